@@ -1,0 +1,252 @@
+//! What each `trh` subcommand does. Everything here reads the model through `rank()`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use super::{Command, MethodAction, TextOrJson, emit};
+use crate::file::{self, FileError, doc::VersionProbe};
+use crate::model::{Scorecard, rank};
+use crate::report::{explain::explain, rank_table};
+use crate::{generate, import, methods};
+
+/// The sample shipped in the binary, shown by `trh` with no arguments.
+pub const SAMPLE: &str = include_str!("../../scorecards/plymouth-style-2018.ron");
+
+pub(super) fn dispatch(command: Option<Command>) -> anyhow::Result<ExitCode> {
+    let Some(command) = command else {
+        return no_command();
+    };
+    match command {
+        Command::Rank { file, format, top } => {
+            let card = file::load_scorecard(&file)?;
+            emit(&rank_table::render(&rank(&card), format, top)?)?;
+        }
+        Command::Explain {
+            file,
+            theme,
+            format,
+        } => explain_cmd(&file, &theme, format)?,
+        Command::Validate { files, format } => return validate(&files, format),
+        Command::Import {
+            csv,
+            method,
+            out,
+            title,
+            force,
+        } => import_cmd(&csv, &method, &out, title, force)?,
+        Command::Methods { format } => list_methods(format)?,
+        Command::Method {
+            action: MethodAction::Show { name },
+        } => {
+            let text = match methods::builtin_text(&name) {
+                Some(t) => t.to_owned(),
+                None => {
+                    let m = file::load_method(Path::new(&name))
+                        .with_context(|| format!("\"{name}\" is neither a shipped method (see `trh methods`) nor a readable method file"))?;
+                    file::method_to_text(&m)?
+                }
+            };
+            emit(&text)?;
+        }
+        Command::Generate {
+            themes,
+            participants,
+            seed,
+            method,
+            out,
+        } => {
+            let method = methods::resolve(&method)?;
+            let card = generate::generate(&method, themes, participants, seed);
+            file::save::save_scorecard(&card, &out)?;
+            eprintln!(
+                "wrote {} ({themes} themes, {participants} participants, seed {seed})",
+                out.display()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn no_command() -> anyhow::Result<ExitCode> {
+    let card = file::parse_scorecard(SAMPLE, Path::new("(bundled sample)"))?;
+    emit(&format!(
+        "{}\n{} {}\n\n{}\nThe desktop app is not part of this build yet; this is the bundled sample, ranked.\nTry `trh --help`, `trh explain scorecards/plymouth-style-2018.ron \"Modern slavery\"` or `trh methods`.\n",
+        card.title,
+        card.area,
+        card.period,
+        rank_table::render(&rank(&card), rank_table::Format::Table, None)?
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain_cmd(path: &Path, key: &str, format: TextOrJson) -> anyhow::Result<()> {
+    let card = file::load_scorecard(path)?;
+    let Some(theme) = card.find_theme(key) else {
+        let names: Vec<String> = card
+            .themes
+            .iter()
+            .map(|t| format!("{} ({})", t.id, t.name))
+            .collect();
+        bail!(
+            "{}: no theme with id or name \"{key}\"; themes are: {}",
+            path.display(),
+            names.join(", ")
+        );
+    };
+    let ranking = rank(&card);
+    let row = ranking
+        .row(&theme.id)
+        .context("theme missing from its own ranking")?;
+    match format {
+        TextOrJson::Text => emit(&explain(&card, &ranking, row)),
+        TextOrJson::Json => emit(&crate::report::json_text(row)?),
+    }
+}
+
+/// What a file given to `validate` turned out to be.
+enum Checked {
+    Scorecard(Box<Scorecard>),
+    Method(String),
+}
+
+fn check_file(path: &Path) -> Result<Checked, FileError> {
+    let text = file::read_text(path)?;
+    // A method file has no `version` field at the top but has `format`; anything that is
+    // not recognisably a method is checked as a scorecard, so its errors make sense.
+    let is_scorecard = file::ron_options()
+        .from_str::<VersionProbe>(&text)
+        .is_ok_and(|p| p.version.is_some());
+    if !is_scorecard && looks_like_method(&text) {
+        return file::parse_method(&text, path).map(|m| Checked::Method(m.id));
+    }
+    file::parse_scorecard(&text, path).map(|c| Checked::Scorecard(Box::new(c)))
+}
+
+fn looks_like_method(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#!"))
+        .is_some_and(|l| l.starts_with("Method("))
+}
+
+fn validate(files: &[std::path::PathBuf], format: TextOrJson) -> anyhow::Result<ExitCode> {
+    let mut all_ok = true;
+    let mut json = Vec::new();
+    for path in files {
+        let result = check_file(path);
+        all_ok &= result.is_ok();
+        match format {
+            TextOrJson::Text => match &result {
+                Ok(Checked::Scorecard(c)) => emit(&format!(
+                    "{}: ok (scorecard, {} themes, method {} {})\n",
+                    path.display(),
+                    c.themes.len(),
+                    c.method.id,
+                    c.method.version
+                ))?,
+                Ok(Checked::Method(id)) => emit(&format!("{}: ok (method {id})\n", path.display()))?,
+                Err(e) => eprintln!("{e}"),
+            },
+            TextOrJson::Json => json.push(serde_json::json!({
+                "file": path.display().to_string(),
+                "ok": result.is_ok(),
+                "problems": result.as_ref().err().map(|e| match e.problems() {
+                    [] => vec![serde_json::json!({"message": e.to_string()})],
+                    ps => ps.iter().map(|p| serde_json::json!({"line": p.line, "column": p.col, "message": p.message})).collect(),
+                }).unwrap_or_default(),
+            })),
+        }
+    }
+    if format == TextOrJson::Json {
+        emit(&crate::report::json_text(&json)?)?;
+    }
+    Ok(if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn import_cmd(
+    csv_path: &Path,
+    method: &str,
+    out: &Path,
+    title: Option<String>,
+    force: bool,
+) -> anyhow::Result<()> {
+    let method = methods::resolve(method)?;
+    if out.exists() && !force {
+        bail!(
+            "{} already exists; choose another --out or pass --force (the old file is kept as .bak)",
+            out.display()
+        );
+    }
+    let size = std::fs::metadata(csv_path)
+        .with_context(|| format!("{}: cannot read", csv_path.display()))?
+        .len();
+    if size > file::MAX_FILE_BYTES {
+        bail!(
+            "{}: the file is {size} bytes; trh refuses files over {} bytes",
+            csv_path.display(),
+            file::MAX_FILE_BYTES
+        );
+    }
+    let reader = std::fs::File::open(csv_path)
+        .with_context(|| format!("{}: cannot read", csv_path.display()))?;
+    let name = csv_path.display().to_string();
+    let title = title.unwrap_or_else(|| {
+        csv_path.file_stem().map_or_else(
+            || "Imported scorecard".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        )
+    });
+    match import::from_csv(reader, &method, &title, &name) {
+        Ok(card) => {
+            file::save::save_scorecard(&card, out)?;
+            eprintln!(
+                "wrote {} ({} themes, method {} {})",
+                out.display(),
+                card.themes.len(),
+                card.method.id,
+                card.method.version
+            );
+            Ok(())
+        }
+        Err(problems) => {
+            let lines: Vec<String> = problems.iter().map(|p| format!("{name}: {p}")).collect();
+            bail!("{}\nnothing was written", lines.join("\n"))
+        }
+    }
+}
+
+fn list_methods(format: TextOrJson) -> anyhow::Result<()> {
+    let mut rows = Vec::new();
+    for (id, _) in methods::BUILTIN {
+        let m = methods::builtin(id).with_context(|| format!("shipped method {id} is invalid"))?;
+        rows.push(m);
+    }
+    match format {
+        TextOrJson::Text => {
+            let mut out = String::new();
+            for m in &rows {
+                out.push_str(&format!(
+                    "{:<24} {} (version {})\n{:<24} {}\n",
+                    m.id, m.name, m.version, "", m.provenance
+                ));
+            }
+            out.push_str("\nShow one with `trh method show ID`; copy it to write your own.\n");
+            emit(&out)
+        }
+        TextOrJson::Json => {
+            let list: Vec<_> = rows
+                .iter()
+                .map(|m| {
+                    serde_json::json!({"id": m.id, "name": m.name, "version": m.version, "provenance": m.provenance})
+                })
+                .collect();
+            emit(&crate::report::json_text(&list)?)
+        }
+    }
+}

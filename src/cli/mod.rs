@@ -1,0 +1,157 @@
+//! The `trh` command line: argument definitions and dispatch. Each subcommand's work is in
+//! `commands.rs`; errors become a message on stderr and exit code 1.
+
+mod commands;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::report::rank_table::Format;
+
+/// trh: threat, risk & harm. Rank community-safety themes into priorities.
+#[derive(Parser, Debug)]
+#[command(name = "trh", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Rank the themes of a scorecard.
+    ///
+    /// Columns: rank, theme, harm, likelihood, risk, band, confidence, position, outcome,
+    /// decision. Ties: equal risk is ordered by harm, then likelihood; themes equal on all
+    /// three share a rank. Themes with a missing factor are listed last, unranked.
+    Rank {
+        /// The scorecard (.ron).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Show only the first N rows.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+    },
+    /// Show how one theme's scores were formed: every factor's level, points and source
+    /// (agreed, votes or draft) with the spread of votes, then the totals, risk, band and outcome.
+    Explain {
+        /// The scorecard (.ron).
+        file: PathBuf,
+        /// Theme id or name.
+        theme: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Check scorecards or method files. Exits 0 when every file is valid, else 1, listing every error.
+    Validate {
+        /// Files to check (.ron). Method files are recognised by their content.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Build a scorecard from a CSV with a `theme` column and one column per factor id.
+    ///
+    /// A value can be a level code, a level label or a number (points). Optional columns:
+    /// id, category, description, evidence, confidence, position.<factor>, decision
+    /// (adopt, not-taken-forward, watching-brief) and decision_rationale. Values are imported
+    /// as the analyst's drafts.
+    Import {
+        /// The CSV file.
+        csv: PathBuf,
+        /// A shipped method id (see `trh methods`) or a method file.
+        #[arg(long, value_name = "NAME_OR_FILE")]
+        method: String,
+        /// Where to write the scorecard.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Title of the new scorecard (default: the CSV file's name).
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// Overwrite OUT if it exists (the old file is kept as OUT.bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the shipped methods.
+    Methods {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Work with one method.
+    Method {
+        /// What to do.
+        #[command(subcommand)]
+        action: MethodAction,
+    },
+    /// Write a synthetic scorecard for tests and benchmarks (deterministic for a seed).
+    Generate {
+        /// Number of themes.
+        #[arg(long, value_name = "N")]
+        themes: usize,
+        /// Number of participants.
+        #[arg(long, value_name = "M")]
+        participants: usize,
+        /// Random seed.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// Method id or file.
+        #[arg(long, value_name = "NAME_OR_FILE", default_value = crate::methods::DEFAULT)]
+        method: String,
+        /// Where to write it.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+/// Subcommands of `trh method`.
+#[derive(Subcommand, Debug)]
+pub enum MethodAction {
+    /// Print a method's RON (a shipped id or a file), ready to copy and edit.
+    Show {
+        /// A shipped method id or a method file.
+        name: String,
+    },
+}
+
+/// Text for people or JSON for programs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextOrJson {
+    /// Plain text.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            std::process::ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+    commands::dispatch(cli.command)
+}
+
+/// Writes to stdout, treating a closed pipe (`trh rank x | head`) as success.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

@@ -1,0 +1,373 @@
+//! Scorecard text → checked model, and model → file types. Every check collects its problem
+//! with a place in the text, so `trh validate` can list them all at once.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use super::doc::{
+    AgreedDoc, ChangeDoc, DecisionDoc, ParticipantDoc, RoundDoc, SCORECARD_VERSION, ScoreDoc,
+    ScorecardDoc, ThemeDoc, VersionProbe,
+};
+use super::locate::Locator;
+use super::{FileError, Problem, parse_problem, ron_options};
+use crate::model::method::Method;
+use crate::model::method_check;
+use crate::model::scorecard::{
+    Agreed, Change, Decision, FactorScore, Participant, Scorecard, Theme, Vote,
+};
+use crate::model::{FactorId, ParticipantId, ThemeId};
+
+/// Collects problems, placing each by searching the text for fragments.
+struct Checker<'a> {
+    loc: Locator<'a>,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, at: &[String], message: String) {
+        self.problems.push(match self.loc.find(at) {
+            Some((l, c)) => Problem::at(l, c, message),
+            None => Problem::general(message),
+        });
+    }
+}
+
+fn q(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
+/// Parses and checks scorecard text.
+pub fn scorecard_from_text(text: &str, path: &Path) -> Result<Scorecard, FileError> {
+    let opts = ron_options();
+    // A newer file gets a clear message, not a confusing parse error about new fields.
+    if let Ok(VersionProbe { version: Some(v) }) = opts.from_str::<VersionProbe>(text)
+        && v > SCORECARD_VERSION
+    {
+        let (l, c) = Locator::new(text).find(&["version"]).unwrap_or((1, 1));
+        return Err(FileError::invalid(
+            path,
+            vec![Problem::at(
+                l,
+                c,
+                format!(
+                    "this scorecard was written by a newer version of trh (format {v}; this trh reads up to {SCORECARD_VERSION}); update trh to open it"
+                ),
+            )],
+        ));
+    }
+    let doc: ScorecardDoc = opts
+        .from_str(text)
+        .map_err(|e| FileError::invalid(path, vec![parse_problem(&e)]))?;
+    let mut checker = Checker {
+        loc: Locator::new(text),
+        problems: Vec::new(),
+    };
+    let card = from_doc(doc, &mut checker);
+    if checker.problems.is_empty() {
+        Ok(card)
+    } else {
+        Err(FileError::invalid(path, checker.problems))
+    }
+}
+
+fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
+    if doc.version == 0 {
+        ck.report(
+            &["version".into()],
+            "format version 0 is not valid; the first format is 1".into(),
+        );
+    }
+    for issue in method_check::check(&doc.method) {
+        let mut at = vec!["method:".to_owned()];
+        at.extend(issue.at);
+        ck.report(
+            &at,
+            format!("method \"{}\": {}", doc.method.id, issue.message),
+        );
+    }
+    let method_ok = ck.problems.is_empty();
+    let participants = participants_from(doc.participants, ck);
+    let known: HashSet<&str> = participants.iter().map(|p| p.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    let mut themes = Vec::with_capacity(doc.themes.len());
+    for t in doc.themes {
+        let at = vec!["themes:".to_owned(), format!("id: {}", q(&t.id))];
+        if t.id.trim().is_empty() {
+            ck.report(&at, format!("theme \"{}\" has an empty id", t.name));
+        } else if !seen.insert(t.id.clone()) {
+            // Point at the second occurrence.
+            let mut again = at.clone();
+            again.push(format!("id: {}", q(&t.id)));
+            ck.report(&again, format!("duplicate theme id \"{}\"", t.id));
+        }
+        if t.name.trim().is_empty() {
+            ck.report(&at, format!("theme \"{}\" has no name", t.id));
+        }
+        let scores = if method_ok {
+            scores_from(&doc.method, &t.id, t.scores, &known, ck)
+        } else {
+            BTreeMap::new()
+        };
+        themes.push(Theme {
+            id: ThemeId(t.id),
+            name: t.name,
+            description: t.description,
+            category: t.category,
+            evidence: t.evidence,
+            scores,
+            decision: t.decision.map(|d| Decision {
+                kind: d.decision,
+                rationale: d.rationale,
+                by: d.by,
+                at: d.at,
+            }),
+        });
+    }
+    Scorecard {
+        title: doc.title,
+        area: doc.area,
+        period: doc.period,
+        author: doc.author,
+        marking: doc.marking,
+        notes: doc.notes,
+        method: doc.method,
+        participants,
+        themes,
+        log: doc
+            .log
+            .into_iter()
+            .map(|c| Change {
+                at: c.at,
+                who: c.who,
+                what: c.what,
+                old: c.old,
+                new: c.new,
+            })
+            .collect(),
+    }
+}
+
+fn participants_from(docs: Vec<ParticipantDoc>, ck: &mut Checker<'_>) -> Vec<Participant> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(docs.len());
+    for p in docs {
+        let at = vec!["participants:".to_owned(), format!("id: {}", q(&p.id))];
+        if p.id.trim().is_empty() {
+            ck.report(&at, format!("participant \"{}\" has an empty id", p.name));
+        } else if !seen.insert(p.id.clone()) {
+            let mut again = at.clone();
+            again.push(format!("id: {}", q(&p.id)));
+            ck.report(&again, format!("duplicate participant id \"{}\"", p.id));
+        }
+        out.push(Participant {
+            id: ParticipantId(p.id),
+            name: p.name,
+            agency: p.agency,
+        });
+    }
+    out
+}
+
+fn scores_from(
+    method: &Method,
+    theme: &str,
+    docs: Vec<ScoreDoc>,
+    known: &HashSet<&str>,
+    ck: &mut Checker<'_>,
+) -> BTreeMap<FactorId, FactorScore> {
+    let mut out = BTreeMap::new();
+    for s in docs {
+        let at = vec![
+            "themes:".to_owned(),
+            format!("id: {}", q(theme)),
+            format!("factor: {}", q(&s.factor)),
+        ];
+        let Some((_, factor)) = method.factor(&s.factor) else {
+            let ids: Vec<&str> = method.factors().map(|(_, f)| f.id.as_str()).collect();
+            ck.report(
+                &at,
+                format!(
+                    "theme \"{theme}\": unknown factor \"{}\" (method \"{}\" has: {})",
+                    s.factor,
+                    method.id,
+                    ids.join(", ")
+                ),
+            );
+            continue;
+        };
+        let scale = &factor.scale;
+        let value =
+            |text: &str, what: &str, ck: &mut Checker<'_>, near: &str| match scale.parse(text) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    let mut here = at.clone();
+                    here.push(near.to_owned());
+                    ck.report(
+                        &here,
+                        format!("theme \"{theme}\", factor \"{}\": {what} {e}", s.factor),
+                    );
+                    None
+                }
+            };
+        let draft = s
+            .draft
+            .as_deref()
+            .and_then(|d| value(d, "draft", ck, "draft"));
+        let agreed = s.agreed.and_then(|a| {
+            value(&a.value, "agreed value", ck, "agreed").map(|v| Agreed {
+                value: v,
+                rationale: a.rationale,
+            })
+        });
+        let mut votes = Vec::new();
+        for round in s.rounds {
+            let round_at = format!("round: {}", round.round);
+            if round.round == 0 {
+                ck.report(
+                    &[at.clone(), vec![round_at.clone()]].concat(),
+                    format!(
+                        "theme \"{theme}\", factor \"{}\": rounds are numbered from 1",
+                        s.factor
+                    ),
+                );
+            }
+            let mut voters = HashSet::new();
+            for (who, text) in round.votes {
+                let near = [at.clone(), vec![round_at.clone(), q(&who)]].concat();
+                if !known.contains(who.as_str()) {
+                    ck.report(
+                        &near,
+                        format!(
+                            "theme \"{theme}\", factor \"{}\": vote by unknown participant \"{who}\"",
+                            s.factor
+                        ),
+                    );
+                    continue;
+                }
+                if !voters.insert(who.clone()) {
+                    ck.report(
+                        &[near.clone(), vec![q(&who)]].concat(),
+                        format!(
+                            "theme \"{theme}\", factor \"{}\": \"{who}\" votes twice in round {}",
+                            s.factor, round.round
+                        ),
+                    );
+                    continue;
+                }
+                if let Some(v) = value(&text, &format!("vote by \"{who}\":"), ck, &q(&who)) {
+                    votes.push(Vote {
+                        round: round.round,
+                        participant: ParticipantId(who),
+                        value: v,
+                    });
+                }
+            }
+        }
+        let id = FactorId(s.factor.clone());
+        if out.contains_key(&id) {
+            let mut again = at.clone();
+            again.push(format!("factor: {}", q(&s.factor)));
+            ck.report(
+                &again,
+                format!("theme \"{theme}\": factor \"{}\" is scored twice", s.factor),
+            );
+            continue;
+        }
+        out.insert(
+            id,
+            FactorScore {
+                draft,
+                note: s.note,
+                votes,
+                agreed,
+            },
+        );
+    }
+    out
+}
+
+/// The file form of a scorecard: factors in method order, votes by round then participant.
+pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
+    let method = &card.method;
+    let themes = card
+        .themes
+        .iter()
+        .map(|t| ThemeDoc {
+            id: t.id.0.clone(),
+            name: t.name.clone(),
+            category: t.category.clone(),
+            description: t.description.clone(),
+            evidence: t.evidence.clone(),
+            scores: method
+                .factors()
+                .filter_map(|(_, f)| {
+                    let s = t.scores.get(&f.id)?;
+                    Some(score_doc(&f.id, &f.scale, s))
+                })
+                .collect(),
+            decision: t.decision.as_ref().map(|d| DecisionDoc {
+                decision: d.kind,
+                rationale: d.rationale.clone(),
+                by: d.by.clone(),
+                at: d.at.clone(),
+            }),
+        })
+        .collect();
+    ScorecardDoc {
+        version: SCORECARD_VERSION,
+        title: card.title.clone(),
+        area: card.area.clone(),
+        period: card.period.clone(),
+        author: card.author.clone(),
+        marking: card.marking.clone(),
+        notes: card.notes.clone(),
+        method: method.clone(),
+        participants: card
+            .participants
+            .iter()
+            .map(|p| ParticipantDoc {
+                id: p.id.0.clone(),
+                name: p.name.clone(),
+                agency: p.agency.clone(),
+            })
+            .collect(),
+        themes,
+        log: card
+            .log
+            .iter()
+            .map(|c| ChangeDoc {
+                at: c.at.clone(),
+                who: c.who.clone(),
+                what: c.what.clone(),
+                old: c.old.clone(),
+                new: c.new.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn score_doc(id: &FactorId, scale: &crate::model::Scale, s: &FactorScore) -> ScoreDoc {
+    let mut rounds: BTreeMap<u32, Vec<(String, String)>> = BTreeMap::new();
+    for v in &s.votes {
+        rounds
+            .entry(v.round)
+            .or_default()
+            .push((v.participant.0.clone(), scale.code(v.value)));
+    }
+    ScoreDoc {
+        factor: id.0.clone(),
+        draft: s.draft.map(|v| scale.code(v)),
+        note: s.note.clone(),
+        rounds: rounds
+            .into_iter()
+            .map(|(round, mut votes)| {
+                votes.sort();
+                RoundDoc { round, votes }
+            })
+            .collect(),
+        agreed: s.agreed.as_ref().map(|a| AgreedDoc {
+            value: scale.code(a.value),
+            rationale: a.rationale.clone(),
+        }),
+    }
+}

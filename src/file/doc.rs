@@ -1,0 +1,197 @@
+//! The scorecard file format, version 1: serde types that mirror the RON text.
+//! See `docs/scorecard-format.md`. Never used outside the file layer.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::model::method::{DecisionKind, Method};
+
+/// The newest scorecard format this build reads and the one it writes.
+pub const SCORECARD_VERSION: u32 = 1;
+
+/// Read first, to refuse files from a newer trh with a clear message instead of a parse error.
+#[derive(Deserialize)]
+#[serde(rename = "Scorecard")]
+pub struct VersionProbe {
+    /// The format version.
+    pub version: Option<u32>,
+}
+
+/// A scorecard as written in a file.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Scorecard", deny_unknown_fields)]
+pub struct ScorecardDoc {
+    /// Format version.
+    pub version: u32,
+    /// Title.
+    pub title: String,
+    /// Area.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
+    /// Period.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub period: String,
+    /// Author.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// Protective marking.
+    #[serde(default = "default_marking")]
+    pub marking: String,
+    /// Notes about the document.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// The embedded method.
+    pub method: Method,
+    /// Participants.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<ParticipantDoc>,
+    /// Themes.
+    #[serde(default)]
+    pub themes: Vec<ThemeDoc>,
+    /// Change log.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<ChangeDoc>,
+}
+
+fn default_marking() -> String {
+    crate::model::scorecard::DEFAULT_MARKING.to_owned()
+}
+
+/// A participant as written.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Participant", deny_unknown_fields)]
+pub struct ParticipantDoc {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Agency.
+    #[serde(default)]
+    pub agency: String,
+}
+
+/// A theme as written.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Theme", deny_unknown_fields)]
+pub struct ThemeDoc {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Category.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub category: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Evidence note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    /// Scores, one entry per factor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<ScoreDoc>,
+    /// The board decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionDoc>,
+}
+
+/// Everything recorded for one factor of one theme.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Score", deny_unknown_fields)]
+pub struct ScoreDoc {
+    /// Factor id.
+    pub factor: String,
+    /// Analyst's draft (level code or number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+    /// Analyst's note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Votes by round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<RoundDoc>,
+    /// The agreed value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<AgreedDoc>,
+}
+
+/// One round of votes: participant id → value.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Round", deny_unknown_fields)]
+pub struct RoundDoc {
+    /// Round number, from 1.
+    pub round: u32,
+    /// Votes, in file order (duplicates are kept so they can be reported).
+    #[serde(serialize_with = "ser_pairs", deserialize_with = "de_pairs", default)]
+    pub votes: Vec<(String, String)>,
+}
+
+/// An agreed value.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Agreed", deny_unknown_fields)]
+pub struct AgreedDoc {
+    /// Level code or number.
+    pub value: String,
+    /// Why.
+    #[serde(default)]
+    pub rationale: String,
+}
+
+/// A board decision.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Decision", deny_unknown_fields)]
+pub struct DecisionDoc {
+    /// What was decided.
+    pub decision: DecisionKind,
+    /// Why.
+    #[serde(default)]
+    pub rationale: String,
+    /// Who recorded it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// When.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub at: String,
+}
+
+/// A change-log entry.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Change", deny_unknown_fields)]
+pub struct ChangeDoc {
+    /// When.
+    pub at: String,
+    /// Who.
+    pub who: String,
+    /// What.
+    pub what: String,
+    /// Old value.
+    #[serde(default)]
+    pub old: String,
+    /// New value.
+    #[serde(default)]
+    pub new: String,
+}
+
+fn ser_pairs<S: Serializer>(pairs: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
+fn de_pairs<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+    struct Pairs;
+    impl<'de> serde::de::Visitor<'de> for Pairs {
+        type Value = Vec<(String, String)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map of participant id to value, like {\"p1\": \"H\"}")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(pair) = map.next_entry::<String, String>()? {
+                out.push(pair);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Pairs)
+}

@@ -1,0 +1,115 @@
+//! Reading and writing methods and scorecards: RON text ↔ versioned serde types ↔ the model.
+//!
+//! Parse, then validate: text is read into the types in `doc.rs`, which are close to the
+//! text; `convert.rs` turns them into the model with every check, collecting all problems.
+
+pub mod convert;
+pub mod doc;
+pub mod error;
+pub mod locate;
+pub mod save;
+
+use std::io::Read;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+
+pub use error::{FileError, Problem};
+use locate::Locator;
+
+use crate::model::method::Method;
+use crate::model::method_check;
+use crate::model::scorecard::Scorecard;
+
+/// Files over this size are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The RON options trh reads and writes with: `Some(..)` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+}
+
+/// Reads a file as text, refusing anything over [`MAX_FILE_BYTES`] without reading it.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let io = |source| FileError::Io {
+        path: path.to_owned(),
+        action: "cannot read",
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
+        let (line, col) = Locator::new(&text).line_col(good);
+        FileError::invalid(
+            path,
+            vec![Problem::at(line, col, "the file is not UTF-8 text")],
+        )
+    })
+}
+
+/// Turns a RON parse error into a problem at its line and column.
+pub fn parse_problem(e: &ron::error::SpannedError) -> Problem {
+    Problem::at(e.span.start.line, e.span.start.col, e.code.to_string())
+}
+
+/// Parses and checks a method from RON text. `path` is used in messages.
+pub fn parse_method(text: &str, path: &Path) -> Result<Method, FileError> {
+    let method: Method = ron_options()
+        .from_str(text)
+        .map_err(|e| FileError::invalid(path, vec![parse_problem(&e)]))?;
+    let issues = method_check::check(&method);
+    if issues.is_empty() {
+        return Ok(method);
+    }
+    let loc = Locator::new(text);
+    let problems = issues
+        .into_iter()
+        .map(|i| match loc.find(&i.at) {
+            Some((l, c)) => Problem::at(l, c, i.message),
+            None => Problem::general(i.message),
+        })
+        .collect();
+    Err(FileError::invalid(path, problems))
+}
+
+/// Reads and checks a method file.
+pub fn load_method(path: &Path) -> Result<Method, FileError> {
+    parse_method(&read_text(path)?, path)
+}
+
+/// Parses, checks and converts a scorecard from RON text. `path` is used in messages.
+pub fn parse_scorecard(text: &str, path: &Path) -> Result<Scorecard, FileError> {
+    convert::scorecard_from_text(text, path)
+}
+
+/// Reads, checks and converts a scorecard file.
+pub fn load_scorecard(path: &Path) -> Result<Scorecard, FileError> {
+    parse_scorecard(&read_text(path)?, path)
+}
+
+/// The RON text of a method, as `trh method show` prints it.
+pub fn method_to_text(method: &Method) -> Result<String, ron::Error> {
+    ron::ser::to_string_pretty(method, save::pretty())
+}

@@ -1,0 +1,18 @@
+//! trh: threat, risk & harm. Rank community-safety themes into priorities under a method
+//! that is data.
+//!
+//! - [`model`]: the pure model (methods, scorecards, aggregation, ranking).
+//! - [`file`]: RON files in and out, with checks and atomic saves.
+//! - [`methods`]: the methods shipped in the binary.
+//! - [`report`]: the ranking as table, CSV, Markdown and JSON, and the points breakdown.
+//! - [`import`]: scorecards from spreadsheets' CSV.
+//! - [`generate`]: synthetic scorecards for tests and benchmarks.
+//! - [`cli`]: the `trh` command line.
+
+pub mod cli;
+pub mod file;
+pub mod generate;
+pub mod import;
+pub mod methods;
+pub mod model;
+pub mod report;

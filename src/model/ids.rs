@@ -1,0 +1,87 @@
+//! Newtype identifiers, so a theme, factor or participant is never confused with another
+//! and selections survive a reorder.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A theme's stable id, unique within a scorecard.
+    ThemeId
+);
+id_type!(
+    /// A factor's id, unique within a method.
+    FactorId
+);
+id_type!(
+    /// A participant's id, unique within a scorecard.
+    ParticipantId
+);
+
+/// Turns a free-text name into a lower-case, hyphenated id ("Anti-social behaviour" → "anti-social-behaviour").
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        "theme".to_owned()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs() {
+        for (input, want) in [
+            ("Anti-social behaviour", "anti-social-behaviour"),
+            (
+                "  Domestic Abuse & Sexual Violence ",
+                "domestic-abuse-sexual-violence",
+            ),
+            ("Prevent/Hate crime", "prevent-hate-crime"),
+            ("***", "theme"),
+            ("Café crime", "café-crime"),
+        ] {
+            assert_eq!(slug(input), want, "{input}");
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! The scoring method as data: sections, factors and scales, the risk formula, bands,
+//! position grades and the outcome lookup. Nothing here assumes any particular numbers.
+//!
+//! A method is read straight from RON (these types are close to the text); `check` in
+//! `method_check.rs` then rejects anything inconsistent before a method is used.
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::FactorId;
+
+/// The newest method-file format this build reads.
+pub const METHOD_FORMAT: u32 = 1;
+
+/// A complete scoring method.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    /// Method-file format version (see [`METHOD_FORMAT`]).
+    pub format: u32,
+    /// Short machine id, e.g. `morile-style`.
+    pub id: String,
+    /// Human name shown in the app and exports.
+    pub name: String,
+    /// The method's own version, recorded in every scorecard scored with it.
+    pub version: String,
+    /// Where the numbers come from (e.g. "trh defaults, not official MoRiLE values").
+    pub provenance: String,
+    /// Free-text description.
+    #[serde(default)]
+    pub description: String,
+    /// Harm, likelihood and optionally confidence and position.
+    pub sections: Vec<Section>,
+    /// How harm and likelihood make the risk score.
+    pub risk: RiskFormula,
+    /// How confidence is used. Reported only unless the method opts in.
+    #[serde(default)]
+    pub confidence_mode: ConfidenceMode,
+    /// How participants' votes are combined.
+    #[serde(default)]
+    pub aggregation: Aggregation,
+    /// Votes this many scale steps apart (or more) mark a factor as contested.
+    #[serde(default = "default_contested_steps")]
+    pub contested_steps: u32,
+    /// Risk bands, lowest first. Together they must cover every attainable risk exactly once.
+    pub bands: Vec<Band>,
+    /// Position grades on the position total, weakest first. Empty if the method has no position section.
+    #[serde(default)]
+    pub grades: Vec<Grade>,
+    /// The outcomes the lookup can give.
+    pub outcomes: Vec<Outcome>,
+    /// (band, grade) → outcome. Every pair must be matched by exactly one rule.
+    pub lookup: Vec<LookupRule>,
+    /// When to flag an intelligence gap (high risk scored with low confidence).
+    #[serde(default)]
+    pub intelligence_gap: Option<IntelligenceGap>,
+}
+
+fn default_contested_steps() -> u32 {
+    2
+}
+
+/// What a section contributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SectionKind {
+    /// Harm: the first input to risk.
+    Harm,
+    /// Likelihood: the second input to risk.
+    Likelihood,
+    /// Confidence in the evidence: one factor, reported beside the risk.
+    Confidence,
+    /// Organisational (partnership) position: graded, and combined with the risk band.
+    Position,
+}
+
+impl SectionKind {
+    /// Lower-case name used in ids and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Harm => "harm",
+            Self::Likelihood => "likelihood",
+            Self::Confidence => "confidence",
+            Self::Position => "position",
+        }
+    }
+}
+
+/// A group of factors whose points make one total.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Which total this section makes.
+    pub kind: SectionKind,
+    /// Heading shown to users.
+    pub label: String,
+    /// Name of the section's total, e.g. "Total harm score".
+    #[serde(default)]
+    pub total_label: String,
+    /// The factors, in the order they are scored.
+    pub factors: Vec<Factor>,
+}
+
+/// One thing that is scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    /// Unique within the method; used in scorecards and CSV columns.
+    pub id: FactorId,
+    /// Short label.
+    pub label: String,
+    /// One line shown while scoring.
+    #[serde(default)]
+    pub descriptor: String,
+    /// The values it can take.
+    pub scale: Scale,
+    /// How its points enter the section total.
+    #[serde(default)]
+    pub role: Role,
+}
+
+/// The values a factor can take.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Scale {
+    /// Named levels, each with points. Listed in the order shown to users.
+    Levels(Vec<Level>),
+    /// Any whole number from `min` to `max` inclusive; the number is the points.
+    Range {
+        /// Smallest allowed value.
+        min: i32,
+        /// Largest allowed value.
+        max: i32,
+    },
+}
+
+/// A named level of a scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Short code stored in scorecards, e.g. `H`.
+    pub code: String,
+    /// Label shown to users, e.g. `High`.
+    pub label: String,
+    /// Points this level is worth.
+    pub points: f64,
+    /// What the level means, shown while scoring.
+    #[serde(default)]
+    pub descriptor: String,
+}
+
+/// How a factor's points enter its section total.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// Added into the section total.
+    #[default]
+    Add,
+    /// Multiplies the section total.
+    Multiply,
+    /// Shown and exported, but not counted.
+    Report,
+}
+
+/// How harm and likelihood combine into risk.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum RiskFormula {
+    /// harm × likelihood.
+    Product,
+    /// harm + likelihood.
+    Sum,
+    /// harm × `harm` + likelihood × `likelihood`.
+    WeightedSum {
+        /// Weight on the harm total.
+        harm: f64,
+        /// Weight on the likelihood total.
+        likelihood: f64,
+    },
+}
+
+/// How the confidence score is used.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum ConfidenceMode {
+    /// Reported beside the risk, never multiplied in (the default).
+    #[default]
+    ReportOnly,
+    /// Risk is multiplied by the weight of the confidence level (by level code).
+    Weighted(Vec<(String, f64)>),
+}
+
+/// How participants' votes on a factor are combined.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Aggregation {
+    /// The median; for an even count, the upper of the two middle values.
+    #[default]
+    Median,
+    /// The mean of the points, snapped to the nearest scale value (ties go up).
+    Mean,
+}
+
+/// A risk band: every risk from `min` to `max` inclusive.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Id used in the lookup.
+    pub id: String,
+    /// Label shown to users.
+    pub label: String,
+    /// One or two characters shown with the band colour, so colour is never the only cue.
+    pub letter: String,
+    /// Lowest risk in the band.
+    pub min: f64,
+    /// Highest risk in the band.
+    pub max: f64,
+}
+
+/// An organisational-position grade: every position total from `min` to `max` inclusive.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// Id used in the lookup.
+    pub id: String,
+    /// Label shown to users.
+    pub label: String,
+    /// Lowest position total for the grade.
+    pub min: f64,
+    /// Highest position total for the grade.
+    pub max: f64,
+}
+
+/// A possible result of the lookup.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Id used in the lookup rules.
+    pub id: String,
+    /// Label shown to users, e.g. "Priority – capability gap".
+    pub label: String,
+    /// The board decision this outcome suggests; a different decision is a departure.
+    pub suggests: DecisionKind,
+}
+
+/// The three decisions a board can take on a theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DecisionKind {
+    /// Adopted as a priority.
+    Adopt,
+    /// Identified, but not taken forward this year.
+    NotTakenForward,
+    /// Kept under a watching brief.
+    WatchingBrief,
+}
+
+impl DecisionKind {
+    /// All decisions, in menu order.
+    pub const ALL: [Self; 3] = [Self::Adopt, Self::NotTakenForward, Self::WatchingBrief];
+
+    /// The short code used in CSV (`adopt`, `not-taken-forward`, `watching-brief`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Adopt => "adopt",
+            Self::NotTakenForward => "not-taken-forward",
+            Self::WatchingBrief => "watching-brief",
+        }
+    }
+
+    /// The label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Adopt => "Adopt as priority",
+            Self::NotTakenForward => "Not taken forward",
+            Self::WatchingBrief => "Watching brief",
+        }
+    }
+
+    /// Parses a code or label, ignoring case, spaces and hyphens.
+    pub fn parse(text: &str) -> Option<Self> {
+        let norm: String = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        match norm.as_str() {
+            "adopt" | "adopted" | "adoptaspriority" | "priority" => Some(Self::Adopt),
+            "nottakenforward" | "ntf" => Some(Self::NotTakenForward),
+            "watchingbrief" | "watch" => Some(Self::WatchingBrief),
+            _ => None,
+        }
+    }
+}
+
+/// Which grades a lookup rule applies to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum GradeMatch {
+    /// Every grade (and themes with no position score).
+    Any,
+    /// Only these grade ids.
+    Only(Vec<String>),
+}
+
+/// One row of the outcome lookup.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LookupRule {
+    /// Band ids this rule covers.
+    pub bands: Vec<String>,
+    /// Grades this rule covers.
+    pub grades: GradeMatch,
+    /// Outcome id.
+    pub outcome: String,
+}
+
+/// Flags a theme whose risk is in `bands` while its confidence level is one of `confidence`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntelligenceGap {
+    /// Band ids that count as high risk.
+    pub bands: Vec<String>,
+    /// Confidence level codes that count as low confidence.
+    pub confidence: Vec<String>,
+}
+
+impl Method {
+    /// The section of a kind, if the method has one.
+    pub fn section(&self, kind: SectionKind) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// Every factor with its section kind, in method order.
+    pub fn factors(&self) -> impl Iterator<Item = (SectionKind, &Factor)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.factors.iter().map(move |f| (s.kind, f)))
+    }
+
+    /// A factor by id.
+    pub fn factor(&self, id: &str) -> Option<(SectionKind, &Factor)> {
+        self.factors().find(|(_, f)| f.id.as_str() == id)
+    }
+
+    /// The single confidence factor, if the method scores confidence.
+    pub fn confidence_factor(&self) -> Option<&Factor> {
+        self.section(SectionKind::Confidence)
+            .and_then(|s| s.factors.first())
+    }
+
+    /// A band by id.
+    pub fn band(&self, id: &str) -> Option<&Band> {
+        self.bands.iter().find(|b| b.id == id)
+    }
+
+    /// An outcome by id.
+    pub fn outcome(&self, id: &str) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.id == id)
+    }
+}

@@ -1,0 +1,545 @@
+//! Checks that a method is complete and consistent before anything is scored with it:
+//! known ids, non-empty scales, and bands and grades that cover every attainable total
+//! exactly once, and a lookup that gives exactly one outcome for every (band, grade) pair.
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::method::{
+    ConfidenceMode, GradeMatch, METHOD_FORMAT, Method, RiskFormula, Role, Scale, Section,
+    SectionKind,
+};
+
+/// Widest integer range a factor may have; wider scales are refused, not enumerated.
+pub const MAX_RANGE_WIDTH: i64 = 1000;
+/// Above this many attainable totals the coverage check is skipped (and says so).
+const MAX_ATTAINABLE: usize = 200_000;
+
+/// One problem with a method. `at` is a chain of text fragments that locates it in the file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct MethodIssue {
+    /// What is wrong.
+    pub message: String,
+    /// Fragments to search for, in order, to find the line in the method's text.
+    pub at: Vec<String>,
+}
+
+fn issue(message: String, at: &[&str]) -> MethodIssue {
+    MethodIssue {
+        message,
+        at: at.iter().map(|s| (*s).to_owned()).collect(),
+    }
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
+/// Every problem with a method; empty when the method can be used.
+pub fn check(method: &Method) -> Vec<MethodIssue> {
+    let mut out = Vec::new();
+    if method.format > METHOD_FORMAT {
+        out.push(issue(
+            format!(
+                "method format {} is newer than this version of trh reads (up to {METHOD_FORMAT}); update trh",
+                method.format
+            ),
+            &["format"],
+        ));
+        return out;
+    }
+    for (field, value) in [
+        ("id", &method.id),
+        ("name", &method.name),
+        ("version", &method.version),
+    ] {
+        if value.trim().is_empty() {
+            out.push(issue(format!("the method's {field} is empty"), &[field]));
+        }
+    }
+    check_sections(method, &mut out);
+    if out.is_empty() {
+        check_confidence_mode(method, &mut out);
+        check_bands(method, &mut out);
+        check_grades(method, &mut out);
+        check_lookup(method, &mut out);
+        check_intelligence_gap(method, &mut out);
+    }
+    out
+}
+
+fn check_sections(method: &Method, out: &mut Vec<MethodIssue>) {
+    for kind in [
+        SectionKind::Harm,
+        SectionKind::Likelihood,
+        SectionKind::Confidence,
+        SectionKind::Position,
+    ] {
+        let n = method.sections.iter().filter(|s| s.kind == kind).count();
+        let required = matches!(kind, SectionKind::Harm | SectionKind::Likelihood);
+        if n == 0 && required {
+            out.push(issue(
+                format!("the method has no {} section", kind.name()),
+                &["sections"],
+            ));
+        } else if n > 1 {
+            out.push(issue(
+                format!(
+                    "the method has {n} {} sections; at most one is allowed",
+                    kind.name()
+                ),
+                &["sections", &format!("kind: {kind:?}")],
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    for section in &method.sections {
+        let kind_at = format!("kind: {:?}", section.kind);
+        if section.factors.is_empty() {
+            out.push(issue(
+                format!("the {} section has no factors", section.kind.name()),
+                &["sections", &kind_at],
+            ));
+        } else if section.factors.iter().all(|f| f.role == Role::Report) {
+            out.push(issue(
+                format!(
+                    "every factor in the {} section is Report, so it has no total",
+                    section.kind.name()
+                ),
+                &["sections", &kind_at],
+            ));
+        }
+        for factor in &section.factors {
+            let id = factor.id.as_str();
+            let at = ["sections", &kind_at, &quoted(id)];
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            {
+                out.push(issue(
+                    format!("factor id \"{id}\" must be letters, digits, '-' or '_'"),
+                    &at,
+                ));
+            }
+            if !seen.insert(id) {
+                out.push(issue(format!("factor id \"{id}\" is used twice"), &at));
+            }
+            check_scale(id, &factor.scale, &at, out);
+        }
+        if section.kind == SectionKind::Confidence {
+            check_confidence_section(section, &kind_at, out);
+        }
+    }
+}
+
+fn check_scale(id: &str, scale: &Scale, at: &[&str], out: &mut Vec<MethodIssue>) {
+    match scale {
+        Scale::Levels(levels) if levels.is_empty() => {
+            out.push(issue(format!("factor \"{id}\" has an empty scale"), at));
+        }
+        Scale::Levels(levels) => {
+            if levels.len() > usize::from(u16::MAX) {
+                out.push(issue(format!("factor \"{id}\" has too many levels"), at));
+            }
+            let mut codes = HashSet::new();
+            for level in levels {
+                if level.code.trim().is_empty() {
+                    out.push(issue(
+                        format!("factor \"{id}\" has a level with no code"),
+                        at,
+                    ));
+                } else if !codes.insert(level.code.to_lowercase()) {
+                    out.push(issue(
+                        format!(
+                            "factor \"{id}\" has two levels with code \"{}\"",
+                            level.code
+                        ),
+                        at,
+                    ));
+                }
+                if !level.points.is_finite() {
+                    out.push(issue(
+                        format!(
+                            "factor \"{id}\" level \"{}\" has points that are not a number",
+                            level.code
+                        ),
+                        at,
+                    ));
+                }
+            }
+        }
+        Scale::Range { min, max } => {
+            if min > max {
+                out.push(issue(
+                    format!("factor \"{id}\" has an empty range {min}–{max}"),
+                    at,
+                ));
+            } else if i64::from(*max) - i64::from(*min) >= MAX_RANGE_WIDTH {
+                out.push(issue(
+                    format!(
+                        "factor \"{id}\" range {min}–{max} is wider than {MAX_RANGE_WIDTH} values"
+                    ),
+                    at,
+                ));
+            }
+        }
+    }
+}
+
+fn check_confidence_section(section: &Section, kind_at: &str, out: &mut Vec<MethodIssue>) {
+    if section.factors.len() != 1 {
+        out.push(issue(
+            "the confidence section must have exactly one factor".to_owned(),
+            &["sections", kind_at],
+        ));
+    }
+    if let Some(f) = section.factors.first()
+        && !matches!(f.scale, Scale::Levels(_))
+    {
+        out.push(issue(
+            format!("confidence factor \"{}\" must have named levels", f.id),
+            &["sections", kind_at, &quoted(f.id.as_str())],
+        ));
+    }
+}
+
+fn confidence_codes(method: &Method) -> Vec<String> {
+    match method.confidence_factor().map(|f| &f.scale) {
+        Some(Scale::Levels(levels)) => levels.iter().map(|l| l.code.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn check_confidence_mode(method: &Method, out: &mut Vec<MethodIssue>) {
+    let ConfidenceMode::Weighted(weights) = &method.confidence_mode else {
+        return;
+    };
+    let codes = confidence_codes(method);
+    if codes.is_empty() {
+        out.push(issue(
+            "confidence_mode is Weighted but the method has no confidence section".to_owned(),
+            &["confidence_mode"],
+        ));
+        return;
+    }
+    for (code, w) in weights {
+        if !codes.iter().any(|c| c == code) {
+            out.push(issue(
+                format!("confidence weight for unknown level \"{code}\""),
+                &["confidence_mode", &quoted(code)],
+            ));
+        }
+        if !w.is_finite() || *w < 0.0 {
+            out.push(issue(
+                format!("confidence weight for \"{code}\" must be a number ≥ 0"),
+                &["confidence_mode", &quoted(code)],
+            ));
+        }
+    }
+    for code in &codes {
+        if !weights.iter().any(|(c, _)| c == code) {
+            out.push(issue(
+                format!("confidence level \"{code}\" has no weight"),
+                &["confidence_mode"],
+            ));
+        }
+    }
+}
+
+/// The distinct totals a section can reach, sorted; `None` if too many to list.
+pub fn attainable_totals(section: &Section) -> Option<Vec<f64>> {
+    let mut sum: Option<BTreeSet<i64>> = None;
+    let mut product: BTreeSet<i64> = BTreeSet::from([key(1.0)]);
+    for factor in &section.factors {
+        let points: BTreeSet<i64> = factor
+            .scale
+            .values()
+            .iter()
+            .map(|v| key(factor.scale.points(*v)))
+            .collect();
+        match factor.role {
+            Role::Add => sum = Some(combine(sum.as_ref(), &points, |a, b| a + b)?),
+            Role::Multiply => product = combine(Some(&product), &points, |a, b| a * b)?,
+            Role::Report => {}
+        }
+    }
+    let base = sum.unwrap_or_else(|| BTreeSet::from([key(1.0)]));
+    let totals = combine(Some(&base), &product, |a, b| a * b)?;
+    Some(totals.into_iter().map(unkey).collect())
+}
+
+/// Every risk the method can produce, sorted; `None` if too many to list.
+pub fn attainable_risks(method: &Method) -> Option<Vec<f64>> {
+    let harm = attainable_totals(method.section(SectionKind::Harm)?)?;
+    let likelihood = attainable_totals(method.section(SectionKind::Likelihood)?)?;
+    if harm.len().saturating_mul(likelihood.len()) > MAX_ATTAINABLE {
+        return None;
+    }
+    let mut risks = BTreeSet::new();
+    let weights: Vec<f64> = match &method.confidence_mode {
+        ConfidenceMode::ReportOnly => vec![1.0],
+        ConfidenceMode::Weighted(w) => w.iter().map(|(_, w)| *w).collect(),
+    };
+    for &h in &harm {
+        for &l in &likelihood {
+            for &w in &weights {
+                risks.insert(key(risk_of(&method.risk, h, l) * w));
+            }
+        }
+    }
+    Some(risks.into_iter().map(unkey).collect())
+}
+
+/// The risk formula applied to a harm and a likelihood total.
+pub fn risk_of(formula: &RiskFormula, harm: f64, likelihood: f64) -> f64 {
+    match formula {
+        RiskFormula::Product => harm * likelihood,
+        RiskFormula::Sum => harm + likelihood,
+        RiskFormula::WeightedSum {
+            harm: wh,
+            likelihood: wl,
+        } => harm * wh + likelihood * wl,
+    }
+}
+
+// Totals are compared at a millionth of a point, so 0.1 + 0.2 equals 0.3.
+fn key(x: f64) -> i64 {
+    (x * 1e6).round() as i64
+}
+fn unkey(k: i64) -> f64 {
+    k as f64 / 1e6
+}
+
+fn combine(
+    acc: Option<&BTreeSet<i64>>,
+    next: &BTreeSet<i64>,
+    op: fn(f64, f64) -> f64,
+) -> Option<BTreeSet<i64>> {
+    let Some(acc) = acc else {
+        return Some(next.clone());
+    };
+    if acc.len().saturating_mul(next.len()) > MAX_ATTAINABLE * 4 {
+        return None;
+    }
+    let out: BTreeSet<i64> = acc
+        .iter()
+        .flat_map(|a| next.iter().map(move |b| key(op(unkey(*a), unkey(*b)))))
+        .collect();
+    (out.len() <= MAX_ATTAINABLE).then_some(out)
+}
+
+/// A named interval: (id, min, max).
+type Interval<'a> = (&'a str, f64, f64);
+
+fn check_intervals(
+    what: &str,
+    list_field: &str,
+    intervals: &[Interval<'_>],
+    attainable: Option<&[f64]>,
+    out: &mut Vec<MethodIssue>,
+) {
+    let mut ids = HashSet::new();
+    for (i, (id, min, max)) in intervals.iter().enumerate() {
+        let at = [list_field, &quoted(id)];
+        if !ids.insert(*id) {
+            out.push(issue(format!("{what} id \"{id}\" is used twice"), &at));
+        }
+        if !(min.is_finite() && max.is_finite()) || min > max {
+            out.push(issue(
+                format!("{what} \"{id}\" has min {min} above max {max}"),
+                &at,
+            ));
+        }
+        for (other, omin, omax) in &intervals[..i] {
+            if min <= omax && omin <= max {
+                out.push(issue(
+                    format!(
+                        "{what}s \"{other}\" ({omin}–{omax}) and \"{id}\" ({min}–{max}) overlap"
+                    ),
+                    &at,
+                ));
+            }
+        }
+    }
+    let Some(values) = attainable else { return };
+    let gaps: Vec<String> = values
+        .iter()
+        .filter(|v| {
+            !intervals
+                .iter()
+                .any(|(_, min, max)| **v >= min - 1e-9 && **v <= max + 1e-9)
+        })
+        .map(|v| format!("{v}"))
+        .collect();
+    if !gaps.is_empty() {
+        let shown: Vec<&str> = gaps.iter().take(8).map(String::as_str).collect();
+        let more = if gaps.len() > 8 {
+            format!(" and {} more", gaps.len() - 8)
+        } else {
+            String::new()
+        };
+        out.push(issue(
+            format!(
+                "{what}s leave a gap: these attainable values fall in no {what}: {}{more}",
+                shown.join(", ")
+            ),
+            &[list_field],
+        ));
+    }
+}
+
+fn check_bands(method: &Method, out: &mut Vec<MethodIssue>) {
+    if method.bands.is_empty() {
+        out.push(issue("the method has no risk bands".to_owned(), &["bands"]));
+        return;
+    }
+    for b in &method.bands {
+        if b.letter.trim().is_empty() || b.letter.chars().count() > 3 {
+            out.push(issue(
+                format!("band \"{}\" needs a letter of 1 to 3 characters", b.id),
+                &["bands", &quoted(&b.id)],
+            ));
+        }
+    }
+    let intervals: Vec<Interval<'_>> = method
+        .bands
+        .iter()
+        .map(|b| (b.id.as_str(), b.min, b.max))
+        .collect();
+    let risks = attainable_risks(method);
+    check_intervals("band", "bands", &intervals, risks.as_deref(), out);
+}
+
+fn check_grades(method: &Method, out: &mut Vec<MethodIssue>) {
+    match method.section(SectionKind::Position) {
+        None if !method.grades.is_empty() => out.push(issue(
+            "the method has position grades but no position section".to_owned(),
+            &["grades"],
+        )),
+        None => {}
+        Some(_) if method.grades.is_empty() => out.push(issue(
+            "the method has a position section but no grades".to_owned(),
+            &["sections", "kind: Position"],
+        )),
+        Some(section) => {
+            let intervals: Vec<Interval<'_>> = method
+                .grades
+                .iter()
+                .map(|g| (g.id.as_str(), g.min, g.max))
+                .collect();
+            let totals = attainable_totals(section);
+            check_intervals("grade", "grades", &intervals, totals.as_deref(), out);
+        }
+    }
+}
+
+fn check_lookup(method: &Method, out: &mut Vec<MethodIssue>) {
+    let mut ids = HashSet::new();
+    for o in &method.outcomes {
+        if !ids.insert(o.id.as_str()) {
+            out.push(issue(
+                format!("outcome id \"{}\" is used twice", o.id),
+                &["outcomes", &quoted(&o.id)],
+            ));
+        }
+    }
+    for (i, rule) in method.lookup.iter().enumerate() {
+        let n = i + 1;
+        if method.outcome(&rule.outcome).is_none() {
+            out.push(issue(
+                format!("lookup rule {n} names unknown outcome \"{}\"", rule.outcome),
+                &["lookup", &quoted(&rule.outcome)],
+            ));
+        }
+        for b in &rule.bands {
+            if method.band(b).is_none() {
+                out.push(issue(
+                    format!("lookup rule {n} names unknown band \"{b}\""),
+                    &["lookup", &quoted(b)],
+                ));
+            }
+        }
+        if let GradeMatch::Only(grades) = &rule.grades {
+            for g in grades {
+                if !method.grades.iter().any(|x| &x.id == g) {
+                    out.push(issue(
+                        format!("lookup rule {n} names unknown grade \"{g}\""),
+                        &["lookup", &quoted(g)],
+                    ));
+                }
+            }
+        }
+    }
+    // Every (band, grade) pair must have exactly one outcome.
+    let grades: Vec<Option<&str>> = if method.grades.is_empty() {
+        vec![None]
+    } else {
+        method.grades.iter().map(|g| Some(g.id.as_str())).collect()
+    };
+    for band in &method.bands {
+        for grade in &grades {
+            let hits = matching_rules(method, &band.id, *grade);
+            let pair = match grade {
+                Some(g) => format!("band \"{}\" with grade \"{g}\"", band.id),
+                None => format!("band \"{}\"", band.id),
+            };
+            match hits.as_slice() {
+                [] => out.push(issue(
+                    format!("the outcome lookup has no outcome for {pair}"),
+                    &["lookup"],
+                )),
+                [_] => {}
+                many => out.push(issue(
+                    format!(
+                        "the outcome lookup is ambiguous for {pair}: rules {} all match",
+                        many.iter()
+                            .map(|i| (i + 1).to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    &["lookup"],
+                )),
+            }
+        }
+    }
+}
+
+/// The indices of lookup rules matching a band and grade (`None`: the theme has no grade).
+pub fn matching_rules(method: &Method, band: &str, grade: Option<&str>) -> Vec<usize> {
+    method
+        .lookup
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.bands.iter().any(|b| b == band))
+        .filter(|(_, r)| match (&r.grades, grade) {
+            (GradeMatch::Any, _) => true,
+            (GradeMatch::Only(gs), Some(g)) => gs.iter().any(|x| x == g),
+            (GradeMatch::Only(_), None) => false,
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn check_intelligence_gap(method: &Method, out: &mut Vec<MethodIssue>) {
+    let Some(gap) = &method.intelligence_gap else {
+        return;
+    };
+    for b in &gap.bands {
+        if method.band(b).is_none() {
+            out.push(issue(
+                format!("intelligence_gap names unknown band \"{b}\""),
+                &["intelligence_gap", &quoted(b)],
+            ));
+        }
+    }
+    let codes = confidence_codes(method);
+    for c in &gap.confidence {
+        if !codes.iter().any(|x| x == c) {
+            out.push(issue(
+                format!("intelligence_gap names unknown confidence level \"{c}\""),
+                &["intelligence_gap", &quoted(c)],
+            ));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! The pure model: methods, scorecards, aggregation and ranking.
+//!
+//! Nothing in this folder touches the file system, a window or a chart backend, so every
+//! rule can be tested as a plain function (a test in `tests/architecture.rs` enforces it).
+
+pub mod aggregate;
+pub mod ids;
+pub mod method;
+pub mod method_check;
+pub mod ranking;
+pub mod scorecard;
+pub mod value;
+
+pub use ids::{FactorId, ParticipantId, ThemeId};
+pub use method::{DecisionKind, Method, Scale, SectionKind};
+pub use ranking::{Ranking, rank};
+pub use scorecard::{Scorecard, Theme};
+pub use value::Value;

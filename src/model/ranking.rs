@@ -1,0 +1,346 @@
+//! `rank(&scorecard) -> Ranking`: the one view-model that the table, charts, CLI and every
+//! export read. Nothing else computes a total.
+//!
+//! **Ties.** Themes are ordered by risk, then by harm, then by likelihood (all descending).
+//! Themes equal on all three share a rank ("1, 2, 2, 4") and are listed by name. Themes with
+//! a missing factor have no risk and no rank; they are listed last, by name, with what is missing.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use super::aggregate::{self, Spread};
+use super::ids::{FactorId, ThemeId};
+use super::method::{ConfidenceMode, DecisionKind, Method, Role, SectionKind};
+use super::method_check::{matching_rules, risk_of};
+use super::scorecard::{Scorecard, Source, Theme};
+use super::value::Value;
+
+const EPS: f64 = 1e-9;
+
+/// The ranked themes of one scorecard.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ranking {
+    /// Method id.
+    pub method: String,
+    /// Method version.
+    pub method_version: String,
+    /// Protective marking of the scorecard.
+    pub marking: String,
+    /// Rows in rank order; unranked (incomplete) themes last.
+    pub rows: Vec<RankedTheme>,
+}
+
+/// A band, grade, outcome or level, by position in the method and by name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Named {
+    /// Position in the method's list (bands: 0 is the lowest).
+    pub index: usize,
+    /// Id or code.
+    pub id: String,
+    /// Label shown to users.
+    pub label: String,
+}
+
+/// One theme's computed result.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RankedTheme {
+    /// Rank from 1; `None` when the theme is incomplete.
+    pub rank: Option<u32>,
+    /// Theme id.
+    pub id: ThemeId,
+    /// Theme name.
+    pub name: String,
+    /// Category.
+    pub category: String,
+    /// Total harm.
+    pub harm: Option<f64>,
+    /// Total likelihood.
+    pub likelihood: Option<f64>,
+    /// Risk from harm and likelihood (and confidence, if the method weights it).
+    pub risk: Option<f64>,
+    /// Risk band.
+    pub band: Option<Named>,
+    /// Confidence level.
+    pub confidence: Option<Named>,
+    /// Total of the position factors.
+    pub position_total: Option<f64>,
+    /// Position grade.
+    pub grade: Option<Named>,
+    /// Outcome of the lookup.
+    pub outcome: Option<Named>,
+    /// The decision the outcome suggests.
+    pub suggested: Option<DecisionKind>,
+    /// The board's decision.
+    pub decision: Option<DecisionKind>,
+    /// The decision's rationale.
+    pub decision_rationale: String,
+    /// True when the decision differs from the outcome's suggestion.
+    pub departs: bool,
+    /// High risk with low confidence.
+    pub intelligence_gap: bool,
+    /// Any factor's votes are contested.
+    pub contested: bool,
+    /// Counted factors with no value (why the theme is unranked).
+    pub missing: Vec<FactorId>,
+    /// Every factor, in method order.
+    pub factors: Vec<FactorResult>,
+}
+
+/// One factor's effective value and how it was reached.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FactorResult {
+    /// Factor id.
+    pub factor: FactorId,
+    /// Section the factor belongs to.
+    pub section: SectionKind,
+    /// How the factor is counted.
+    pub role: RoleName,
+    /// The effective value's code, if any.
+    pub code: Option<String>,
+    /// The effective value's label, if any.
+    pub label: Option<String>,
+    /// The effective value's points.
+    pub points: Option<f64>,
+    /// Where the value came from.
+    pub source: Source,
+    /// Spread of the latest round's votes.
+    pub spread: Option<Spread>,
+    /// The internal value (not serialised).
+    #[serde(skip)]
+    pub value: Option<Value>,
+}
+
+/// Serialisable role name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleName {
+    /// Added into the section.
+    Add,
+    /// Multiplies the section.
+    Multiply,
+    /// Reported only.
+    Report,
+}
+
+impl From<Role> for RoleName {
+    fn from(r: Role) -> Self {
+        match r {
+            Role::Add => Self::Add,
+            Role::Multiply => Self::Multiply,
+            Role::Report => Self::Report,
+        }
+    }
+}
+
+impl Ranking {
+    /// The row for a theme id.
+    pub fn row(&self, id: &ThemeId) -> Option<&RankedTheme> {
+        self.rows.iter().find(|r| &r.id == id)
+    }
+}
+
+/// Ranks every theme of a scorecard.
+pub fn rank(card: &Scorecard) -> Ranking {
+    let method = &card.method;
+    let mut rows: Vec<RankedTheme> = card.themes.iter().map(|t| score(method, t)).collect();
+    rows.sort_by(compare);
+    let mut prev: Option<(f64, f64, f64)> = None;
+    let mut rank = 0u32;
+    for (i, row) in rows.iter_mut().enumerate() {
+        let (Some(r), Some(h), Some(l)) = (row.risk, row.harm, row.likelihood) else {
+            continue;
+        };
+        let tied = prev.is_some_and(|(pr, ph, pl)| {
+            (pr - r).abs() < EPS && (ph - h).abs() < EPS && (pl - l).abs() < EPS
+        });
+        if !tied {
+            rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        }
+        row.rank = Some(rank);
+        prev = Some((r, h, l));
+    }
+    Ranking {
+        method: method.id.clone(),
+        method_version: method.version.clone(),
+        marking: card.marking.clone(),
+        rows,
+    }
+}
+
+fn compare(a: &RankedTheme, b: &RankedTheme) -> Ordering {
+    let key = |r: &RankedTheme| match (r.risk, r.harm, r.likelihood) {
+        (Some(x), Some(h), Some(l)) => Some((x, h, l)),
+        _ => None,
+    };
+    let by_score = match (key(a), key(b)) {
+        (Some(ka), Some(kb)) => {
+            kb.0.total_cmp(&ka.0)
+                .then(kb.1.total_cmp(&ka.1))
+                .then(kb.2.total_cmp(&ka.2))
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    by_score
+        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Section totals: (sum of added factors, or 1 if none) × product of multipliers.
+#[derive(Default)]
+struct Total {
+    sum: Option<f64>,
+    product: f64,
+    complete: bool,
+    counted: bool,
+}
+
+impl Total {
+    fn new() -> Self {
+        Self {
+            sum: None,
+            product: 1.0,
+            complete: true,
+            counted: false,
+        }
+    }
+    fn value(&self) -> Option<f64> {
+        (self.complete && self.counted).then(|| self.sum.unwrap_or(1.0) * self.product)
+    }
+}
+
+fn score(method: &Method, theme: &Theme) -> RankedTheme {
+    let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
+    let mut factors = Vec::new();
+    let mut missing = Vec::new();
+    let mut confidence = None;
+    let mut contested = false;
+    for (kind, factor) in method.factors() {
+        let fs = theme.scores.get(&factor.id);
+        let (value, source) = fs.map_or((None, Source::Unscored), |s| {
+            s.effective(&factor.scale, method)
+        });
+        let spread = fs.and_then(|s| {
+            let round = s.latest_round()?;
+            aggregate::spread(
+                &factor.scale,
+                &s.round_values(round),
+                method.contested_steps,
+            )
+        });
+        contested |= spread.as_ref().is_some_and(|s| s.contested);
+        let points = value.map(|v| factor.scale.points(v));
+        let total = &mut totals[kind as usize];
+        if factor.role != Role::Report {
+            total.counted = true;
+            match points {
+                None => {
+                    total.complete = false;
+                    missing.push(factor.id.clone());
+                }
+                Some(p) if factor.role == Role::Add => {
+                    total.sum = Some(total.sum.unwrap_or(0.0) + p);
+                }
+                Some(p) => total.product *= p,
+            }
+        }
+        if kind == SectionKind::Confidence {
+            confidence = value.map(|v| Named {
+                index: match v {
+                    Value::Level(i) => usize::from(i),
+                    Value::Number(_) => 0,
+                },
+                id: factor.scale.code(v),
+                label: factor.scale.label(v),
+            });
+        }
+        factors.push(FactorResult {
+            factor: factor.id.clone(),
+            section: kind,
+            role: factor.role.into(),
+            code: value.map(|v| factor.scale.code(v)),
+            label: value.map(|v| factor.scale.label(v)),
+            points,
+            source,
+            spread,
+            value,
+        });
+    }
+    let harm = totals[SectionKind::Harm as usize].value();
+    let likelihood = totals[SectionKind::Likelihood as usize].value();
+    let position_total = totals[SectionKind::Position as usize].value();
+    let weight = match &method.confidence_mode {
+        ConfidenceMode::ReportOnly => Some(1.0),
+        ConfidenceMode::Weighted(w) => confidence
+            .as_ref()
+            .and_then(|c| w.iter().find(|(code, _)| code == &c.id).map(|(_, w)| *w)),
+    };
+    let risk = match (harm, likelihood, weight) {
+        (Some(h), Some(l), Some(w)) => Some(risk_of(&method.risk, h, l) * w),
+        _ => None,
+    };
+    let band = risk.and_then(|r| {
+        method
+            .bands
+            .iter()
+            .position(|b| r >= b.min - EPS && r <= b.max + EPS)
+            .map(|i| named(i, &method.bands[i].id, &method.bands[i].label))
+    });
+    let grade = position_total.and_then(|p| {
+        method
+            .grades
+            .iter()
+            .position(|g| p >= g.min - EPS && p <= g.max + EPS)
+            .map(|i| named(i, &method.grades[i].id, &method.grades[i].label))
+    });
+    let outcome = band.as_ref().and_then(|b| {
+        let rules = matching_rules(method, &b.id, grade.as_ref().map(|g| g.id.as_str()));
+        let rule = &method.lookup[*rules.first()?];
+        let i = method.outcomes.iter().position(|o| o.id == rule.outcome)?;
+        Some(named(i, &method.outcomes[i].id, &method.outcomes[i].label))
+    });
+    let suggested = outcome.as_ref().map(|o| method.outcomes[o.index].suggests);
+    let decision = theme.decision.as_ref().map(|d| d.kind);
+    let intelligence_gap = match (&method.intelligence_gap, &band, &confidence) {
+        (Some(gap), Some(b), Some(c)) => {
+            gap.bands.contains(&b.id) && gap.confidence.contains(&c.id)
+        }
+        _ => false,
+    };
+    RankedTheme {
+        rank: None,
+        id: theme.id.clone(),
+        name: theme.name.clone(),
+        category: theme.category.clone(),
+        harm,
+        likelihood,
+        risk,
+        band,
+        confidence,
+        position_total,
+        grade,
+        outcome,
+        suggested,
+        decision,
+        decision_rationale: theme
+            .decision
+            .as_ref()
+            .map(|d| d.rationale.clone())
+            .unwrap_or_default(),
+        departs: matches!((decision, suggested), (Some(d), Some(s)) if d != s),
+        intelligence_gap,
+        contested,
+        missing,
+        factors,
+    }
+}
+
+fn named(index: usize, id: &str, label: &str) -> Named {
+    Named {
+        index,
+        id: id.to_owned(),
+        label: label.to_owned(),
+    }
+}

@@ -1,0 +1,306 @@
+//! The scorecard document: themes, participants, every score with who gave it, the board's
+//! decisions and the change log, together with the method they were scored under.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::aggregate;
+use super::ids::{FactorId, ParticipantId, ThemeId};
+use super::method::{DecisionKind, Method, Scale};
+use super::value::Value;
+
+/// The default protective marking.
+pub const DEFAULT_MARKING: &str = "OFFICIAL";
+
+/// A whole assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scorecard {
+    /// Title, e.g. "Safer Plymouth strategic assessment".
+    pub title: String,
+    /// Area covered.
+    pub area: String,
+    /// Period, e.g. "2018/19".
+    pub period: String,
+    /// Who prepared it.
+    pub author: String,
+    /// Protective marking, e.g. OFFICIAL or OFFICIAL-SENSITIVE. Travels with every export.
+    pub marking: String,
+    /// Free-text notes about the document (e.g. "illustrative sample").
+    pub notes: String,
+    /// The method, embedded so the file is self-contained and reproducible.
+    pub method: Method,
+    /// People who vote.
+    pub participants: Vec<Participant>,
+    /// The themes, in the analyst's order.
+    pub themes: Vec<Theme>,
+    /// Every change applied, oldest first.
+    pub log: Vec<Change>,
+}
+
+/// A person who takes part in scoring.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    /// Stable id.
+    pub id: ParticipantId,
+    /// Name.
+    pub name: String,
+    /// Agency, e.g. Police, Council, Health.
+    pub agency: String,
+}
+
+/// One crime or community-safety theme.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// Stable id.
+    pub id: ThemeId,
+    /// Name shown to users.
+    pub name: String,
+    /// What the theme covers.
+    pub description: String,
+    /// Grouping, e.g. "Violence", "Exploitation".
+    pub category: String,
+    /// The analyst's evidence note for the theme.
+    pub evidence: String,
+    /// Scores by factor.
+    pub scores: BTreeMap<FactorId, FactorScore>,
+    /// The board's decision, once taken.
+    pub decision: Option<Decision>,
+}
+
+/// Everything recorded about one factor of one theme.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FactorScore {
+    /// The analyst's draft.
+    pub draft: Option<Value>,
+    /// The analyst's evidence note for the draft.
+    pub note: String,
+    /// Participants' votes, in any order.
+    pub votes: Vec<Vote>,
+    /// The value the room agreed.
+    pub agreed: Option<Agreed>,
+}
+
+/// One participant's vote in one round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Vote {
+    /// Round number, from 1.
+    pub round: u32,
+    /// Who voted.
+    pub participant: ParticipantId,
+    /// The value given.
+    pub value: Value,
+}
+
+/// An agreed value and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agreed {
+    /// The value.
+    pub value: Value,
+    /// The rationale recorded.
+    pub rationale: String,
+}
+
+/// The board's decision on a theme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// What was decided.
+    pub kind: DecisionKind,
+    /// Why.
+    pub rationale: String,
+    /// Who recorded it.
+    pub by: String,
+    /// When (ISO 8601 text).
+    pub at: String,
+}
+
+/// One entry of the change log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// When (ISO 8601 text).
+    pub at: String,
+    /// Who.
+    pub who: String,
+    /// What changed, e.g. `theme "asb" factor "physical" agreed`.
+    pub what: String,
+    /// The old value, as text.
+    pub old: String,
+    /// The new value, as text.
+    pub new: String,
+}
+
+/// Where a factor's effective value came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The room's agreed value.
+    Agreed,
+    /// The aggregate of the latest round of votes.
+    Votes {
+        /// The round used.
+        round: u32,
+    },
+    /// The analyst's draft.
+    Draft,
+    /// Nothing recorded.
+    Unscored,
+}
+
+impl Source {
+    /// Short name for tables: agreed, votes, draft or unscored.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Agreed => "agreed",
+            Self::Votes { .. } => "votes",
+            Self::Draft => "draft",
+            Self::Unscored => "unscored",
+        }
+    }
+}
+
+impl FactorScore {
+    /// The latest round with any votes, if any.
+    pub fn latest_round(&self) -> Option<u32> {
+        self.votes.iter().map(|v| v.round).max()
+    }
+
+    /// The values voted in one round.
+    pub fn round_values(&self, round: u32) -> Vec<Value> {
+        self.votes
+            .iter()
+            .filter(|v| v.round == round)
+            .map(|v| v.value)
+            .collect()
+    }
+
+    /// The effective value: agreed, else the aggregate of the latest round's votes, else the draft.
+    pub fn effective(&self, scale: &Scale, method: &Method) -> (Option<Value>, Source) {
+        if let Some(a) = &self.agreed {
+            return (Some(a.value), Source::Agreed);
+        }
+        if let Some(round) = self.latest_round() {
+            let values = self.round_values(round);
+            if let Some(v) = aggregate::aggregate(scale, method.aggregation, &values) {
+                return (Some(v), Source::Votes { round });
+            }
+        }
+        match self.draft {
+            Some(v) => (Some(v), Source::Draft),
+            None => (None, Source::Unscored),
+        }
+    }
+}
+
+impl Scorecard {
+    /// An empty scorecard under a method.
+    pub fn new(title: &str, method: Method) -> Self {
+        Self {
+            title: title.to_owned(),
+            area: String::new(),
+            period: String::new(),
+            author: String::new(),
+            marking: DEFAULT_MARKING.to_owned(),
+            notes: String::new(),
+            method,
+            participants: Vec::new(),
+            themes: Vec::new(),
+            log: Vec::new(),
+        }
+    }
+
+    /// A theme by id.
+    pub fn theme(&self, id: &ThemeId) -> Option<&Theme> {
+        self.themes.iter().find(|t| &t.id == id)
+    }
+
+    /// Finds a theme by id, or failing that by name (ignoring case).
+    pub fn find_theme(&self, key: &str) -> Option<&Theme> {
+        self.themes
+            .iter()
+            .find(|t| t.id.as_str() == key)
+            .or_else(|| {
+                self.themes
+                    .iter()
+                    .find(|t| t.name.eq_ignore_ascii_case(key.trim()))
+            })
+    }
+
+    /// A participant by id.
+    pub fn participant(&self, id: &ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| &p.id == id)
+    }
+}
+
+impl Theme {
+    /// A theme with a name and no scores.
+    pub fn new(id: &str, name: &str) -> Self {
+        Self {
+            id: ThemeId::from(id),
+            name: name.to_owned(),
+            description: String::new(),
+            category: String::new(),
+            evidence: String::new(),
+            scores: BTreeMap::new(),
+            decision: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::method::Aggregation;
+
+    fn vote(round: u32, who: &str, n: i32) -> Vote {
+        Vote {
+            round,
+            participant: ParticipantId::from(who),
+            value: Value::Number(n),
+        }
+    }
+
+    #[test]
+    fn effective_value_source_table() {
+        let method = crate::methods::builtin("probability-harm").expect("shipped");
+        let scale = Scale::Range { min: 1, max: 20 };
+        assert_eq!(method.aggregation, Aggregation::Median);
+        let agreed = Some(Agreed {
+            value: Value::Number(7),
+            rationale: "room agreed".into(),
+        });
+        let two_rounds = vec![
+            vote(1, "a", 2),
+            vote(1, "b", 20),
+            vote(2, "a", 9),
+            vote(2, "b", 11),
+        ];
+        for (draft, votes, agreed, want) in [
+            (None, vec![], None, (None, Source::Unscored)),
+            (Some(3), vec![], None, (Some(3), Source::Draft)),
+            (
+                Some(3),
+                vec![vote(1, "a", 5), vote(1, "b", 6), vote(1, "c", 8)],
+                None,
+                (Some(6), Source::Votes { round: 1 }),
+            ),
+            // The latest round wins over earlier rounds.
+            (
+                Some(3),
+                two_rounds.clone(),
+                None,
+                (Some(11), Source::Votes { round: 2 }),
+            ),
+            // Agreed wins over everything.
+            (Some(3), two_rounds, agreed, (Some(7), Source::Agreed)),
+        ] {
+            let fs = FactorScore {
+                draft: draft.map(Value::Number),
+                note: String::new(),
+                votes,
+                agreed: agreed.clone(),
+            };
+            let (v, src) = fs.effective(&scale, &method);
+            assert_eq!((v, src), (want.0.map(Value::Number), want.1));
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! `trh explain`: how one theme's numbers were formed, factor by factor, read from the ranking.
+
+use std::fmt::Write;
+
+use crate::model::method::{Method, Role, SectionKind};
+use crate::model::ranking::{FactorResult, RankedTheme, Ranking};
+use crate::model::scorecard::{Scorecard, Source};
+
+use super::num;
+
+/// The full points breakdown for one theme.
+pub fn explain(card: &Scorecard, ranking: &Ranking, row: &RankedTheme) -> String {
+    let m = &card.method;
+    let mut out = String::new();
+    let ranked = ranking.rows.iter().filter(|r| r.rank.is_some()).count();
+    let _ = writeln!(out, "{}", card.marking);
+    let _ = writeln!(out, "{} (id: {})", row.name, row.id);
+    match row.rank {
+        Some(r) => {
+            let _ = writeln!(out, "Rank {r} of {ranked}");
+        }
+        None => {
+            let missing: Vec<&str> = row.missing.iter().map(|f| f.as_str()).collect();
+            let _ = writeln!(out, "Not ranked: no value for {}", missing.join(", "));
+        }
+    }
+    let _ = writeln!(out, "Method: {} {} ({})", m.name, m.version, m.provenance);
+    for section in &m.sections {
+        let _ = writeln!(out, "\n{}", section.label);
+        let results: Vec<&FactorResult> = row
+            .factors
+            .iter()
+            .filter(|f| f.section == section.kind)
+            .collect();
+        for f in &results {
+            let _ = writeln!(out, "  {}", factor_line(m, f));
+        }
+        if section.kind != SectionKind::Confidence {
+            let _ = writeln!(
+                out,
+                "  {}",
+                total_line(section.total_label.as_str(), section.kind, &results, row)
+            );
+        }
+    }
+    let _ = writeln!(out, "\n{}", risk_line(m, row));
+    if let Some(c) = &row.confidence {
+        let note = if row.intelligence_gap {
+            " — intelligence gap: high risk scored with low confidence"
+        } else {
+            ""
+        };
+        let weight = match &m.confidence_mode {
+            crate::model::method::ConfidenceMode::ReportOnly => {
+                "reported beside the risk, not multiplied in"
+            }
+            crate::model::method::ConfidenceMode::Weighted(_) => {
+                "weights the risk, as this method opts in"
+            }
+        };
+        let _ = writeln!(out, "Confidence: {} ({weight}){note}", c.label);
+    }
+    let _ = writeln!(out, "{}", outcome_line(row));
+    let _ = writeln!(out, "{}", decision_line(row));
+    out
+}
+
+fn factor_line(m: &Method, f: &FactorResult) -> String {
+    let (label, descriptor) = m
+        .factor(f.factor.as_str())
+        .map(|(_, x)| (x.label.clone(), x))
+        .map_or((f.factor.to_string(), None), |(l, x)| (l, Some(x)));
+    let value = match (&f.label, &f.code, f.points) {
+        (Some(l), Some(c), Some(p)) if l != c => format!("{l} ({c}) = {} pts", num(p)),
+        (Some(l), _, Some(p)) => format!("{l} = {} pts", num(p)),
+        _ => "— no value".to_owned(),
+    };
+    let role = match descriptor.map(|d| d.role) {
+        Some(Role::Multiply) => " [multiplier]",
+        Some(Role::Report) => " [reported only]",
+        _ => "",
+    };
+    let source = match f.source {
+        Source::Votes { round } => format!("median of round {round} votes"),
+        Source::Agreed => "agreed".to_owned(),
+        Source::Draft => "analyst's draft".to_owned(),
+        Source::Unscored => "unscored".to_owned(),
+    };
+    let spread = f.spread.as_ref().map_or(String::new(), |s| {
+        format!(
+            "; votes: {} cast, range {}–{}, IQR {}–{}, {} step{} apart{}",
+            s.count,
+            num(s.min),
+            num(s.max),
+            num(s.q1),
+            num(s.q3),
+            s.steps,
+            if s.steps == 1 { "" } else { "s" },
+            if s.contested { " — CONTESTED" } else { "" }
+        )
+    });
+    format!("{label:<26} {value:<24} from {source}{spread}{role}")
+}
+
+fn total_line(
+    label: &str,
+    kind: SectionKind,
+    results: &[&FactorResult],
+    row: &RankedTheme,
+) -> String {
+    let total = match kind {
+        SectionKind::Harm => row.harm,
+        SectionKind::Likelihood => row.likelihood,
+        SectionKind::Position => row.position_total,
+        SectionKind::Confidence => None,
+    };
+    let adds: Vec<String> = results
+        .iter()
+        .filter(|f| f.role == crate::model::ranking::RoleName::Add)
+        .map(|f| f.points.map_or("?".to_owned(), num))
+        .collect();
+    let muls: Vec<String> = results
+        .iter()
+        .filter(|f| f.role == crate::model::ranking::RoleName::Multiply)
+        .map(|f| f.points.map_or("?".to_owned(), num))
+        .collect();
+    let mut expr = adds.join(" + ");
+    if !muls.is_empty() {
+        expr = format!(
+            "({}) × {}",
+            if expr.is_empty() { "1".into() } else { expr },
+            muls.join(" × ")
+        );
+    }
+    let label = if label.is_empty() { "Total" } else { label };
+    match total {
+        Some(t) => {
+            let grade = match (kind, &row.grade) {
+                (SectionKind::Position, Some(g)) => format!(" → grade {}", g.label),
+                _ => String::new(),
+            };
+            format!("{label} = {expr} = {}{grade}", num(t))
+        }
+        None => format!("{label} = {expr}: incomplete"),
+    }
+}
+
+fn risk_line(m: &Method, row: &RankedTheme) -> String {
+    use crate::model::method::RiskFormula;
+    let (Some(h), Some(l)) = (row.harm, row.likelihood) else {
+        return "Risk: not computed (harm or likelihood incomplete)".to_owned();
+    };
+    let formula = match &m.risk {
+        RiskFormula::Product => format!("harm × likelihood = {} × {}", num(h), num(l)),
+        RiskFormula::Sum => format!("harm + likelihood = {} + {}", num(h), num(l)),
+        RiskFormula::WeightedSum { harm, likelihood } => format!(
+            "{} × harm + {} × likelihood = {} × {} + {} × {}",
+            num(*harm),
+            num(*likelihood),
+            num(*harm),
+            num(h),
+            num(*likelihood),
+            num(l)
+        ),
+    };
+    let weighted = match (&m.confidence_mode, &row.confidence) {
+        (crate::model::method::ConfidenceMode::Weighted(_), Some(c)) => {
+            format!(", weighted by confidence {}", c.label)
+        }
+        _ => String::new(),
+    };
+    match (row.risk, &row.band) {
+        (Some(r), Some(b)) => {
+            let band = &m.bands[b.index];
+            format!(
+                "Risk = {formula}{weighted} = {} → band {} ({}–{})",
+                num(r),
+                b.label,
+                num(band.min),
+                num(band.max)
+            )
+        }
+        (Some(r), None) => format!("Risk = {formula}{weighted} = {} → no band", num(r)),
+        _ => format!("Risk = {formula}: not computed (confidence missing for a weighted method)"),
+    }
+}
+
+fn outcome_line(row: &RankedTheme) -> String {
+    let band = row.band.as_ref().map_or("—", |b| b.label.as_str());
+    let grade = row.grade.as_ref().map_or("no grade", |g| g.label.as_str());
+    match (&row.outcome, row.suggested) {
+        (Some(o), Some(s)) => format!(
+            "Outcome: lookup ({band}, {grade}) → {} (suggests: {})",
+            o.label,
+            s.label()
+        ),
+        _ => format!("Outcome: none (band {band}, {grade})"),
+    }
+}
+
+fn decision_line(row: &RankedTheme) -> String {
+    match row.decision {
+        None => "Decision: not yet decided".to_owned(),
+        Some(d) => {
+            let departs = if row.departs {
+                " — DEPARTS from the computed outcome"
+            } else {
+                ""
+            };
+            let why = if row.decision_rationale.is_empty() {
+                if row.departs {
+                    " (no rationale recorded: one is required for a departure)".to_owned()
+                } else {
+                    String::new()
+                }
+            } else {
+                format!(": \"{}\"", row.decision_rationale)
+            };
+            format!("Decision: {}{departs}{why}", d.label())
+        }
+    }
+}

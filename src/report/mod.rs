@@ -1,0 +1,68 @@
+//! Text outputs read from the one `Ranking`: the rank table in several formats and the
+//! per-theme points breakdown.
+
+pub mod explain;
+pub mod rank_table;
+
+/// A number as people write it: whole numbers without decimals, others to two places.
+pub fn num(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round() as i64)
+    } else {
+        let s = format!("{x:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// Pretty JSON with a final newline.
+pub fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Neutralises spreadsheet formula injection: a cell that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return is prefixed with `'`, so Excel and LibreOffice show it as text.
+pub fn safe_cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        for (x, want) in [
+            (3.0, "3"),
+            (0.0, "0"),
+            (2.5, "2.5"),
+            (1.0 / 3.0, "0.33"),
+            (102.0, "102"),
+        ] {
+            assert_eq!(num(x), want);
+        }
+    }
+
+    #[test]
+    fn formula_injection() {
+        for (text, want) in [
+            (
+                "=HYPERLINK(\"http://example.invalid\",\"x\")",
+                "'=HYPERLINK(\"http://example.invalid\",\"x\")",
+            ),
+            ("+cmd", "'+cmd"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("-1+2", "'-1+2"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Domestic abuse", "Domestic abuse"),
+            ("", ""),
+        ] {
+            assert_eq!(safe_cell(text), want);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! `trh rank` output: an aligned table, CSV, Markdown or JSON, all from the same rows.
+
+use crate::model::ranking::{RankedTheme, Ranking};
+
+use super::{num, safe_cell};
+
+/// The columns of the rank output, in order. CSV's header row is exactly these.
+pub const COLUMNS: [&str; 10] = [
+    "rank",
+    "theme",
+    "harm",
+    "likelihood",
+    "risk",
+    "band",
+    "confidence",
+    "position",
+    "outcome",
+    "decision",
+];
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for a terminal.
+    Table,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+    /// A Markdown table.
+    Md,
+    /// Everything, as JSON.
+    Json,
+}
+
+fn opt(x: Option<f64>) -> String {
+    x.map(num).unwrap_or_default()
+}
+
+/// The ten column values of one row, as text.
+pub fn cells(row: &RankedTheme) -> [String; 10] {
+    [
+        row.rank.map(|r| r.to_string()).unwrap_or_default(),
+        row.name.clone(),
+        opt(row.harm),
+        opt(row.likelihood),
+        opt(row.risk),
+        row.band
+            .as_ref()
+            .map(|b| b.label.clone())
+            .unwrap_or_default(),
+        row.confidence
+            .as_ref()
+            .map(|c| c.label.clone())
+            .unwrap_or_default(),
+        row.grade
+            .as_ref()
+            .map(|g| g.label.clone())
+            .unwrap_or_default(),
+        row.outcome
+            .as_ref()
+            .map(|o| o.label.clone())
+            .unwrap_or_default(),
+        row.decision
+            .map(|d| d.label().to_owned())
+            .unwrap_or_default(),
+    ]
+}
+
+/// Short flags: D departs from the outcome, G intelligence gap, C contested, ? incomplete.
+pub fn flags(row: &RankedTheme) -> String {
+    let mut f = String::new();
+    for (on, c) in [
+        (row.departs, 'D'),
+        (row.intelligence_gap, 'G'),
+        (row.contested, 'C'),
+        (!row.missing.is_empty(), '?'),
+    ] {
+        if on {
+            f.push(c);
+        }
+    }
+    f
+}
+
+/// The legend printed under a table.
+pub const LEGEND: &str = "flags: D = decision departs from the computed outcome; G = intelligence gap (high risk, low confidence); C = contested (votes 2+ steps apart); ? = incomplete (not ranked)";
+
+fn rows(ranking: &Ranking, top: Option<usize>) -> impl Iterator<Item = &RankedTheme> {
+    ranking.rows.iter().take(top.unwrap_or(usize::MAX))
+}
+
+/// Renders the ranking in a format. `top` keeps the first N rows.
+pub fn render(
+    ranking: &Ranking,
+    format: Format,
+    top: Option<usize>,
+) -> Result<String, anyhow::Error> {
+    Ok(match format {
+        Format::Table => table(ranking, top),
+        Format::Csv => csv(ranking, top)?,
+        Format::Md => markdown(ranking, top),
+        Format::Json => {
+            let rows: Vec<&RankedTheme> = rows(ranking, top).collect();
+            let value = serde_json::json!({
+                "method": ranking.method,
+                "method_version": ranking.method_version,
+                "marking": ranking.marking,
+                "rows": rows,
+            });
+            super::json_text(&value)?
+        }
+    })
+}
+
+fn table(ranking: &Ranking, top: Option<usize>) -> String {
+    let mut header: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    header.push("flags".into());
+    let mut lines: Vec<Vec<String>> = vec![header];
+    for row in rows(ranking, top) {
+        let mut cells = cells(row).to_vec();
+        cells.push(flags(row));
+        lines.push(cells);
+    }
+    let widths: Vec<usize> = (0..lines[0].len())
+        .map(|i| {
+            lines
+                .iter()
+                .map(|l| l[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let numeric = [
+        true, false, true, true, true, false, false, false, false, false, false,
+    ];
+    let mut out = format!("{}\n", ranking.marking);
+    for line in &lines {
+        let mut text = String::new();
+        for (i, cell) in line.iter().enumerate() {
+            let pad = widths[i] - cell.chars().count();
+            if i > 0 {
+                text.push_str("  ");
+            }
+            if numeric[i] {
+                text.push_str(&" ".repeat(pad));
+                text.push_str(cell);
+            } else {
+                text.push_str(cell);
+                text.push_str(&" ".repeat(pad));
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
+    out.push_str(LEGEND);
+    out.push('\n');
+    out
+}
+
+fn csv(ranking: &Ranking, top: Option<usize>) -> Result<String, anyhow::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(COLUMNS)?;
+    for row in rows(ranking, top) {
+        w.write_record(cells(row).iter().map(|c| safe_cell(c)))?;
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown(ranking: &Ranking, top: Option<usize>) -> String {
+    let mut out = format!("**{}**\n\n", md_escape(&ranking.marking));
+    out.push_str(&format!("| {} | flags |\n", COLUMNS.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(COLUMNS.len() + 1)));
+    for row in rows(ranking, top) {
+        let cells: Vec<String> = cells(row).iter().map(|c| md_escape(c)).collect();
+        out.push_str(&format!("| {} | {} |\n", cells.join(" | "), flags(row)));
+    }
+    out.push_str(&format!("\n{LEGEND}\n"));
+    out
+}

@@ -36,6 +36,7 @@ pub(super) fn dispatch(command: Option<Command>) -> anyhow::Result<ExitCode> {
             title,
             force,
         } => import_cmd(&csv, &method, &out, title, force)?,
+        Command::Fmt { files, check } => return fmt(&files, check),
         Command::Methods { format } => list_methods(format)?,
         Command::Method {
             action: MethodAction::Show { name },
@@ -219,6 +220,30 @@ fn import_cmd(
             bail!("{}\nnothing was written", lines.join("\n"))
         }
     }
+}
+
+fn fmt(files: &[std::path::PathBuf], check: bool) -> anyhow::Result<ExitCode> {
+    let mut all_ok = true;
+    for path in files {
+        let text = file::read_text(path)?;
+        let card = file::parse_scorecard(&text, path)?;
+        let canonical = file::save::scorecard_to_text(&card)?;
+        if canonical == text {
+            continue;
+        }
+        if check {
+            eprintln!("{}: not in canonical layout", path.display());
+            all_ok = false;
+        } else {
+            file::save::write_atomic(path, canonical.as_bytes())?;
+            eprintln!("{}: rewritten", path.display());
+        }
+    }
+    Ok(if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn list_methods(format: TextOrJson) -> anyhow::Result<()> {

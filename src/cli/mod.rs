@@ -79,6 +79,17 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Rewrite scorecards in trh's canonical layout (as the app saves them), after checking them.
+    ///
+    /// Useful after editing a file by hand, so later diffs stay small. The old file is kept as .bak.
+    Fmt {
+        /// Scorecards to rewrite.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Only check: exit 1 if any file is not in canonical layout, and change nothing.
+        #[arg(long)]
+        check: bool,
+    },
     /// List the shipped methods.
     Methods {
         /// Output format.

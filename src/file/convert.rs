@@ -43,7 +43,7 @@ pub fn scorecard_from_text(text: &str, path: &Path) -> Result<Scorecard, FileErr
     if let Ok(VersionProbe { version: Some(v) }) = opts.from_str::<VersionProbe>(text)
         && v > SCORECARD_VERSION
     {
-        let (l, c) = Locator::new(text).find(&["version"]).unwrap_or((1, 1));
+        let (l, c) = Locator::new(text).find(&["version:"]).unwrap_or((1, 1));
         return Err(FileError::invalid(
             path,
             vec![Problem::at(
@@ -73,7 +73,7 @@ pub fn scorecard_from_text(text: &str, path: &Path) -> Result<Scorecard, FileErr
 fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
     if doc.version == 0 {
         ck.report(
-            &["version".into()],
+            &["version:".into()],
             "format version 0 is not valid; the first format is 1".into(),
         );
     }

@@ -55,7 +55,7 @@ mod tests {
         let loc = Locator::new(text);
         for (frags, want) in [
             (vec!["themes:"], Some((2, 1))),
-            (vec!["themes:", "\"y\"", "\"p\""], Some((5, 17))),
+            (vec!["themes:", "\"y\"", "\"p\""], Some((5, 16))),
             (vec!["themes:", "\"x\"", "\"p\""], Some((4, 7))),
             (vec!["themes:", "\"zzz\""], Some((2, 1))),
             (vec!["nothing"], None),

@@ -20,6 +20,7 @@ pub fn pretty() -> PrettyConfig {
         .indentor("    ")
         .struct_names(true)
         .compact_maps(true)
+        .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME)
 }
 

@@ -44,7 +44,7 @@ pub fn check(method: &Method) -> Vec<MethodIssue> {
                 "method format {} is newer than this version of trh reads (up to {METHOD_FORMAT}); update trh",
                 method.format
             ),
-            &["format"],
+            &["format:"],
         ));
         return out;
     }
@@ -54,7 +54,10 @@ pub fn check(method: &Method) -> Vec<MethodIssue> {
         ("version", &method.version),
     ] {
         if value.trim().is_empty() {
-            out.push(issue(format!("the method's {field} is empty"), &[field]));
+            out.push(issue(
+                format!("the method's {field} is empty"),
+                &[&format!("{field}:")],
+            ));
         }
     }
     check_sections(method, &mut out);

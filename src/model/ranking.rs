@@ -81,7 +81,7 @@ pub struct RankedTheme {
     pub intelligence_gap: bool,
     /// Any factor's votes are contested.
     pub contested: bool,
-    /// Counted factors with no value (why the theme is unranked).
+    /// Factors with no value that leave the theme without a risk, so unranked.
     pub missing: Vec<FactorId>,
     /// Every factor, in method order.
     pub factors: Vec<FactorResult>,
@@ -238,7 +238,9 @@ fn score(method: &Method, theme: &Theme) -> RankedTheme {
             match points {
                 None => {
                     total.complete = false;
-                    missing.push(factor.id.clone());
+                    if blocks_rank(method, kind) {
+                        missing.push(factor.id.clone());
+                    }
                 }
                 Some(p) if factor.role == Role::Add => {
                     total.sum = Some(total.sum.unwrap_or(0.0) + p);
@@ -337,6 +339,15 @@ fn score(method: &Method, theme: &Theme) -> RankedTheme {
     }
 }
 
+/// Whether a missing value in this section leaves the theme without a risk score.
+fn blocks_rank(method: &Method, kind: SectionKind) -> bool {
+    match kind {
+        SectionKind::Harm | SectionKind::Likelihood => true,
+        SectionKind::Confidence => matches!(method.confidence_mode, ConfidenceMode::Weighted(_)),
+        SectionKind::Position => false,
+    }
+}
+
 fn named(index: usize, id: &str, label: &str) -> Named {
     Named {
         index,
@@ -344,3 +355,7 @@ fn named(index: usize, id: &str, label: &str) -> Named {
         label: label.to_owned(),
     }
 }
+
+#[cfg(test)]
+#[path = "ranking_tests.rs"]
+mod tests;

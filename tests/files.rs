@@ -1,0 +1,173 @@
+//! Scorecard files: every kind of bad content names the file, line and column; big files are
+//! refused unread; saving is atomic, deterministic and keeps a backup.
+
+use std::path::Path;
+
+use trh::file::{self, FileError, MAX_FILE_BYTES, save};
+
+const SAMPLE: &str = include_str!("../scorecards/plymouth-style-2018.ron");
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle")
+        + 1
+}
+
+/// Applies an edit to the sample and returns the single problem it causes.
+fn problem(from: &str, to: &str) -> (String, usize, usize) {
+    assert!(SAMPLE.contains(from), "edit not found: {from}");
+    let text = SAMPLE.replacen(from, to, 1);
+    match file::parse_scorecard(&text, Path::new("card.ron")) {
+        Err(FileError::Invalid { problems, .. }) => {
+            let p = &problems[0];
+            (
+                p.message.clone(),
+                p.line.expect("a line"),
+                p.col.expect("a column"),
+            )
+        }
+        Err(e) => panic!("unexpected error: {e}"),
+        Ok(_) => panic!("accepted bad edit {from} → {to}"),
+    }
+}
+
+#[test]
+fn content_errors_name_the_line_and_the_problem() {
+    let vote = r#"votes: {"p1": "H", "p2": "VH""#;
+    let cases = [
+        (
+            "unknown factor",
+            "factor: \"financial\",\n                    draft: \"M\"",
+            "factor: \"financal\",\n                    draft: \"M\"",
+            "unknown factor \"financal\"",
+        ),
+        (
+            "score out of range",
+            "factor: \"financial\",\n                    draft: \"M\"",
+            "factor: \"financial\",\n                    draft: \"Q\"",
+            "\"Q\" is not a level of this scale",
+        ),
+        (
+            "duplicate theme id",
+            r#"id: "rtc","#,
+            r#"id: "asb","#,
+            "duplicate theme id \"asb\"",
+        ),
+        (
+            "vote by unknown participant",
+            vote,
+            &vote.replace("\"p1\": \"H\"", "\"p99\": \"H\""),
+            "vote by unknown participant \"p99\"",
+        ),
+    ];
+    for (name, from, to, words) in cases {
+        let (msg, line, col) = problem(from, to);
+        assert!(msg.contains(words), "{name}: {msg}");
+        let edited = SAMPLE.replacen(from, to, 1);
+        let want_line = match name {
+            // The second occurrence is the duplicate.
+            "duplicate theme id" => line_of(&edited, "Road traffic collisions") - 1,
+            "vote by unknown participant" => line_of(&edited, "\"p99\""),
+            "score out of range" => line_of(&edited, "draft: \"Q\""),
+            _ => line_of(&edited, to.lines().next().unwrap_or(to)),
+        };
+        assert_eq!(line, want_line, "{name}: {msg}");
+        assert!(col > 1, "{name}: column {col}");
+    }
+}
+
+#[test]
+fn a_file_from_a_newer_trh_is_refused_politely() {
+    let (msg, line, _) = problem("version: 1,", "version: 2, future_field: 3,");
+    assert!(msg.contains("newer version of trh"), "{msg}");
+    assert_eq!(line, line_of(SAMPLE, "version: 1,"));
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let text = SAMPLE.replacen("period: \"2018/19\",", "period: \"2018/19\"", 1);
+    let err = file::parse_scorecard(&text, Path::new("x.ron")).expect_err("syntax");
+    let msg = err.to_string();
+    assert!(msg.starts_with("x.ron:"), "{msg}");
+    let p = &err.problems()[0];
+    assert_eq!(p.line, Some(line_of(SAMPLE, "author:")));
+}
+
+#[test]
+fn every_problem_is_listed_not_just_the_first() {
+    let text = SAMPLE
+        .replacen(r#"draft: "M","#, r#"draft: "Q","#, 1)
+        .replacen(r#"id: "rtc","#, r#"id: "asb","#, 1);
+    let err = file::parse_scorecard(&text, Path::new("x.ron")).expect_err("two problems");
+    assert_eq!(err.problems().len(), 2, "{err}");
+}
+
+#[test]
+fn oversized_files_are_refused_without_reading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.ron");
+    let f = std::fs::File::create(&path).expect("create");
+    f.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+    let err = file::load_scorecard(&path).expect_err("too large");
+    assert!(matches!(err, FileError::TooLarge { .. }), "{err}");
+    assert!(err.to_string().contains("huge.ron"), "{err}");
+}
+
+#[test]
+fn non_utf8_is_reported_with_its_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bin.ron");
+    std::fs::write(&path, b"Scorecard(\n  title: \"\xff\"").expect("write");
+    let err = file::load_scorecard(&path).expect_err("not text");
+    assert_eq!(err.problems()[0].line, Some(2), "{err}");
+}
+
+#[test]
+fn missing_file_names_the_file() {
+    let err = file::load_scorecard(Path::new("/nonexistent/x.ron")).expect_err("missing");
+    assert!(err.to_string().contains("/nonexistent/x.ron"), "{err}");
+}
+
+#[test]
+fn save_is_atomic_deterministic_and_keeps_a_backup() {
+    let card = file::parse_scorecard(SAMPLE, Path::new("s")).expect("sample");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("card.ron");
+    save::save_scorecard(&card, &path).expect("first save");
+    let first = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        !save::backup_path(&path).exists(),
+        "no backup without a previous file"
+    );
+
+    let mut changed = card.clone();
+    changed.title = "Second version".into();
+    save::save_scorecard(&changed, &path).expect("second save");
+    let backup = std::fs::read_to_string(save::backup_path(&path)).expect("backup");
+    assert_eq!(backup, first, "the previous version is kept as .bak");
+
+    // Same model, same bytes.
+    save::save_scorecard(&card, &path).expect("third save");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), first);
+
+    // No temporary files are left behind.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, vec!["card.ron", "card.ron.bak"]);
+}
+
+#[test]
+fn save_into_a_missing_folder_fails_and_names_the_file() {
+    let card = file::parse_scorecard(SAMPLE, Path::new("s")).expect("sample");
+    let err =
+        save::save_scorecard(&card, Path::new("/nonexistent-dir/card.ron")).expect_err("no dir");
+    assert!(
+        err.to_string().contains("/nonexistent-dir/card.ron"),
+        "{err}"
+    );
+}

@@ -1,0 +1,143 @@
+//! Every sample scorecard loads, ranks and round-trips; the samples carry what they promise.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use trh::file::{self, save};
+use trh::model::scorecard::Source;
+use trh::model::{DecisionKind, rank};
+
+fn samples() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/scorecards"))
+        .expect("scorecards folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_sample_loads_ranks_and_round_trips() {
+    let all = samples();
+    assert!(all.len() >= 2, "{all:?}");
+    for path in all {
+        let card = file::load_scorecard(&path).unwrap_or_else(|e| panic!("{e}"));
+        let ranking = rank(&card);
+        assert_eq!(ranking.rows.len(), card.themes.len());
+        assert!(
+            ranking.rows.iter().all(|r| r.rank.is_some()),
+            "{}",
+            path.display()
+        );
+        let text = save::scorecard_to_text(&card).expect("serialise");
+        let again = file::parse_scorecard(&text, &path).expect("reload");
+        assert_eq!(again, card, "{}", path.display());
+        assert_eq!(rank(&again), ranking);
+        // Samples are stored in canonical form, so saving them changes nothing.
+        let on_disk = std::fs::read_to_string(&path).expect("read");
+        assert_eq!(
+            on_disk,
+            text,
+            "{} is not in canonical form: run `trh fmt`",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn samples_say_they_are_illustrative() {
+    for path in samples() {
+        let card = file::load_scorecard(&path).expect("load");
+        assert!(card.notes.contains("Illustrative"), "{}", path.display());
+        assert!(
+            card.notes.contains("not any partnership's real scores"),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn the_plymouth_style_sample_exercises_the_workshop() {
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scorecards/plymouth-style-2018.ron"
+    ));
+    let card = file::load_scorecard(&path).expect("load");
+    assert!(card.themes.len() >= 10);
+    assert!(card.participants.len() >= 6);
+    let agencies: HashSet<&str> = card
+        .participants
+        .iter()
+        .map(|p| p.agency.as_str())
+        .collect();
+    assert!(agencies.len() >= 4, "{agencies:?}");
+    let scores = card.themes.iter().flat_map(|t| t.scores.values());
+    assert!(
+        scores.clone().any(|s| s.votes.iter().any(|v| v.round == 2)),
+        "two rounds somewhere"
+    );
+    assert!(
+        scores
+            .clone()
+            .any(|s| s.agreed.as_ref().is_some_and(|a| !a.rationale.is_empty()))
+    );
+    assert!(card.themes.iter().all(|t| t.decision.is_some()));
+    let rtc = card
+        .find_theme("Road traffic collisions")
+        .expect("RTC theme");
+    assert_eq!(
+        rtc.decision.as_ref().map(|d| d.kind),
+        Some(DecisionKind::NotTakenForward)
+    );
+
+    let ranking = rank(&card);
+    let rtc_row = ranking.row(&rtc.id).expect("ranked");
+    assert!(
+        rtc_row.departs,
+        "identified but not taken forward is a departure"
+    );
+    let adopted = ranking
+        .rows
+        .iter()
+        .filter(|r| r.decision == Some(DecisionKind::Adopt))
+        .count();
+    assert_eq!(adopted, 7, "seven priorities, as in the source document");
+    let sources: HashSet<&str> = ranking
+        .rows
+        .iter()
+        .flat_map(|r| r.factors.iter().map(|f| f.source.name()))
+        .collect();
+    for s in ["agreed", "votes", "draft"] {
+        assert!(sources.contains(s), "sample has no {s} values: {sources:?}");
+    }
+    assert!(ranking.rows.iter().any(|r| r.contested));
+    assert!(ranking.rows.iter().any(|r| r.intelligence_gap));
+    assert!(
+        ranking
+            .rows
+            .iter()
+            .flat_map(|r| &r.factors)
+            .any(|f| matches!(f.source, Source::Votes { .. }))
+    );
+    let drugs = ranking.row(&"drugs".into()).expect("drugs theme");
+    let geo = drugs
+        .factors
+        .iter()
+        .find(|f| f.factor.as_str() == "geographic")
+        .expect("factor");
+    assert_eq!(geo.source, Source::Agreed);
+    assert_eq!(geo.spread.as_ref().map(|s| s.count), Some(8));
+}
+
+#[test]
+fn the_peterborough_style_sample_uses_another_method() {
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scorecards/peterborough-style-2016.ron"
+    ));
+    let card = file::load_scorecard(&path).expect("load");
+    assert_eq!(card.method.id, "probability-harm");
+    assert!(card.themes.len() >= 10);
+}

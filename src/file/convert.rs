@@ -100,9 +100,6 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
             again.push(format!("id: {}", q(&t.id)));
             ck.report(&again, format!("duplicate theme id \"{}\"", t.id));
         }
-        if t.name.trim().is_empty() {
-            ck.report(&at, format!("theme \"{}\" has no name", t.id));
-        }
         let scores = if method_ok {
             scores_from(&doc.method, &t.id, t.scores, &known, ck)
         } else {

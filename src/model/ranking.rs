@@ -104,6 +104,8 @@ pub struct FactorResult {
     pub points: Option<f64>,
     /// Where the value came from.
     pub source: Source,
+    /// The latest round with votes, if any.
+    pub round: Option<u32>,
     /// Spread of the latest round's votes.
     pub spread: Option<Spread>,
     /// The internal value (not serialised).
@@ -222,8 +224,9 @@ fn score(method: &Method, theme: &Theme) -> RankedTheme {
         let (value, source) = fs.map_or((None, Source::Unscored), |s| {
             s.effective(&factor.scale, method)
         });
+        let round = fs.and_then(|s| s.latest_round());
         let spread = fs.and_then(|s| {
-            let round = s.latest_round()?;
+            let round = round?;
             aggregate::spread(
                 &factor.scale,
                 &s.round_values(round),
@@ -266,6 +269,7 @@ fn score(method: &Method, theme: &Theme) -> RankedTheme {
             label: value.map(|v| factor.scale.label(v)),
             points,
             source,
+            round,
             spread,
             value,
         });

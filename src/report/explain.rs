@@ -70,9 +70,16 @@ fn factor_line(m: &Method, f: &FactorResult) -> String {
         .factor(f.factor.as_str())
         .map(|(_, x)| (x.label.clone(), x))
         .map_or((f.factor.to_string(), None), |(l, x)| (l, Some(x)));
+    let pts = |p: f64| {
+        format!(
+            "{} pt{}",
+            num(p),
+            if (p - 1.0).abs() < 1e-9 { "" } else { "s" }
+        )
+    };
     let value = match (&f.label, &f.code, f.points) {
-        (Some(l), Some(c), Some(p)) if l != c => format!("{l} ({c}) = {} pts", num(p)),
-        (Some(l), _, Some(p)) => format!("{l} = {} pts", num(p)),
+        (Some(l), Some(c), Some(p)) if l != c => format!("{l} ({c}) = {}", pts(p)),
+        (Some(l), _, Some(p)) => format!("{l} = {}", pts(p)),
         _ => "— no value".to_owned(),
     };
     let role = match descriptor.map(|d| d.role) {
@@ -86,12 +93,14 @@ fn factor_line(m: &Method, f: &FactorResult) -> String {
         Source::Draft => "analyst's draft".to_owned(),
         Source::Unscored => "unscored".to_owned(),
     };
+    let round = f.round.map_or(String::new(), |r| format!("round {r} "));
+    let name = |p: f64| descriptor.map_or_else(|| num(p), |d| point_name(&d.scale, p));
     let spread = f.spread.as_ref().map_or(String::new(), |s| {
         format!(
-            "; votes: {} cast, range {}–{}, IQR {}–{}, {} step{} apart{}",
+            "; {round}votes: {} cast, range {}–{}, IQR {}–{} pts, {} step{} apart{}",
             s.count,
-            num(s.min),
-            num(s.max),
+            name(s.min),
+            name(s.max),
             num(s.q1),
             num(s.q3),
             s.steps,
@@ -99,7 +108,21 @@ fn factor_line(m: &Method, f: &FactorResult) -> String {
             if s.contested { " — CONTESTED" } else { "" }
         )
     });
-    format!("{label:<26} {value:<24} from {source}{spread}{role}")
+    format!("{label:<26} {value:<28} from {source}{spread}{role}")
+}
+
+/// A vote's points shown as the level code when exactly one level has those points.
+fn point_name(scale: &crate::model::Scale, points: f64) -> String {
+    match scale {
+        crate::model::Scale::Levels(levels) => {
+            let mut hits = levels.iter().filter(|l| (l.points - points).abs() < 1e-9);
+            match (hits.next(), hits.next()) {
+                (Some(l), None) => l.code.clone(),
+                _ => num(points),
+            }
+        }
+        crate::model::Scale::Range { .. } => num(points),
+    }
 }
 
 fn total_line(

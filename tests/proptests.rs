@@ -1,0 +1,104 @@
+//! Property tests: hostile input never panics, and load → save → load gives an equal model.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use trh::file::{self, save};
+use trh::generate::generate;
+use trh::methods;
+use trh::model::rank;
+
+const SAMPLE: &str = include_str!("../scorecards/plymouth-style-2018.ron");
+const METHOD: &str = include_str!("../assets/methods/morile-style.ron");
+
+/// Text that stresses quoting: quotes, backslashes, raw-string hashes, newlines, control
+/// characters, formula prefixes and non-Latin scripts.
+fn nasty_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[ -~]{0,40}",
+        "\\PC{0,30}",
+        Just("\"#\"##\"\\n\\\\".to_owned()),
+        Just("=HYPERLINK(\"http://example.invalid\",\"x\")".to_owned()),
+        Just("line one\nline two\r\n\ttabbed".to_owned()),
+        Just("r#\"raw\"#".to_owned()),
+        Just("Ünïcödé — ✓ 日本語 العربية".to_owned()),
+        Just("\u{0}\u{7f}\u{feff}".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = file::parse_scorecard(&text, Path::new("fuzz.ron"));
+        let _ = file::parse_method(&text, Path::new("fuzz.ron"));
+    }
+
+    #[test]
+    fn corrupted_samples_never_panic(
+        at in 0usize..SAMPLE.len(),
+        len in 0usize..64,
+        insert in "\\PC{0,16}",
+    ) {
+        let mut text = SAMPLE.as_bytes().to_vec();
+        let end = (at + len).min(text.len());
+        text.splice(at..end, insert.bytes());
+        let text = String::from_utf8_lossy(&text);
+        if let Ok(card) = file::parse_scorecard(&text, Path::new("c.ron")) {
+            // Whatever loads must also rank and save.
+            let _ = rank(&card);
+            prop_assert!(save::scorecard_to_text(&card).is_ok());
+        }
+    }
+
+    #[test]
+    fn corrupted_methods_never_panic(
+        at in 0usize..METHOD.len(),
+        len in 0usize..32,
+        insert in "[-0-9a-zA-Z\"(),:\\[\\] ]{0,12}",
+    ) {
+        let mut text = METHOD.as_bytes().to_vec();
+        let end = (at + len).min(text.len());
+        text.splice(at..end, insert.bytes());
+        let text = String::from_utf8_lossy(&text);
+        if let Ok(method) = file::parse_method(&text, Path::new("m.ron")) {
+            let card = generate(&method, 3, 2, 1);
+            let _ = rank(&card);
+        }
+    }
+
+    #[test]
+    fn load_save_load_is_identity(
+        method in 0usize..3,
+        themes in 0usize..12,
+        participants in 0usize..7,
+        seed in any::<u64>(),
+        texts in proptest::collection::vec(nasty_text(), 6),
+    ) {
+        let m = methods::builtin(methods::BUILTIN[method].0).expect("shipped");
+        let mut card = generate(&m, themes, participants, seed);
+        card.title = texts[0].clone();
+        card.marking = texts[1].clone();
+        card.notes = texts[2].clone();
+        if let Some(t) = card.themes.first_mut() {
+            t.name = texts[3].clone();
+            t.evidence = texts[4].clone();
+            if let Some(s) = t.scores.values_mut().next() {
+                s.note = texts[5].clone();
+            }
+        }
+        if let Some(p) = card.participants.first_mut() {
+            p.name = texts[5].clone();
+        }
+        let text = save::scorecard_to_text(&card).expect("serialise");
+        let again = file::parse_scorecard(&text, Path::new("rt.ron"));
+        let again = match again {
+            Ok(c) => c,
+            Err(e) => return Err(TestCaseError::fail(format!("{e}\n--- text ---\n{text}"))),
+        };
+        prop_assert_eq!(&again, &card);
+        prop_assert_eq!(save::scorecard_to_text(&again).expect("serialise"), text);
+    }
+}

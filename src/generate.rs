@@ -91,7 +91,7 @@ pub fn generate(method: &Method, themes: usize, participants: usize, seed: u64) 
         "Synthetic data made by `trh generate` for tests and benchmarks. Not real scores.".into();
     card.participants = (0..participants)
         .map(|i| Participant {
-            id: ParticipantId(format!("p{:03}", i + 1)),
+            id: ParticipantId::new(format!("p{:03}", i + 1)),
             name: format!("Participant {}", i + 1),
             agency: AGENCIES[i % AGENCIES.len()].to_owned(),
         })

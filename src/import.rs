@@ -158,14 +158,14 @@ pub fn from_csv<R: Read>(
         if let Some(theme) =
             theme_from_row(method, &headers, &cols, &record, row, source, &mut problems)
         {
-            let mut id = theme.id.0.clone();
+            let mut id = theme.id.to_string();
             let mut n = 2;
             while !ids.insert(id.clone()) {
-                id = format!("{}-{n}", theme.id.0);
+                id = format!("{}-{n}", theme.id);
                 n += 1;
             }
             card.themes.push(Theme {
-                id: ThemeId(id),
+                id: ThemeId::new(id),
                 ..theme
             });
         }
@@ -257,7 +257,7 @@ fn theme_from_row(
     if problems.len() > before {
         return None;
     }
-    theme.id = ThemeId(explicit_id.unwrap_or_else(|| slug(&theme.name)));
+    theme.id = ThemeId::new(explicit_id.unwrap_or_else(|| slug(&theme.name)));
     theme.scores = scores;
     theme.decision = decision.map(|kind| Decision {
         kind,

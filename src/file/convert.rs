@@ -1,7 +1,7 @@
 //! Scorecard text → checked model, and model → file types. Every check collects its problem
 //! with a place in the text, so `trh validate` can list them all at once.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use super::doc::{
@@ -87,7 +87,11 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
     }
     let method_ok = ck.problems.is_empty();
     let participants = participants_from(doc.participants, ck);
-    let known: HashSet<&str> = participants.iter().map(|p| p.id.as_str()).collect();
+    let known: HashMap<&str, (usize, ParticipantId)> = participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), (i, p.id.clone())))
+        .collect();
     let mut seen = HashSet::new();
     let mut themes = Vec::with_capacity(doc.themes.len());
     for t in doc.themes {
@@ -106,7 +110,7 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
             BTreeMap::new()
         };
         themes.push(Theme {
-            id: ThemeId(t.id),
+            id: ThemeId::new(t.id),
             name: t.name,
             description: t.description,
             category: t.category,
@@ -157,7 +161,7 @@ fn participants_from(docs: Vec<ParticipantDoc>, ck: &mut Checker<'_>) -> Vec<Par
             ck.report(&again, format!("duplicate participant id \"{}\"", p.id));
         }
         out.push(Participant {
-            id: ParticipantId(p.id),
+            id: ParticipantId::new(p.id),
             name: p.name,
             agency: p.agency,
         });
@@ -165,24 +169,30 @@ fn participants_from(docs: Vec<ParticipantDoc>, ck: &mut Checker<'_>) -> Vec<Par
     out
 }
 
+/// Where a theme's factor is, plus any further fragments: built only when reporting.
+fn place(theme: &str, factor: &str, more: &[String]) -> Vec<String> {
+    let mut at = vec![
+        "themes:".to_owned(),
+        format!("id: {}", q(theme)),
+        format!("factor: {}", q(factor)),
+    ];
+    at.extend_from_slice(more);
+    at
+}
+
 fn scores_from(
     method: &Method,
     theme: &str,
     docs: Vec<ScoreDoc>,
-    known: &HashSet<&str>,
+    known: &HashMap<&str, (usize, ParticipantId)>,
     ck: &mut Checker<'_>,
 ) -> BTreeMap<FactorId, FactorScore> {
     let mut out = BTreeMap::new();
     for s in docs {
-        let at = vec![
-            "themes:".to_owned(),
-            format!("id: {}", q(theme)),
-            format!("factor: {}", q(&s.factor)),
-        ];
         let Some((_, factor)) = method.factor(&s.factor) else {
             let ids: Vec<&str> = method.factors().map(|(_, f)| f.id.as_str()).collect();
             ck.report(
-                &at,
+                &place(theme, &s.factor, &[]),
                 format!(
                     "theme \"{theme}\": unknown factor \"{}\" (method \"{}\" has: {})",
                     s.factor,
@@ -193,35 +203,41 @@ fn scores_from(
             continue;
         };
         let scale = &factor.scale;
-        let value =
-            |text: &str, what: &str, ck: &mut Checker<'_>, near: &str| match scale.parse(text) {
+        let value = |text: &str,
+                     what: &dyn Fn() -> String,
+                     ck: &mut Checker<'_>,
+                     near: &dyn Fn() -> Vec<String>| {
+            match scale.parse(text) {
                 Ok(v) => Some(v),
                 Err(e) => {
-                    let mut here = at.clone();
-                    here.push(near.to_owned());
                     ck.report(
-                        &here,
-                        format!("theme \"{theme}\", factor \"{}\": {what} {e}", s.factor),
+                        &place(theme, &s.factor, &near()),
+                        format!("theme \"{theme}\", factor \"{}\": {} {e}", s.factor, what()),
                     );
                     None
                 }
-            };
+            }
+        };
         let draft = s
             .draft
             .as_deref()
-            .and_then(|d| value(d, "draft", ck, "draft"));
+            .and_then(|d| value(d, &|| "draft".into(), ck, &|| vec!["draft".into()]));
         let agreed = s.agreed.and_then(|a| {
-            value(&a.value, "agreed value", ck, "agreed").map(|v| Agreed {
+            value(&a.value, &|| "agreed value".into(), ck, &|| {
+                vec!["agreed".into()]
+            })
+            .map(|v| Agreed {
                 value: v,
                 rationale: a.rationale,
             })
         });
         let mut votes = Vec::new();
         for round in s.rounds {
-            let round_at = format!("round: {}", round.round);
-            if round.round == 0 {
+            let n = round.round;
+            let round_at = || format!("round: {n}");
+            if n == 0 {
                 ck.report(
-                    &[at.clone(), vec![round_at.clone()]].concat(),
+                    &place(theme, &s.factor, &[round_at()]),
                     format!(
                         "theme \"{theme}\", factor \"{}\": rounds are numbered from 1",
                         s.factor
@@ -230,42 +246,42 @@ fn scores_from(
             }
             let mut voters = HashSet::new();
             for (who, text) in round.votes {
-                let near = [at.clone(), vec![round_at.clone(), q(&who)]].concat();
-                if !known.contains(who.as_str()) {
+                let near = || vec![round_at(), q(&who)];
+                let Some((index, id)) = known.get(who.as_str()) else {
                     ck.report(
-                        &near,
+                        &place(theme, &s.factor, &near()),
                         format!(
                             "theme \"{theme}\", factor \"{}\": vote by unknown participant \"{who}\"",
                             s.factor
                         ),
                     );
                     continue;
-                }
-                if !voters.insert(who.clone()) {
+                };
+                if !voters.insert(*index) {
+                    let mut twice = near();
+                    twice.push(q(&who));
                     ck.report(
-                        &[near.clone(), vec![q(&who)]].concat(),
+                        &place(theme, &s.factor, &twice),
                         format!(
-                            "theme \"{theme}\", factor \"{}\": \"{who}\" votes twice in round {}",
-                            s.factor, round.round
+                            "theme \"{theme}\", factor \"{}\": \"{who}\" votes twice in round {n}",
+                            s.factor
                         ),
                     );
                     continue;
                 }
-                if let Some(v) = value(&text, &format!("vote by \"{who}\":"), ck, &q(&who)) {
+                if let Some(v) = value(&text, &|| format!("vote by \"{who}\":"), ck, &near) {
                     votes.push(Vote {
-                        round: round.round,
-                        participant: ParticipantId(who),
+                        round: n,
+                        participant: id.clone(),
                         value: v,
                     });
                 }
             }
         }
-        let id = FactorId(s.factor.clone());
+        let id = FactorId::new(s.factor.as_str());
         if out.contains_key(&id) {
-            let mut again = at.clone();
-            again.push(format!("factor: {}", q(&s.factor)));
             ck.report(
-                &again,
+                &place(theme, &s.factor, &[format!("factor: {}", q(&s.factor))]),
                 format!("theme \"{theme}\": factor \"{}\" is scored twice", s.factor),
             );
             continue;
@@ -290,7 +306,7 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
         .themes
         .iter()
         .map(|t| ThemeDoc {
-            id: t.id.0.clone(),
+            id: t.id.to_string(),
             name: t.name.clone(),
             category: t.category.clone(),
             description: t.description.clone(),
@@ -323,7 +339,7 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
             .participants
             .iter()
             .map(|p| ParticipantDoc {
-                id: p.id.0.clone(),
+                id: p.id.to_string(),
                 name: p.name.clone(),
                 agency: p.agency.clone(),
             })
@@ -349,10 +365,10 @@ fn score_doc(id: &FactorId, scale: &crate::model::Scale, s: &FactorScore) -> Sco
         rounds
             .entry(v.round)
             .or_default()
-            .push((v.participant.0.clone(), scale.code(v.value)));
+            .push((v.participant.to_string(), scale.code(v.value)));
     }
     ScoreDoc {
-        factor: id.0.clone(),
+        factor: id.to_string(),
         draft: s.draft.map(|v| scale.code(v)),
         note: s.note.clone(),
         rounds: rounds

@@ -37,25 +37,175 @@ impl Spread {
     }
 }
 
-/// Combines votes into one scale value. `None` when there are no votes.
-pub fn aggregate(scale: &Scale, how: Aggregation, votes: &[Value]) -> Option<Value> {
-    if votes.is_empty() {
-        return None;
+/// A scale's points and ordinal positions, computed once so that summarising thousands of
+/// votes does not search the scale for every comparison.
+#[derive(Clone, Debug)]
+pub struct ScaleTable<'a> {
+    scale: &'a Scale,
+    /// (points, ordinal) by level index; empty for ranges.
+    levels: Vec<(f64, i64)>,
+    /// (points, value) by ordinal.
+    by_ordinal: Vec<(f64, Value)>,
+}
+
+impl<'a> ScaleTable<'a> {
+    /// Builds the table for a scale.
+    pub fn new(scale: &'a Scale) -> Self {
+        let levels = match scale {
+            Scale::Levels(ls) => (0..ls.len())
+                .filter_map(|i| u16::try_from(i).ok().map(Value::Level))
+                .map(|v| (scale.points(v), scale.ordinal(v)))
+                .collect(),
+            Scale::Range { .. } => Vec::new(),
+        };
+        let mut by_ordinal: Vec<(i64, f64, Value)> = levels
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(p, o))| u16::try_from(i).ok().map(|i| (o, p, Value::Level(i))))
+            .collect();
+        by_ordinal.sort_by_key(|k| k.0);
+        let by_ordinal = by_ordinal.into_iter().map(|(_, p, v)| (p, v)).collect();
+        Self {
+            scale,
+            levels,
+            by_ordinal,
+        }
     }
-    match how {
-        Aggregation::Median => median(scale, votes),
-        Aggregation::Mean => {
-            let mean = votes.iter().map(|v| scale.points(*v)).sum::<f64>() / votes.len() as f64;
-            nearest(scale, mean)
+
+    /// (ordinal, points) of a value.
+    fn key(&self, v: Value) -> (i64, f64) {
+        match v {
+            Value::Level(i) => self
+                .levels
+                .get(usize::from(i))
+                .map_or((0, 0.0), |&(p, o)| (o, p)),
+            Value::Number(n) => (i64::from(n), f64::from(n)),
+        }
+    }
+
+    /// The aggregate value and the spread of a set of votes, in one pass.
+    pub fn summarise(
+        &self,
+        votes: &[Value],
+        how: Aggregation,
+        contested_steps: u32,
+    ) -> (Option<Value>, Option<Spread>) {
+        self.summarise_iter(votes.iter().copied(), how, contested_steps)
+    }
+
+    /// As [`Self::summarise`], over any sequence of votes. Named-level scales are counted
+    /// (no sorting, no allocation for up to 16 levels); ranges are sorted.
+    pub fn summarise_iter<I>(
+        &self,
+        votes: I,
+        how: Aggregation,
+        contested_steps: u32,
+    ) -> (Option<Value>, Option<Spread>)
+    where
+        I: Iterator<Item = Value>,
+    {
+        let (ordered, owned);
+        if self.levels.is_empty() || self.levels.len() > 16 {
+            let mut keyed: Vec<(i64, f64, Value)> = votes
+                .map(|v| {
+                    let (o, p) = self.key(v);
+                    (o, p, v)
+                })
+                .collect();
+            keyed.sort_by_key(|k| k.0);
+            owned = keyed;
+            ordered = Ordered::Sorted(&owned);
+        } else {
+            let mut counts = [0u32; 16];
+            for v in votes {
+                counts[self.key(v).0 as usize] += 1;
+            }
+            ordered = Ordered::Counted(counts, &self.by_ordinal);
+        }
+        let n = ordered.len();
+        if n == 0 {
+            return (None, None);
+        }
+        let value = match how {
+            Aggregation::Median => Some(ordered.nth(n / 2).2),
+            Aggregation::Mean => nearest(self.scale, ordered.sum_points() / n as f64),
+        };
+        let quantile = |q: f64| {
+            let pos = q * (n - 1) as f64;
+            let (lo, hi) = (
+                ordered.nth(pos.floor() as usize).1,
+                ordered.nth(pos.ceil() as usize).1,
+            );
+            lo + (hi - lo) * (pos - pos.floor())
+        };
+        let (first, last) = (ordered.nth(0), ordered.nth(n - 1));
+        let steps = last.0 - first.0;
+        let spread = Spread {
+            count: n,
+            min: first.1,
+            max: last.1,
+            q1: quantile(0.25),
+            q3: quantile(0.75),
+            steps,
+            contested: contested_steps > 0 && steps >= i64::from(contested_steps),
+        };
+        (value, Some(spread))
+    }
+}
+
+/// Votes in scale order: sorted, or counted by ordinal.
+enum Ordered<'a> {
+    Sorted(&'a [(i64, f64, Value)]),
+    Counted([u32; 16], &'a [(f64, Value)]),
+}
+
+impl Ordered<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Self::Sorted(v) => v.len(),
+            Self::Counted(c, _) => c.iter().map(|&n| n as usize).sum(),
+        }
+    }
+
+    /// The k-th vote in scale order: (ordinal, points, value).
+    fn nth(&self, k: usize) -> (i64, f64, Value) {
+        match self {
+            Self::Sorted(v) => v[k],
+            Self::Counted(counts, by_ordinal) => {
+                let mut seen = 0usize;
+                for (ord, &c) in counts.iter().enumerate() {
+                    seen += c as usize;
+                    if k < seen {
+                        let (p, v) = by_ordinal[ord];
+                        return (ord as i64, p, v);
+                    }
+                }
+                let (p, v) = by_ordinal[by_ordinal.len() - 1];
+                (by_ordinal.len() as i64 - 1, p, v)
+            }
+        }
+    }
+
+    fn sum_points(&self) -> f64 {
+        match self {
+            Self::Sorted(v) => v.iter().map(|k| k.1).sum(),
+            Self::Counted(counts, by_ordinal) => counts
+                .iter()
+                .zip(by_ordinal.iter())
+                .map(|(&c, (p, _))| f64::from(c) * p)
+                .sum(),
         }
     }
 }
 
+/// Combines votes into one scale value. `None` when there are no votes.
+pub fn aggregate(scale: &Scale, how: Aggregation, votes: &[Value]) -> Option<Value> {
+    ScaleTable::new(scale).summarise(votes, how, 0).0
+}
+
 /// The median by points; for an even count, the upper of the two middle votes.
 pub fn median(scale: &Scale, votes: &[Value]) -> Option<Value> {
-    let mut sorted = votes.to_vec();
-    sorted.sort_by_key(|v| scale.ordinal(*v));
-    sorted.get(sorted.len() / 2).copied()
+    aggregate(scale, Aggregation::Median, votes)
 }
 
 /// The scale value with points nearest to `target`; ties go to the higher value.
@@ -77,30 +227,9 @@ pub fn nearest(scale: &Scale, target: f64) -> Option<Value> {
 
 /// The spread of a set of votes. `None` when there are no votes.
 pub fn spread(scale: &Scale, votes: &[Value], contested_steps: u32) -> Option<Spread> {
-    if votes.is_empty() {
-        return None;
-    }
-    let mut points: Vec<f64> = votes.iter().map(|v| scale.points(*v)).collect();
-    points.sort_by(f64::total_cmp);
-    let ords = votes.iter().map(|v| scale.ordinal(*v));
-    let steps = ords.clone().max().unwrap_or(0) - ords.min().unwrap_or(0);
-    Some(Spread {
-        count: votes.len(),
-        min: points[0],
-        max: points[points.len() - 1],
-        q1: quantile(&points, 0.25),
-        q3: quantile(&points, 0.75),
-        steps,
-        contested: contested_steps > 0 && steps >= i64::from(contested_steps),
-    })
-}
-
-/// Linear-interpolation quantile of sorted data (QUARTILE.INC).
-fn quantile(sorted: &[f64], q: f64) -> f64 {
-    let pos = q * (sorted.len() - 1) as f64;
-    let lo = pos.floor() as usize;
-    let hi = pos.ceil() as usize;
-    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+    ScaleTable::new(scale)
+        .summarise(votes, Aggregation::Median, contested_steps)
+        .1
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@
 //! a missing factor have no risk and no rank; they are listed last, by name, with what is missing.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::aggregate::{self, Spread};
+use super::aggregate::{ScaleTable, Spread};
 use super::ids::{FactorId, ThemeId};
 use super::method::{ConfidenceMode, DecisionKind, Method, Role, SectionKind};
 use super::method_check::{matching_rules, risk_of};
@@ -37,9 +38,9 @@ pub struct Named {
     /// Position in the method's list (bands: 0 is the lowest).
     pub index: usize,
     /// Id or code.
-    pub id: String,
+    pub id: Arc<str>,
     /// Label shown to users.
-    pub label: String,
+    pub label: Arc<str>,
 }
 
 /// One theme's computed result.
@@ -97,9 +98,9 @@ pub struct FactorResult {
     /// How the factor is counted.
     pub role: RoleName,
     /// The effective value's code, if any.
-    pub code: Option<String>,
+    pub code: Option<Arc<str>>,
     /// The effective value's label, if any.
-    pub label: Option<String>,
+    pub label: Option<Arc<str>>,
     /// The effective value's points.
     pub points: Option<f64>,
     /// Where the value came from.
@@ -145,7 +146,8 @@ impl Ranking {
 /// Ranks every theme of a scorecard.
 pub fn rank(card: &Scorecard) -> Ranking {
     let method = &card.method;
-    let mut rows: Vec<RankedTheme> = card.themes.iter().map(|t| score(method, t)).collect();
+    let prep = Prepared::new(method);
+    let mut rows: Vec<RankedTheme> = card.themes.iter().map(|t| score(&prep, t)).collect();
     rows.sort_by(compare);
     let mut prev: Option<(f64, f64, f64)> = None;
     let mut rank = 0u32;
@@ -213,25 +215,126 @@ impl Total {
     }
 }
 
-fn score(method: &Method, theme: &Theme) -> RankedTheme {
+/// What `rank` computes once per method rather than once per theme.
+struct Prepared<'a> {
+    method: &'a Method,
+    /// Per factor, in method order.
+    factors: Vec<PreparedFactor<'a>>,
+    /// Factor positions sorted by id, to walk a theme's (sorted) scores in step.
+    by_id: Vec<usize>,
+    bands: Vec<Named>,
+    grades: Vec<Named>,
+    outcomes: Vec<Named>,
+}
+
+struct PreparedFactor<'a> {
+    kind: SectionKind,
+    factor: &'a super::method::Factor,
+    table: ScaleTable<'a>,
+    /// (code, label) by level index.
+    names: Vec<(Arc<str>, Arc<str>)>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(method: &'a Method) -> Self {
+        let factors: Vec<PreparedFactor<'a>> = method
+            .factors()
+            .map(|(kind, factor)| PreparedFactor {
+                kind,
+                factor,
+                table: ScaleTable::new(&factor.scale),
+                names: match &factor.scale {
+                    super::method::Scale::Levels(ls) => ls
+                        .iter()
+                        .map(|l| (Arc::from(l.code.as_str()), Arc::from(l.label.as_str())))
+                        .collect(),
+                    super::method::Scale::Range { .. } => Vec::new(),
+                },
+            })
+            .collect();
+        let mut by_id: Vec<usize> = (0..factors.len()).collect();
+        by_id.sort_by(|a, b| factors[*a].factor.id.cmp(&factors[*b].factor.id));
+        let list = |items: Vec<(&str, &str)>| -> Vec<Named> {
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, label))| named(i, id, label))
+                .collect()
+        };
+        Self {
+            method,
+            by_id,
+            bands: list(
+                method
+                    .bands
+                    .iter()
+                    .map(|b| (b.id.as_str(), b.label.as_str()))
+                    .collect(),
+            ),
+            grades: list(
+                method
+                    .grades
+                    .iter()
+                    .map(|g| (g.id.as_str(), g.label.as_str()))
+                    .collect(),
+            ),
+            outcomes: list(
+                method
+                    .outcomes
+                    .iter()
+                    .map(|o| (o.id.as_str(), o.label.as_str()))
+                    .collect(),
+            ),
+            factors,
+        }
+    }
+
+    /// The theme's score for each factor, in method order, found by walking both sorted lists.
+    fn scores<'t>(&self, theme: &'t Theme) -> Vec<Option<&'t super::scorecard::FactorScore>> {
+        let mut out = vec![None; self.factors.len()];
+        let mut it = theme.scores.iter().peekable();
+        for &i in &self.by_id {
+            let id = &self.factors[i].factor.id;
+            while it.peek().is_some_and(|(k, _)| *k < id) {
+                it.next();
+            }
+            if let Some((k, v)) = it.peek()
+                && *k == id
+            {
+                out[i] = Some(*v);
+            }
+        }
+        out
+    }
+}
+
+impl PreparedFactor<'_> {
+    fn names(&self, v: Value) -> (Arc<str>, Arc<str>) {
+        match v {
+            Value::Level(i) => self.names.get(usize::from(i)).cloned().unwrap_or_else(|| {
+                let code: Arc<str> = self.factor.scale.code(v).into();
+                (code.clone(), code)
+            }),
+            Value::Number(_) => {
+                let code: Arc<str> = self.factor.scale.code(v).into();
+                (code.clone(), code)
+            }
+        }
+    }
+}
+
+fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
+    let method = prep.method;
     let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
-    let mut factors = Vec::new();
+    let mut factors = Vec::with_capacity(prep.factors.len());
     let mut missing = Vec::new();
     let mut confidence = None;
     let mut contested = false;
-    for (kind, factor) in method.factors() {
-        let fs = theme.scores.get(&factor.id);
-        let (value, source) = fs.map_or((None, Source::Unscored), |s| {
-            s.effective(&factor.scale, method)
-        });
+    for (pf, fs) in prep.factors.iter().zip(prep.scores(theme)) {
+        let (kind, factor) = (pf.kind, pf.factor);
         let round = fs.and_then(|s| s.latest_round());
-        let spread = fs.and_then(|s| {
-            let round = round?;
-            aggregate::spread(
-                &factor.scale,
-                &s.round_values(round),
-                method.contested_steps,
-            )
+        let (value, source, spread) = fs.map_or((None, Source::Unscored, None), |s| {
+            s.summarise(&pf.table, method)
         });
         contested |= spread.as_ref().is_some_and(|s| s.contested);
         let points = value.map(|v| factor.scale.points(v));
@@ -251,22 +354,24 @@ fn score(method: &Method, theme: &Theme) -> RankedTheme {
                 Some(p) => total.product *= p,
             }
         }
+        let names = value.map(|v| pf.names(v));
         if kind == SectionKind::Confidence {
-            confidence = value.map(|v| Named {
+            confidence = value.zip(names.clone()).map(|(v, (id, label))| Named {
                 index: match v {
                     Value::Level(i) => usize::from(i),
                     Value::Number(_) => 0,
                 },
-                id: factor.scale.code(v),
-                label: factor.scale.label(v),
+                id,
+                label,
             });
         }
+        let (code, label) = names.unzip();
         factors.push(FactorResult {
             factor: factor.id.clone(),
             section: kind,
             role: factor.role.into(),
-            code: value.map(|v| factor.scale.code(v)),
-            label: value.map(|v| factor.scale.label(v)),
+            code,
+            label,
             points,
             source,
             round,
@@ -281,37 +386,37 @@ fn score(method: &Method, theme: &Theme) -> RankedTheme {
         ConfidenceMode::ReportOnly => Some(1.0),
         ConfidenceMode::Weighted(w) => confidence
             .as_ref()
-            .and_then(|c| w.iter().find(|(code, _)| code == &c.id).map(|(_, w)| *w)),
+            .and_then(|c| w.iter().find(|(code, _)| **code == *c.id).map(|(_, w)| *w)),
     };
     let risk = match (harm, likelihood, weight) {
         (Some(h), Some(l), Some(w)) => Some(risk_of(&method.risk, h, l) * w),
         _ => None,
     };
     let band = risk.and_then(|r| {
-        method
+        let i = method
             .bands
             .iter()
-            .position(|b| r >= b.min - EPS && r <= b.max + EPS)
-            .map(|i| named(i, &method.bands[i].id, &method.bands[i].label))
+            .position(|b| r >= b.min - EPS && r <= b.max + EPS)?;
+        Some(prep.bands[i].clone())
     });
     let grade = position_total.and_then(|p| {
-        method
+        let i = method
             .grades
             .iter()
-            .position(|g| p >= g.min - EPS && p <= g.max + EPS)
-            .map(|i| named(i, &method.grades[i].id, &method.grades[i].label))
+            .position(|g| p >= g.min - EPS && p <= g.max + EPS)?;
+        Some(prep.grades[i].clone())
     });
     let outcome = band.as_ref().and_then(|b| {
-        let rules = matching_rules(method, &b.id, grade.as_ref().map(|g| g.id.as_str()));
+        let rules = matching_rules(method, &b.id, grade.as_ref().map(|g| &*g.id));
         let rule = &method.lookup[*rules.first()?];
         let i = method.outcomes.iter().position(|o| o.id == rule.outcome)?;
-        Some(named(i, &method.outcomes[i].id, &method.outcomes[i].label))
+        Some(prep.outcomes[i].clone())
     });
     let suggested = outcome.as_ref().map(|o| method.outcomes[o.index].suggests);
     let decision = theme.decision.as_ref().map(|d| d.kind);
     let intelligence_gap = match (&method.intelligence_gap, &band, &confidence) {
         (Some(gap), Some(b), Some(c)) => {
-            gap.bands.contains(&b.id) && gap.confidence.contains(&c.id)
+            gap.bands.iter().any(|x| **x == *b.id) && gap.confidence.iter().any(|x| **x == *c.id)
         }
         _ => false,
     };
@@ -355,8 +460,8 @@ fn blocks_rank(method: &Method, kind: SectionKind) -> bool {
 fn named(index: usize, id: &str, label: &str) -> Named {
     Named {
         index,
-        id: id.to_owned(),
-        label: label.to_owned(),
+        id: id.into(),
+        label: label.into(),
     }
 }
 

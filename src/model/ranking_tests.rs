@@ -56,7 +56,7 @@ fn bands_of_the_4x4_grid() {
         let r = &rank(&c).rows[0];
         assert_eq!(r.risk, Some(risk), "{impact}×{likelihood}");
         assert_eq!(
-            r.band.as_ref().map(|b| b.label.as_str()),
+            r.band.as_ref().map(|b| &*b.label),
             Some(band),
             "{impact}×{likelihood}"
         );
@@ -90,7 +90,7 @@ fn bands_of_probability_harm() {
         }
         let r = &rank(&card(&m, vec![t])).rows[0];
         assert_eq!(
-            r.band.as_ref().map_or("", |b| b.label.as_str()),
+            r.band.as_ref().map_or("", |b| &*b.label),
             band,
             "{p}×{h}"
         );
@@ -157,9 +157,9 @@ fn outcome_lookup_table() {
         let c = card(&m, vec![morile_theme(&m, "x", harm, lik, pos)]);
         let r = &rank(&c).rows[0];
         let got = (
-            r.band.as_ref().map(|b| b.label.as_str()),
-            r.grade.as_ref().map(|g| g.label.as_str()),
-            r.outcome.as_ref().map(|o| o.label.as_str()),
+            r.band.as_ref().map(|b| &*b.label),
+            r.grade.as_ref().map(|g| &*g.label),
+            r.outcome.as_ref().map(|o| &*o.label),
         );
         assert_eq!(got, (Some(band), Some(grade), Some(outcome)));
     }
@@ -283,7 +283,7 @@ fn confidence_weighting_is_opt_in() {
     let weighted = rank(&card(&m, vec![t]));
     assert_eq!(weighted.rows[0].risk, Some(6.0));
     assert_eq!(
-        weighted.rows[0].band.as_ref().map(|b| b.label.as_str()),
+        weighted.rows[0].band.as_ref().map(|b| &*b.label),
         Some("Medium")
     );
 }

@@ -175,18 +175,40 @@ impl FactorScore {
 
     /// The effective value: agreed, else the aggregate of the latest round's votes, else the draft.
     pub fn effective(&self, scale: &Scale, method: &Method) -> (Option<Value>, Source) {
-        if let Some(a) = &self.agreed {
-            return (Some(a.value), Source::Agreed);
-        }
-        if let Some(round) = self.latest_round() {
-            let values = self.round_values(round);
-            if let Some(v) = aggregate::aggregate(scale, method.aggregation, &values) {
-                return (Some(v), Source::Votes { round });
+        let table = aggregate::ScaleTable::new(scale);
+        let (value, source, _) = self.summarise(&table, method);
+        (value, source)
+    }
+
+    /// The effective value, its source and the spread of the latest round, in one pass.
+    pub fn summarise(
+        &self,
+        table: &aggregate::ScaleTable<'_>,
+        method: &Method,
+    ) -> (Option<Value>, Source, Option<aggregate::Spread>) {
+        let (voted, spread, round) = match self.latest_round() {
+            Some(round) => {
+                let (v, s) = table.summarise_iter(
+                    self.votes
+                        .iter()
+                        .filter(|v| v.round == round)
+                        .map(|v| v.value),
+                    method.aggregation,
+                    method.contested_steps,
+                );
+                (v, s, round)
             }
+            None => (None, None, 0),
+        };
+        if let Some(a) = &self.agreed {
+            return (Some(a.value), Source::Agreed, spread);
+        }
+        if let Some(v) = voted {
+            return (Some(v), Source::Votes { round }, spread);
         }
         match self.draft {
-            Some(v) => (Some(v), Source::Draft),
-            None => (None, Source::Unscored),
+            Some(v) => (Some(v), Source::Draft, spread),
+            None => (None, Source::Unscored, spread),
         }
     }
 }

@@ -209,8 +209,8 @@ fn risk_line(m: &Method, row: &RankedTheme) -> String {
 }
 
 fn outcome_line(row: &RankedTheme) -> String {
-    let band = row.band.as_ref().map_or("—", |b| b.label.as_str());
-    let grade = row.grade.as_ref().map_or("no grade", |g| g.label.as_str());
+    let band = row.band.as_ref().map_or("—", |b| &*b.label);
+    let grade = row.grade.as_ref().map_or("no grade", |g| &*g.label);
     match (&row.outcome, row.suggested) {
         (Some(o), Some(s)) => format!(
             "Outcome: lookup ({band}, {grade}) → {} (suggests: {})",

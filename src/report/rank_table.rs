@@ -45,19 +45,19 @@ pub fn cells(row: &RankedTheme) -> [String; 10] {
         opt(row.risk),
         row.band
             .as_ref()
-            .map(|b| b.label.clone())
+            .map(|b| b.label.to_string())
             .unwrap_or_default(),
         row.confidence
             .as_ref()
-            .map(|c| c.label.clone())
+            .map(|c| c.label.to_string())
             .unwrap_or_default(),
         row.grade
             .as_ref()
-            .map(|g| g.label.clone())
+            .map(|g| g.label.to_string())
             .unwrap_or_default(),
         row.outcome
             .as_ref()
-            .map(|o| o.label.clone())
+            .map(|o| o.label.to_string())
             .unwrap_or_default(),
         row.decision
             .map(|d| d.label().to_owned())

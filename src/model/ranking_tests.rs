@@ -89,11 +89,7 @@ fn bands_of_probability_harm() {
             }
         }
         let r = &rank(&card(&m, vec![t])).rows[0];
-        assert_eq!(
-            r.band.as_ref().map_or("", |b| &*b.label),
-            band,
-            "{p}×{h}"
-        );
+        assert_eq!(r.band.as_ref().map_or("", |b| &*b.label), band, "{p}×{h}");
     }
 }
 

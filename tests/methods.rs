@@ -150,3 +150,20 @@ fn a_method_that_is_not_expressible_is_rejected_clearly() {
     let err = parse_method("Method(format: 1)", Path::new("tiny.ron")).expect_err("incomplete");
     assert!(err.to_string().contains("tiny.ron:1:"), "{err}");
 }
+
+#[test]
+fn the_annotated_example_in_the_docs_is_a_valid_method() {
+    let doc = include_str!("../docs/method-format.md");
+    let start = doc.find("```ron\n").expect("a ron block") + "```ron\n".len();
+    let end = start + doc[start..].find("```").expect("block end");
+    let m = parse_method(&doc[start..end], Path::new("docs/method-format.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m.id, "our-force-thematic");
+    // Exercise it: every role, a grade, and the lookup.
+    let card = trh::generate::generate(&m, 20, 4, 3);
+    let ranking = trh::model::rank(&card);
+    assert!(
+        ranking.rows.iter().all(|r| r.outcome.is_some()),
+        "every theme gets an outcome"
+    );
+}

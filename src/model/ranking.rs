@@ -28,6 +28,8 @@ pub struct Ranking {
     pub method_version: String,
     /// Protective marking of the scorecard.
     pub marking: String,
+    /// Votes this many scale steps apart mark a factor contested (from the method).
+    pub contested_steps: u32,
     /// Rows in rank order; unranked (incomplete) themes last.
     pub rows: Vec<RankedTheme>,
 }
@@ -168,6 +170,7 @@ pub fn rank(card: &Scorecard) -> Ranking {
         method: method.id.clone(),
         method_version: method.version.clone(),
         marking: card.marking.clone(),
+        contested_steps: method.contested_steps,
         rows,
     }
 }

@@ -82,7 +82,12 @@ pub fn flags(row: &RankedTheme) -> String {
 }
 
 /// The legend printed under a table.
-pub const LEGEND: &str = "flags: D = decision departs from the computed outcome; G = intelligence gap (high risk, low confidence); C = contested (votes 2+ steps apart); ? = incomplete (not ranked)";
+pub fn legend(ranking: &Ranking) -> String {
+    format!(
+        "flags: D = decision departs from the computed outcome; G = intelligence gap (high risk, low confidence); C = contested (votes {}+ steps apart); ? = incomplete (not ranked)",
+        ranking.contested_steps
+    )
+}
 
 fn rows(ranking: &Ranking, top: Option<usize>) -> impl Iterator<Item = &RankedTheme> {
     ranking.rows.iter().take(top.unwrap_or(usize::MAX))
@@ -151,7 +156,7 @@ fn table(ranking: &Ranking, top: Option<usize>) -> String {
         out.push_str(text.trim_end());
         out.push('\n');
     }
-    out.push_str(LEGEND);
+    out.push_str(&legend(ranking));
     out.push('\n');
     out
 }
@@ -177,6 +182,6 @@ fn markdown(ranking: &Ranking, top: Option<usize>) -> String {
         let cells: Vec<String> = cells(row).iter().map(|c| md_escape(c)).collect();
         out.push_str(&format!("| {} | {} |\n", cells.join(" | "), flags(row)));
     }
-    out.push_str(&format!("\n{LEGEND}\n"));
+    out.push_str(&format!("\n{}\n", legend(ranking)));
     out
 }

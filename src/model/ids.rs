@@ -51,7 +51,11 @@ id_type!(
     ParticipantId
 );
 
-/// Turns a free-text name into a lower-case, hyphenated id ("Anti-social behaviour" → "anti-social-behaviour").
+/// Turns a free-text name into a lower-case, hyphenated id.
+///
+/// ```
+/// assert_eq!(trh::model::ids::slug("Anti-social behaviour"), "anti-social-behaviour");
+/// ```
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {

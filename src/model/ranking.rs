@@ -146,6 +146,27 @@ impl Ranking {
 }
 
 /// Ranks every theme of a scorecard.
+///
+/// ```
+/// use trh::model::{rank, Scorecard, Theme};
+/// use trh::model::scorecard::FactorScore;
+///
+/// let method = trh::methods::builtin("impact-likelihood-4x4").expect("shipped");
+/// let mut card = Scorecard::new("Example", method);
+/// for (name, impact, likelihood) in [("Burglary", "2", "3"), ("Domestic abuse", "4", "4")] {
+///     let mut theme = Theme::new(&trh::model::ids::slug(name), name);
+///     for (factor, code) in [("impact", impact), ("likelihood", likelihood)] {
+///         let scale = &card.method.factor(factor).expect("factor").1.scale;
+///         let score = FactorScore { draft: Some(scale.parse(code).expect("level")), ..Default::default() };
+///         theme.scores.insert(factor.into(), score);
+///     }
+///     card.themes.push(theme);
+/// }
+/// let ranking = rank(&card);
+/// assert_eq!(ranking.rows[0].name, "Domestic abuse");
+/// assert_eq!(ranking.rows[0].risk, Some(16.0));
+/// assert_eq!(ranking.rows[1].band.as_ref().map(|b| &*b.label), Some("Medium"));
+/// ```
 pub fn rank(card: &Scorecard) -> Ranking {
     let method = &card.method;
     let prep = Prepared::new(method);

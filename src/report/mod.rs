@@ -23,6 +23,12 @@ pub fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<
 
 /// Neutralises spreadsheet formula injection: a cell that begins with `=`, `+`, `-`, `@`,
 /// a tab or a carriage return is prefixed with `'`, so Excel and LibreOffice show it as text.
+///
+/// ```
+/// use trh::report::safe_cell;
+/// assert_eq!(safe_cell("=SUM(A1:A9)"), "'=SUM(A1:A9)");
+/// assert_eq!(safe_cell("Modern slavery"), "Modern slavery");
+/// ```
 pub fn safe_cell(text: &str) -> String {
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),

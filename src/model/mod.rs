@@ -4,10 +4,12 @@
 //! rule can be tested as a plain function (a test in `tests/architecture.rs` enforces it).
 
 pub mod aggregate;
+pub mod attainable;
 pub mod ids;
 pub mod method;
 pub mod method_check;
 pub mod ranking;
+mod ranking_prep;
 pub mod scorecard;
 pub mod value;
 

@@ -10,10 +10,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::aggregate::{ScaleTable, Spread};
+use super::aggregate::Spread;
 use super::ids::{FactorId, ThemeId};
 use super::method::{ConfidenceMode, DecisionKind, Method, Role, SectionKind};
 use super::method_check::{matching_rules, risk_of};
+use super::ranking_prep::Prepared;
 use super::scorecard::{Scorecard, Source, Theme};
 use super::value::Value;
 
@@ -239,114 +240,6 @@ impl Total {
     }
 }
 
-/// What `rank` computes once per method rather than once per theme.
-struct Prepared<'a> {
-    method: &'a Method,
-    /// Per factor, in method order.
-    factors: Vec<PreparedFactor<'a>>,
-    /// Factor positions sorted by id, to walk a theme's (sorted) scores in step.
-    by_id: Vec<usize>,
-    bands: Vec<Named>,
-    grades: Vec<Named>,
-    outcomes: Vec<Named>,
-}
-
-struct PreparedFactor<'a> {
-    kind: SectionKind,
-    factor: &'a super::method::Factor,
-    table: ScaleTable<'a>,
-    /// (code, label) by level index.
-    names: Vec<(Arc<str>, Arc<str>)>,
-}
-
-impl<'a> Prepared<'a> {
-    fn new(method: &'a Method) -> Self {
-        let factors: Vec<PreparedFactor<'a>> = method
-            .factors()
-            .map(|(kind, factor)| PreparedFactor {
-                kind,
-                factor,
-                table: ScaleTable::new(&factor.scale),
-                names: match &factor.scale {
-                    super::method::Scale::Levels(ls) => ls
-                        .iter()
-                        .map(|l| (Arc::from(l.code.as_str()), Arc::from(l.label.as_str())))
-                        .collect(),
-                    super::method::Scale::Range { .. } => Vec::new(),
-                },
-            })
-            .collect();
-        let mut by_id: Vec<usize> = (0..factors.len()).collect();
-        by_id.sort_by(|a, b| factors[*a].factor.id.cmp(&factors[*b].factor.id));
-        let list = |items: Vec<(&str, &str)>| -> Vec<Named> {
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, (id, label))| named(i, id, label))
-                .collect()
-        };
-        Self {
-            method,
-            by_id,
-            bands: list(
-                method
-                    .bands
-                    .iter()
-                    .map(|b| (b.id.as_str(), b.label.as_str()))
-                    .collect(),
-            ),
-            grades: list(
-                method
-                    .grades
-                    .iter()
-                    .map(|g| (g.id.as_str(), g.label.as_str()))
-                    .collect(),
-            ),
-            outcomes: list(
-                method
-                    .outcomes
-                    .iter()
-                    .map(|o| (o.id.as_str(), o.label.as_str()))
-                    .collect(),
-            ),
-            factors,
-        }
-    }
-
-    /// The theme's score for each factor, in method order, found by walking both sorted lists.
-    fn scores<'t>(&self, theme: &'t Theme) -> Vec<Option<&'t super::scorecard::FactorScore>> {
-        let mut out = vec![None; self.factors.len()];
-        let mut it = theme.scores.iter().peekable();
-        for &i in &self.by_id {
-            let id = &self.factors[i].factor.id;
-            while it.peek().is_some_and(|(k, _)| *k < id) {
-                it.next();
-            }
-            if let Some((k, v)) = it.peek()
-                && *k == id
-            {
-                out[i] = Some(*v);
-            }
-        }
-        out
-    }
-}
-
-impl PreparedFactor<'_> {
-    fn names(&self, v: Value) -> (Arc<str>, Arc<str>) {
-        match v {
-            Value::Level(i) => self.names.get(usize::from(i)).cloned().unwrap_or_else(|| {
-                let code: Arc<str> = self.factor.scale.code(v).into();
-                (code.clone(), code)
-            }),
-            Value::Number(_) => {
-                let code: Arc<str> = self.factor.scale.code(v).into();
-                (code.clone(), code)
-            }
-        }
-    }
-}
-
 fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
     let method = prep.method;
     let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
@@ -481,7 +374,7 @@ fn blocks_rank(method: &Method, kind: SectionKind) -> bool {
     }
 }
 
-fn named(index: usize, id: &str, label: &str) -> Named {
+pub(super) fn named(index: usize, id: &str, label: &str) -> Named {
     Named {
         index,
         id: id.into(),

@@ -1,0 +1,91 @@
+//! Every total a section can reach and every risk a method can produce. Method checks use
+//! these to prove that bands and grades cover what can actually happen, exactly once.
+
+use std::collections::BTreeSet;
+
+use super::method::{ConfidenceMode, Method, RiskFormula, Role, Section, SectionKind};
+
+/// Above this many attainable values the coverage check is skipped rather than enumerated.
+const MAX_ATTAINABLE: usize = 200_000;
+
+/// The distinct totals a section can reach, sorted; `None` if too many to list.
+pub fn attainable_totals(section: &Section) -> Option<Vec<f64>> {
+    let mut sum: Option<BTreeSet<i64>> = None;
+    let mut product: BTreeSet<i64> = BTreeSet::from([key(1.0)]);
+    for factor in &section.factors {
+        let points: BTreeSet<i64> = factor
+            .scale
+            .values()
+            .iter()
+            .map(|v| key(factor.scale.points(*v)))
+            .collect();
+        match factor.role {
+            Role::Add => sum = Some(combine(sum.as_ref(), &points, |a, b| a + b)?),
+            Role::Multiply => product = combine(Some(&product), &points, |a, b| a * b)?,
+            Role::Report => {}
+        }
+    }
+    let base = sum.unwrap_or_else(|| BTreeSet::from([key(1.0)]));
+    let totals = combine(Some(&base), &product, |a, b| a * b)?;
+    Some(totals.into_iter().map(unkey).collect())
+}
+
+/// Every risk the method can produce, sorted; `None` if too many to list.
+pub fn attainable_risks(method: &Method) -> Option<Vec<f64>> {
+    let harm = attainable_totals(method.section(SectionKind::Harm)?)?;
+    let likelihood = attainable_totals(method.section(SectionKind::Likelihood)?)?;
+    if harm.len().saturating_mul(likelihood.len()) > MAX_ATTAINABLE {
+        return None;
+    }
+    let mut risks = BTreeSet::new();
+    let weights: Vec<f64> = match &method.confidence_mode {
+        ConfidenceMode::ReportOnly => vec![1.0],
+        ConfidenceMode::Weighted(w) => w.iter().map(|(_, w)| *w).collect(),
+    };
+    for &h in &harm {
+        for &l in &likelihood {
+            for &w in &weights {
+                risks.insert(key(risk_of(&method.risk, h, l) * w));
+            }
+        }
+    }
+    Some(risks.into_iter().map(unkey).collect())
+}
+
+/// The risk formula applied to a harm and a likelihood total.
+pub fn risk_of(formula: &RiskFormula, harm: f64, likelihood: f64) -> f64 {
+    match formula {
+        RiskFormula::Product => harm * likelihood,
+        RiskFormula::Sum => harm + likelihood,
+        RiskFormula::WeightedSum {
+            harm: wh,
+            likelihood: wl,
+        } => harm * wh + likelihood * wl,
+    }
+}
+
+// Totals are compared at a millionth of a point, so 0.1 + 0.2 equals 0.3.
+fn key(x: f64) -> i64 {
+    (x * 1e6).round() as i64
+}
+fn unkey(k: i64) -> f64 {
+    k as f64 / 1e6
+}
+
+fn combine(
+    acc: Option<&BTreeSet<i64>>,
+    next: &BTreeSet<i64>,
+    op: fn(f64, f64) -> f64,
+) -> Option<BTreeSet<i64>> {
+    let Some(acc) = acc else {
+        return Some(next.clone());
+    };
+    if acc.len().saturating_mul(next.len()) > MAX_ATTAINABLE * 4 {
+        return None;
+    }
+    let out: BTreeSet<i64> = acc
+        .iter()
+        .flat_map(|a| next.iter().map(move |b| key(op(unkey(*a), unkey(*b)))))
+        .collect();
+    (out.len() <= MAX_ATTAINABLE).then_some(out)
+}

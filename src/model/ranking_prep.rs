@@ -1,0 +1,121 @@
+//! What `rank` computes once per method rather than once per theme: scale tables, shared
+//! level names, and the factor order used to walk each theme's scores.
+
+use std::sync::Arc;
+
+use super::aggregate::ScaleTable;
+use super::method::{Method, SectionKind};
+use super::ranking::{Named, named};
+use super::scorecard::Theme;
+use super::value::Value;
+
+/// What `rank` computes once per method rather than once per theme.
+pub(super) struct Prepared<'a> {
+    pub(super) method: &'a Method,
+    /// Per factor, in method order.
+    pub(super) factors: Vec<PreparedFactor<'a>>,
+    /// Factor positions sorted by id, to walk a theme's (sorted) scores in step.
+    by_id: Vec<usize>,
+    pub(super) bands: Vec<Named>,
+    pub(super) grades: Vec<Named>,
+    pub(super) outcomes: Vec<Named>,
+}
+
+pub(super) struct PreparedFactor<'a> {
+    pub(super) kind: SectionKind,
+    pub(super) factor: &'a super::method::Factor,
+    pub(super) table: ScaleTable<'a>,
+    /// (code, label) by level index.
+    names: Vec<(Arc<str>, Arc<str>)>,
+}
+
+impl<'a> Prepared<'a> {
+    pub(super) fn new(method: &'a Method) -> Self {
+        let factors: Vec<PreparedFactor<'a>> = method
+            .factors()
+            .map(|(kind, factor)| PreparedFactor {
+                kind,
+                factor,
+                table: ScaleTable::new(&factor.scale),
+                names: match &factor.scale {
+                    super::method::Scale::Levels(ls) => ls
+                        .iter()
+                        .map(|l| (Arc::from(l.code.as_str()), Arc::from(l.label.as_str())))
+                        .collect(),
+                    super::method::Scale::Range { .. } => Vec::new(),
+                },
+            })
+            .collect();
+        let mut by_id: Vec<usize> = (0..factors.len()).collect();
+        by_id.sort_by(|a, b| factors[*a].factor.id.cmp(&factors[*b].factor.id));
+        let list = |items: Vec<(&str, &str)>| -> Vec<Named> {
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, label))| named(i, id, label))
+                .collect()
+        };
+        Self {
+            method,
+            by_id,
+            bands: list(
+                method
+                    .bands
+                    .iter()
+                    .map(|b| (b.id.as_str(), b.label.as_str()))
+                    .collect(),
+            ),
+            grades: list(
+                method
+                    .grades
+                    .iter()
+                    .map(|g| (g.id.as_str(), g.label.as_str()))
+                    .collect(),
+            ),
+            outcomes: list(
+                method
+                    .outcomes
+                    .iter()
+                    .map(|o| (o.id.as_str(), o.label.as_str()))
+                    .collect(),
+            ),
+            factors,
+        }
+    }
+
+    /// The theme's score for each factor, in method order, found by walking both sorted lists.
+    pub(super) fn scores<'t>(
+        &self,
+        theme: &'t Theme,
+    ) -> Vec<Option<&'t super::scorecard::FactorScore>> {
+        let mut out = vec![None; self.factors.len()];
+        let mut it = theme.scores.iter().peekable();
+        for &i in &self.by_id {
+            let id = &self.factors[i].factor.id;
+            while it.peek().is_some_and(|(k, _)| *k < id) {
+                it.next();
+            }
+            if let Some((k, v)) = it.peek()
+                && *k == id
+            {
+                out[i] = Some(*v);
+            }
+        }
+        out
+    }
+}
+
+impl PreparedFactor<'_> {
+    pub(super) fn names(&self, v: Value) -> (Arc<str>, Arc<str>) {
+        match v {
+            Value::Level(i) => self.names.get(usize::from(i)).cloned().unwrap_or_else(|| {
+                let code: Arc<str> = self.factor.scale.code(v).into();
+                (code.clone(), code)
+            }),
+            Value::Number(_) => {
+                let code: Arc<str> = self.factor.scale.code(v).into();
+                (code.clone(), code)
+            }
+        }
+    }
+}

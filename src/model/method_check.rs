@@ -4,11 +4,11 @@
 
 use std::collections::HashSet;
 
-use super::method::{
-    ConfidenceMode, GradeMatch, METHOD_FORMAT, Method, Role, Scale, Section, SectionKind,
-};
+use super::method::{ConfidenceMode, METHOD_FORMAT, Method, Role, Scale, Section, SectionKind};
 
 pub use super::attainable::{attainable_risks, attainable_totals, risk_of};
+use super::lookup_check::check_lookup;
+pub use super::lookup_check::matching_rules;
 
 /// Widest integer range a factor may have; wider scales are refused, not enumerated.
 pub const MAX_RANGE_WIDTH: i64 = 1000;
@@ -23,14 +23,14 @@ pub struct MethodIssue {
     pub at: Vec<String>,
 }
 
-fn issue(message: String, at: &[&str]) -> MethodIssue {
+pub(super) fn issue(message: String, at: &[&str]) -> MethodIssue {
     MethodIssue {
         message,
         at: at.iter().map(|s| (*s).to_owned()).collect(),
     }
 }
 
-fn quoted(s: &str) -> String {
+pub(super) fn quoted(s: &str) -> String {
     format!("\"{s}\"")
 }
 
@@ -352,93 +352,6 @@ fn check_grades(method: &Method, out: &mut Vec<MethodIssue>) {
             check_intervals("grade", "grades", &intervals, totals.as_deref(), out);
         }
     }
-}
-
-fn check_lookup(method: &Method, out: &mut Vec<MethodIssue>) {
-    let mut ids = HashSet::new();
-    for o in &method.outcomes {
-        if !ids.insert(o.id.as_str()) {
-            out.push(issue(
-                format!("outcome id \"{}\" is used twice", o.id),
-                &["outcomes", &quoted(&o.id)],
-            ));
-        }
-    }
-    for (i, rule) in method.lookup.iter().enumerate() {
-        let n = i + 1;
-        if method.outcome(&rule.outcome).is_none() {
-            out.push(issue(
-                format!("lookup rule {n} names unknown outcome \"{}\"", rule.outcome),
-                &["lookup", &quoted(&rule.outcome)],
-            ));
-        }
-        for b in &rule.bands {
-            if method.band(b).is_none() {
-                out.push(issue(
-                    format!("lookup rule {n} names unknown band \"{b}\""),
-                    &["lookup", &quoted(b)],
-                ));
-            }
-        }
-        if let GradeMatch::Only(grades) = &rule.grades {
-            for g in grades {
-                if !method.grades.iter().any(|x| &x.id == g) {
-                    out.push(issue(
-                        format!("lookup rule {n} names unknown grade \"{g}\""),
-                        &["lookup", &quoted(g)],
-                    ));
-                }
-            }
-        }
-    }
-    // Every (band, grade) pair must have exactly one outcome.
-    let grades: Vec<Option<&str>> = if method.grades.is_empty() {
-        vec![None]
-    } else {
-        method.grades.iter().map(|g| Some(g.id.as_str())).collect()
-    };
-    for band in &method.bands {
-        for grade in &grades {
-            let hits = matching_rules(method, &band.id, *grade);
-            let pair = match grade {
-                Some(g) => format!("band \"{}\" with grade \"{g}\"", band.id),
-                None => format!("band \"{}\"", band.id),
-            };
-            match hits.as_slice() {
-                [] => out.push(issue(
-                    format!("the outcome lookup has no outcome for {pair}"),
-                    &["lookup"],
-                )),
-                [_] => {}
-                many => out.push(issue(
-                    format!(
-                        "the outcome lookup is ambiguous for {pair}: rules {} all match",
-                        many.iter()
-                            .map(|i| (i + 1).to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    &["lookup"],
-                )),
-            }
-        }
-    }
-}
-
-/// The indices of lookup rules matching a band and grade (`None`: the theme has no grade).
-pub fn matching_rules(method: &Method, band: &str, grade: Option<&str>) -> Vec<usize> {
-    method
-        .lookup
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.bands.iter().any(|b| b == band))
-        .filter(|(_, r)| match (&r.grades, grade) {
-            (GradeMatch::Any, _) => true,
-            (GradeMatch::Only(gs), Some(g)) => gs.iter().any(|x| x == g),
-            (GradeMatch::Only(_), None) => false,
-        })
-        .map(|(i, _)| i)
-        .collect()
 }
 
 fn check_intelligence_gap(method: &Method, out: &mut Vec<MethodIssue>) {

@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod attainable;
 pub mod ids;
+mod lookup_check;
 pub mod method;
 pub mod method_check;
 pub mod ranking;

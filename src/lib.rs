@@ -7,8 +7,12 @@
 //! - [`report`]: the ranking as table, CSV, Markdown and JSON, and the points breakdown.
 //! - [`import`]: scorecards from spreadsheets' CSV.
 //! - [`generate`]: synthetic scorecards for tests and benchmarks.
+//! - [`app`]: the desktop app (state, commands, edits, files), and [`ui`]: its panels.
+//! - [`chart`]: the charts, drawn with plotters for the window, PNG and SVG.
 //! - [`cli`]: the `trh` command line.
 
+pub mod app;
+pub mod chart;
 pub mod cli;
 pub mod file;
 pub mod generate;
@@ -16,3 +20,4 @@ pub mod import;
 pub mod methods;
 pub mod model;
 pub mod report;
+pub mod ui;

@@ -368,13 +368,21 @@ fn fmt_checks_and_rewrites() {
 }
 
 #[test]
-fn no_arguments_shows_the_bundled_sample_and_help_is_useful() {
-    let out = ok(&[]);
-    assert!(out.contains("Domestic abuse and sexual violence"), "{out}");
+fn help_is_useful_and_screenshot_options_are_checked() {
+    let top = ok(&["--help"]);
     assert!(
-        out.contains("desktop app is not part of this build yet"),
-        "{out}"
+        top.contains("--screenshot") && top.contains("open in the app"),
+        "{top}"
     );
+    // Bad sizes and options without --screenshot are refused before any window opens.
+    for args in [
+        vec!["--screenshot", "x.png", "--size", "10x10"],
+        vec!["--screenshot", "x.png", "--size", "wide"],
+        vec!["--size", "800x600"],
+    ] {
+        let out = trh(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
     for cmd in [
         "rank", "explain", "validate", "import", "methods", "generate", "fmt",
     ] {

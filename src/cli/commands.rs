@@ -11,13 +11,7 @@ use crate::model::{Scorecard, rank};
 use crate::report::{explain::explain, rank_table};
 use crate::{generate, import, methods};
 
-/// The sample shipped in the binary, shown by `trh` with no arguments.
-pub const SAMPLE: &str = include_str!("../../scorecards/plymouth-style-2018.ron");
-
-pub(super) fn dispatch(command: Option<Command>) -> anyhow::Result<ExitCode> {
-    let Some(command) = command else {
-        return no_command();
-    };
+pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Rank { file, format, top } => {
             let card = file::load_scorecard(&file)?;
@@ -67,18 +61,6 @@ pub(super) fn dispatch(command: Option<Command>) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn no_command() -> anyhow::Result<ExitCode> {
-    let card = file::parse_scorecard(SAMPLE, Path::new("(bundled sample)"))?;
-    emit(&format!(
-        "{}\n{} {}\n\n{}\nThe desktop app is not part of this build yet; this is the bundled sample, ranked.\nTry `trh --help`, `trh explain scorecards/plymouth-style-2018.ron \"Modern slavery\"` or `trh methods`.\n",
-        card.title,
-        card.area,
-        card.period,
-        rank_table::render(&rank(&card), rank_table::Format::Table, None)?
-    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,15 +8,68 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::native::{Screenshot, ShotView};
 use crate::report::rank_table::Format;
+use crate::ui::theme::ThemeChoice;
 
 /// trh: threat, risk & harm. Rank community-safety themes into priorities.
 #[derive(Parser, Debug)]
-#[command(name = "trh", version, about, long_about = None)]
+#[command(name = "trh", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// What to do.
+    /// What to do. With no command, the desktop app opens (on FILE, else the last file used,
+    /// else the bundled sample).
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A scorecard (.ron) to open in the app.
+    pub file: Option<PathBuf>,
+    /// Run the app, save a screenshot of its window to this PNG and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Window size for --screenshot, as WIDTHxHEIGHT.
+    #[arg(long, value_name = "WxH", default_value = "1600x900", value_parser = parse_size, requires = "screenshot")]
+    pub size: (u32, u32),
+    /// What --screenshot shows.
+    #[arg(long, value_enum, default_value_t = ShotView::Scorecard, requires = "screenshot")]
+    pub view: ShotView,
+    /// The look for --screenshot: light, dark or projector.
+    #[arg(long, value_enum, default_value_t = Look::Light, requires = "screenshot")]
+    pub theme: Look,
+}
+
+/// Themes selectable on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Look {
+    /// Dark text on light.
+    Light,
+    /// Light text on dark.
+    Dark,
+    /// High contrast and large text.
+    Projector,
+}
+
+impl From<Look> for ThemeChoice {
+    fn from(l: Look) -> Self {
+        match l {
+            Look::Light => Self::Light,
+            Look::Dark => Self::Dark,
+            Look::Projector => Self::Projector,
+        }
+    }
+}
+
+/// Parses `1600x900`.
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("\"{text}\" is not WIDTHxHEIGHT, e.g. 1600x900"))?;
+    let n = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (200..=8000).contains(n))
+            .ok_or_else(|| format!("\"{s}\" is not a size from 200 to 8000 pixels"))
+    };
+    Ok((n(w)?, n(h)?))
 }
 
 /// The subcommands.
@@ -155,7 +208,23 @@ pub fn main() -> std::process::ExitCode {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
-    commands::dispatch(cli.command)
+    if let Some(command) = cli.command {
+        return commands::dispatch(command);
+    }
+    let shot = cli.screenshot.map(|out| Screenshot {
+        out,
+        size: cli.size,
+        view: cli.view,
+        theme: cli.theme.into(),
+    });
+    let wanted = shot.as_ref().map(|s| s.out.clone());
+    crate::app::native::run(cli.file, shot)?;
+    if let Some(out) = wanted
+        && !out.is_file()
+    {
+        anyhow::bail!("no screenshot was written to {}", out.display());
+    }
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 /// Writes to stdout, treating a closed pipe (`trh rank x | head`) as success.

@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod attainable;
+pub mod edit;
 pub mod ids;
 mod lookup_check;
 pub mod method;
@@ -14,6 +15,7 @@ mod ranking_prep;
 pub mod scorecard;
 pub mod value;
 
+pub use edit::{Edit, EditError, ThemeText};
 pub use ids::{FactorId, ParticipantId, ThemeId};
 pub use method::{DecisionKind, Method, Scale, SectionKind};
 pub use ranking::{Ranking, rank};

@@ -1,0 +1,35 @@
+//! What panels ask for. Panels push actions; the app applies them after the UI pass.
+
+use std::path::PathBuf;
+
+use super::command::Command;
+use crate::model::{Edit, ThemeId};
+
+/// One request from the UI.
+// A frame queues a handful of actions, so the size of the edit variant does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Run a command (menu item or shortcut).
+    Command(Command),
+    /// Apply an edit. Edits with the same `merge` key in a row are one undo step (a drag).
+    Edit {
+        /// The edit.
+        edit: Edit,
+        /// Merge key, for drags.
+        merge: Option<String>,
+    },
+    /// A drag ended: the next edit starts a new undo step.
+    EndMerge,
+    /// Select a theme (and show it in the list).
+    Select(ThemeId),
+    /// Open a file (dropped on the window or chosen from recent files).
+    OpenPath(PathBuf),
+}
+
+impl Action {
+    /// An edit that is its own undo step.
+    pub fn edit(edit: Edit) -> Self {
+        Self::Edit { edit, merge: None }
+    }
+}

@@ -1,0 +1,149 @@
+//! The one place where actions change the app: edits go through the document (undo, change
+//! log, dirty flag), commands run, and selection follows.
+
+use super::action::Action;
+use super::command::Command;
+use super::modal::{Modal, Then};
+use super::view::Tab;
+use super::{TrhApp, timestamp};
+use crate::model::edit::fresh_theme_id;
+use crate::model::{Edit, Theme};
+use crate::ui::theme::ThemeChoice;
+
+impl TrhApp {
+    /// Applies one action.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Command(c) => self.command(ctx, c),
+            Action::Edit { edit, merge } => {
+                if self.prefs.user_name.is_none() {
+                    self.held.push(Action::Edit { edit, merge });
+                    if self.modal.is_none() {
+                        self.modal = Some(Modal::AskName(String::new()));
+                    }
+                    return;
+                }
+                self.apply_edit(&edit, merge.as_deref());
+            }
+            Action::EndMerge => self.doc.end_merge(),
+            Action::Select(id) => {
+                if self.doc.card.theme(&id).is_some() {
+                    self.view.selected = Some(id);
+                    self.view.scroll_to_selected = true;
+                }
+            }
+            Action::OpenPath(path) => self.guard(ctx, Then::Open(path)),
+        }
+    }
+
+    fn apply_edit(&mut self, edit: &Edit, merge: Option<&str>) {
+        let who = self.prefs.user_name.clone().unwrap_or_default();
+        match self.doc.apply(edit, merge, &who, &timestamp()) {
+            Ok(()) => self.after_edit(edit),
+            Err(e) => self.notes.error(format!("Cannot make that change: {e}")),
+        }
+    }
+
+    /// Applies edits held while the user's name was asked.
+    pub(super) fn release_held(&mut self) {
+        for action in std::mem::take(&mut self.held) {
+            if let Action::Edit { edit, merge } = action {
+                self.apply_edit(&edit, merge.as_deref());
+            }
+        }
+    }
+
+    fn after_edit(&mut self, edit: &Edit) {
+        match edit {
+            Edit::AddTheme { theme, .. } => {
+                self.view.selected = Some(theme.id.clone());
+                self.view.scroll_to_selected = true;
+                self.view.rename = Some((theme.id.clone(), theme.name.clone()));
+            }
+            Edit::RemoveTheme { .. } if self.selected().is_none() => {
+                self.view.selected = self.doc.card.themes.first().map(|t| t.id.clone());
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs a command.
+    pub fn command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.modal = Some(Modal::ChooseMethod),
+            Command::Open => self.guard(ctx, Then::PickOpen),
+            Command::Save => self.save(ctx),
+            Command::SaveAs => self.save_as(ctx),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => {
+                if !self.doc.undo() {
+                    self.notes.info("Nothing to undo");
+                }
+            }
+            Command::Redo => {
+                if !self.doc.redo() {
+                    self.notes.info("Nothing to redo");
+                }
+            }
+            Command::AddTheme => {
+                let add = self.add_theme();
+                self.apply(ctx, add);
+            }
+            Command::RemoveTheme => {
+                if let Some(id) = self.selected().cloned() {
+                    self.modal = Some(Modal::RemoveTheme(id));
+                }
+            }
+            Command::ShowScorecard => self.view.tab = Tab::Scorecard,
+            Command::ShowRanking => self.view.tab = Tab::Ranking,
+            Command::ShowCharts => self.view.tab = Tab::Charts,
+            Command::ThemeLight => self.prefs.theme = ThemeChoice::Light,
+            Command::ThemeDark => self.prefs.theme = ThemeChoice::Dark,
+            Command::ThemeProjector => self.prefs.theme = ThemeChoice::Projector,
+            Command::ZoomIn => self.prefs.step_zoom(true),
+            Command::ZoomOut => self.prefs.step_zoom(false),
+            Command::ZoomReset => self.prefs.zoom = 1.0,
+            Command::Shortcuts => self.modal = Some(Modal::Shortcuts),
+            Command::About => self.modal = Some(Modal::About),
+        }
+    }
+
+    /// True when a command can run now (menus grey out the others).
+    pub fn enabled(&self, command: Command) -> bool {
+        match command {
+            Command::Undo => self.doc.can_undo(),
+            Command::Redo => self.doc.can_redo(),
+            Command::RemoveTheme => self.selected().is_some(),
+            Command::Save | Command::SaveAs => !self.saving,
+            _ => true,
+        }
+    }
+
+    fn add_theme(&mut self) -> Action {
+        let name = next_untitled(&self.doc.card);
+        let id = fresh_theme_id(&self.doc.card, &name);
+        let at = self
+            .selected()
+            .and_then(|s| self.doc.card.themes.iter().position(|t| &t.id == s))
+            .map_or(self.doc.card.themes.len(), |i| i + 1);
+        self.view.tab = Tab::Scorecard;
+        Action::edit(Edit::AddTheme {
+            theme: Theme::new(id.as_str(), &name),
+            at,
+        })
+    }
+}
+
+fn next_untitled(card: &crate::model::Scorecard) -> String {
+    let taken = |n: &str| card.themes.iter().any(|t| t.name == n);
+    (1..)
+        .map(|i| {
+            if i == 1 {
+                "New theme".to_owned()
+            } else {
+                format!("New theme {i}")
+            }
+        })
+        .find(|n| !taken(n))
+        .unwrap_or_default()
+}

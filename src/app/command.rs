@@ -1,0 +1,239 @@
+//! Every command of the app. Each knows its label, tooltip, menu and keyboard shortcut; the
+//! menus, the shortcut handling and the UI tests all read this one list.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command the user can give from a menu or the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Start a new scorecard under a chosen method.
+    New,
+    /// Open a scorecard file.
+    Open,
+    /// Save to the current file.
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Add a theme.
+    AddTheme,
+    /// Remove the selected theme.
+    RemoveTheme,
+    /// Show the theme scorecard.
+    ShowScorecard,
+    /// Show the ranking board.
+    ShowRanking,
+    /// Show the charts.
+    ShowCharts,
+    /// Light theme.
+    ThemeLight,
+    /// Dark theme.
+    ThemeDark,
+    /// High-contrast projector theme with large text.
+    ThemeProjector,
+    /// Zoom in.
+    ZoomIn,
+    /// Zoom out.
+    ZoomOut,
+    /// Reset zoom.
+    ZoomReset,
+    /// Show keyboard shortcuts.
+    Shortcuts,
+    /// About trh.
+    About,
+}
+
+/// The menus, in menu-bar order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    /// File.
+    File,
+    /// Edit.
+    Edit,
+    /// View.
+    View,
+    /// Help.
+    Help,
+}
+
+impl Menu {
+    /// All menus in order.
+    pub const ALL: [Self; 4] = [Self::File, Self::Edit, Self::View, Self::Help];
+
+    /// The menu's title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::File => "File",
+            Self::Edit => "Edit",
+            Self::View => "View",
+            Self::Help => "Help",
+        }
+    }
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Self; 20] = [
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::SaveAs,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::AddTheme,
+        Self::RemoveTheme,
+        Self::ShowScorecard,
+        Self::ShowRanking,
+        Self::ShowCharts,
+        Self::ThemeLight,
+        Self::ThemeDark,
+        Self::ThemeProjector,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
+        Self::Shortcuts,
+        Self::About,
+    ];
+
+    /// The menu the command lives in.
+    pub fn menu(self) -> Menu {
+        match self {
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit => Menu::File,
+            Self::Undo | Self::Redo | Self::AddTheme | Self::RemoveTheme => Menu::Edit,
+            Self::Shortcuts | Self::About => Menu::Help,
+            _ => Menu::View,
+        }
+    }
+
+    /// The label in menus (sentence case; "…" when a dialog follows).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New…",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::AddTheme => "Add theme",
+            Self::RemoveTheme => "Remove theme…",
+            Self::ShowScorecard => "Scorecard",
+            Self::ShowRanking => "Ranking board",
+            Self::ShowCharts => "Charts",
+            Self::ThemeLight => "Light theme",
+            Self::ThemeDark => "Dark theme",
+            Self::ThemeProjector => "Projector theme",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ZoomReset => "Actual size",
+            Self::Shortcuts => "Keyboard shortcuts",
+            Self::About => "About trh",
+        }
+    }
+
+    /// A one-line explanation shown on hover.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::New => "Start a new scorecard under a scoring method",
+            Self::Open => "Open a scorecard (.ron) file",
+            Self::Save => "Save the scorecard to its file",
+            Self::SaveAs => "Save the scorecard to a new file",
+            Self::Quit => "Close trh (asks first if there are unsaved changes)",
+            Self::Undo => "Undo the last change",
+            Self::Redo => "Redo the last undone change",
+            Self::AddTheme => "Add a new theme below the selected one",
+            Self::RemoveTheme => "Remove the selected theme and its scores",
+            Self::ShowScorecard => "Score the selected theme factor by factor",
+            Self::ShowRanking => "All themes ranked by risk, with the candidate-priority cut line",
+            Self::ShowCharts => "Ranked bar chart, risk matrix and position against risk",
+            Self::ThemeLight => "Dark text on a light background",
+            Self::ThemeDark => "Light text on a dark background",
+            Self::ThemeProjector => "High contrast and large text for a projector",
+            Self::ZoomIn => "Make everything larger",
+            Self::ZoomOut => "Make everything smaller",
+            Self::ZoomReset => "Reset the zoom to 100%",
+            Self::Shortcuts => "List the keyboard shortcuts",
+            Self::About => "Version and where the method's numbers come from",
+        }
+    }
+
+    /// The keyboard shortcut, if any.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let k = |m, key| Some(KeyboardShortcut::new(m, key));
+        match self {
+            Self::New => k(CTRL, Key::N),
+            Self::Open => k(CTRL, Key::O),
+            Self::Save => k(CTRL, Key::S),
+            Self::SaveAs => k(CTRL_SHIFT, Key::S),
+            Self::Quit => k(CTRL, Key::Q),
+            Self::Undo => k(CTRL, Key::Z),
+            Self::Redo => k(CTRL_SHIFT, Key::Z),
+            Self::AddTheme => k(CTRL, Key::T),
+            Self::ShowScorecard => k(CTRL, Key::Num1),
+            Self::ShowRanking => k(CTRL, Key::Num2),
+            Self::ShowCharts => k(CTRL, Key::Num3),
+            Self::ZoomIn => k(CTRL, Key::Plus),
+            Self::ZoomOut => k(CTRL, Key::Minus),
+            Self::ZoomReset => k(CTRL, Key::Num0),
+            Self::Shortcuts => k(Modifiers::NONE, Key::F1),
+            _ => None,
+        }
+    }
+
+    /// Shortcuts that also trigger the command but are not shown in menus.
+    pub fn extra_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO_Y: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Y)];
+        const ZOOM_IN_EQ: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Equals)];
+        match self {
+            Self::Redo => &REDO_Y,
+            Self::ZoomIn => &ZOOM_IN_EQ,
+            _ => &[],
+        }
+    }
+
+    /// Commands of one menu, in order.
+    pub fn in_menu(menu: Menu) -> impl Iterator<Item = Self> {
+        Self::ALL.into_iter().filter(move |c| c.menu() == menu)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn labels_and_shortcuts_are_unique() {
+        let labels: HashSet<_> = Command::ALL.iter().map(|c| c.label()).collect();
+        assert_eq!(labels.len(), Command::ALL.len());
+        let keys: Vec<_> = Command::ALL
+            .iter()
+            .flat_map(|c| {
+                c.shortcut()
+                    .into_iter()
+                    .chain(c.extra_shortcuts().iter().copied())
+            })
+            .collect();
+        let unique: HashSet<_> = keys
+            .iter()
+            .map(|k| (k.modifiers.shift, k.logical_key))
+            .collect();
+        assert_eq!(unique.len(), keys.len());
+        for c in Command::ALL {
+            assert!(!c.tooltip().is_empty());
+            assert!(Command::in_menu(c.menu()).any(|d| d == c));
+        }
+    }
+}

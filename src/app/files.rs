@@ -1,0 +1,250 @@
+//! Opening, saving and never losing work: the unsaved-changes guard, the on-disk change
+//! check, background loads and saves, the recovery autosave and the close request.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::jobs::{Done, LoadPurpose, PickPurpose};
+use super::modal::{Modal, Reply, Then};
+use super::recovery::AUTOSAVE_EVERY;
+use super::{Document, TrhApp};
+use crate::model::Scorecard;
+
+impl TrhApp {
+    /// Runs `then`, first asking about unsaved changes if there are any.
+    pub(super) fn guard(&mut self, ctx: &egui::Context, then: Then) {
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::Unsaved(then));
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::PickOpen => {
+                let folder = self.prefs.last_folder.clone();
+                self.jobs
+                    .pick(ctx, PickPurpose::Open, folder, String::new());
+            }
+            Then::Open(path) => self.jobs.load(ctx, LoadPurpose::Open, path),
+            Then::New(method_id) => self.new_document(&method_id),
+            Then::Quit => {
+                self.close_confirmed = true;
+                if let Some(r) = &self.recovery {
+                    r.clear();
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn new_document(&mut self, method_id: &str) {
+        let Some(method) = crate::methods::builtin(method_id) else {
+            self.notes
+                .error(format!("There is no method \"{method_id}\""));
+            return;
+        };
+        let mut card = Scorecard::new("Untitled scorecard", method);
+        card.author = self.prefs.user_name.clone().unwrap_or_default();
+        self.replace_document(Document::new(card, None, "Untitled"));
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.charts.clear();
+        if let Some(r) = &self.recovery {
+            r.clear();
+        }
+        self.document_replaced();
+    }
+
+    /// Save: to the current file, asking first if it changed on disk.
+    pub(super) fn save(&mut self, ctx: &egui::Context) {
+        match self.doc.path.clone() {
+            None => self.save_as(ctx),
+            Some(path) if self.doc.changed_on_disk() => {
+                self.modal = Some(Modal::ChangedOnDisk(path));
+            }
+            Some(path) => self.save_to(ctx, path),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, ctx: &egui::Context) {
+        let name = match &self.doc.path {
+            Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
+            None => Some(format!(
+                "{}.ron",
+                crate::model::ids::slug(&self.doc.card.title)
+            )),
+        }
+        .unwrap_or_else(|| "scorecard.ron".to_owned());
+        let folder = self.prefs.last_folder.clone();
+        self.jobs.pick(ctx, PickPurpose::SaveAs, folder, name);
+    }
+
+    /// Saves to `path` on a background thread.
+    pub fn save_to(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.saving = true;
+        self.jobs
+            .save(ctx, self.doc.card.clone(), path, self.doc.generation);
+    }
+
+    /// Handles a finished background job.
+    pub(super) fn job_done(&mut self, ctx: &egui::Context, done: Done) {
+        match done {
+            Done::Picked(_, None) => self.after_save = None,
+            Done::Picked(PickPurpose::Open, Some(path)) => {
+                self.jobs.load(ctx, LoadPurpose::Open, path);
+            }
+            Done::Picked(PickPurpose::SaveAs, Some(path)) => self.save_to(ctx, path),
+            Done::Loaded(purpose, path, result) => self.loaded(purpose, path, *result),
+            Done::Saved {
+                path,
+                generation,
+                result,
+            } => {
+                self.saving = false;
+                match result {
+                    Ok(()) => {
+                        self.notes.info(format!("Saved {}", path.display()));
+                        self.prefs.used(&path);
+                        self.doc.saved(path, generation);
+                        if !self.doc.is_dirty()
+                            && let Some(r) = &self.recovery
+                        {
+                            r.clear();
+                        }
+                        if let Some(then) = self.after_save.take() {
+                            self.proceed(ctx, then);
+                        }
+                    }
+                    Err(e) => {
+                        self.after_save = None;
+                        self.notes.error(format!("Not saved: {e}"));
+                    }
+                }
+            }
+            Done::Autosaved(generation, result) => match result {
+                Ok(()) => self.autosaved_generation = generation,
+                Err(e) => self.notes.error(format!("Recovery autosave failed: {e}")),
+            },
+        }
+    }
+
+    fn loaded(
+        &mut self,
+        purpose: LoadPurpose,
+        path: PathBuf,
+        result: Result<Scorecard, crate::file::FileError>,
+    ) {
+        let card = match result {
+            Ok(card) => card,
+            Err(e) => {
+                self.notes.error(format!(
+                    "Could not open {}; the open document is unchanged.\n{e}",
+                    path.display()
+                ));
+                return;
+            }
+        };
+        match purpose {
+            LoadPurpose::Open => {
+                self.prefs.used(&path);
+                self.notes.info(format!("Opened {}", path.display()));
+                self.replace_document(Document::new(card, Some(path), ""));
+            }
+            LoadPurpose::Recover { original } => {
+                let name = "Recovered work";
+                let mut doc = Document::new(card, original, name);
+                // The file on disk is the last save; the recovered work is not yet in it.
+                doc.mark_dirty();
+                self.doc = doc;
+                self.charts.clear();
+                self.document_replaced();
+                self.notes
+                    .info("Recovered unsaved work. Save it to keep it.");
+            }
+        }
+    }
+
+    /// Acts on the answer to a dialog.
+    pub(super) fn modal_reply(&mut self, ctx: &egui::Context, modal: Modal, reply: Reply) {
+        match (modal, reply) {
+            (Modal::Unsaved(then), Reply::Save) => {
+                self.after_save = Some(then);
+                self.save(ctx);
+            }
+            (Modal::Unsaved(then), Reply::Discard) => self.proceed(ctx, then),
+            (Modal::ChooseMethod, Reply::Method(id)) => self.guard(ctx, Then::New(id)),
+            (Modal::ChangedOnDisk(path), Reply::Overwrite) => self.save_to(ctx, path),
+            (Modal::ChangedOnDisk(_), Reply::SaveAs) => self.save_as(ctx),
+            (Modal::RemoveTheme(_), Reply::Remove(id)) => self.apply(
+                ctx,
+                super::Action::edit(crate::model::Edit::RemoveTheme { theme: id }),
+            ),
+            (Modal::Recover(found), Reply::Recover) => self.jobs.load(
+                ctx,
+                LoadPurpose::Recover {
+                    original: found.original,
+                },
+                found.file,
+            ),
+            (Modal::Recover(_), Reply::DiscardRecovery) => {
+                if let Some(r) = &self.recovery {
+                    r.clear();
+                }
+            }
+            (Modal::AskName(_), Reply::Name(name)) => {
+                self.prefs.user_name = Some(name.trim().to_owned());
+                self.release_held();
+            }
+            (Modal::AskName(_), Reply::Cancel) => self.held.clear(),
+            (Modal::Unsaved(_), Reply::Cancel) => self.after_save = None,
+            _ => {}
+        }
+    }
+
+    /// Stops the window closing while there are unsaved changes, and asks instead.
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        if self.doc.is_dirty() && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Unsaved(Then::Quit));
+        } else if let Some(r) = &self.recovery {
+            r.clear();
+        }
+    }
+
+    /// Writes unsaved work to the recovery file every 30 s, on a background thread.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(recovery) = self.recovery.clone() else {
+            return;
+        };
+        if !self.doc.is_dirty() || self.doc.generation == self.autosaved_generation {
+            return;
+        }
+        let due = self.last_autosave + AUTOSAVE_EVERY;
+        let now = Instant::now();
+        if now < due {
+            // Sleep until then; no frames run in between.
+            ctx.request_repaint_after(due - now);
+            return;
+        }
+        self.last_autosave = now;
+        let card = self.doc.card.clone();
+        let original = self.doc.path.clone();
+        let generation = self.doc.generation;
+        self.jobs.spawn(ctx, move || {
+            Done::Autosaved(generation, recovery.write(&card, original.as_deref()))
+        });
+    }
+
+    /// Writes the recovery file now (used by tests and on demand).
+    pub fn autosave_now(&mut self, ctx: &egui::Context) {
+        self.last_autosave = Instant::now() - AUTOSAVE_EVERY;
+        self.autosave(ctx);
+    }
+}

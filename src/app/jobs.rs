@@ -1,0 +1,140 @@
+//! Work that must not block the UI thread: file dialogs, loading, saving and the recovery
+//! autosave each run on their own thread and report back through a channel. The thread asks
+//! egui to repaint when it is done, so an idle app stays asleep until then.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::file::FileError;
+use crate::model::Scorecard;
+
+/// Why a file is being loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadPurpose {
+    /// The user opened it.
+    Open,
+    /// Unsaved work recovered from an autosave; `original` is the file it belonged to.
+    Recover {
+        /// The document's own file, if it had one.
+        original: Option<PathBuf>,
+    },
+}
+
+/// What a file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickPurpose {
+    /// Open a scorecard.
+    Open,
+    /// Choose where to save the scorecard.
+    SaveAs,
+}
+
+/// A finished piece of background work.
+#[derive(Debug)]
+pub enum Done {
+    /// A file dialog closed; `None` when cancelled (or no dialog could be shown).
+    Picked(PickPurpose, Option<PathBuf>),
+    /// A scorecard was read.
+    Loaded(LoadPurpose, PathBuf, Box<Result<Scorecard, FileError>>),
+    /// A save finished; `generation` is the document generation that was written.
+    Saved {
+        /// Where.
+        path: PathBuf,
+        /// Which generation of the document.
+        generation: u64,
+        /// Success or the error.
+        result: Result<(), FileError>,
+    },
+    /// The recovery autosave finished.
+    Autosaved(u64, Result<(), String>),
+}
+
+/// Runs jobs on threads and collects their results.
+pub struct Jobs {
+    tx: Sender<Done>,
+    rx: Receiver<Done>,
+    /// Jobs started and not yet collected.
+    pub running: usize,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Self { tx, rx, running: 0 }
+    }
+}
+
+impl Jobs {
+    /// Runs `work` on a new thread; its result arrives through [`Jobs::poll`].
+    pub fn spawn(&mut self, ctx: &egui::Context, work: impl FnOnce() -> Done + Send + 'static) {
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        self.running += 1;
+        std::thread::spawn(move || {
+            // The receiver lives as long as the app; if it is gone the result is moot.
+            let _ = tx.send(work());
+            ctx.request_repaint();
+        });
+    }
+
+    /// Results that have arrived since the last call.
+    pub fn poll(&mut self) -> Vec<Done> {
+        let done: Vec<Done> = self.rx.try_iter().collect();
+        self.running = self.running.saturating_sub(done.len());
+        done
+    }
+
+    /// Shows a file dialog on its own thread.
+    pub fn pick(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PickPurpose,
+        folder: Option<PathBuf>,
+        name: String,
+    ) {
+        self.spawn(ctx, move || {
+            let mut dialog = rfd::FileDialog::new().add_filter("trh scorecard", &["ron"]);
+            if let Some(dir) = folder {
+                dialog = dialog.set_directory(dir);
+            }
+            let path = match purpose {
+                PickPurpose::Open => dialog.set_title("Open scorecard").pick_file(),
+                PickPurpose::SaveAs => dialog
+                    .set_title("Save scorecard as")
+                    .set_file_name(name)
+                    .save_file()
+                    .map(with_ron_extension),
+            };
+            Done::Picked(purpose, path)
+        });
+    }
+
+    /// Loads a scorecard on its own thread.
+    pub fn load(&mut self, ctx: &egui::Context, purpose: LoadPurpose, path: PathBuf) {
+        self.spawn(ctx, move || {
+            let result = crate::file::load_scorecard(&path);
+            Done::Loaded(purpose, path, Box::new(result))
+        });
+    }
+
+    /// Saves a copy of the scorecard on its own thread.
+    pub fn save(&mut self, ctx: &egui::Context, card: Scorecard, path: PathBuf, generation: u64) {
+        self.spawn(ctx, move || {
+            let result = crate::file::save::save_scorecard(&card, &path);
+            Done::Saved {
+                path,
+                generation,
+                result,
+            }
+        });
+    }
+}
+
+/// Adds `.ron` to a chosen save path that has no extension.
+pub fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension("ron")
+    } else {
+        path
+    }
+}

@@ -1,0 +1,66 @@
+//! Dialogs that need an answer before work goes on. The app holds at most one; `ui/modals.rs`
+//! draws it and returns the [`Reply`].
+
+use std::path::PathBuf;
+
+use crate::app::recovery::Found;
+use crate::model::ThemeId;
+
+/// What to do once unsaved changes have been dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// Show the open dialog.
+    PickOpen,
+    /// Open this file.
+    Open(PathBuf),
+    /// Start a new scorecard under this method.
+    New(String),
+    /// Close the window.
+    Quit,
+}
+
+/// An open dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// "Save changes to X?" before `then`.
+    Unsaved(Then),
+    /// Choose the method of a new scorecard.
+    ChooseMethod,
+    /// The file changed on disk since it was opened; overwrite?
+    ChangedOnDisk(PathBuf),
+    /// Confirm removing a theme.
+    RemoveTheme(ThemeId),
+    /// Unsaved work from an earlier run was found.
+    Recover(Found),
+    /// Ask the user's name for the change log.
+    AskName(String),
+    /// The keyboard shortcuts.
+    Shortcuts,
+    /// About trh.
+    About,
+}
+
+/// The answer to a dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reply {
+    /// Closed without choosing (Escape, Cancel, Close).
+    Cancel,
+    /// Unsaved: save first.
+    Save,
+    /// Unsaved: go on without saving.
+    Discard,
+    /// A method was chosen for a new scorecard.
+    Method(String),
+    /// Overwrite the changed file.
+    Overwrite,
+    /// Save elsewhere instead.
+    SaveAs,
+    /// Remove the theme.
+    Remove(ThemeId),
+    /// Recover the work.
+    Recover,
+    /// Discard the recovered work.
+    DiscardRecovery,
+    /// The name typed.
+    Name(String),
+}

@@ -1,0 +1,114 @@
+//! Crash recovery: unsaved work is written every 30 s to a recovery file in the platform data
+//! folder, and offered back at the next start if trh did not exit cleanly.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use crate::model::Scorecard;
+
+/// How often unsaved work is written to the recovery file.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// The recovery files of one data folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recovery {
+    /// The folder holding them.
+    pub dir: PathBuf,
+}
+
+/// A recovery file found at start-up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The recovery scorecard.
+    pub file: PathBuf,
+    /// The file the work belonged to, if it had one.
+    pub original: Option<PathBuf>,
+    /// When it was written.
+    pub written: Option<SystemTime>,
+}
+
+impl Recovery {
+    /// The platform's data folder for trh (`$XDG_DATA_HOME/trh` on Linux).
+    pub fn platform() -> Option<Self> {
+        let dirs = directories::ProjectDirs::from("", "", "trh")?;
+        Some(Self {
+            dir: dirs.data_dir().join("recovery"),
+        })
+    }
+
+    /// The scorecard file.
+    pub fn file(&self) -> PathBuf {
+        self.dir.join("unsaved.ron")
+    }
+
+    fn origin_file(&self) -> PathBuf {
+        self.dir.join("unsaved.origin")
+    }
+
+    /// Writes the recovery copy (atomically) and a note of the document's own file.
+    pub fn write(&self, card: &Scorecard, original: Option<&Path>) -> Result<(), String> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
+        let text = crate::file::save::scorecard_to_text(card).map_err(|e| e.to_string())?;
+        let origin = original
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        crate::file::save::write_atomic(&self.origin_file(), origin.as_bytes())
+            .map_err(|e| e.to_string())?;
+        crate::file::save::write_atomic(&self.file(), text.as_bytes())
+            .map_err(|e| e.to_string())?;
+        // write_atomic keeps .bak copies; a recovery file needs none.
+        for f in [self.file(), self.origin_file()] {
+            let _ = std::fs::remove_file(crate::file::save::backup_path(&f));
+        }
+        Ok(())
+    }
+
+    /// The recovery file left by an earlier run, if any.
+    pub fn find(&self) -> Option<Found> {
+        let file = self.file();
+        let meta = std::fs::metadata(&file).ok()?;
+        let original = std::fs::read_to_string(self.origin_file())
+            .ok()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from);
+        Some(Found {
+            file,
+            original,
+            written: meta.modified().ok(),
+        })
+    }
+
+    /// Removes the recovery files (after a save, a clean exit or a discard).
+    pub fn clear(&self) {
+        for f in [self.file(), self.origin_file()] {
+            let _ = std::fs::remove_file(&f);
+            let _ = std::fs::remove_file(crate::file::save::backup_path(&f));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_find_and_clear() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let r = Recovery {
+            dir: dir.path().join("recovery"),
+        };
+        assert!(r.find().is_none());
+        let method = crate::methods::builtin("morile-style").expect("shipped");
+        let card = Scorecard::new("Work in progress", method);
+        r.write(&card, Some(Path::new("/data/x.ron")))
+            .expect("writes");
+        let found = r.find().expect("found");
+        assert_eq!(found.original.as_deref(), Some(Path::new("/data/x.ron")));
+        let back = crate::file::load_scorecard(&found.file).expect("loads");
+        assert_eq!(back.title, "Work in progress");
+        r.clear();
+        assert!(r.find().is_none());
+        assert_eq!(std::fs::read_dir(&r.dir).expect("dir").count(), 0);
+    }
+}

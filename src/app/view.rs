@@ -1,0 +1,109 @@
+//! UI state that is not part of the document: what is selected, which tab is showing, the
+//! theme-list filters, the cut line. Panels change it directly; it is never saved in a file or
+//! undone.
+
+use crate::chart::ChartKind;
+use crate::model::{DecisionKind, FactorId, ThemeId, Value};
+
+/// The main area's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// The selected theme, factor by factor.
+    Scorecard,
+    /// All themes ranked.
+    Ranking,
+    /// The charts.
+    Charts,
+}
+
+/// Filter on the board's decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionFilter {
+    /// No decision recorded yet.
+    Undecided,
+    /// This decision.
+    Is(DecisionKind),
+}
+
+/// Filter on the band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandFilter {
+    /// Themes not ranked (a harm or likelihood value is missing).
+    Unranked,
+    /// The band with this index (0 is the lowest).
+    Band(usize),
+}
+
+/// Columns the ranking board can sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    /// Rank (the default).
+    Rank,
+    /// Theme name.
+    Theme,
+    /// Harm total.
+    Harm,
+    /// Likelihood total.
+    Likelihood,
+    /// Risk.
+    Risk,
+    /// Confidence level.
+    Confidence,
+    /// Position total.
+    Position,
+    /// Outcome.
+    Outcome,
+    /// Decision.
+    Decision,
+}
+
+/// Everything about the view.
+#[derive(Clone, Debug)]
+pub struct ViewState {
+    /// The tab showing.
+    pub tab: Tab,
+    /// The selected theme.
+    pub selected: Option<ThemeId>,
+    /// The factor the keyboard is on (index in method order).
+    pub factor_cursor: usize,
+    /// The level under the pointer, whose descriptor is shown.
+    pub hovered_level: Option<(FactorId, Value)>,
+    /// Theme-list search text.
+    pub search: String,
+    /// Theme-list band filter.
+    pub band: Option<BandFilter>,
+    /// Theme-list category filter.
+    pub category: Option<String>,
+    /// Theme-list decision filter.
+    pub decision: Option<DecisionFilter>,
+    /// Candidate priorities: the first `cut` ranked themes.
+    pub cut: usize,
+    /// The chart showing on the charts tab.
+    pub chart: ChartKind,
+    /// Ranking-board sort column and direction.
+    pub sort: (SortKey, bool),
+    /// The theme being renamed and the text typed so far.
+    pub rename: Option<(ThemeId, String)>,
+    /// Scroll the theme list to the selection on the next frame.
+    pub scroll_to_selected: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            tab: Tab::Scorecard,
+            selected: None,
+            factor_cursor: 0,
+            hovered_level: None,
+            search: String::new(),
+            band: None,
+            category: None,
+            decision: None,
+            cut: 5,
+            chart: ChartKind::RankedBar,
+            sort: (SortKey::Rank, true),
+            rename: None,
+            scroll_to_selected: false,
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The ranked bar chart: one horizontal bar of risk per ranked theme, rank 1 at the top,
+//! coloured by band with the band's letter, a marker for confidence, and the cut line.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{ChartOptions, DrawResult, FONT, Mark, in_cut, ranked};
+use crate::model::{Method, Ranking};
+
+/// Below this many pixels per bar, names and letters are left out (hovering still names bars).
+const MIN_TEXT_ROW_PX: f64 = 11.0;
+
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    ranking: &Ranking,
+    method: &Method,
+    o: &ChartOptions,
+) -> DrawResult<Vec<Mark>> {
+    let p = &o.palette;
+    let s = o.scale;
+    let rows: Vec<_> = ranked(ranking).collect();
+    let n = rows.len().max(1);
+    let max_risk = rows.iter().filter_map(|r| r.risk).fold(1.0_f64, f64::max) * 1.12;
+    let (w, _) = root.dim_in_pixel();
+    let name_w = (f64::from(w) * 0.3).min(300.0 * s * p.text_scale) as u32;
+    let font = |size: f64| (FONT, p.size(size, s)).into_font().color(&p.text);
+
+    let mut chart = ChartBuilder::on(root)
+        .caption(super::ChartKind::RankedBar.title(), font(20.0))
+        .margin((12.0 * s) as u32)
+        .x_label_area_size((36.0 * s * p.text_scale) as u32)
+        .y_label_area_size(name_w)
+        .build_cartesian_2d(0f64..max_risk, 0f64..n as f64)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_desc("Risk score")
+        .label_style(font(13.0))
+        .x_label_formatter(&|v| super::tick(*v))
+        .y_label_formatter(&|v| super::tick(*v))
+        .axis_desc_style(font(14.0))
+        .axis_style(p.text)
+        .bold_line_style(p.grid.mix(0.6))
+        .light_line_style(p.grid.mix(0.0))
+        .draw()?;
+
+    let area = chart.plotting_area();
+    let row_px = f64::from(area.dim_in_pixel().1) / n as f64;
+    let text_fits = row_px >= MIN_TEXT_ROW_PX * s;
+    let label_size = (row_px * 0.62).min(p.size(14.0, s));
+    let mut marks = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let risk = row.risk.unwrap_or(0.0);
+        let top = (n - i) as f64 - 0.12;
+        let bottom = (n - i - 1) as f64 + 0.12;
+        let band = row.band.as_ref().map_or(0, |b| b.index);
+        let fill = p.band(band);
+        let letter = super::band_letter(method, row);
+        area.draw(&Rectangle::new([(0.0, bottom), (risk, top)], fill.filled()))?;
+        let selected = o.selected.as_ref() == Some(&row.id);
+        if selected || in_cut(row, o.cut) {
+            let width = if selected { 3 } else { 1 };
+            area.draw(&Rectangle::new(
+                [(0.0, bottom), (risk, top)],
+                ShapeStyle::from(&p.text).stroke_width(width),
+            ))?;
+        }
+        let (x0, y0) = chart.backend_coord(&(0.0, top));
+        let (x1, y1) = chart.backend_coord(&(risk, bottom));
+        let mid_y = (y0 + y1) / 2;
+        if text_fits {
+            let name = format!("{}. {}", row.rank.unwrap_or(0), row.name);
+            let max_chars = (f64::from(name_w) / (label_size * 0.5)) as usize;
+            root.draw(&Text::new(
+                fit(&name, max_chars),
+                (x0 - (6.0 * s) as i32, mid_y),
+                (FONT, label_size)
+                    .into_font()
+                    .color(&p.text)
+                    .pos(Pos::new(HPos::Right, VPos::Center)),
+            ))?;
+            let conf = row.confidence.as_ref().map_or("?", |c| c.id.as_ref());
+            let tag = format!("{letter} · conf. {conf}");
+            root.draw(&Text::new(
+                tag,
+                (x1 + (6.0 * s) as i32, mid_y),
+                (FONT, label_size)
+                    .into_font()
+                    .color(&p.text)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
+        marks.push(Mark {
+            theme: row.id.clone(),
+            name: row.name.clone(),
+            rect: [
+                (x0 - name_w as i32) as f32,
+                y0 as f32,
+                x1.max(x0 + 4) as f32,
+                y1 as f32,
+            ],
+        });
+    }
+    if o.cut > 0 && o.cut < rows.len() {
+        let y = (n - o.cut) as f64;
+        area.draw(&PathElement::new(
+            vec![(0.0, y), (max_risk, y)],
+            ShapeStyle::from(&p.accent).stroke_width((3.0 * s) as u32),
+        ))?;
+        let (xr, yr) = chart.backend_coord(&(max_risk, y));
+        root.draw(&Text::new(
+            format!("cut line: top {}", o.cut),
+            (xr - (4.0 * s) as i32, yr - (4.0 * s) as i32),
+            (FONT, p.size(14.0, s))
+                .into_font()
+                .color(&p.accent)
+                .pos(Pos::new(HPos::Right, VPos::Bottom)),
+        ))?;
+    }
+    Ok(marks)
+}
+
+/// Shortens text to `max` characters with an ellipsis.
+pub(super) fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}

@@ -1,0 +1,309 @@
+//! Every chart, drawn with plotters by one function per chart, generic over the backend. The
+//! window (a cached texture), PNG and SVG files and the tests all draw through [`draw`], so
+//! they show the same picture. Charts read only the [`Ranking`] and the method.
+//!
+//! Each drawing returns the [`Mark`]s it placed, in pixels, so the window can name the theme
+//! under the pointer and select it on a click.
+
+mod bar;
+mod matrix;
+mod output;
+mod position;
+
+use std::sync::Once;
+
+use plotters::prelude::*;
+use plotters::style::{FontStyle, RGBColor};
+
+use crate::model::ranking::RankedTheme;
+use crate::model::{Method, Ranking, ThemeId};
+
+pub use output::{ChartImage, render_png, render_rgb, render_svg};
+
+/// The font family name the charts draw with (egui's own default font, registered once).
+pub const FONT: &str = "sans-serif";
+
+/// The charts trh draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    /// Themes ranked by risk, bars coloured by band, with confidence and the cut line.
+    RankedBar,
+    /// Likelihood across, harm up, on a band-coloured background.
+    RiskMatrix,
+    /// Partnership position against risk, in priority and opportunity quadrants.
+    PositionRisk,
+}
+
+impl ChartKind {
+    /// All charts, in tab order.
+    pub const ALL: [Self; 3] = [Self::RankedBar, Self::RiskMatrix, Self::PositionRisk];
+
+    /// Title shown on the chart and its tab.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::RankedBar => "Ranked risk",
+            Self::RiskMatrix => "Risk matrix",
+            Self::PositionRisk => "Position against risk",
+        }
+    }
+
+    /// File-name stem for exports.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::RankedBar => "ranked-risk",
+            Self::RiskMatrix => "risk-matrix",
+            Self::PositionRisk => "position-risk",
+        }
+    }
+}
+
+/// Colours and sizes for one theme (light, dark, projector). Built by `ui::theme`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Palette {
+    /// Background.
+    pub background: RGBColor,
+    /// Text and axes.
+    pub text: RGBColor,
+    /// Grid lines and quiet text.
+    pub grid: RGBColor,
+    /// One colour per band, lowest band first (reused in turn if a method has more bands).
+    pub bands: Vec<RGBColor>,
+    /// Opacity of the band colours behind the risk matrix.
+    pub band_tint: f64,
+    /// The cut line and highlighted marks.
+    pub accent: RGBColor,
+    /// Multiplies every text size (the projector theme uses larger text).
+    pub text_scale: f64,
+}
+
+impl Palette {
+    /// The colour of band `index` (0 is the lowest band).
+    pub fn band(&self, index: usize) -> RGBColor {
+        if self.bands.is_empty() {
+            return self.grid;
+        }
+        self.bands[index % self.bands.len()]
+    }
+
+    /// A font size scaled for this palette and the picture's scale.
+    fn size(&self, base: f64, scale: f64) -> f64 {
+        base * self.text_scale * scale
+    }
+}
+
+/// What a chart shows besides the ranking.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartOptions {
+    /// Candidate priorities: the first `cut` ranked themes.
+    pub cut: usize,
+    /// Colours.
+    pub palette: Palette,
+    /// Pixels per point, so text stays readable on a high-DPI texture.
+    pub scale: f64,
+    /// The selected theme, drawn highlighted.
+    pub selected: Option<ThemeId>,
+}
+
+/// Where a theme was drawn, in pixels from the picture's top left.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// The theme.
+    pub theme: ThemeId,
+    /// Its name.
+    pub name: String,
+    /// Left, top, right, bottom.
+    pub rect: [f32; 4],
+}
+
+impl Mark {
+    /// True when the point lies in (or within `slop` pixels of) the mark.
+    pub fn hit(&self, x: f32, y: f32, slop: f32) -> bool {
+        let [l, t, r, b] = self.rect;
+        x >= l - slop && x <= r + slop && y >= t - slop && y <= b + slop
+    }
+}
+
+/// A chart could not be drawn.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot draw the {chart} chart: {message}")]
+pub struct ChartError {
+    /// Which chart.
+    pub chart: &'static str,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Draws one chart of `ranking` onto `backend` and returns where each theme was drawn.
+pub fn draw<DB: DrawingBackend<ErrorType: 'static>>(
+    backend: DB,
+    kind: ChartKind,
+    ranking: &Ranking,
+    method: &Method,
+    options: &ChartOptions,
+) -> Result<Vec<Mark>, ChartError> {
+    register_fonts();
+    let root = backend.into_drawing_area();
+    let err = |e: &dyn std::fmt::Display| ChartError {
+        chart: kind.title(),
+        message: e.to_string(),
+    };
+    root.fill(&options.palette.background)
+        .map_err(|e| err(&e))?;
+    let result = match kind {
+        ChartKind::RankedBar => bar::draw(&root, ranking, method, options),
+        ChartKind::RiskMatrix => matrix::draw(&root, ranking, method, options),
+        ChartKind::PositionRisk => position::draw(&root, ranking, method, options),
+    };
+    let marks = result.map_err(|e| err(&e))?;
+    root.present().map_err(|e| err(&e))?;
+    Ok(marks)
+}
+
+/// Registers egui's default font with plotters, once per process.
+pub fn register_fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // The bytes are egui's own bundled font, known to be valid; a failure would only
+        // mean text is missing from charts, and plotters then reports it as a drawing error.
+        let _ = plotters::style::register_font(
+            FONT,
+            FontStyle::Normal,
+            epaint_default_fonts::UBUNTU_LIGHT,
+        );
+    });
+}
+
+/// The error type of drawing calls, boxed to keep the chart functions simple.
+type DrawResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// An axis tick as text: whole numbers without decimals.
+fn tick(v: f64) -> String {
+    crate::report::num(v)
+}
+
+/// Where labels have been placed, so later labels can avoid them.
+#[derive(Default)]
+struct Placed(Vec<[i32; 4]>);
+
+impl Placed {
+    /// Takes the first free spot among `candidates` (left, top, right, bottom), if any.
+    fn take(&mut self, candidates: &[[i32; 4]]) -> Option<[i32; 4]> {
+        let free = candidates.iter().find(|c| {
+            !self
+                .0
+                .iter()
+                .any(|p| c[0] < p[2] && p[0] < c[2] && c[1] < p[3] && p[1] < c[3])
+        })?;
+        self.0.push(*free);
+        Some(*free)
+    }
+}
+
+/// Ranked rows (those with a risk), in rank order.
+fn ranked(ranking: &Ranking) -> impl Iterator<Item = &RankedTheme> {
+    ranking
+        .rows
+        .iter()
+        .filter(|r| r.rank.is_some() && r.risk.is_some())
+}
+
+/// The band letter of a row (from the method), so colour is never the only cue.
+fn band_letter<'a>(method: &'a Method, row: &RankedTheme) -> &'a str {
+    row.band
+        .as_ref()
+        .and_then(|b| method.bands.get(b.index))
+        .map_or("", |b| b.letter.as_str())
+}
+
+/// True when theme `row` is within the cut line.
+fn in_cut(row: &RankedTheme, cut: usize) -> bool {
+    row.rank.is_some_and(|r| (r as usize) <= cut)
+}
+
+/// The shapes that encode an outcome (by outcome index), so colour is never the only cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A filled circle.
+    Circle,
+    /// A filled square.
+    Square,
+    /// A filled triangle.
+    Triangle,
+    /// A filled diamond.
+    Diamond,
+    /// A cross.
+    Cross,
+}
+
+impl Shape {
+    /// The shape for outcome `index`.
+    pub fn for_outcome(index: usize) -> Self {
+        [
+            Self::Circle,
+            Self::Square,
+            Self::Triangle,
+            Self::Diamond,
+            Self::Cross,
+        ][index % 5]
+    }
+}
+
+/// Draws a marker shape centred on a pixel and returns its bounding box.
+fn draw_shape<DB: DrawingBackend<ErrorType: 'static>>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    shape: Shape,
+    (x, y): (i32, i32),
+    r: i32,
+    fill: RGBColor,
+    edge: RGBColor,
+) -> DrawResult<[f32; 4]> {
+    let filled = ShapeStyle::from(&fill).filled();
+    let outline = ShapeStyle::from(&edge).stroke_width(2);
+    match shape {
+        Shape::Circle => {
+            area.draw(&Circle::new((x, y), r, filled))?;
+            area.draw(&Circle::new((x, y), r, outline))?;
+        }
+        Shape::Square => {
+            area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], filled))?;
+            area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], outline))?;
+        }
+        Shape::Triangle => {
+            let pts = vec![(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)];
+            area.draw(&Polygon::new(pts.clone(), filled))?;
+            area.draw(&PathElement::new(
+                [pts, vec![(x, y - r - 1)]].concat(),
+                outline,
+            ))?;
+        }
+        Shape::Diamond => {
+            let pts = vec![
+                (x, y - r - 2),
+                (x + r + 2, y),
+                (x, y + r + 2),
+                (x - r - 2, y),
+            ];
+            area.draw(&Polygon::new(pts.clone(), filled))?;
+            area.draw(&PathElement::new(
+                [pts, vec![(x, y - r - 2)]].concat(),
+                outline,
+            ))?;
+        }
+        Shape::Cross => {
+            let thick = ShapeStyle::from(&fill).stroke_width(5);
+            area.draw(&PathElement::new(
+                vec![(x - r, y - r), (x + r, y + r)],
+                thick,
+            ))?;
+            area.draw(&PathElement::new(
+                vec![(x - r, y + r), (x + r, y - r)],
+                thick,
+            ))?;
+        }
+    }
+    let (xf, yf, rf) = (x as f32, y as f32, (r + 2) as f32);
+    Ok([xf - rf, yf - rf, xf + rf, yf + rf])
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! Partnership position against risk: risk across, position total up, split into quadrants at
+//! the middle band and the middle grade. Each quadrant is named by the outcome the method's
+//! lookup gives there (priority, capability gap, opportunity, ...), so the chart follows the
+//! method rather than fixed words.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::matrix::{axis_range, fan_out, points_and_labels};
+use super::{ChartKind, ChartOptions, DrawResult, FONT, Mark, Shape, draw_shape, ranked};
+use crate::model::method_check::matching_rules;
+use crate::model::ranking::RankedTheme;
+use crate::model::{Method, Ranking, SectionKind};
+
+pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    ranking: &Ranking,
+    method: &Method,
+    o: &ChartOptions,
+) -> DrawResult<Vec<Mark>> {
+    let p = &o.palette;
+    let s = o.scale;
+    let font = |size: f64| (FONT, p.size(size, s)).into_font().color(&p.text);
+    if method.section(SectionKind::Position).is_none() || method.grades.is_empty() {
+        let (w, h) = root.dim_in_pixel();
+        root.draw(&Text::new(
+            format!("{} has no partnership-position section", method.name),
+            (w as i32 / 2, h as i32 / 2),
+            font(16.0).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        return Ok(Vec::new());
+    }
+    let rows: Vec<&RankedTheme> = ranked(ranking)
+        .filter(|r| r.position_total.is_some())
+        .collect();
+    let risk_hi = method.bands.last().map_or(1.0, |b| b.max);
+    let x_range = axis_range_risk(risk_hi, rows.iter().filter_map(|r| r.risk));
+    let y_range = axis_range(
+        method,
+        SectionKind::Position,
+        rows.iter().map(|r| r.position_total),
+    );
+    let (_, h) = root.dim_in_pixel();
+    let legend_h = (34.0 * s * p.text_scale) as u32;
+    let (upper, lower) = root.split_vertically(h.saturating_sub(legend_h));
+    let mut chart = ChartBuilder::on(&upper)
+        .caption(ChartKind::PositionRisk.title(), font(20.0))
+        .margin((12.0 * s) as u32)
+        .x_label_area_size((36.0 * s * p.text_scale) as u32)
+        .y_label_area_size((48.0 * s * p.text_scale) as u32)
+        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
+    chart
+        .configure_mesh()
+        .x_desc("Risk score")
+        .y_desc("Partnership position")
+        .label_style(font(13.0))
+        .x_label_formatter(&|v| super::tick(*v))
+        .y_label_formatter(&|v| super::tick(*v))
+        .axis_desc_style(font(14.0))
+        .axis_style(p.text)
+        .bold_line_style(p.grid.mix(0.3))
+        .light_line_style(p.grid.mix(0.0))
+        .draw()?;
+
+    let band_split = method.bands.len() / 2;
+    let grade_split = method.grades.len() / 2;
+    let x_split = method.bands.get(band_split).map_or(0.0, |b| b.min);
+    let y_split = method.grades.get(grade_split).map_or(0.0, |g| g.min) - 0.5;
+    let line = ShapeStyle::from(&p.text).stroke_width((2.0 * s) as u32);
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(x_split, y_range.start), (x_split, y_range.end)],
+        line,
+    )))?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(x_range.start, y_split), (x_range.end, y_split)],
+        line,
+    )))?;
+    // Name each quadrant by the lookup's outcome for its most typical band and grade.
+    let quadrants = [
+        (
+            false,
+            true,
+            x_range.start,
+            y_range.end,
+            HPos::Left,
+            VPos::Top,
+        ),
+        (true, true, x_range.end, y_range.end, HPos::Right, VPos::Top),
+        (
+            false,
+            false,
+            x_range.start,
+            y_range.start,
+            HPos::Left,
+            VPos::Bottom,
+        ),
+        (
+            true,
+            false,
+            x_range.end,
+            y_range.start,
+            HPos::Right,
+            VPos::Bottom,
+        ),
+    ];
+    for (high_risk, strong, x, y, hp, vp) in quadrants {
+        let band = if high_risk {
+            method.bands.last()
+        } else {
+            band_split.checked_sub(1).and_then(|i| method.bands.get(i))
+        };
+        let grade = if strong {
+            method.grades.last()
+        } else {
+            method.grades.first()
+        };
+        let (Some(band), Some(grade)) = (band, grade) else {
+            continue;
+        };
+        let Some(&rule) = matching_rules(method, &band.id, Some(&grade.id)).first() else {
+            continue;
+        };
+        let Some(outcome) = method.outcome(&method.lookup[rule].outcome) else {
+            continue;
+        };
+        let (px, py) = chart.backend_coord(&(x, y));
+        let inset = (8.0 * s) as i32;
+        let dx = if matches!(hp, HPos::Left) {
+            inset
+        } else {
+            -inset
+        };
+        let dy = if matches!(vp, VPos::Top) {
+            inset
+        } else {
+            -inset
+        };
+        root.draw(&Text::new(
+            outcome.label.clone(),
+            (px + dx, py + dy),
+            (FONT, p.size(15.0, s))
+                .into_font()
+                .color(&p.grid)
+                .pos(Pos::new(hp, vp)),
+        ))?;
+    }
+
+    let r = (6.0 * s * p.text_scale) as i32;
+    let spots = fan_out(
+        rows.iter()
+            .filter_map(|row| Some((*row, chart.backend_coord(&(row.risk?, row.position_total?))))),
+        r * 2 + 2,
+    );
+    let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20)?;
+    outcome_legend(&lower, method, o)?;
+    Ok(marks)
+}
+
+fn axis_range_risk(hi: f64, data: impl Iterator<Item = f64>) -> std::ops::Range<f64> {
+    let hi = data.fold(hi, f64::max);
+    let pad = (hi * 0.04).max(0.5);
+    -pad..hi + pad
+}
+
+/// A strip naming each outcome beside its marker shape.
+pub(super) fn outcome_legend<DB: DrawingBackend<ErrorType: 'static>>(
+    area: &DrawingArea<DB, Shift>,
+    method: &Method,
+    o: &ChartOptions,
+) -> DrawResult<()> {
+    let p = &o.palette;
+    let s = o.scale;
+    let (w, h) = area.dim_in_pixel();
+    let size = p.size(13.0, s);
+    let slot = (w as usize / method.outcomes.len().max(1)) as i32;
+    let y = h as i32 / 2;
+    let r = (5.0 * s * p.text_scale) as i32;
+    for (i, outcome) in method.outcomes.iter().enumerate() {
+        let x = (12.0 * s) as i32 + slot * i as i32;
+        draw_shape(area, Shape::for_outcome(i), (x + r, y), r, p.grid, p.text)?;
+        let max_chars = (f64::from(slot) / (size * 0.5)) as usize;
+        area.draw(&Text::new(
+            super::bar::fit(&outcome.label, max_chars.saturating_sub(3)),
+            (x + 3 * r, y),
+            (FONT, size)
+                .into_font()
+                .color(&p.text)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    Ok(())
+}

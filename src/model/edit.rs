@@ -1,0 +1,426 @@
+//! Edits as values: every change the app makes to a scorecard is an [`Edit`], applied in one
+//! place ([`Edit::apply`]), which checks it against the method and describes it for the
+//! change log. Panels build edits; they never touch the scorecard themselves.
+
+use super::ids::{FactorId, ThemeId};
+use super::scorecard::{Decision, Scorecard, Theme};
+use super::value::Value;
+
+/// A free-text field of a theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeText {
+    /// The theme's name.
+    Name,
+    /// The grouping.
+    Category,
+    /// What the theme covers.
+    Description,
+    /// The analyst's evidence note.
+    Evidence,
+}
+
+impl ThemeText {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Category => "category",
+            Self::Description => "description",
+            Self::Evidence => "evidence",
+        }
+    }
+}
+
+/// One change to a scorecard.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Set or clear the analyst's draft value of a factor.
+    SetDraft {
+        /// Theme.
+        theme: ThemeId,
+        /// Factor.
+        factor: FactorId,
+        /// The new draft, or `None` to clear it.
+        value: Option<Value>,
+    },
+    /// Set the analyst's note on a factor.
+    SetNote {
+        /// Theme.
+        theme: ThemeId,
+        /// Factor.
+        factor: FactorId,
+        /// The note.
+        note: String,
+    },
+    /// Set a text field of a theme.
+    SetThemeText {
+        /// Theme.
+        theme: ThemeId,
+        /// Which field.
+        field: ThemeText,
+        /// The new text.
+        text: String,
+    },
+    /// Record, change or clear the board's decision.
+    SetDecision {
+        /// Theme.
+        theme: ThemeId,
+        /// The decision, or `None` to clear it.
+        decision: Option<Decision>,
+    },
+    /// Add a theme at a position (clamped to the list).
+    AddTheme {
+        /// The new theme; its id must be unused.
+        theme: Theme,
+        /// Where in the list.
+        at: usize,
+    },
+    /// Remove a theme and all its scores.
+    RemoveTheme {
+        /// Theme.
+        theme: ThemeId,
+    },
+    /// Move a theme to a new position in the list (clamped).
+    MoveTheme {
+        /// Theme.
+        theme: ThemeId,
+        /// The new position.
+        to: usize,
+    },
+}
+
+/// Why an edit cannot be applied.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// No theme with that id.
+    #[error("there is no theme \"{0}\"")]
+    NoTheme(String),
+    /// The method has no such factor.
+    #[error("the method has no factor \"{0}\"")]
+    NoFactor(String),
+    /// The value is not on the factor's scale.
+    #[error("factor \"{factor}\": {message}")]
+    BadValue {
+        /// Factor.
+        factor: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A theme with that id already exists.
+    #[error("a theme with id \"{0}\" already exists")]
+    DuplicateTheme(String),
+    /// A theme name is empty.
+    #[error("a theme needs a name")]
+    EmptyName,
+}
+
+/// What an applied edit changed, for the change log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    /// What changed, e.g. `theme "asb" factor "physical" draft`.
+    pub what: String,
+    /// The old value, as text.
+    pub old: String,
+    /// The new value, as text.
+    pub new: String,
+}
+
+impl Edit {
+    /// The theme this edit is about.
+    pub fn theme(&self) -> &ThemeId {
+        match self {
+            Self::SetDraft { theme, .. }
+            | Self::SetNote { theme, .. }
+            | Self::SetThemeText { theme, .. }
+            | Self::SetDecision { theme, .. }
+            | Self::RemoveTheme { theme }
+            | Self::MoveTheme { theme, .. } => theme,
+            Self::AddTheme { theme, .. } => &theme.id,
+        }
+    }
+
+    /// Applies the edit, checking it first; on error the scorecard is unchanged.
+    pub fn apply(&self, card: &mut Scorecard) -> Result<Applied, EditError> {
+        match self {
+            Self::SetDraft {
+                theme,
+                factor,
+                value,
+            } => set_draft(card, theme, factor, *value),
+            Self::SetNote {
+                theme,
+                factor,
+                note,
+            } => {
+                check_factor(card, factor)?;
+                let t = theme_mut(card, theme)?;
+                let score = t.scores.entry(factor.clone()).or_default();
+                let old = std::mem::replace(&mut score.note, note.clone());
+                Ok(applied(
+                    theme,
+                    &format!("factor \"{factor}\" note"),
+                    old,
+                    note,
+                ))
+            }
+            Self::SetThemeText { theme, field, text } => {
+                if *field == ThemeText::Name && text.trim().is_empty() {
+                    return Err(EditError::EmptyName);
+                }
+                let t = theme_mut(card, theme)?;
+                let slot = match field {
+                    ThemeText::Name => &mut t.name,
+                    ThemeText::Category => &mut t.category,
+                    ThemeText::Description => &mut t.description,
+                    ThemeText::Evidence => &mut t.evidence,
+                };
+                let old = std::mem::replace(slot, text.clone());
+                Ok(applied(theme, field.name(), old, text))
+            }
+            Self::SetDecision { theme, decision } => {
+                let t = theme_mut(card, theme)?;
+                let old = std::mem::replace(&mut t.decision, decision.clone());
+                Ok(applied(
+                    theme,
+                    "decision",
+                    decision_text(old.as_ref()),
+                    &decision_text(decision.as_ref()),
+                ))
+            }
+            Self::AddTheme { theme, at } => add_theme(card, theme, *at),
+            Self::RemoveTheme { theme } => {
+                let i = index_of(card, theme)?;
+                let removed = card.themes.remove(i);
+                Ok(applied(theme, "removed", removed.name, ""))
+            }
+            Self::MoveTheme { theme, to } => {
+                let from = index_of(card, theme)?;
+                let t = card.themes.remove(from);
+                let to = (*to).min(card.themes.len());
+                card.themes.insert(to, t);
+                Ok(applied(
+                    theme,
+                    "position",
+                    (from + 1).to_string(),
+                    &(to + 1).to_string(),
+                ))
+            }
+        }
+    }
+}
+
+fn applied(theme: &ThemeId, what: &str, old: String, new: &str) -> Applied {
+    Applied {
+        what: format!("theme \"{theme}\" {what}"),
+        old,
+        new: new.to_owned(),
+    }
+}
+
+fn index_of(card: &Scorecard, theme: &ThemeId) -> Result<usize, EditError> {
+    card.themes
+        .iter()
+        .position(|t| &t.id == theme)
+        .ok_or_else(|| EditError::NoTheme(theme.to_string()))
+}
+
+fn theme_mut<'a>(card: &'a mut Scorecard, theme: &ThemeId) -> Result<&'a mut Theme, EditError> {
+    let i = index_of(card, theme)?;
+    Ok(&mut card.themes[i])
+}
+
+fn check_factor(card: &Scorecard, factor: &FactorId) -> Result<(), EditError> {
+    card.method
+        .factor(factor.as_str())
+        .map(|_| ())
+        .ok_or_else(|| EditError::NoFactor(factor.to_string()))
+}
+
+fn set_draft(
+    card: &mut Scorecard,
+    theme: &ThemeId,
+    factor: &FactorId,
+    value: Option<Value>,
+) -> Result<Applied, EditError> {
+    let (_, f) = card
+        .method
+        .factor(factor.as_str())
+        .ok_or_else(|| EditError::NoFactor(factor.to_string()))?;
+    let scale = f.scale.clone();
+    if let Some(v) = value {
+        scale.check(v).map_err(|e| EditError::BadValue {
+            factor: factor.to_string(),
+            message: e.to_string(),
+        })?;
+    }
+    let t = theme_mut(card, theme)?;
+    let score = t.scores.entry(factor.clone()).or_default();
+    let old = std::mem::replace(&mut score.draft, value);
+    let show = |v: Option<Value>| v.map(|v| scale.code(v)).unwrap_or_default();
+    Ok(applied(
+        theme,
+        &format!("factor \"{factor}\" draft"),
+        show(old),
+        &show(value),
+    ))
+}
+
+fn add_theme(card: &mut Scorecard, theme: &Theme, at: usize) -> Result<Applied, EditError> {
+    if theme.name.trim().is_empty() {
+        return Err(EditError::EmptyName);
+    }
+    if card.themes.iter().any(|t| t.id == theme.id) {
+        return Err(EditError::DuplicateTheme(theme.id.to_string()));
+    }
+    let at = at.min(card.themes.len());
+    card.themes.insert(at, theme.clone());
+    Ok(applied(&theme.id, "added", String::new(), &theme.name))
+}
+
+fn decision_text(d: Option<&Decision>) -> String {
+    d.map(|d| format!("{}: {}", d.kind.code(), d.rationale))
+        .unwrap_or_default()
+}
+
+/// An id for a new theme named `name` that no theme in `card` uses yet.
+pub fn fresh_theme_id(card: &Scorecard, name: &str) -> ThemeId {
+    let base = match super::ids::slug(name) {
+        s if s.is_empty() => "theme".to_owned(),
+        s => s,
+    };
+    let taken = |id: &str| card.themes.iter().any(|t| t.id.as_str() == id);
+    if !taken(&base) {
+        return ThemeId::new(base);
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .map(ThemeId::new)
+        .unwrap_or_else(|| ThemeId::new(base))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DecisionKind;
+
+    fn card() -> Scorecard {
+        let method = crate::methods::builtin("morile-style").expect("shipped");
+        let mut card = Scorecard::new("t", method);
+        card.themes.push(Theme::new("a", "Alpha"));
+        card.themes.push(Theme::new("b", "Beta"));
+        card
+    }
+
+    fn first_factor(card: &Scorecard) -> FactorId {
+        card.method.factors().next().expect("factor").1.id.clone()
+    }
+
+    #[test]
+    fn edits_apply_and_describe_themselves() {
+        let mut c = card();
+        let f = first_factor(&c);
+        let cases: Vec<(Edit, &str)> = vec![
+            (
+                Edit::SetDraft {
+                    theme: "a".into(),
+                    factor: f.clone(),
+                    value: Some(Value::Level(1)),
+                },
+                "draft",
+            ),
+            (
+                Edit::SetNote {
+                    theme: "a".into(),
+                    factor: f.clone(),
+                    note: "n".into(),
+                },
+                "note",
+            ),
+            (
+                Edit::SetThemeText {
+                    theme: "a".into(),
+                    field: ThemeText::Name,
+                    text: "Alpha two".into(),
+                },
+                "name",
+            ),
+            (
+                Edit::SetDecision {
+                    theme: "b".into(),
+                    decision: Some(Decision {
+                        kind: DecisionKind::Adopt,
+                        rationale: "r".into(),
+                        by: "me".into(),
+                        at: "now".into(),
+                    }),
+                },
+                "decision",
+            ),
+            (
+                Edit::MoveTheme {
+                    theme: "b".into(),
+                    to: 0,
+                },
+                "position",
+            ),
+        ];
+        for (edit, word) in cases {
+            let a = edit.apply(&mut c).expect("applies");
+            assert!(a.what.contains(word), "{a:?}");
+        }
+        assert_eq!(c.themes[0].id.as_str(), "b");
+        assert_eq!(c.themes[1].name, "Alpha two");
+        assert_eq!(c.themes[1].scores[&f].draft, Some(Value::Level(1)));
+    }
+
+    #[test]
+    fn bad_edits_leave_the_scorecard_unchanged() {
+        let mut c = card();
+        let f = first_factor(&c);
+        let before = c.clone();
+        for edit in [
+            Edit::SetDraft {
+                theme: "a".into(),
+                factor: f.clone(),
+                value: Some(Value::Level(99)),
+            },
+            Edit::SetDraft {
+                theme: "nope".into(),
+                factor: f.clone(),
+                value: Some(Value::Level(0)),
+            },
+            Edit::SetDraft {
+                theme: "a".into(),
+                factor: "nope".into(),
+                value: Some(Value::Level(0)),
+            },
+            Edit::AddTheme {
+                theme: Theme::new("a", "Again"),
+                at: 0,
+            },
+            Edit::AddTheme {
+                theme: Theme::new("c", "  "),
+                at: 0,
+            },
+            Edit::SetThemeText {
+                theme: "a".into(),
+                field: ThemeText::Name,
+                text: String::new(),
+            },
+            Edit::RemoveTheme {
+                theme: "nope".into(),
+            },
+        ] {
+            assert!(edit.apply(&mut c).is_err(), "{edit:?}");
+            assert_eq!(c, before);
+        }
+    }
+
+    #[test]
+    fn fresh_ids_do_not_collide() {
+        let c = card();
+        assert_eq!(fresh_theme_id(&c, "Alpha").as_str(), "alpha");
+        assert_eq!(fresh_theme_id(&c, "A").as_str(), "a-2");
+        assert_eq!(fresh_theme_id(&c, "!!").as_str(), "theme");
+    }
+}

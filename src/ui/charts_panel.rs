@@ -1,0 +1,204 @@
+//! The charts tab. Each chart is drawn by `chart::draw` into a texture that is cached and
+//! redrawn only when the data, the size, the look, the cut line or the selection change.
+//! Hovering a mark names the theme; clicking it selects the theme.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use egui::{Sense, TextureHandle, TextureOptions, Ui};
+
+use crate::app::view::ViewState;
+use crate::app::{Action, Document};
+use crate::chart::{self, ChartKind, ChartOptions, Mark};
+use crate::model::ThemeId;
+use crate::report::num;
+use crate::ui::theme::{ThemeChoice, chart_palette};
+
+/// While a window is being resized, the old picture is stretched until the size has been
+/// still for this long, so dragging the edge does not redraw the chart every frame.
+const RESIZE_SETTLE: Duration = Duration::from_millis(150);
+
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    generation: u64,
+    size: [u32; 2],
+    look: ThemeChoice,
+    cut: usize,
+    selected: Option<ThemeId>,
+}
+
+struct Entry {
+    key: Key,
+    texture: TextureHandle,
+    marks: Vec<Mark>,
+}
+
+/// Chart textures, one per chart.
+#[derive(Default)]
+pub struct ChartCache {
+    entries: HashMap<ChartKind, Entry>,
+    size_seen: Option<([u32; 2], Instant)>,
+    /// How many times a chart was drawn (for tests and the benchmark).
+    pub redraws: u64,
+    /// How long the last redraw took.
+    pub last_redraw: Option<Duration>,
+}
+
+impl ChartCache {
+    /// Forgets every texture (a new document).
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+}
+
+/// Draws the charts tab.
+pub fn charts_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    view: &mut ViewState,
+    cache: &mut ChartCache,
+    look: ThemeChoice,
+    out: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        for kind in ChartKind::ALL {
+            ui.selectable_value(&mut view.chart, kind, kind.title());
+        }
+        ui.separator();
+        let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
+        let l = ui.label("Cut line: top");
+        ui.add(egui::DragValue::new(&mut view.cut).range(0..=ranked))
+            .labelled_by(l.id);
+    });
+    let avail = ui.available_size();
+    let ppp = ui.ctx().pixels_per_point();
+    let size = [
+        (avail.x * ppp).max(64.0) as u32,
+        (avail.y * ppp).max(64.0) as u32,
+    ];
+    let key = Key {
+        generation: doc.generation,
+        size,
+        look,
+        cut: view.cut,
+        selected: view.selected.clone(),
+    };
+    let kind = view.chart;
+    refresh(ui.ctx(), doc, cache, kind, key, ppp);
+    let Some(entry) = cache.entries.get(&kind) else {
+        ui.label("The chart could not be drawn; see the notifications.");
+        return;
+    };
+    let image = egui::Image::new(&entry.texture)
+        .fit_to_exact_size(avail)
+        .sense(Sense::click());
+    let response = ui.add(image);
+    let title = kind.title();
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Image, true, format!("{title} chart"))
+    });
+    let Some(pos) = response.hover_pos() else {
+        return;
+    };
+    // Marks are in the texture's pixels; the image may be stretched while resizing.
+    let rect = response.rect;
+    let sx = entry.key.size[0] as f32 / rect.width().max(1.0);
+    let sy = entry.key.size[1] as f32 / rect.height().max(1.0);
+    let (px, py) = ((pos.x - rect.left()) * sx, (pos.y - rect.top()) * sy);
+    let Some(mark) = entry.marks.iter().rev().find(|m| m.hit(px, py, 3.0)) else {
+        return;
+    };
+    if let Some(row) = doc.row(&mark.theme) {
+        let risk = row.risk.map_or_else(|| "–".to_owned(), num);
+        let band = row.band.as_ref().map_or("–", |b| &b.label);
+        let outcome = row.outcome.as_ref().map_or("–", |o| &o.label);
+        let rank = row.rank.map_or_else(|| "–".to_owned(), |r| r.to_string());
+        response.clone().on_hover_text(format!(
+            "{}\nRank {rank} · Risk {risk} · {band}\n{outcome}\nClick to select",
+            mark.name
+        ));
+    }
+    if response.clicked() {
+        out.push(Action::Select(mark.theme.clone()));
+    }
+}
+
+fn refresh(
+    ctx: &egui::Context,
+    doc: &Document,
+    cache: &mut ChartCache,
+    kind: ChartKind,
+    key: Key,
+    ppp: f32,
+) {
+    if let Some(e) = cache.entries.get(&kind) {
+        if e.key == key {
+            return;
+        }
+        // Only the size changed: wait until resizing pauses.
+        let same_but_size = Key {
+            size: e.key.size,
+            ..key.clone()
+        } == e.key;
+        if same_but_size {
+            let now = Instant::now();
+            match cache.size_seen {
+                Some((s, at)) if s == key.size && now.duration_since(at) >= RESIZE_SETTLE => {}
+                Some((s, at)) if s == key.size => {
+                    ctx.request_repaint_after(RESIZE_SETTLE.saturating_sub(now.duration_since(at)));
+                    return;
+                }
+                _ => {
+                    cache.size_seen = Some((key.size, now));
+                    ctx.request_repaint_after(RESIZE_SETTLE);
+                    return;
+                }
+            }
+        }
+    }
+    let options = ChartOptions {
+        cut: key.cut,
+        palette: chart_palette(key.look),
+        scale: f64::from(ppp),
+        selected: key.selected.clone(),
+    };
+    let started = Instant::now();
+    let drawn = chart::render_rgb(
+        kind,
+        &doc.ranking,
+        &doc.card.method,
+        &options,
+        (key.size[0], key.size[1]),
+    );
+    cache.last_redraw = Some(started.elapsed());
+    cache.redraws += 1;
+    match drawn {
+        Ok(img) => {
+            let color =
+                egui::ColorImage::from_rgb([img.width as usize, img.height as usize], &img.rgb);
+            let texture = match cache.entries.remove(&kind) {
+                Some(mut e) => {
+                    e.texture.set(color, TextureOptions::LINEAR);
+                    e.texture
+                }
+                None => ctx.load_texture(
+                    format!("chart-{}", kind.slug()),
+                    color,
+                    TextureOptions::LINEAR,
+                ),
+            };
+            cache.entries.insert(
+                kind,
+                Entry {
+                    key,
+                    texture,
+                    marks: img.marks,
+                },
+            );
+        }
+        Err(e) => {
+            eprintln!("trh: {e}");
+            cache.entries.remove(&kind);
+        }
+    }
+}

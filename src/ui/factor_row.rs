@@ -1,0 +1,211 @@
+//! One factor of the theme scorecard: the level choices (numbered for the keyboard), the
+//! descriptor of the hovered or chosen level, the effective value and where it came from, the
+//! spread of votes, and the analyst's note.
+
+use egui::{RichText, Ui};
+
+use crate::app::view::ViewState;
+use crate::app::{Action, Document};
+use crate::model::method::Factor;
+use crate::model::ranking::{FactorResult, RankedTheme};
+use crate::model::scorecard::Source;
+use crate::model::{Edit, Scale, Theme, Value};
+use crate::report::num;
+use crate::ui::theme::ThemeChoice;
+use crate::ui::widgets::{quiet, warning};
+
+/// What a factor row needs to read.
+pub struct RowCtx<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// The factor.
+    pub factor: &'a Factor,
+    /// The theme's ranking row.
+    pub row: Option<&'a RankedTheme>,
+    /// The factor's position in method order (for the keyboard cursor).
+    pub index: usize,
+    /// The look, for warning colours.
+    pub look: ThemeChoice,
+}
+
+/// Draws one factor row.
+pub fn factor_row_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<Action>) {
+    let focused = view.factor_cursor == c.index;
+    let score = c.theme.scores.get(&c.factor.id);
+    let draft = score.and_then(|s| s.draft);
+    let result = c
+        .row
+        .and_then(|r| r.factors.iter().find(|f| f.factor == c.factor.id));
+    let frame = egui::Frame::group(ui.style()).stroke(if focused {
+        egui::Stroke::new(2.0, ui.visuals().selection.stroke.color)
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    });
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let marker = if focused { "→ " } else { "" };
+            let title = ui.label(RichText::new(format!("{marker}{}", c.factor.label)).strong());
+            if !c.factor.descriptor.is_empty() {
+                title.on_hover_text(&c.factor.descriptor);
+            }
+            if let Some(r) = result {
+                ui.label(effective_text(r));
+                if r.spread.as_ref().is_some_and(|s| s.contested) {
+                    ui.label(warning("contested", c.look));
+                }
+            }
+        });
+        let hovered = match &c.factor.scale {
+            Scale::Levels(_) => levels_ui(ui, c, draft, out),
+            Scale::Range { min, max } => {
+                range_ui(ui, c, draft, (*min, *max), out);
+                None
+            }
+        };
+        if let Some(v) = hovered {
+            view.hovered_level = Some((c.factor.id.clone(), v));
+        } else if view
+            .hovered_level
+            .as_ref()
+            .is_some_and(|(f, _)| f == &c.factor.id)
+        {
+            view.hovered_level = None;
+        }
+        let shown = view
+            .hovered_level
+            .as_ref()
+            .filter(|(f, _)| f == &c.factor.id)
+            .map(|(_, v)| *v)
+            .or(draft)
+            .or_else(|| result.and_then(|r| r.value));
+        if let Some(level) = shown.and_then(|v| c.factor.scale.level(v)) {
+            ui.label(quiet(format!("{} — {}", level.label, level.descriptor)));
+        }
+        note_ui(ui, c, score.map_or("", |s| s.note.as_str()), out);
+    });
+}
+
+fn effective_text(r: &FactorResult) -> RichText {
+    let value = match (&r.label, r.points) {
+        (Some(l), Some(p)) => format!("{l} ({} pts)", num(p)),
+        _ => "not scored".to_owned(),
+    };
+    let source = match r.source {
+        Source::Agreed => "agreed".to_owned(),
+        Source::Votes { round } => {
+            let n = r.spread.as_ref().map_or(0, |s| s.count);
+            format!("median of {n} votes, round {round}")
+        }
+        Source::Draft => "analyst's draft".to_owned(),
+        Source::Unscored => "no value yet".to_owned(),
+    };
+    RichText::new(format!("= {value}, {source}"))
+}
+
+/// The level buttons; returns the level under the pointer.
+fn levels_ui(
+    ui: &mut Ui,
+    c: &RowCtx<'_>,
+    draft: Option<Value>,
+    out: &mut Vec<Action>,
+) -> Option<Value> {
+    let Scale::Levels(levels) = &c.factor.scale else {
+        return None;
+    };
+    let mut hovered = None;
+    ui.horizontal_wrapped(|ui| {
+        for (i, level) in levels.iter().enumerate() {
+            let value = Value::Level(i as u16);
+            let on = draft == Some(value);
+            let text = format!("{} {}", i + 1, level.label);
+            let accessible = format!("{}: {}", c.factor.label, level.label);
+            let r = ui
+                .add(egui::Button::selectable(on, text))
+                .on_hover_text(format!(
+                    "{} ({} pts): {}",
+                    level.label,
+                    num(level.points),
+                    level.descriptor
+                ));
+            r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &accessible));
+            if r.hovered() {
+                hovered = Some(value);
+            }
+            if r.clicked() {
+                // Clicking the chosen level again clears the draft.
+                out.push(Action::edit(Edit::SetDraft {
+                    theme: c.theme.id.clone(),
+                    factor: c.factor.id.clone(),
+                    value: if on { None } else { Some(value) },
+                }));
+            }
+        }
+    });
+    hovered
+}
+
+fn range_ui(
+    ui: &mut Ui,
+    c: &RowCtx<'_>,
+    draft: Option<Value>,
+    (min, max): (i32, i32),
+    out: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        let mut n = match draft {
+            Some(Value::Number(n)) => n,
+            _ => min,
+        };
+        let label = format!("{} (draft)", c.factor.label);
+        let r = ui.add(egui::Slider::new(&mut n, min..=max).text("draft"));
+        r.widget_info(|| egui::WidgetInfo::slider(true, f64::from(n), &label));
+        if r.changed() {
+            out.push(Action::Edit {
+                edit: Edit::SetDraft {
+                    theme: c.theme.id.clone(),
+                    factor: c.factor.id.clone(),
+                    value: Some(Value::Number(n)),
+                },
+                merge: Some(format!("slider:{}:{}", c.theme.id, c.factor.id)),
+            });
+        }
+        if r.drag_stopped() || r.lost_focus() {
+            out.push(Action::EndMerge);
+        }
+        if draft.is_none() {
+            ui.label(quiet("no draft yet"));
+        } else if ui
+            .button("Clear")
+            .on_hover_text("Clear the draft")
+            .clicked()
+        {
+            out.push(Action::edit(Edit::SetDraft {
+                theme: c.theme.id.clone(),
+                factor: c.factor.id.clone(),
+                value: None,
+            }));
+        }
+    });
+}
+
+fn note_ui(ui: &mut Ui, c: &RowCtx<'_>, note: &str, out: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let l = ui.label(quiet("Note"));
+        let mut buf = note.to_owned();
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut buf)
+                    .hint_text("Evidence for this score…")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+        super::scorecard_panel::text_edit_actions(&r, &buf, note, out, || Edit::SetNote {
+            theme: c.theme.id.clone(),
+            factor: c.factor.id.clone(),
+            note: buf.clone(),
+        });
+    });
+}

@@ -1,0 +1,99 @@
+//! Keyboard control: every command's shortcut, and, when no text field has focus, up and down
+//! between themes, Tab and Shift+Tab between factors, and number keys to set a level.
+
+use egui::{Key, Modifiers};
+
+use crate::app::view::Tab;
+use crate::app::{Action, Command, TrhApp};
+use crate::model::{Edit, Scale, Value};
+
+/// Reads this frame's keys and queues what they ask for.
+pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
+    for c in Command::ALL {
+        let hit = ctx.input_mut(|i| {
+            c.shortcut().is_some_and(|s| i.consume_shortcut(&s))
+                || c.extra_shortcuts().iter().any(|s| i.consume_shortcut(s))
+        });
+        if hit && app.enabled(c) {
+            app.push(Action::Command(c));
+        }
+    }
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let pressed = |key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+    if pressed(Key::ArrowDown) {
+        move_selection(app, 1);
+    }
+    if pressed(Key::ArrowUp) {
+        move_selection(app, -1);
+    }
+    if app.view.tab != Tab::Scorecard {
+        return;
+    }
+    let factors = app.doc.card.method.factors().count();
+    if factors > 0 {
+        if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab)) {
+            app.view.factor_cursor = (app.view.factor_cursor + factors - 1) % factors;
+        } else if pressed(Key::Tab) {
+            app.view.factor_cursor = (app.view.factor_cursor + 1) % factors;
+        }
+        app.view.factor_cursor = app.view.factor_cursor.min(factors - 1);
+    }
+    for (n, key) in NUMBER_KEYS.iter().enumerate() {
+        if pressed(*key) {
+            set_by_number(app, n);
+        }
+    }
+}
+
+const NUMBER_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
+/// Moves the selection through the theme list in its current (filtered) order.
+fn move_selection(app: &mut TrhApp, step: isize) {
+    let ids = crate::ui::theme_list::visible_ids(&app.doc, &app.view);
+    if ids.is_empty() {
+        return;
+    }
+    let at = app
+        .selected()
+        .and_then(|s| ids.iter().position(|id| id == s));
+    let next = match at {
+        Some(i) => (i as isize + step).clamp(0, ids.len() as isize - 1) as usize,
+        None => 0,
+    };
+    app.push(Action::Select(ids[next].clone()));
+}
+
+/// Number key `n` (0-based) sets the focused factor's n-th level.
+fn set_by_number(app: &mut TrhApp, n: usize) {
+    let Some(theme) = app.selected().cloned() else {
+        return;
+    };
+    let Some((_, factor)) = app.doc.card.method.factors().nth(app.view.factor_cursor) else {
+        return;
+    };
+    let value = match &factor.scale {
+        Scale::Levels(levels) if n < levels.len() => Value::Level(n as u16),
+        // On a range scale, 1–9 pick that number when it is in range.
+        Scale::Range { min, max } if (*min..=*max).contains(&(n as i32 + 1)) => {
+            Value::Number(n as i32 + 1)
+        }
+        _ => return,
+    };
+    app.push(Action::edit(Edit::SetDraft {
+        theme,
+        factor: factor.id.clone(),
+        value: Some(value),
+    }));
+}

@@ -1,0 +1,80 @@
+//! The panels, one file each. Panels read the document and its one ranking, change only
+//! view state, and push [`Action`]s for everything else.
+
+pub mod charts_panel;
+pub mod factor_row;
+pub mod keys;
+pub mod menu;
+pub mod modals;
+pub mod ranking_board;
+pub mod scorecard_panel;
+pub mod status;
+pub mod theme;
+pub mod theme_list;
+mod widgets;
+
+use crate::app::TrhApp;
+use crate::app::view::Tab;
+
+/// Lays out one frame: menu bar, status bar, theme list, and the tab in the centre.
+pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
+    let mut out = Vec::new();
+    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_ui(ui, app, &mut out));
+    egui::Panel::bottom("status_bar").show(ui, |ui| status::status_ui(ui, app));
+    egui::Panel::left("theme_list")
+        .resizable(true)
+        .default_size(300.0)
+        .min_size(200.0)
+        .show(ui, |ui| {
+            theme_list::theme_list_ui(ui, &app.doc, &mut app.view, &mut out);
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        tabs_ui(ui, &mut app.view.tab);
+        ui.separator();
+        match app.view.tab {
+            Tab::Scorecard => {
+                scorecard_panel::scorecard_ui(
+                    ui,
+                    &app.doc,
+                    &mut app.view,
+                    app.prefs.theme,
+                    &mut out,
+                );
+            }
+            Tab::Ranking => ranking_board::ranking_board_ui(ui, &app.doc, &mut app.view, &mut out),
+            Tab::Charts => charts_panel::charts_ui(
+                ui,
+                &app.doc,
+                &mut app.view,
+                &mut app.charts,
+                app.prefs.theme,
+                &mut out,
+            ),
+        }
+    });
+    status::toasts_ui(ui.ctx(), &app.notes);
+    for action in out {
+        app.push(action);
+    }
+}
+
+fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab) {
+    use crate::app::Command;
+    ui.horizontal(|ui| {
+        for (t, c) in [
+            (Tab::Scorecard, Command::ShowScorecard),
+            (Tab::Ranking, Command::ShowRanking),
+            (Tab::Charts, Command::ShowCharts),
+        ] {
+            let text = egui::RichText::new(c.label()).heading();
+            let hint = widgets::with_shortcut(ui.ctx(), c);
+            if ui
+                .selectable_label(*tab == t, text)
+                .on_hover_text(hint)
+                .clicked()
+            {
+                *tab = t;
+            }
+        }
+    });
+}

@@ -1,0 +1,196 @@
+//! Draws the open dialog and returns the user's answer.
+
+use egui::{Id, Modal as EguiModal, RichText, Ui};
+
+use crate::app::command::Menu;
+use crate::app::modal::{Modal, Reply, Then};
+use crate::app::prefs::Prefs;
+use crate::app::{Command, Document};
+use crate::ui::widgets::with_shortcut;
+
+/// Shows `modal`; returns the answer once given.
+pub fn modal_ui(
+    ctx: &egui::Context,
+    modal: &Modal,
+    doc: &Document,
+    prefs: &Prefs,
+) -> Option<Reply> {
+    let mut reply = None;
+    let response = EguiModal::new(Id::unique("trh_modal")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        reply = body_ui(ui, modal, doc, prefs);
+    });
+    if reply.is_none() && response.should_close() {
+        reply = Some(Reply::Cancel);
+    }
+    reply
+}
+
+fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<Reply> {
+    match modal {
+        Modal::Unsaved(then) => {
+            let doing = match then {
+                Then::PickOpen | Then::Open(_) => "opening another file",
+                Then::New(_) => "starting a new scorecard",
+                Then::Quit => "closing",
+            };
+            ui.heading("Save changes?");
+            ui.label(format!(
+                "{} has unsaved changes. Save them before {doing}?",
+                doc.display_name()
+            ));
+            buttons(
+                ui,
+                &[
+                    ("Save", Reply::Save),
+                    ("Don't save", Reply::Discard),
+                    ("Cancel", Reply::Cancel),
+                ],
+            )
+        }
+        Modal::ChooseMethod => {
+            ui.heading("New scorecard");
+            ui.label("Choose the scoring method:");
+            let mut reply = None;
+            for m in crate::methods::BUILTIN
+                .iter()
+                .filter_map(|(id, _)| crate::methods::builtin(id))
+            {
+                let r = ui
+                    .button(RichText::new(&m.name).strong())
+                    .on_hover_text(&m.provenance);
+                ui.label(RichText::new(&m.description).small());
+                if r.clicked() {
+                    reply = Some(Reply::Method(m.id.clone()));
+                }
+                ui.add_space(4.0);
+            }
+            reply.or_else(|| buttons(ui, &[("Cancel", Reply::Cancel)]))
+        }
+        Modal::ChangedOnDisk(path) => {
+            ui.heading("File changed on disk");
+            ui.label(format!(
+                "{} has been changed by another program since trh opened it. Overwrite it with your version?",
+                path.display()
+            ));
+            buttons(
+                ui,
+                &[
+                    ("Overwrite", Reply::Overwrite),
+                    ("Save as…", Reply::SaveAs),
+                    ("Cancel", Reply::Cancel),
+                ],
+            )
+        }
+        Modal::RemoveTheme(id) => {
+            let name = doc.card.theme(id).map_or(id.as_str(), |t| t.name.as_str());
+            ui.heading("Remove theme?");
+            ui.label(format!(
+                "Remove \"{name}\" and all its scores? You can undo this."
+            ));
+            buttons(
+                ui,
+                &[
+                    ("Remove", Reply::Remove(id.clone())),
+                    ("Cancel", Reply::Cancel),
+                ],
+            )
+        }
+        Modal::Recover(found) => {
+            ui.heading("Recover unsaved work?");
+            let of = found
+                .original
+                .as_ref()
+                .map_or_else(|| "a new scorecard".to_owned(), |p| p.display().to_string());
+            ui.label(format!(
+                "trh did not close cleanly last time. Unsaved work on {of} was kept. Recover it?"
+            ));
+            buttons(
+                ui,
+                &[
+                    ("Recover", Reply::Recover),
+                    ("Discard", Reply::DiscardRecovery),
+                ],
+            )
+        }
+        Modal::AskName(initial) => name_ui(ui, initial, prefs),
+        Modal::Shortcuts => {
+            ui.heading("Keyboard shortcuts");
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for menu in Menu::ALL {
+                    for c in Command::in_menu(menu).filter(|c| c.shortcut().is_some()) {
+                        ui.label(c.label());
+                        ui.label(with_shortcut(ui.ctx(), c));
+                        ui.end_row();
+                    }
+                }
+                for (keys, what) in [
+                    ("↑ / ↓", "Previous / next theme"),
+                    ("Tab / Shift+Tab", "Next / previous factor"),
+                    ("1–9", "Set the factor's level"),
+                    ("Ctrl+Y", "Redo"),
+                ] {
+                    ui.label(what);
+                    ui.label(keys);
+                    ui.end_row();
+                }
+            });
+            buttons(ui, &[("Close", Reply::Cancel)])
+        }
+        Modal::About => {
+            ui.heading("trh: threat, risk & harm");
+            ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+            let m = &doc.card.method;
+            ui.label(format!(
+                "Method: {} {} — {}",
+                m.name, m.version, m.provenance
+            ));
+            ui.label("Works offline: trh makes no network connections.");
+            buttons(ui, &[("Close", Reply::Cancel)])
+        }
+    }
+}
+
+fn name_ui(ui: &mut Ui, initial: &str, prefs: &Prefs) -> Option<Reply> {
+    ui.heading("Your name");
+    ui.label(
+        "Every change is recorded in the scorecard's change log with your name. It is asked once.",
+    );
+    let id = Id::unique("trh_name_buffer");
+    let mut name: String = ui
+        .data_mut(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| {
+            prefs
+                .user_name
+                .clone()
+                .unwrap_or_else(|| initial.to_owned())
+        });
+    let l = ui.label("Name");
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut name))
+        .labelled_by(l.id);
+    r.request_focus();
+    ui.data_mut(|d| d.insert_temp(id, name.clone()));
+    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let ok = ui
+        .add_enabled(!name.trim().is_empty(), egui::Button::new("OK"))
+        .clicked();
+    if (ok || enter) && !name.trim().is_empty() {
+        ui.data_mut(|d| d.remove::<String>(id));
+        return Some(Reply::Name(name));
+    }
+    None
+}
+
+fn buttons(ui: &mut Ui, choices: &[(&str, Reply)]) -> Option<Reply> {
+    let mut reply = None;
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        for (label, r) in choices {
+            if ui.button(*label).clicked() {
+                reply = Some(r.clone());
+            }
+        }
+    });
+    reply
+}

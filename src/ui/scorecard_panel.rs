@@ -1,0 +1,235 @@
+//! The theme scorecard (centre): the selected theme's summary, then every factor of the method
+//! as a row (see `factor_row.rs`), section by section, then the board's decision.
+
+use egui::{RichText, Ui};
+
+use crate::app::view::ViewState;
+use crate::app::{Action, Document, timestamp};
+use crate::model::edit::ThemeText;
+use crate::model::ranking::RankedTheme;
+use crate::model::scorecard::Decision;
+use crate::model::{DecisionKind, Edit, SectionKind, Theme};
+use crate::report::num;
+use crate::ui::theme::ThemeChoice;
+use crate::ui::widgets::{quiet, warning};
+
+/// Draws the selected theme's scorecard.
+pub fn scorecard_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    view: &mut ViewState,
+    look: ThemeChoice,
+    out: &mut Vec<Action>,
+) {
+    let Some(theme) = view.selected.as_ref().and_then(|id| doc.card.theme(id)) else {
+        ui.label("Select a theme in the list, or add one.");
+        return;
+    };
+    let row = doc.row(&theme.id);
+    summary_ui(ui, theme, row);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            details_ui(ui, theme, out);
+            let mut index = 0;
+            for section in &doc.card.method.sections {
+                ui.add_space(6.0);
+                let total = row.and_then(|r| match section.kind {
+                    SectionKind::Harm => r.harm,
+                    SectionKind::Likelihood => r.likelihood,
+                    SectionKind::Position => r.position_total,
+                    SectionKind::Confidence => None,
+                });
+                ui.horizontal(|ui| {
+                    ui.heading(&section.label);
+                    if let Some(t) = total {
+                        let name = if section.total_label.is_empty() {
+                            "Total"
+                        } else {
+                            &section.total_label
+                        };
+                        ui.label(RichText::new(format!("{name}: {}", num(t))).strong());
+                    }
+                });
+                for factor in &section.factors {
+                    super::factor_row::factor_row_ui(
+                        ui,
+                        &super::factor_row::RowCtx {
+                            doc,
+                            theme,
+                            factor,
+                            row,
+                            index,
+                            look,
+                        },
+                        view,
+                        out,
+                    );
+                    index += 1;
+                }
+            }
+            ui.add_space(6.0);
+            decision_ui(ui, theme, row, look, out);
+        });
+}
+
+fn summary_ui(ui: &mut Ui, theme: &Theme, row: Option<&RankedTheme>) {
+    ui.heading(RichText::new(&theme.name).strong());
+    let Some(r) = row else {
+        return;
+    };
+    let mut parts = Vec::new();
+    match (r.rank, r.risk) {
+        (Some(rank), Some(risk)) => parts.push(format!("Rank {rank} · Risk {}", num(risk))),
+        _ => parts.push(format!(
+            "Not ranked: missing {}",
+            r.missing
+                .iter()
+                .map(|f| f.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+    if let Some(b) = &r.band {
+        parts.push(format!("Band {}", b.label));
+    }
+    if let Some(c) = &r.confidence {
+        parts.push(format!("Confidence {}", c.label));
+    }
+    if let Some(g) = &r.grade {
+        parts.push(format!("Position {}", g.label));
+    }
+    if let Some(o) = &r.outcome {
+        parts.push(format!("Outcome {}", o.label));
+    }
+    ui.label(parts.join("  ·  "));
+    let mut flags = Vec::new();
+    if r.intelligence_gap {
+        flags.push("Intelligence gap: high risk scored with low confidence");
+    }
+    if r.contested {
+        flags.push("Contested: votes on some factors are far apart");
+    }
+    if !flags.is_empty() {
+        ui.label(RichText::new(flags.join("  ·  ")).italics());
+    }
+}
+
+fn details_ui(ui: &mut Ui, theme: &Theme, out: &mut Vec<Action>) {
+    egui::CollapsingHeader::new("Theme details")
+        .id_salt(("details", theme.id.as_str()))
+        .show(ui, |ui| {
+            egui::Grid::new("details_grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (label, field, text, multi) in [
+                        ("Category", ThemeText::Category, &theme.category, false),
+                        (
+                            "Description",
+                            ThemeText::Description,
+                            &theme.description,
+                            true,
+                        ),
+                        ("Evidence", ThemeText::Evidence, &theme.evidence, true),
+                    ] {
+                        let l = ui.label(label);
+                        let mut buf = text.clone();
+                        let edit = if multi {
+                            egui::TextEdit::multiline(&mut buf).desired_rows(2)
+                        } else {
+                            egui::TextEdit::singleline(&mut buf)
+                        };
+                        let r = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(l.id);
+                        text_edit_actions(&r, &buf, text, out, || Edit::SetThemeText {
+                            theme: theme.id.clone(),
+                            field,
+                            text: buf.clone(),
+                        });
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// Turns a text field's change into an edit; typing in one field is one undo step.
+pub fn text_edit_actions(
+    r: &egui::Response,
+    buf: &str,
+    old: &str,
+    out: &mut Vec<Action>,
+    edit: impl FnOnce() -> Edit,
+) {
+    if r.changed() && buf != old {
+        out.push(Action::Edit {
+            edit: edit(),
+            merge: Some(format!("text:{:?}", r.id)),
+        });
+    }
+    if r.lost_focus() {
+        out.push(Action::EndMerge);
+    }
+}
+
+fn decision_ui(
+    ui: &mut Ui,
+    theme: &Theme,
+    row: Option<&RankedTheme>,
+    look: ThemeChoice,
+    out: &mut Vec<Action>,
+) {
+    ui.heading("Board decision");
+    let current = theme.decision.as_ref();
+    let suggested = row.and_then(|r| r.suggested);
+    if let Some(s) = suggested {
+        ui.label(quiet(format!("The outcome suggests: {}", s.label())));
+    }
+    let set = |kind: Option<DecisionKind>, rationale: String| Edit::SetDecision {
+        theme: theme.id.clone(),
+        decision: kind.map(|kind| Decision {
+            kind,
+            rationale,
+            by: current.map(|d| d.by.clone()).unwrap_or_default(),
+            at: timestamp(),
+        }),
+    };
+    let rationale = current.map(|d| d.rationale.clone()).unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        let none = ui.selectable_label(current.is_none(), "No decision yet");
+        if none.clicked() && current.is_some() {
+            out.push(Action::edit(set(None, String::new())));
+        }
+        for kind in DecisionKind::ALL {
+            let on = current.is_some_and(|d| d.kind == kind);
+            let mut label = kind.label().to_owned();
+            if suggested == Some(kind) {
+                label.push_str(" (suggested)");
+            }
+            if ui.selectable_label(on, label).clicked() && !on {
+                out.push(Action::edit(set(Some(kind), rationale.clone())));
+            }
+        }
+    });
+    let Some(d) = current else {
+        return;
+    };
+    let l = ui.label("Rationale");
+    let mut buf = d.rationale.clone();
+    let r = ui
+        .add(
+            egui::TextEdit::multiline(&mut buf)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    text_edit_actions(&r, &buf, &d.rationale, out, || {
+        set(Some(d.kind), buf.clone())
+    });
+    if row.is_some_and(|r| r.departs) {
+        let text = if d.rationale.trim().is_empty() {
+            "This decision departs from the suggested outcome: record why."
+        } else {
+            "This decision departs from the suggested outcome."
+        };
+        ui.label(warning(text, look));
+    }
+}

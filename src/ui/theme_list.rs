@@ -1,0 +1,277 @@
+//! The theme list (left): search, filters by band, category and decision, a band chip per
+//! theme (colour and letter), and add, rename, remove and reorder.
+
+use egui::{Align, Layout, RichText, Ui};
+
+use crate::app::view::{BandFilter, DecisionFilter, ViewState};
+use crate::app::{Action, Command, Document};
+use crate::model::edit::ThemeText;
+use crate::model::{DecisionKind, Edit, ThemeId};
+use crate::ui::widgets::{band_chip, quiet, with_shortcut};
+
+/// The ids of the themes the list shows, in document order.
+pub fn visible_ids(doc: &Document, view: &ViewState) -> Vec<ThemeId> {
+    let needle = view.search.trim().to_lowercase();
+    doc.card
+        .themes
+        .iter()
+        .filter(|t| needle.is_empty() || t.name.to_lowercase().contains(&needle))
+        .filter(|t| view.category.as_ref().is_none_or(|c| &t.category == c))
+        .filter(|t| match view.decision {
+            None => true,
+            Some(DecisionFilter::Undecided) => t.decision.is_none(),
+            Some(DecisionFilter::Is(k)) => t.decision.as_ref().is_some_and(|d| d.kind == k),
+        })
+        .filter(|t| match view.band {
+            None => true,
+            Some(f) => {
+                let band = doc
+                    .row(&t.id)
+                    .and_then(|r| r.band.as_ref())
+                    .map(|b| b.index);
+                match f {
+                    BandFilter::Unranked => band.is_none(),
+                    BandFilter::Band(i) => band == Some(i),
+                }
+            }
+        })
+        .map(|t| t.id.clone())
+        .collect()
+}
+
+/// Draws the theme list.
+pub fn theme_list_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    ui.heading("Themes");
+    let search_label = ui.label("Search");
+    ui.add(
+        egui::TextEdit::singleline(&mut view.search)
+            .hint_text("Theme name…")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(search_label.id);
+    filters_ui(ui, doc, view);
+    ui.separator();
+    buttons_ui(ui, doc, view, out);
+    ui.separator();
+    let ids = visible_ids(doc, view);
+    if ids.is_empty() {
+        ui.label(quiet("No theme matches the search and filters."));
+        return;
+    }
+    if ids.len() < doc.card.themes.len() {
+        ui.label(quiet(format!(
+            "Showing {} of {}",
+            ids.len(),
+            doc.card.themes.len()
+        )));
+    }
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.35;
+    let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+    if std::mem::take(&mut view.scroll_to_selected)
+        && let Some(i) = view
+            .selected
+            .as_ref()
+            .and_then(|s| ids.iter().position(|id| id == s))
+    {
+        let spacing = ui.spacing().item_spacing.y;
+        let target = (i as f32 * (row_h + spacing) - 3.0 * row_h).max(0.0);
+        scroll = scroll.vertical_scroll_offset(target);
+    }
+    scroll.show_rows(ui, row_h, ids.len(), |ui, range| {
+        for id in &ids[range] {
+            row_ui(ui, doc, view, id, out);
+        }
+    });
+}
+
+fn row_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, id: &ThemeId, out: &mut Vec<Action>) {
+    let Some(theme) = doc.card.theme(id) else {
+        return;
+    };
+    let row = doc.row(id);
+    ui.horizontal(|ui| {
+        let band = row.and_then(|r| r.band.as_ref());
+        let letter = band
+            .and_then(|b| doc.card.method.bands.get(b.index))
+            .map(|b| b.letter.as_str());
+        let chip_label = match band {
+            Some(b) => format!("Band {}", b.label),
+            None => "Not ranked".to_owned(),
+        };
+        band_chip(ui, band.map(|b| b.index).zip(letter), &chip_label);
+        let rank = row
+            .and_then(|r| r.rank)
+            .map_or_else(|| "–".to_owned(), |r| r.to_string());
+        ui.label(RichText::new(format!("{rank:>3}")).monospace());
+        if let Some((rid, text)) = &mut view.rename
+            && rid == id
+        {
+            let edit = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
+            let edit = edit
+                .labelled_by(ui.scope_id().with("rename"))
+                .on_hover_text("New name");
+            edit.request_focus();
+            if edit.lost_focus() {
+                let name = text.trim().to_owned();
+                let commit = ui.input(|i| !i.key_pressed(egui::Key::Escape));
+                if commit && !name.is_empty() && name != theme.name {
+                    out.push(Action::edit(Edit::SetThemeText {
+                        theme: id.clone(),
+                        field: ThemeText::Name,
+                        text: name,
+                    }));
+                }
+                view.rename = None;
+            }
+            return;
+        }
+        let selected = view.selected.as_ref() == Some(id);
+        let mut text = RichText::new(&theme.name);
+        if row.is_some_and(|r| r.departs) {
+            text = text.italics();
+        }
+        let response = ui
+            .with_layout(Layout::left_to_right(Align::Center), |ui| {
+                ui.add(egui::Button::selectable(selected, text).truncate())
+            })
+            .inner;
+        if response.clicked() {
+            out.push(Action::Select(id.clone()));
+        }
+        if response.double_clicked() {
+            view.rename = Some((id.clone(), theme.name.clone()));
+        }
+    });
+}
+
+fn buttons_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
+    let selected = view
+        .selected
+        .clone()
+        .filter(|s| doc.card.theme(s).is_some());
+    let index = selected
+        .as_ref()
+        .and_then(|s| doc.card.themes.iter().position(|t| &t.id == s));
+    ui.horizontal_wrapped(|ui| {
+        let add = ui
+            .button("Add")
+            .on_hover_text(with_shortcut(ui.ctx(), Command::AddTheme));
+        if add.clicked() {
+            out.push(Action::Command(Command::AddTheme));
+        }
+        let rename = ui
+            .add_enabled(selected.is_some(), egui::Button::new("Rename"))
+            .on_hover_text("Rename the selected theme (or double-click it)");
+        if rename.clicked()
+            && let Some(s) = &selected
+        {
+            let name = doc
+                .card
+                .theme(s)
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            view.rename = Some((s.clone(), name));
+        }
+        let remove = ui
+            .add_enabled(selected.is_some(), egui::Button::new("Remove…"))
+            .on_hover_text(Command::RemoveTheme.tooltip());
+        if remove.clicked() {
+            out.push(Action::Command(Command::RemoveTheme));
+        }
+        let last = doc.card.themes.len().saturating_sub(1);
+        for (label, hint, to) in [
+            (
+                "Up",
+                "Move the selected theme up the list",
+                index.and_then(|i| i.checked_sub(1)),
+            ),
+            (
+                "Down",
+                "Move the selected theme down the list",
+                index.filter(|&i| i < last).map(|i| i + 1),
+            ),
+        ] {
+            let button = ui
+                .add_enabled(to.is_some(), egui::Button::new(label))
+                .on_hover_text(hint);
+            if button.clicked()
+                && let (Some(s), Some(to)) = (&selected, to)
+            {
+                out.push(Action::edit(Edit::MoveTheme {
+                    theme: s.clone(),
+                    to,
+                }));
+            }
+        }
+    });
+}
+
+fn filters_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState) {
+    ui.horizontal_wrapped(|ui| {
+        let band_text = match view.band {
+            None => "Any band".to_owned(),
+            Some(BandFilter::Unranked) => "Not ranked".to_owned(),
+            Some(BandFilter::Band(i)) => doc
+                .card
+                .method
+                .bands
+                .get(i)
+                .map_or_else(String::new, |b| b.label.clone()),
+        };
+        egui::ComboBox::from_id_salt("band_filter")
+            .selected_text(band_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.band, None, "Any band");
+                for (i, b) in doc.card.method.bands.iter().enumerate().rev() {
+                    ui.selectable_value(&mut view.band, Some(BandFilter::Band(i)), &b.label);
+                }
+                ui.selectable_value(&mut view.band, Some(BandFilter::Unranked), "Not ranked");
+            })
+            .response
+            .on_hover_text("Filter by risk band");
+        let mut categories: Vec<&str> = doc
+            .card
+            .themes
+            .iter()
+            .map(|t| t.category.as_str())
+            .filter(|c| !c.is_empty())
+            .collect();
+        categories.sort_unstable();
+        categories.dedup();
+        egui::ComboBox::from_id_salt("category_filter")
+            .selected_text(
+                view.category
+                    .clone()
+                    .unwrap_or_else(|| "Any category".to_owned()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.category, None, "Any category");
+                for c in categories {
+                    ui.selectable_value(&mut view.category, Some(c.to_owned()), c);
+                }
+            })
+            .response
+            .on_hover_text("Filter by category");
+        let decision_text = match view.decision {
+            None => "Any decision",
+            Some(DecisionFilter::Undecided) => "Undecided",
+            Some(DecisionFilter::Is(k)) => k.label(),
+        };
+        egui::ComboBox::from_id_salt("decision_filter")
+            .selected_text(decision_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.decision, None, "Any decision");
+                for k in DecisionKind::ALL {
+                    ui.selectable_value(&mut view.decision, Some(DecisionFilter::Is(k)), k.label());
+                }
+                ui.selectable_value(
+                    &mut view.decision,
+                    Some(DecisionFilter::Undecided),
+                    "Undecided",
+                );
+            })
+            .response
+            .on_hover_text("Filter by the board's decision");
+    });
+}

@@ -78,6 +78,8 @@ pub struct TrhApp {
     pub modal: Option<Modal>,
     /// Background work.
     pub jobs: Jobs,
+    /// The dialog drawn last frame.
+    modal_shown: Option<Modal>,
     recovery: Option<Recovery>,
     last_autosave: Instant,
     autosaved_generation: u64,
@@ -108,6 +110,7 @@ impl TrhApp {
             charts: ChartCache::default(),
             modal: None,
             jobs: Jobs::default(),
+            modal_shown: None,
             recovery: config.recovery,
             last_autosave: Instant::now(),
             autosaved_generation: 0,
@@ -146,11 +149,15 @@ impl TrhApp {
             ui::keys::handle(&ctx, self);
         }
         ui::frame_ui(ui, self);
-        if let Some(modal) = self.modal.clone()
-            && let Some(reply) = ui::modals::modal_ui(&ctx, &modal, &self.doc, &self.prefs)
-        {
-            self.modal = None;
-            self.modal_reply(&ctx, modal, reply);
+        if let Some(modal) = self.modal.clone() {
+            // The click that opened a dialog must not also close it as a click outside.
+            let fresh = self.modal_shown.as_ref() != Some(&modal);
+            self.modal_shown = Some(modal.clone());
+            if let Some(reply) = ui::modals::modal_ui(&ctx, &modal, &self.doc, &self.prefs, fresh) {
+                self.modal = None;
+                self.modal_shown = None;
+                self.modal_reply(&ctx, modal, reply);
+            }
         }
         let actions = std::mem::take(&mut self.actions);
         for action in actions {

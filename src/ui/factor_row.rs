@@ -46,7 +46,7 @@ pub fn factor_row_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mu
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            let marker = if focused { "→ " } else { "" };
+            let marker = if focused { "» " } else { "" };
             let title = ui.label(RichText::new(format!("{marker}{}", c.factor.label)).strong());
             if !c.factor.descriptor.is_empty() {
                 title.on_hover_text(&c.factor.descriptor);

@@ -18,7 +18,8 @@ pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
             app.push(Action::Command(c));
         }
     }
-    if ctx.egui_wants_keyboard_input() {
+    // Typing in a text field keeps its keys; otherwise arrows, Tab and numbers score.
+    if ctx.text_edit_focused() {
         return;
     }
     let pressed = |key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
@@ -33,10 +34,15 @@ pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
     }
     let factors = app.doc.card.method.factors().count();
     if factors > 0 {
-        if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab)) {
-            app.view.factor_cursor = (app.view.factor_cursor + factors - 1) % factors;
-        } else if pressed(Key::Tab) {
-            app.view.factor_cursor = (app.view.factor_cursor + 1) % factors;
+        let back = ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
+        let forward = !back && pressed(Key::Tab);
+        if back || forward {
+            let step = if back { factors - 1 } else { 1 };
+            app.view.factor_cursor = (app.view.factor_cursor + step) % factors;
+            // egui has already moved its own focus ring on Tab; the factor cursor replaces it.
+            if let Some(id) = ctx.memory(|m| m.focused()) {
+                ctx.memory_mut(|m| m.surrender_focus(id));
+            }
         }
         app.view.factor_cursor = app.view.factor_cursor.min(factors - 1);
     }

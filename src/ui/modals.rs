@@ -8,19 +8,21 @@ use crate::app::prefs::Prefs;
 use crate::app::{Command, Document};
 use crate::ui::widgets::with_shortcut;
 
-/// Shows `modal`; returns the answer once given.
+/// Shows `modal`; returns the answer once given. `fresh` is true on the dialog's first
+/// frame, when a click is the one that opened it and must not close it again.
 pub fn modal_ui(
     ctx: &egui::Context,
     modal: &Modal,
     doc: &Document,
     prefs: &Prefs,
+    fresh: bool,
 ) -> Option<Reply> {
     let mut reply = None;
     let response = EguiModal::new(Id::unique("trh_modal")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         reply = body_ui(ui, modal, doc, prefs);
     });
-    if reply.is_none() && response.should_close() {
+    if reply.is_none() && !fresh && response.should_close() {
         reply = Some(Reply::Cancel);
     }
     reply
@@ -125,7 +127,7 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
                     }
                 }
                 for (keys, what) in [
-                    ("↑ / ↓", "Previous / next theme"),
+                    ("Up / Down arrow", "Previous / next theme"),
                     ("Tab / Shift+Tab", "Next / previous factor"),
                     ("1–9", "Set the factor's level"),
                     ("Ctrl+Y", "Redo"),

@@ -94,6 +94,8 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
     } else {
         theme::ThemeChoice::Light
     });
+    // Clicks on a cell's text select the row rather than the text.
+    ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .striped(true)
         .sense(egui::Sense::click())
@@ -105,19 +107,19 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
         .header(row_h, |mut header| {
             for (name, key) in COLUMNS {
                 header.col(|ui| {
-                    let arrow = match view.sort {
-                        (k, up) if k == key && name != "Band" => {
-                            if up {
-                                " ↑"
-                            } else {
-                                " ↓"
-                            }
-                        }
-                        _ => "",
-                    };
                     let r = ui
-                        .button(RichText::new(format!("{name}{arrow}")).strong())
+                        .button(RichText::new(name).strong())
                         .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+                    match view.sort {
+                        (k, up) if k == key && name != "Band" => {
+                            ui.label(if up { "ˆ" } else { "ˇ" }).on_hover_text(if up {
+                                "Ascending"
+                            } else {
+                                "Descending"
+                            });
+                        }
+                        _ => {}
+                    }
                     if r.clicked() {
                         view.sort = if view.sort.0 == key {
                             (key, !view.sort.1)

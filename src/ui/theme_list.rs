@@ -107,15 +107,21 @@ fn row_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, id: &ThemeId, out: 
         if let Some((rid, text)) = &mut view.rename
             && rid == id
         {
+            let label = ui.label("New name");
             let edit = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
-            let edit = edit
-                .labelled_by(ui.scope_id().with("rename"))
-                .on_hover_text("New name");
-            edit.request_focus();
-            if edit.lost_focus() {
+            let edit = edit.labelled_by(label.id).on_hover_text("New name");
+            if ui.memory(|m| m.focused().is_none()) {
+                edit.request_focus();
+            }
+            let (enter, escape) = ui.input(|i| {
+                (
+                    i.key_pressed(egui::Key::Enter),
+                    i.key_pressed(egui::Key::Escape),
+                )
+            });
+            if edit.lost_focus() || enter || escape {
                 let name = text.trim().to_owned();
-                let commit = ui.input(|i| !i.key_pressed(egui::Key::Escape));
-                if commit && !name.is_empty() && name != theme.name {
+                if !escape && !name.is_empty() && name != theme.name {
                     out.push(Action::edit(Edit::SetThemeText {
                         theme: id.clone(),
                         field: ThemeText::Name,

@@ -1,0 +1,405 @@
+//! Interaction tests of the real app UI, headless with egui_kittest (no GPU), clicking and
+//! typing by accessible label as a user (or a screen reader) would.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use trh::app::prefs::Prefs;
+use trh::app::recovery::Recovery;
+use trh::app::view::Tab;
+use trh::app::{AppConfig, Start, TrhApp};
+use trh::model::Value;
+
+fn config(start: Start, recovery: Option<Recovery>) -> AppConfig {
+    AppConfig {
+        prefs: Prefs {
+            user_name: Some("Test analyst".into()),
+            ..Prefs::default()
+        },
+        recovery,
+        start,
+        startup_error: None,
+    }
+}
+
+fn harness(app: TrhApp) -> Harness<'static, TrhApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut TrhApp| app.show(ui), app);
+    h.run_steps(2);
+    h
+}
+
+fn sample() -> Harness<'static, TrhApp> {
+    harness(TrhApp::new(config(Start::Sample, None)))
+}
+
+/// Steps until `done` holds (background jobs finish on their own threads).
+fn wait_for(h: &mut Harness<'_, TrhApp>, what: &str, done: impl Fn(&TrhApp) -> bool) {
+    for _ in 0..400 {
+        h.step();
+        if done(h.state()) {
+            h.run_steps(2);
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn rank_of(app: &TrhApp, name: &str) -> Option<u32> {
+    app.doc.ranking.rows.iter().find(|r| r.name == name)?.rank
+}
+
+fn risk_of(app: &TrhApp, name: &str) -> Option<f64> {
+    app.doc.ranking.rows.iter().find(|r| r.name == name)?.risk
+}
+
+/// (factor label, highest level label) of the harm and likelihood factors of a theme whose
+/// effective value is the analyst's draft.
+fn draft_factors(app: &TrhApp, theme: &str) -> Vec<(String, String)> {
+    use trh::model::SectionKind;
+    use trh::model::scorecard::Source;
+    let row = app
+        .doc
+        .ranking
+        .rows
+        .iter()
+        .find(|r| r.name == theme)
+        .expect("row");
+    row.factors
+        .iter()
+        .filter(|f| f.source == Source::Draft)
+        .filter(|f| matches!(f.section, SectionKind::Harm | SectionKind::Likelihood))
+        .filter_map(|f| {
+            let (_, factor) = app.doc.card.method.factor(f.factor.as_str())?;
+            match &factor.scale {
+                trh::model::Scale::Levels(levels) => {
+                    Some((factor.label.clone(), levels.last()?.label.clone()))
+                }
+                trh::model::Scale::Range { .. } => None,
+            }
+        })
+        .collect()
+}
+
+/// Opens a menu and clicks an entry (entries are labelled with their shortcut too).
+fn menu(h: &mut Harness<'_, TrhApp>, menu: &str, entry: &str) {
+    click(h, menu);
+    h.get_by_label_contains(entry).click();
+    h.run_steps(4);
+}
+
+/// Clicks and lets the app settle: press and release are separate frames, and the action
+/// a click queues is applied after its frame.
+fn click(h: &mut Harness<'_, TrhApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(4);
+}
+
+#[test]
+fn opens_the_sample_and_selects_a_theme() {
+    let mut h = sample();
+    assert_eq!(h.state().doc.card.themes.len(), 13);
+    assert!(h.state().title().contains("plymouth-style-2018.ron"));
+    click(&mut h, "Modern slavery");
+    let selected = h.state().view.selected.clone().expect("selected");
+    assert_eq!(
+        h.state().doc.card.theme(&selected).expect("theme").name,
+        "Modern slavery"
+    );
+    // The scorecard now shows its factors, with level buttons named for screen readers.
+    assert!(h.query_by_label("Physical harm: Very high").is_some());
+}
+
+#[test]
+fn clicking_a_level_changes_the_ranking_and_undo_restores_it() {
+    let mut h = sample();
+    click(&mut h, "Deliberate fires");
+    let before = h.state().doc.ranking.clone();
+    let risk_before = risk_of(h.state(), "Deliberate fires").expect("ranked");
+    let log_before = h.state().doc.card.log.len();
+    assert_eq!(rank_of(h.state(), "Deliberate fires"), Some(13));
+    // Raise every harm and likelihood factor whose value comes from the analyst's draft (the
+    // others are agreed or voted, which a draft does not override).
+    for (label, top) in draft_factors(h.state(), "Deliberate fires") {
+        click(&mut h, &format!("{label}: {top}"));
+    }
+    let risk_after = risk_of(h.state(), "Deliberate fires").expect("ranked");
+    assert!(risk_after > risk_before, "{risk_before} -> {risk_after}");
+    assert!(rank_of(h.state(), "Deliberate fires") < Some(13));
+    assert!(h.state().doc.is_dirty());
+    assert!(h.state().title().starts_with('●'), "{}", h.state().title());
+    // Each change is in the change log, with the user's name.
+    let log = &h.state().doc.card.log[log_before..];
+    assert!(!log.is_empty());
+    assert_eq!(log[0].who, "Test analyst");
+    assert!(log[0].what.contains("draft"), "{:?}", log[0]);
+    // Ctrl+Z as often as there were edits restores the ranking exactly; Ctrl+Y redoes.
+    for _ in 0..log.len() {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run_steps(1);
+    }
+    assert_eq!(h.state().doc.ranking, before);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert!(risk_of(h.state(), "Deliberate fires") > Some(risk_before));
+}
+
+#[test]
+fn the_unsaved_changes_guard_asks_before_a_new_scorecard() {
+    let mut h = sample();
+    click(&mut h, "Alcohol harm");
+    click(&mut h, "Physical harm: None");
+    assert!(h.state().doc.is_dirty());
+    menu(&mut h, "File", "New…");
+    click(&mut h, "Impact × Likelihood 4×4 grid");
+    assert!(h.query_by_label("Save changes?").is_some(), "asks first");
+    click(&mut h, "Cancel");
+    assert_eq!(h.state().doc.card.themes.len(), 13, "kept on cancel");
+    assert!(h.state().doc.is_dirty());
+    menu(&mut h, "File", "New…");
+    click(&mut h, "Impact × Likelihood 4×4 grid");
+    click(&mut h, "Don't save");
+    assert_eq!(h.state().doc.card.themes.len(), 0);
+    assert_eq!(h.state().doc.card.method.id, "impact-likelihood-4x4");
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(h: &mut Harness<'_, TrhApp>, path: &Path) {
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_owned())));
+    h.step();
+}
+
+#[test]
+fn a_corrupt_file_gives_a_notification_and_keeps_the_document() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let bad = dir.path().join("broken.ron");
+    std::fs::write(&bad, "Scorecard(version: 1, title: \"x\",").expect("write");
+    let mut h = sample();
+    click(&mut h, "Alcohol harm");
+    click(&mut h, "Physical harm: None");
+    let card = h.state().doc.card.clone();
+    // Dropping a file with unsaved work asks first; go on without saving.
+    drop_file(&mut h, &bad);
+    h.run_steps(2);
+    click(&mut h, "Don't save");
+    wait_for(&mut h, "the load to fail", |app| {
+        app.notes.log.iter().any(|n| n.text.contains("broken.ron"))
+    });
+    let note = h.state().notes.log.last().expect("note").text.clone();
+    assert!(
+        note.contains("broken.ron:1:"),
+        "names file and line: {note}"
+    );
+    assert_eq!(h.state().doc.card, card, "the open document is kept");
+    assert!(
+        h.query_all_by_label_contains("Could not open").count() > 0,
+        "toast shown"
+    );
+}
+
+#[test]
+fn dropping_a_good_file_opens_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("peterborough.ron");
+    std::fs::copy("scorecards/peterborough-style-2016.ron", &path).expect("copy");
+    let mut h = sample();
+    drop_file(&mut h, &path);
+    wait_for(&mut h, "the file to open", |app| {
+        app.doc.path.as_deref() == Some(&path)
+    });
+    assert_eq!(h.state().doc.card.method.id, "probability-harm");
+    assert!(h.state().title().contains("peterborough.ron"));
+    assert_eq!(h.state().prefs.recent.first(), Some(&path));
+}
+
+#[test]
+fn add_rename_and_remove_a_theme() {
+    let mut h = sample();
+    click(&mut h, "Add");
+    h.run_steps(2);
+    assert_eq!(h.state().doc.card.themes.len(), 14);
+    let new_id = h.state().view.selected.clone().expect("selected");
+    assert_eq!(
+        h.state().doc.card.theme(&new_id).expect("new").name,
+        "New theme"
+    );
+    // The new theme's name is ready to type over.
+    h.get_by_label("New name").type_text(" for hate crime");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.card.theme(&new_id).expect("new").name,
+        "New theme for hate crime"
+    );
+    click(&mut h, "Remove…");
+    assert!(h.query_by_label("Remove theme?").is_some());
+    click(&mut h, "Remove");
+    assert_eq!(h.state().doc.card.themes.len(), 13);
+    assert!(h.state().doc.card.theme(&new_id).is_none());
+    // Undo brings it back, renamed.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.card.themes.len(), 14);
+}
+
+#[test]
+fn keyboard_scoring() {
+    let mut h = sample();
+    // The first theme is selected at start; Down moves to the next theme in the list.
+    h.key_press(Key::ArrowDown);
+    h.run_steps(2);
+    let second = h.state().doc.card.themes[1].id.clone();
+    assert_eq!(h.state().view.selected.as_ref(), Some(&second));
+    // Tab moves to the second factor; 1 sets its first level.
+    h.key_press(Key::Tab);
+    h.run_steps(1);
+    assert_eq!(h.state().view.factor_cursor, 1);
+    h.key_press(Key::Num1);
+    h.run_steps(2);
+    let factor = h
+        .state()
+        .doc
+        .card
+        .method
+        .factors()
+        .nth(1)
+        .expect("factor")
+        .1
+        .id
+        .clone();
+    let draft = h.state().doc.card.theme(&second).expect("theme").scores[&factor].draft;
+    assert_eq!(draft, Some(Value::Level(0)));
+    // Ctrl+2 shows the ranking board.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run_steps(2);
+    assert_eq!(h.state().view.tab, Tab::Ranking);
+}
+
+#[test]
+fn the_ranking_board_sorts_and_selects() {
+    let mut h = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run_steps(2);
+    click(&mut h, "Theme");
+    let rows = trh::ui::ranking_board::sorted_rows(&h.state().doc, &h.state().view);
+    let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted);
+    // The board's row (the list has the same name): the last match is in the table.
+    let nodes: Vec<_> = h
+        .query_all_by_label("Night-time economy violence")
+        .collect();
+    nodes.last().expect("row").click();
+    h.run_steps(2);
+    let id = h.state().view.selected.clone().expect("selected");
+    assert_eq!(
+        h.state().doc.card.theme(&id).expect("t").name,
+        "Night-time economy violence"
+    );
+}
+
+#[test]
+fn charts_redraw_only_when_something_changes() {
+    let mut h = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run_steps(3);
+    let drawn = h.state().charts.redraws;
+    assert_eq!(drawn, 1, "one picture for the first frame");
+    h.run_steps(5);
+    assert_eq!(
+        h.state().charts.redraws,
+        drawn,
+        "idle frames reuse the texture"
+    );
+    h.get_by_label("Ranked risk chart").hover();
+    h.run_steps(2);
+    assert_eq!(h.state().charts.redraws, drawn, "hovering does not redraw");
+    click(&mut h, "Risk matrix");
+    assert_eq!(h.state().charts.redraws, drawn + 1);
+}
+
+#[test]
+fn unsaved_work_is_recovered_after_a_crash() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let recovery = Recovery {
+        dir: dir.path().join("recovery"),
+    };
+    let mut h = harness(TrhApp::new(config(Start::Sample, Some(recovery.clone()))));
+    click(&mut h, "Reoffending");
+    click(&mut h, "Physical harm: Very high");
+    let edited = h.state().doc.card.clone();
+    let ctx = h.ctx.clone();
+    h.state_mut().autosave_now(&ctx);
+    wait_for(&mut h, "the autosave", |_| recovery.find().is_some());
+    drop(h); // a crash: no clean exit
+    let mut h = harness(TrhApp::new(config(Start::Sample, Some(recovery.clone()))));
+    assert!(h.query_by_label("Recover unsaved work?").is_some());
+    click(&mut h, "Recover");
+    wait_for(&mut h, "the recovered work", |app| {
+        app.doc.card.themes == edited.themes
+    });
+    assert!(
+        h.state().doc.is_dirty(),
+        "recovered work still needs saving"
+    );
+}
+
+#[test]
+fn saving_checks_the_file_on_disk_first() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("plymouth.ron");
+    std::fs::copy("scorecards/plymouth-style-2018.ron", &path).expect("copy");
+    let card = trh::file::load_scorecard(&path).expect("loads");
+    let mut h = harness(TrhApp::new(config(
+        Start::Loaded(Box::new(card), path.clone()),
+        None,
+    )));
+    click(&mut h, "Alcohol harm");
+    click(&mut h, "Physical harm: None");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    wait_for(&mut h, "the save", |app| !app.doc.is_dirty());
+    let saved = trh::file::load_scorecard(&path).expect("saved file loads");
+    assert_eq!(saved.themes, h.state().doc.card.themes);
+    assert!(
+        trh::file::save::backup_path(&path).exists(),
+        "old file kept as .bak"
+    );
+    // Another program changes the file; the next save asks before overwriting.
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&path, "changed elsewhere\n").expect("write");
+    click(&mut h, "Physical harm: Low");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(4);
+    assert!(h.query_by_label("File changed on disk").is_some());
+    click(&mut h, "Cancel");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "changed elsewhere\n"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(4);
+    click(&mut h, "Overwrite");
+    wait_for(&mut h, "the overwrite", |app| !app.doc.is_dirty());
+    assert!(trh::file::load_scorecard(&path).is_ok());
+}

@@ -28,7 +28,7 @@ fn config(start: Start, recovery: Option<Recovery>) -> AppConfig {
 
 fn harness(app: TrhApp) -> Harness<'static, TrhApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(1400.0, 2000.0))
         .build_ui_state(|ui, app: &mut TrhApp| app.show(ui), app);
     h.run_steps(2);
     h
@@ -402,4 +402,36 @@ fn saving_checks_the_file_on_disk_first() {
     click(&mut h, "Overwrite");
     wait_for(&mut h, "the overwrite", |app| !app.doc.is_dirty());
     assert!(trh::file::load_scorecard(&path).is_ok());
+}
+
+#[test]
+fn the_users_name_is_asked_once_for_the_change_log() {
+    let mut h = harness(TrhApp::new(AppConfig {
+        prefs: Prefs::default(),
+        recovery: None,
+        start: Start::Sample,
+        startup_error: None,
+    }));
+    click(&mut h, "Reoffending");
+    let log_before = h.state().doc.card.log.len();
+    click(&mut h, "Physical harm: High");
+    assert!(
+        h.query_by_label("Your name").is_some(),
+        "asked before the first change"
+    );
+    assert_eq!(
+        h.state().doc.card.log.len(),
+        log_before,
+        "the change waits for the name"
+    );
+    h.get_by_label("Name").type_text("Sam Analyst");
+    h.run_steps(2);
+    click(&mut h, "OK");
+    assert_eq!(h.state().prefs.user_name.as_deref(), Some("Sam Analyst"));
+    let log = &h.state().doc.card.log;
+    assert_eq!(log.len(), log_before + 1, "the held change is applied");
+    assert_eq!(log.last().expect("entry").who, "Sam Analyst");
+    click(&mut h, "Physical harm: Low");
+    assert!(h.query_by_label("Your name").is_none(), "asked only once");
+    assert_eq!(h.state().doc.card.log.len(), log_before + 2);
 }

@@ -86,6 +86,10 @@ pub struct ViewState {
     pub rename: Option<(ThemeId, String)>,
     /// Scroll the theme list to the selection on the next frame.
     pub scroll_to_selected: bool,
+    /// Scroll the scorecard to the keyboard's factor on the next frame.
+    pub scroll_to_factor: bool,
+    /// The factor note being edited (only that one shows a text field).
+    pub editing_note: Option<(ThemeId, FactorId)>,
 }
 
 impl Default for ViewState {
@@ -104,6 +108,8 @@ impl Default for ViewState {
             sort: (SortKey::Rank, true),
             rename: None,
             scroll_to_selected: false,
+            editing_note: None,
+            scroll_to_factor: false,
         }
     }
 }

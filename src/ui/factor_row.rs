@@ -12,7 +12,7 @@ use crate::model::scorecard::Source;
 use crate::model::{Edit, Scale, Theme, Value};
 use crate::report::num;
 use crate::ui::theme::ThemeChoice;
-use crate::ui::widgets::{quiet, warning};
+use crate::ui::widgets::{choice, quiet, warning};
 
 /// What a factor row needs to read.
 pub struct RowCtx<'a> {
@@ -30,8 +30,27 @@ pub struct RowCtx<'a> {
     pub look: ThemeChoice,
 }
 
-/// Draws one factor row.
+/// Draws one factor row; a row scrolled out of sight only reserves its last height, so a long
+/// method costs nothing for the rows not on screen.
 pub fn factor_row_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<Action>) {
+    let focused = view.factor_cursor == c.index;
+    let height_id = ui.scope_id().with(("factor_row_height", c.index));
+    let width = ui.available_width();
+    if let Some(h) = ui.data(|d| d.get_temp::<f32>(height_id)) {
+        let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(width, h));
+        let wanted = focused && view.scroll_to_factor;
+        if !wanted && !ui.is_rect_visible(rect) {
+            ui.allocate_space(egui::vec2(width, h));
+            return;
+        }
+    }
+    let top = ui.cursor().min.y;
+    row_body_ui(ui, c, view, out);
+    let h = ui.min_rect().bottom() - top;
+    ui.data_mut(|d| d.insert_temp(height_id, h));
+}
+
+fn row_body_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<Action>) {
     let focused = view.factor_cursor == c.index;
     let score = c.theme.scores.get(&c.factor.id);
     let draft = score.and_then(|s| s.draft);
@@ -43,21 +62,13 @@ pub fn factor_row_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mu
     } else {
         ui.visuals().widgets.noninteractive.bg_stroke
     });
-    frame.show(ui, |ui| {
+    let shown = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            let marker = if focused { "» " } else { "" };
-            let title = ui.label(RichText::new(format!("{marker}{}", c.factor.label)).strong());
-            if !c.factor.descriptor.is_empty() {
-                title.on_hover_text(&c.factor.descriptor);
-            }
-            if let Some(r) = result {
-                ui.label(effective_text(r));
-                if r.spread.as_ref().is_some_and(|s| s.contested) {
-                    ui.label(warning("contested", c.look));
-                }
-            }
-        });
+        // The title line is one label (one galley): cheaper than three widgets in a row.
+        let title = ui.label(title_job(ui, c, focused, result));
+        if !c.factor.descriptor.is_empty() {
+            title.on_hover_text(&c.factor.descriptor);
+        }
         let hovered = match &c.factor.scale {
             Scale::Levels(_) => levels_ui(ui, c, draft, out),
             Scale::Range { min, max } => {
@@ -84,8 +95,47 @@ pub fn factor_row_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mu
         if let Some(level) = shown.and_then(|v| c.factor.scale.level(v)) {
             ui.label(quiet(format!("{} — {}", level.label, level.descriptor)));
         }
-        note_ui(ui, c, score.map_or("", |s| s.note.as_str()), out);
+        note_ui(ui, c, score.map_or("", |s| s.note.as_str()), view, out);
     });
+    if focused && std::mem::take(&mut view.scroll_to_factor) {
+        shown.response.scroll_to_me(None);
+    }
+}
+
+fn title_job(
+    ui: &Ui,
+    c: &RowCtx<'_>,
+    focused: bool,
+    result: Option<&FactorResult>,
+) -> egui::text::LayoutJob {
+    let style = ui.style();
+    let mut job = egui::text::LayoutJob::default();
+    let marker = if focused { "» " } else { "" };
+    RichText::new(format!("{marker}{}   ", c.factor.label))
+        .strong()
+        .append_to(
+            &mut job,
+            style,
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+    if let Some(r) = result {
+        effective_text(r).append_to(
+            &mut job,
+            style,
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+        if r.spread.as_ref().is_some_and(|s| s.contested) {
+            warning("   contested", c.look).append_to(
+                &mut job,
+                style,
+                egui::FontSelection::Default,
+                egui::Align::Center,
+            );
+        }
+    }
+    job
 }
 
 fn effective_text(r: &FactorResult) -> RichText {
@@ -122,15 +172,14 @@ fn levels_ui(
             let on = draft == Some(value);
             let text = format!("{} {}", i + 1, level.label);
             let accessible = format!("{}: {}", c.factor.label, level.label);
-            let r = ui
-                .add(egui::Button::selectable(on, text))
-                .on_hover_text(format!(
+            let r = choice(ui, &text, on, &accessible).on_hover_ui(|ui| {
+                ui.label(format!(
                     "{} ({} pts): {}",
                     level.label,
                     num(level.points),
                     level.descriptor
                 ));
-            r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &accessible));
+            });
             if r.hovered() {
                 hovered = Some(value);
             }
@@ -191,21 +240,42 @@ fn range_ui(
     });
 }
 
-fn note_ui(ui: &mut Ui, c: &RowCtx<'_>, note: &str, out: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        let l = ui.label(quiet("Note"));
-        let mut buf = note.to_owned();
+/// The note as text; clicking it (or "Add a note…") turns it into a text field until Enter,
+/// Escape or a click elsewhere. Only the note being edited pays for a text field.
+fn note_ui(ui: &mut Ui, c: &RowCtx<'_>, note: &str, view: &mut ViewState, out: &mut Vec<Action>) {
+    let key = (c.theme.id.clone(), c.factor.id.clone());
+    let label = format!("Note on {}", c.factor.label);
+    if view.editing_note.as_ref() != Some(&key) {
+        let text = if note.is_empty() {
+            quiet("Add a note…")
+        } else {
+            RichText::new(format!("Note: {note}"))
+        };
         let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut buf)
-                    .hint_text("Evidence for this score…")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id);
-        super::scorecard_panel::text_edit_actions(&r, &buf, note, out, || Edit::SetNote {
-            theme: c.theme.id.clone(),
-            factor: c.factor.id.clone(),
-            note: buf.clone(),
-        });
+            .add(egui::Button::new(text).frame(false).truncate())
+            .on_hover_text("Click to edit the evidence note for this score");
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if r.clicked() {
+            view.editing_note = Some(key);
+        }
+        return;
+    }
+    let mut buf = note.to_owned();
+    let r = ui.add(
+        egui::TextEdit::singleline(&mut buf)
+            .hint_text("Evidence for this score…")
+            .desired_width(f32::INFINITY),
+    );
+    r.widget_info(|| egui::WidgetInfo::text_edit(true, note, &buf, &label));
+    if !r.has_focus() && !r.lost_focus() {
+        r.request_focus();
+    }
+    super::scorecard_panel::text_edit_actions(&r, &buf, note, out, || Edit::SetNote {
+        theme: c.theme.id.clone(),
+        factor: c.factor.id.clone(),
+        note: buf.clone(),
     });
+    if r.lost_focus() {
+        view.editing_note = None;
+    }
 }

@@ -39,6 +39,7 @@ pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
         if back || forward {
             let step = if back { factors - 1 } else { 1 };
             app.view.factor_cursor = (app.view.factor_cursor + step) % factors;
+            app.view.scroll_to_factor = true;
             // egui has already moved its own focus ring on Tab; the factor cursor replaces it.
             if let Some(id) = ctx.memory(|m| m.focused()) {
                 ctx.memory_mut(|m| m.surrender_focus(id));

@@ -5,14 +5,13 @@
 use std::cmp::Ordering;
 
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
 
 use crate::app::view::{SortKey, ViewState};
 use crate::app::{Action, Document};
 use crate::model::ranking::RankedTheme;
 use crate::report::num;
 use crate::ui::theme;
-use crate::ui::widgets::band_chip;
+use crate::ui::widgets::paint_band_chip;
 
 const COLUMNS: [(&str, SortKey); 10] = [
     ("Rank", SortKey::Rank),
@@ -89,121 +88,191 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
     let rows = sorted_rows(doc, view);
     let by_rank = view.sort.0 == SortKey::Rank && view.sort.1;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.5;
-    let warn = theme::warning_color(if ui.visuals().dark_mode {
+    let cols = column_edges(ui.available_width());
+    let look = if ui.visuals().dark_mode {
         theme::ThemeChoice::Dark
     } else {
         theme::ThemeChoice::Light
-    });
-    // Clicks on a cell's text select the row rather than the text.
-    ui.style_mut().interaction.selectable_labels = false;
-    TableBuilder::new(ui)
-        .striped(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(50.0))
-        .column(Column::remainder().at_least(160.0).clip(true))
-        .columns(Column::auto().at_least(50.0), 4)
-        .columns(Column::auto().at_least(80.0), 4)
-        .header(row_h, |mut header| {
-            for (name, key) in COLUMNS {
-                header.col(|ui| {
-                    let r = ui
-                        .button(RichText::new(name).strong())
-                        .on_hover_text(format!("Sort by {}", name.to_lowercase()));
-                    match view.sort {
-                        (k, up) if k == key && name != "Band" => {
-                            ui.label(if up { "ˆ" } else { "ˇ" }).on_hover_text(if up {
-                                "Ascending"
-                            } else {
-                                "Descending"
-                            });
-                        }
-                        _ => {}
-                    }
-                    if r.clicked() {
-                        view.sort = if view.sort.0 == key {
-                            (key, !view.sort.1)
-                        } else {
-                            (key, true)
-                        };
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(row_h, rows.len(), |mut tr| {
-                let i = tr.index();
+    };
+    header_ui(ui, &cols, row_h, view);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_h, rows.len(), |ui, range| {
+            for i in range {
                 let r = rows[i];
-                tr.set_selected(view.selected.as_ref() == Some(&r.id));
-                if by_rank && view.cut > 0 && i == view.cut {
-                    tr.set_overline(true);
-                }
-                cells(&mut tr, doc, r, warn);
-                if tr.response().clicked() {
+                let cut_above = by_rank && view.cut > 0 && i == view.cut;
+                let selected = view.selected.as_ref() == Some(&r.id);
+                if row_ui(ui, doc, r, &cols, (row_h, i, selected, cut_above), look).clicked() {
                     out.push(Action::Select(r.id.clone()));
                 }
-            });
+            }
         });
 }
 
-fn cells(
-    tr: &mut egui_extras::TableRow<'_, '_>,
+/// Column widths: fixed for the numbers, the rest for the theme name.
+const WIDTHS: [f32; 10] = [
+    48.0, 0.0, 56.0, 82.0, 56.0, 120.0, 96.0, 124.0, 196.0, 170.0,
+];
+
+/// Left edges of the ten columns, and the right edge of the last.
+fn column_edges(width: f32) -> [f32; 11] {
+    let fixed: f32 = WIDTHS.iter().sum();
+    let mut edges = [0.0; 11];
+    for i in 0..10 {
+        let w = if i == 1 {
+            (width - fixed).max(160.0)
+        } else {
+            WIDTHS[i]
+        };
+        edges[i + 1] = edges[i] + w;
+    }
+    edges
+}
+
+fn header_ui(ui: &mut Ui, cols: &[f32; 11], row_h: f32, view: &mut ViewState) {
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), row_h),
+        egui::Sense::hover(),
+    );
+    for (i, (name, key)) in COLUMNS.iter().enumerate() {
+        let cell = egui::Rect::from_x_y_ranges(
+            rect.left() + cols[i]..=rect.left() + cols[i + 1] - 4.0,
+            rect.y_range(),
+        );
+        let sorted = view.sort.0 == *key && *name != "Band";
+        let arrow = match (sorted, view.sort.1) {
+            (true, true) => " ˆ",
+            (true, false) => " ˇ",
+            _ => "",
+        };
+        let button =
+            egui::Button::new(RichText::new(format!("{name}{arrow}")).strong()).frame(false);
+        let r = ui
+            .put(cell, button)
+            .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, *name));
+        if r.clicked() {
+            view.sort = if view.sort.0 == *key {
+                (*key, !view.sort.1)
+            } else {
+                (*key, true)
+            };
+        }
+    }
+}
+
+/// One board row, painted as a single widget (cheap for hundreds of rows) and named by the
+/// theme for screen readers.
+fn row_ui(
+    ui: &mut Ui,
     doc: &Document,
     r: &RankedTheme,
-    warn: egui::Color32,
-) {
+    cols: &[f32; 11],
+    (row_h, index, selected, cut_above): (f32, usize, bool, bool),
+    look: theme::ThemeChoice,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), row_h),
+        egui::Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Row, true, selected, &r.name));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.style().interact_selectable(&response, selected);
+    let painter = ui.painter_at(rect);
+    if selected || response.hovered() {
+        painter.rect_filled(rect, 0.0, visuals.weak_bg_fill);
+    } else if index % 2 == 1 {
+        painter.rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
+    }
+    if cut_above {
+        let stroke = egui::Stroke::new(3.0, theme::accent_color(look));
+        painter.hline(rect.x_range(), rect.top() + 1.0, stroke);
+    }
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let cell = |i: usize| {
+        egui::Rect::from_x_y_ranges(
+            rect.left() + cols[i] + 4.0..=rect.left() + cols[i + 1] - 6.0,
+            rect.y_range(),
+        )
+    };
+    let text = |i: usize, s: &str, c: egui::Color32| {
+        ui.painter().with_clip_rect(cell(i)).text(
+            cell(i).left_center(),
+            egui::Align2::LEFT_CENTER,
+            s,
+            font.clone(),
+            c,
+        );
+    };
+    for (i, s) in cell_texts(r).iter().enumerate() {
+        match i {
+            5 => {
+                let chip = egui::Rect::from_min_size(
+                    cell(5).left_top() + egui::vec2(0.0, row_h * 0.15),
+                    egui::vec2(font.size * 1.9, row_h * 0.7),
+                );
+                let letter = r
+                    .band
+                    .as_ref()
+                    .and_then(|b| doc.card.method.bands.get(b.index))
+                    .map_or("–", |b| b.letter.as_str());
+                let band = r.band.as_ref().map(|b| b.index);
+                paint_band_chip(&painter, chip, band, letter, ui.visuals().dark_mode);
+                let rest = egui::Rect::from_x_y_ranges(
+                    chip.right() + 6.0..=cell(5).right(),
+                    rect.y_range(),
+                );
+                ui.painter().with_clip_rect(rest).text(
+                    rest.left_center(),
+                    egui::Align2::LEFT_CENTER,
+                    s,
+                    font.clone(),
+                    color,
+                );
+            }
+            9 if r.departs => text(i, &format!("≠ {s}"), theme::warning_color(look)),
+            _ => text(i, s, color),
+        }
+    }
+    response.on_hover_ui(|ui| {
+        ui.label(RichText::new(&r.name).strong());
+        if r.departs {
+            let suggested = r.suggested.map_or("–", |s| s.label());
+            ui.label(format!(
+                "The decision departs from the suggested one: {suggested}"
+            ));
+        }
+        if r.intelligence_gap {
+            ui.label("Intelligence gap: high risk scored with low confidence");
+        }
+        ui.label("Click to select");
+    })
+}
+
+/// The ten cells' text.
+fn cell_texts(r: &RankedTheme) -> [String; 10] {
     let opt = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), num);
     let named = |n: &Option<crate::model::ranking::Named>| {
         n.as_ref()
             .map_or_else(|| "–".to_owned(), |n| n.label.to_string())
     };
-    tr.col(|ui| {
-        ui.label(r.rank.map_or_else(|| "–".to_owned(), |x| x.to_string()));
-    });
-    tr.col(|ui| {
-        ui.add(egui::Label::new(&r.name).truncate());
-    });
-    for x in [r.harm, r.likelihood, r.risk] {
-        tr.col(|ui| {
-            ui.label(opt(x));
-        });
-    }
-    tr.col(|ui| {
-        let letter = r
-            .band
-            .as_ref()
-            .and_then(|b| doc.card.method.bands.get(b.index))
-            .map(|b| b.letter.as_str());
-        band_chip(
-            ui,
-            r.band.as_ref().map(|b| b.index).zip(letter),
-            &named(&r.band),
-        );
-        ui.label(named(&r.band));
-    });
-    tr.col(|ui| {
-        ui.label(named(&r.confidence));
-    });
-    tr.col(|ui| {
-        let grade = named(&r.grade);
-        ui.label(match r.position_total {
+    let grade = named(&r.grade);
+    [
+        r.rank.map_or_else(|| "–".to_owned(), |x| x.to_string()),
+        r.name.clone(),
+        opt(r.harm),
+        opt(r.likelihood),
+        opt(r.risk),
+        named(&r.band),
+        named(&r.confidence),
+        match r.position_total {
             Some(p) => format!("{} ({grade})", num(p)),
             None => grade,
-        });
-    });
-    tr.col(|ui| {
-        ui.label(named(&r.outcome));
-    });
-    tr.col(|ui| {
-        let text = r.decision.map_or("–", |d| d.label());
-        if r.departs {
-            ui.label(RichText::new(format!("≠ {text}")).color(warn))
-                .on_hover_text(match r.suggested {
-                    Some(s) => format!("Departs from the suggested decision: {}", s.label()),
-                    None => "Departs from the computed outcome".to_owned(),
-                });
-        } else {
-            ui.label(text);
-        }
-    });
+        },
+        named(&r.outcome),
+        r.decision.map_or("–", |d| d.label()).to_owned(),
+    ]
 }

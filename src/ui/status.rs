@@ -10,35 +10,50 @@ use crate::app::notify::{Level, Notifications};
 /// Draws the status bar.
 pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp) {
     let card = &app.doc.card;
+    let ranked = app
+        .doc
+        .ranking
+        .rows
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .count();
+    let saved = if app.doc.is_dirty() {
+        "Unsaved changes"
+    } else {
+        "Saved"
+    };
+    let last = app
+        .notes
+        .log
+        .last()
+        .map_or("", |n| n.text.lines().next().unwrap_or_default());
+    // One label for the whole bar keeps this always-visible strip cheap.
+    let mut job = egui::text::LayoutJob::default();
+    let style = ui.style();
+    let mut add = |t: RichText| {
+        t.append_to(
+            &mut job,
+            style,
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+    };
+    add(RichText::new(&card.marking).strong());
+    add(RichText::new(format!(
+        "   ·   {} {}   ·   {} themes, {ranked} ranked   ·   {saved}",
+        card.method.name,
+        card.method.version,
+        card.themes.len()
+    )));
+    if !last.is_empty() {
+        add(RichText::new(format!("   ·   {last}")).small());
+    }
     ui.horizontal(|ui| {
-        ui.label(RichText::new(&card.marking).strong())
-            .on_hover_text("Protective marking: travels with every export");
-        ui.separator();
-        ui.label(format!("{} {}", card.method.name, card.method.version));
-        ui.separator();
-        let ranked = app
-            .doc
-            .ranking
-            .rows
-            .iter()
-            .filter(|r| r.rank.is_some())
-            .count();
-        ui.label(format!("{} themes, {ranked} ranked", card.themes.len()));
-        ui.separator();
-        ui.label(if app.doc.is_dirty() {
-            "Unsaved changes"
-        } else {
-            "Saved"
-        });
+        ui.label(job).on_hover_text(
+            "Protective marking (travels with every export), method, counts, save state and the latest message",
+        );
         if app.jobs.running > 0 {
-            ui.separator();
             ui.spinner();
-        }
-        if let Some(last) = app.notes.log.last() {
-            ui.separator();
-            let first_line = last.text.lines().next().unwrap_or_default();
-            ui.label(RichText::new(first_line).small())
-                .on_hover_text(&last.text);
         }
     });
 }

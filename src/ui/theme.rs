@@ -47,6 +47,14 @@ pub fn unranked_color(dark: bool) -> Color32 {
     }
 }
 
+/// Colour for the cut line and highlights.
+pub fn accent_color(choice: ThemeChoice) -> Color32 {
+    match choice {
+        ThemeChoice::Dark => Color32::from_rgb(86, 180, 233),
+        _ => Color32::from_rgb(ACCENT.0, ACCENT.1, ACCENT.2),
+    }
+}
+
 /// Colour for warnings (departures, contested factors).
 pub fn warning_color(choice: ThemeChoice) -> Color32 {
     match choice {

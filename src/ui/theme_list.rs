@@ -1,13 +1,13 @@
 //! The theme list (left): search, filters by band, category and decision, a band chip per
 //! theme (colour and letter), and add, rename, remove and reorder.
 
-use egui::{Align, Layout, RichText, Ui};
+use egui::{Align2, Rect, Sense, Ui, pos2, vec2};
 
 use crate::app::view::{BandFilter, DecisionFilter, ViewState};
 use crate::app::{Action, Command, Document};
 use crate::model::edit::ThemeText;
 use crate::model::{DecisionKind, Edit, ThemeId};
-use crate::ui::widgets::{band_chip, quiet, with_shortcut};
+use crate::ui::widgets::{paint_band_chip, quiet, with_shortcut};
 
 /// The ids of the themes the list shows, in document order.
 pub fn visible_ids(doc: &Document, view: &ViewState) -> Vec<ThemeId> {
@@ -89,66 +89,118 @@ fn row_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, id: &ThemeId, out: 
     let Some(theme) = doc.card.theme(id) else {
         return;
     };
+    if view.rename.as_ref().is_some_and(|(rid, _)| rid == id) {
+        rename_ui(ui, theme, view, out);
+        return;
+    }
     let row = doc.row(id);
-    ui.horizontal(|ui| {
-        let band = row.and_then(|r| r.band.as_ref());
-        let letter = band
-            .and_then(|b| doc.card.method.bands.get(b.index))
-            .map(|b| b.letter.as_str());
-        let chip_label = match band {
-            Some(b) => format!("Band {}", b.label),
-            None => "Not ranked".to_owned(),
-        };
-        band_chip(ui, band.map(|b| b.index).zip(letter), &chip_label);
+    let band = row.and_then(|r| r.band.as_ref());
+    let letter = band
+        .and_then(|b| doc.card.method.bands.get(b.index))
+        .map_or("–", |b| b.letter.as_str());
+    let selected = view.selected.as_ref() == Some(id);
+    // One painted widget per row (not a layout of three widgets): the list stays cheap with
+    // hundreds of themes.
+    let h = ui.text_style_height(&egui::TextStyle::Body) * 1.35;
+    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &theme.name)
+    });
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        if selected || response.hovered() {
+            ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
+        }
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let chip = Rect::from_min_size(
+            rect.min + vec2(2.0, h * 0.1),
+            vec2(body.size * 1.9, h * 0.8),
+        );
+        let painter = ui.painter_at(rect);
+        let dark = ui.visuals().dark_mode;
+        paint_band_chip(&painter, chip, band.map(|b| b.index), letter, dark);
         let rank = row
             .and_then(|r| r.rank)
             .map_or_else(|| "–".to_owned(), |r| r.to_string());
-        ui.label(RichText::new(format!("{rank:>3}")).monospace());
-        if let Some((rid, text)) = &mut view.rename
-            && rid == id
-        {
-            let label = ui.label("New name");
-            let edit = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
-            let edit = edit.labelled_by(label.id).on_hover_text("New name");
-            if ui.memory(|m| m.focused().is_none()) {
-                edit.request_focus();
-            }
-            let (enter, escape) = ui.input(|i| {
-                (
-                    i.key_pressed(egui::Key::Enter),
-                    i.key_pressed(egui::Key::Escape),
-                )
-            });
-            if edit.lost_focus() || enter || escape {
-                let name = text.trim().to_owned();
-                if !escape && !name.is_empty() && name != theme.name {
-                    out.push(Action::edit(Edit::SetThemeText {
-                        theme: id.clone(),
-                        field: ThemeText::Name,
-                        text: name,
-                    }));
-                }
-                view.rename = None;
-            }
-            return;
-        }
-        let selected = view.selected.as_ref() == Some(id);
-        let mut text = RichText::new(&theme.name);
+        let mono = egui::TextStyle::Monospace.resolve(ui.style());
+        let rank_right = chip.right() + 8.0 + mono.size * 1.9;
+        painter.text(
+            pos2(rank_right, rect.center().y),
+            Align2::RIGHT_CENTER,
+            rank,
+            mono,
+            visuals.text_color(),
+        );
+        let name = if row.is_some_and(|r| r.departs) {
+            format!("{} ≠", theme.name)
+        } else {
+            theme.name.clone()
+        };
+        painter.text(
+            pos2(rank_right + 10.0, rect.center().y),
+            Align2::LEFT_CENTER,
+            name,
+            body,
+            visuals.text_color(),
+        );
+    }
+    let response = response.on_hover_ui(|ui| {
+        ui.label(&theme.name);
+        let band = band.map_or("not ranked", |b| &b.label);
+        ui.label(format!("Band: {band}"));
         if row.is_some_and(|r| r.departs) {
-            text = text.italics();
+            ui.label("The decision departs from the suggested outcome");
         }
-        let response = ui
-            .with_layout(Layout::left_to_right(Align::Center), |ui| {
-                ui.add(egui::Button::selectable(selected, text).truncate())
-            })
-            .inner;
-        if response.clicked() {
-            out.push(Action::Select(id.clone()));
+        ui.label("Double-click to rename");
+    });
+    if response.clicked() {
+        out.push(Action::Select(id.clone()));
+    }
+    if response.double_clicked() {
+        view.rename = Some((id.clone(), theme.name.clone()));
+    }
+}
+
+fn rename_ui(
+    ui: &mut Ui,
+    theme: &crate::model::Theme,
+    view: &mut ViewState,
+    out: &mut Vec<Action>,
+) {
+    let Some((_, text)) = &mut view.rename else {
+        return;
+    };
+    let mut done = false;
+    ui.horizontal(|ui| {
+        let label = ui.label("New name");
+        let edit = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
+        let edit = edit
+            .labelled_by(label.id)
+            .on_hover_text("Enter to rename, Escape to cancel");
+        if ui.memory(|m| m.focused().is_none()) {
+            edit.request_focus();
         }
-        if response.double_clicked() {
-            view.rename = Some((id.clone(), theme.name.clone()));
+        let (enter, escape) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        if edit.lost_focus() || enter || escape {
+            let name = text.trim().to_owned();
+            if !escape && !name.is_empty() && name != theme.name {
+                out.push(Action::edit(Edit::SetThemeText {
+                    theme: theme.id.clone(),
+                    field: ThemeText::Name,
+                    text: name,
+                }));
+            }
+            done = true;
         }
     });
+    if done {
+        view.rename = None;
+    }
 }
 
 fn buttons_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {

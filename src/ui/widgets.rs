@@ -1,7 +1,7 @@
 //! Small widgets shared by panels: band chips (colour plus letter, never colour alone) and
 //! tooltips that name a command's shortcut.
 
-use egui::{Color32, Response, RichText, Sense, Ui, vec2};
+use egui::{Color32, Response, RichText, Sense, Ui};
 
 use crate::app::Command;
 use crate::ui::theme;
@@ -14,24 +14,23 @@ pub fn with_shortcut(ctx: &egui::Context, c: Command) -> String {
     }
 }
 
-/// A band chip: the band's colour with its letter in it. `None` draws the unranked chip "–".
-pub fn band_chip(ui: &mut Ui, band: Option<(usize, &str)>, label: &str) -> Response {
-    let h = ui.text_style_height(&egui::TextStyle::Body);
-    let (rect, response) = ui.allocate_exact_size(vec2(h * 1.9, h * 1.15), Sense::hover());
-    let (fill, text) = match band {
-        Some((i, letter)) => (theme::band_color(i), letter),
-        None => (theme::unranked_color(ui.visuals().dark_mode), "–"),
-    };
-    ui.painter().rect_filled(rect, 3.0, fill);
-    ui.painter().text(
+/// Paints a band chip: the band's colour with its letter in it (`None`: the unranked chip).
+pub fn paint_band_chip(
+    painter: &egui::Painter,
+    rect: egui::Rect,
+    band: Option<usize>,
+    letter: &str,
+    dark: bool,
+) {
+    let fill = band.map_or_else(|| theme::unranked_color(dark), theme::band_color);
+    painter.rect_filled(rect, 3.0, fill);
+    painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        text,
-        egui::FontId::proportional(h * 0.8),
+        letter,
+        egui::FontId::proportional(rect.height() * 0.75),
         theme::on_band(),
     );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
-    response
 }
 
 /// Text in the warning colour.
@@ -42,4 +41,36 @@ pub fn warning(text: impl Into<String>, choice: theme::ThemeChoice) -> RichText 
 /// Weak, small text.
 pub fn quiet(text: impl Into<String>) -> RichText {
     RichText::new(text.into()).small().color(Color32::GRAY)
+}
+
+/// A selectable choice drawn directly (a galley and a rounded rect), much cheaper per frame than
+/// a full button; used for the many level choices of a scorecard. Named for screen readers by
+/// `label`.
+pub fn choice(ui: &mut Ui, text: &str, on: bool, label: &str) -> Response {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.to_owned(), font, ui.visuals().text_color());
+    let pad = ui.spacing().button_padding;
+    let (rect, response) = ui.allocate_exact_size(galley.size() + 2.0 * pad, Sense::click());
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, label));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, on);
+        if on || response.hovered() || response.has_focus() {
+            ui.painter().rect(
+                rect,
+                visuals.corner_radius,
+                visuals.weak_bg_fill,
+                visuals.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        let color = if on {
+            visuals.text_color()
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.painter().galley(rect.min + pad, galley, color);
+    }
+    response
 }

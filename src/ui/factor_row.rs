@@ -93,7 +93,12 @@ fn row_body_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<
             .or(draft)
             .or_else(|| result.and_then(|r| r.value));
         if let Some(level) = shown.and_then(|v| c.factor.scale.level(v)) {
-            ui.label(quiet(format!("{} — {}", level.label, level.descriptor)));
+            ui.label(quiet(format!(
+                "{} ({} pts) — {}",
+                level.label,
+                num(level.points),
+                level.descriptor
+            )));
         }
         note_ui(ui, c, score.map_or("", |s| s.note.as_str()), view, out);
     });
@@ -172,14 +177,8 @@ fn levels_ui(
             let on = draft == Some(value);
             let text = format!("{} {}", i + 1, level.label);
             let accessible = format!("{}: {}", c.factor.label, level.label);
-            let r = choice(ui, &text, on, &accessible).on_hover_ui(|ui| {
-                ui.label(format!(
-                    "{} ({} pts): {}",
-                    level.label,
-                    num(level.points),
-                    level.descriptor
-                ));
-            });
+            // No tooltip: hovering shows the level's descriptor beneath the row instead.
+            let r = choice(ui, &text, on, &accessible);
             if r.hovered() {
                 hovered = Some(value);
             }

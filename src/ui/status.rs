@@ -27,31 +27,15 @@ pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp) {
         .log
         .last()
         .map_or("", |n| n.text.lines().next().unwrap_or_default());
-    // One label for the whole bar keeps this always-visible strip cheap.
-    let mut job = egui::text::LayoutJob::default();
-    let style = ui.style();
-    let mut add = |t: RichText| {
-        t.append_to(
-            &mut job,
-            style,
-            egui::FontSelection::Default,
-            egui::Align::Center,
-        );
-    };
-    add(RichText::new(&card.marking).strong());
-    add(RichText::new(format!(
-        "   ·   {} {}   ·   {} themes, {ranked} ranked   ·   {saved}",
-        card.method.name,
-        card.method.version,
-        card.themes.len()
-    )));
-    if !last.is_empty() {
-        add(RichText::new(format!("   ·   {last}")).small());
-    }
     ui.horizontal(|ui| {
-        ui.label(job).on_hover_text(
-            "Protective marking (travels with every export), method, counts, save state and the latest message",
-        );
+        ui.label(RichText::new(&card.marking).strong());
+        ui.label(format!(
+            "·  {} {}  ·  {} themes, {ranked} ranked  ·  {saved}{}{last}",
+            card.method.name,
+            card.method.version,
+            card.themes.len(),
+            if last.is_empty() { "" } else { "  ·  " }
+        ));
         if app.jobs.running > 0 {
             ui.spinner();
         }

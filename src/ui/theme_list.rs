@@ -144,15 +144,6 @@ fn row_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, id: &ThemeId, out: 
             visuals.text_color(),
         );
     }
-    let response = response.on_hover_ui(|ui| {
-        ui.label(&theme.name);
-        let band = band.map_or("not ranked", |b| &b.label);
-        ui.label(format!("Band: {band}"));
-        if row.is_some_and(|r| r.departs) {
-            ui.label("The decision departs from the suggested outcome");
-        }
-        ui.label("Double-click to rename");
-    });
     if response.clicked() {
         out.push(Action::Select(id.clone()));
     }

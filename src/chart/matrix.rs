@@ -84,7 +84,8 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             .filter_map(|row| Some((*row, chart.backend_coord(&(row.likelihood?, row.harm?))))),
         r * 2 + 2,
     );
-    let marks = points_and_labels(root, &spots, r, o, rows.len() <= NAME_ALL_UP_TO)?;
+    let bounds = chart.plotting_area().get_pixel_range();
+    let marks = points_and_labels(root, &spots, r, o, rows.len() <= NAME_ALL_UP_TO, bounds)?;
     super::position::outcome_legend(&lower, method, o)?;
     Ok(marks)
 }
@@ -98,6 +99,7 @@ pub(super) fn points_and_labels<DB: DrawingBackend<ErrorType: 'static>>(
     r: i32,
     o: &ChartOptions,
     name_all: bool,
+    bounds: (std::ops::Range<i32>, std::ops::Range<i32>),
 ) -> DrawResult<Vec<Mark>> {
     let p = &o.palette;
     let mut marks = Vec::with_capacity(placed.len());
@@ -138,12 +140,21 @@ pub(super) fn points_and_labels<DB: DrawingBackend<ErrorType: 'static>>(
         let w = (text.chars().count() as f64 * size * 0.5) as i32;
         let h = size as i32;
         let gap = r + 9;
-        let candidates = [
+        let candidates: Vec<[i32; 4]> = [
             [x + gap, y - h / 2, x + gap + w, y + h / 2],
             [x - gap - w, y - h / 2, x - gap, y + h / 2],
             [x - w / 2, y - gap - h, x + w / 2, y - gap],
             [x - w / 2, y + gap, x + w / 2, y + gap + h],
-        ];
+        ]
+        .into_iter()
+        .filter(|c| {
+            // Labels stay inside the plotting area, clear of the axes.
+            c[0] >= bounds.0.start
+                && c[2] <= bounds.0.end
+                && c[1] >= bounds.1.start
+                && c[3] <= bounds.1.end
+        })
+        .collect();
         let Some([l, t, _, _]) = taken.take(&candidates) else {
             continue;
         };

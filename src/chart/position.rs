@@ -152,7 +152,8 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             .filter_map(|row| Some((*row, chart.backend_coord(&(row.risk?, row.position_total?))))),
         r * 2 + 2,
     );
-    let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20)?;
+    let bounds = chart.plotting_area().get_pixel_range();
+    let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20, bounds)?;
     outcome_legend(&lower, method, o)?;
     Ok(marks)
 }

@@ -150,7 +150,7 @@ pub fn chart_palette(choice: ThemeChoice) -> Palette {
             bands,
             band_tint: 0.45,
             accent: rgb(ACCENT),
-            text_scale: 1.3,
+            text_scale: 1.6,
         },
     }
 }

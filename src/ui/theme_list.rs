@@ -136,13 +136,16 @@ fn row_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, id: &ThemeId, out: 
         } else {
             theme.name.clone()
         };
-        painter.text(
-            pos2(rank_right + 10.0, rect.center().y),
-            Align2::LEFT_CENTER,
+        let left = rank_right + 10.0;
+        let galley = elided(
+            ui,
             name,
             body,
             visuals.text_color(),
+            rect.right() - left - 4.0,
         );
+        let top = rect.center().y - galley.size().y / 2.0;
+        painter.galley(pos2(left, top), galley, visuals.text_color());
     }
     if response.clicked() {
         out.push(Action::Select(id.clone()));
@@ -150,6 +153,19 @@ fn row_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, id: &ThemeId, out: 
     if response.double_clicked() {
         view.rename = Some((id.clone(), theme.name.clone()));
     }
+}
+
+/// A one-line galley cut with "…" to fit `width`.
+fn elided(
+    ui: &Ui,
+    text: String,
+    font: egui::FontId,
+    color: egui::Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(10.0));
+    ui.painter().layout_job(job)
 }
 
 fn rename_ui(

@@ -85,7 +85,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         r * 2 + 2,
     );
     let bounds = chart.plotting_area().get_pixel_range();
-    let marks = points_and_labels(root, &spots, r, o, rows.len() <= NAME_ALL_UP_TO, bounds)?;
+    let marks = points_and_labels(root, &spots, r, o, rows.len() <= NAME_ALL_UP_TO, &bounds)?;
     super::position::outcome_legend(&lower, method, o)?;
     Ok(marks)
 }
@@ -99,7 +99,7 @@ pub(super) fn points_and_labels<DB: DrawingBackend<ErrorType: 'static>>(
     r: i32,
     o: &ChartOptions,
     name_all: bool,
-    bounds: (std::ops::Range<i32>, std::ops::Range<i32>),
+    bounds: &(std::ops::Range<i32>, std::ops::Range<i32>),
 ) -> DrawResult<Vec<Mark>> {
     let p = &o.palette;
     let mut marks = Vec::with_capacity(placed.len());

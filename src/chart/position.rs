@@ -153,7 +153,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         r * 2 + 2,
     );
     let bounds = chart.plotting_area().get_pixel_range();
-    let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20, bounds)?;
+    let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20, &bounds)?;
     outcome_legend(&lower, method, o)?;
     Ok(marks)
 }

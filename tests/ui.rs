@@ -435,3 +435,49 @@ fn the_users_name_is_asked_once_for_the_change_log() {
     assert!(h.query_by_label("Your name").is_none(), "asked only once");
     assert_eq!(h.state().doc.card.log.len(), log_before + 2);
 }
+
+#[test]
+fn clicking_a_chart_mark_selects_its_theme() {
+    let mut h = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run_steps(3);
+    click(&mut h, "Risk matrix");
+    let image = h.get_by_label("Risk matrix chart").rect();
+    let marks = h
+        .state()
+        .charts
+        .marks(trh::chart::ChartKind::RiskMatrix)
+        .expect("drawn")
+        .to_vec();
+    let target = marks
+        .iter()
+        .find(|m| m.name == "Modern slavery")
+        .expect("a mark for every ranked theme");
+    let ppp = h.ctx.pixels_per_point();
+    let [l, t, r, b] = target.rect;
+    let pos = image.min + egui::vec2((l + r) / 2.0 / ppp, (t + b) / 2.0 / ppp);
+    h.hover_at(pos);
+    // Tooltips wait for the pointer to rest (egui's tooltip delay).
+    h.run_steps(60);
+    assert!(
+        h.query_all_by_label_contains("Modern slavery\nRank")
+            .count()
+            > 0,
+        "hovering names the theme"
+    );
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    let id = h.state().view.selected.clone().expect("selected");
+    assert_eq!(
+        h.state().doc.card.theme(&id).expect("theme").name,
+        "Modern slavery"
+    );
+}

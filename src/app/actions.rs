@@ -38,6 +38,23 @@ impl TrhApp {
 
     fn apply_edit(&mut self, edit: &Edit, merge: Option<&str>) {
         let who = self.prefs.user_name.clone().unwrap_or_default();
+        // A decision is recorded by whoever records it.
+        let signed;
+        let edit = match edit {
+            Edit::SetDecision {
+                theme,
+                decision: Some(d),
+            } if d.by != who => {
+                let mut d = d.clone();
+                d.by.clone_from(&who);
+                signed = Edit::SetDecision {
+                    theme: theme.clone(),
+                    decision: Some(d),
+                };
+                &signed
+            }
+            _ => edit,
+        };
         match self.doc.apply(edit, merge, &who, &timestamp()) {
             Ok(()) => self.after_edit(edit),
             Err(e) => self.notes.error(format!("Cannot make that change: {e}")),

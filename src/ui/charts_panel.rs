@@ -42,12 +42,19 @@ pub struct ChartCache {
     pub redraws: u64,
     /// How long the last redraw took.
     pub last_redraw: Option<Duration>,
+    /// Why the last redraw failed, if it did.
+    pub error: Option<String>,
 }
 
 impl ChartCache {
     /// Forgets every texture (a new document).
     pub fn clear(&mut self) {
         self.entries.clear();
+    }
+
+    /// Where each theme was drawn in the chart's current texture, in texture pixels.
+    pub fn marks(&self, kind: ChartKind) -> Option<&[Mark]> {
+        self.entries.get(&kind).map(|e| e.marks.as_slice())
     }
 }
 
@@ -86,7 +93,8 @@ pub fn charts_ui(
     let kind = view.chart;
     refresh(ui.ctx(), doc, cache, kind, key, ppp);
     let Some(entry) = cache.entries.get(&kind) else {
-        ui.label("The chart could not be drawn; see the notifications.");
+        let why = cache.error.as_deref().unwrap_or("unknown error");
+        ui.label(format!("The chart could not be drawn: {why}"));
         return;
     };
     let image = egui::Image::new(&entry.texture)
@@ -174,6 +182,7 @@ fn refresh(
     cache.redraws += 1;
     match drawn {
         Ok(img) => {
+            cache.error = None;
             let color =
                 egui::ColorImage::from_rgb([img.width as usize, img.height as usize], &img.rgb);
             let texture = match cache.entries.remove(&kind) {
@@ -198,6 +207,7 @@ fn refresh(
         }
         Err(e) => {
             eprintln!("trh: {e}");
+            cache.error = Some(e.to_string());
             cache.entries.remove(&kind);
         }
     }

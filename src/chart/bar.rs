@@ -24,27 +24,15 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let max_risk = rows.iter().filter_map(|r| r.risk).fold(1.0_f64, f64::max) * 1.12;
     let (w, _) = root.dim_in_pixel();
     let name_w = (f64::from(w) * 0.3).min(300.0 * s * p.text_scale) as u32;
-    let font = |size: f64| (FONT, p.size(size, s)).into_font().color(&p.text);
-
-    let mut chart = ChartBuilder::on(root)
-        .caption(super::ChartKind::RankedBar.title(), font(20.0))
-        .margin((12.0 * s) as u32)
-        .x_label_area_size((36.0 * s * p.text_scale) as u32)
-        .y_label_area_size(name_w)
-        .build_cartesian_2d(0f64..max_risk, 0f64..n as f64)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(0)
-        .x_desc("Risk score")
-        .label_style(font(13.0))
-        .x_label_formatter(&|v| super::tick(*v))
-        .y_label_formatter(&|v| super::tick(*v))
-        .axis_desc_style(font(14.0))
-        .axis_style(p.text)
-        .bold_line_style(p.grid.mix(0.6))
-        .light_line_style(p.grid.mix(0.0))
-        .draw()?;
+    let ranges = (0f64..max_risk, 0f64..n as f64);
+    let mut chart = super::build(
+        root,
+        super::ChartKind::RankedBar,
+        o,
+        f64::from(name_w),
+        ranges,
+    )?;
+    super::mesh(&mut chart, o, "Risk score", None, 0.6)?;
 
     let area = chart.plotting_area();
     let row_px = f64::from(area.dim_in_pixel().1) / n as f64;

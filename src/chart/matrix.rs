@@ -34,17 +34,13 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         rows.iter().map(|r| r.likelihood),
     );
     let y_range = axis_range(method, SectionKind::Harm, rows.iter().map(|r| r.harm));
-    let font = |size: f64| (FONT, p.size(size, s)).into_font().color(&p.text);
     let (_, h) = root.dim_in_pixel();
     let legend_h = (34.0 * s * p.text_scale) as u32;
     let (upper, lower) = root.split_vertically(h.saturating_sub(legend_h));
 
-    let mut chart = ChartBuilder::on(&upper)
-        .caption(ChartKind::RiskMatrix.title(), font(20.0))
-        .margin((12.0 * s) as u32)
-        .x_label_area_size((36.0 * s * p.text_scale) as u32)
-        .y_label_area_size((48.0 * s * p.text_scale) as u32)
-        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
+    let y_label_px = 48.0 * s * p.text_scale;
+    let ranges = (x_range.clone(), y_range.clone());
+    let mut chart = super::build(&upper, ChartKind::RiskMatrix, o, y_label_px, ranges)?;
 
     // The band background, blended into the page colour (no alpha needed by any backend).
     let (dx, dy) = (
@@ -65,18 +61,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             )))?;
         }
     }
-    chart
-        .configure_mesh()
-        .x_desc("Likelihood")
-        .y_desc("Harm")
-        .label_style(font(13.0))
-        .x_label_formatter(&|v| super::tick(*v))
-        .y_label_formatter(&|v| super::tick(*v))
-        .axis_desc_style(font(14.0))
-        .axis_style(p.text)
-        .bold_line_style(p.grid.mix(0.35))
-        .light_line_style(p.grid.mix(0.0))
-        .draw()?;
+    super::mesh(&mut chart, o, "Likelihood", Some("Harm"), 0.35)?;
 
     let r = (6.0 * s * p.text_scale) as i32;
     let spots = fan_out(

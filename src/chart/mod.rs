@@ -176,6 +176,61 @@ pub fn register_fonts() {
 /// The error type of drawing calls, boxed to keep the chart functions simple.
 type DrawResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
+/// A chart with two numeric axes.
+type Chart2d<'a, DB> = ChartContext<
+    'a,
+    DB,
+    plotters::coord::cartesian::Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::types::RangedCoordf64,
+    >,
+>;
+
+/// Builds a chart with the kind's title, the palette's fonts and room for axis labels.
+fn build<'a, DB: DrawingBackend<ErrorType: 'static>>(
+    area: &'a DrawingArea<DB, plotters::coord::Shift>,
+    kind: ChartKind,
+    o: &ChartOptions,
+    y_label_px: f64,
+    (x, y): (std::ops::Range<f64>, std::ops::Range<f64>),
+) -> DrawResult<Chart2d<'a, DB>> {
+    let p = &o.palette;
+    let font = (FONT, p.size(20.0, o.scale)).into_font().color(&p.text);
+    Ok(ChartBuilder::on(area)
+        .caption(kind.title(), font)
+        .margin((12.0 * o.scale) as u32)
+        .x_label_area_size((36.0 * o.scale * p.text_scale) as u32)
+        .y_label_area_size(y_label_px as u32)
+        .build_cartesian_2d(x, y)?)
+}
+
+/// Draws the axes and grid; `y_desc: None` hides the y axis's labels and grid.
+fn mesh<DB: DrawingBackend<ErrorType: 'static>>(
+    chart: &mut Chart2d<'_, DB>,
+    o: &ChartOptions,
+    x_desc: &str,
+    y_desc: Option<&str>,
+    grid: f64,
+) -> DrawResult<()> {
+    let p = &o.palette;
+    let font = |size: f64| (FONT, p.size(size, o.scale)).into_font().color(&p.text);
+    let mut mesh = chart.configure_mesh();
+    mesh.x_desc(x_desc)
+        .label_style(font(13.0))
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v))
+        .axis_desc_style(font(14.0))
+        .axis_style(p.text)
+        .bold_line_style(p.grid.mix(grid))
+        .light_line_style(p.grid.mix(0.0));
+    match y_desc {
+        Some(d) => mesh.y_desc(d),
+        None => mesh.disable_y_mesh().y_labels(0),
+    };
+    mesh.draw()?;
+    Ok(())
+}
+
 /// An axis tick as text: whole numbers without decimals.
 fn tick(v: f64) -> String {
     crate::report::num(v)

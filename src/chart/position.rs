@@ -44,24 +44,16 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let (_, h) = root.dim_in_pixel();
     let legend_h = (34.0 * s * p.text_scale) as u32;
     let (upper, lower) = root.split_vertically(h.saturating_sub(legend_h));
-    let mut chart = ChartBuilder::on(&upper)
-        .caption(ChartKind::PositionRisk.title(), font(20.0))
-        .margin((12.0 * s) as u32)
-        .x_label_area_size((36.0 * s * p.text_scale) as u32)
-        .y_label_area_size((48.0 * s * p.text_scale) as u32)
-        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
-    chart
-        .configure_mesh()
-        .x_desc("Risk score")
-        .y_desc("Partnership position")
-        .label_style(font(13.0))
-        .x_label_formatter(&|v| super::tick(*v))
-        .y_label_formatter(&|v| super::tick(*v))
-        .axis_desc_style(font(14.0))
-        .axis_style(p.text)
-        .bold_line_style(p.grid.mix(0.3))
-        .light_line_style(p.grid.mix(0.0))
-        .draw()?;
+    let y_label_px = 48.0 * s * p.text_scale;
+    let ranges = (x_range.clone(), y_range.clone());
+    let mut chart = super::build(&upper, ChartKind::PositionRisk, o, y_label_px, ranges)?;
+    super::mesh(
+        &mut chart,
+        o,
+        "Risk score",
+        Some("Partnership position"),
+        0.3,
+    )?;
 
     let band_split = method.bands.len() / 2;
     let grade_split = method.grades.len() / 2;

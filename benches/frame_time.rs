@@ -18,7 +18,7 @@ use trh::chart::{ChartKind, ChartOptions};
 use trh::ui::theme::{ThemeChoice, chart_palette};
 
 const WARMUP: usize = 15;
-const FRAMES: usize = 400;
+const FRAMES: usize = 600;
 const SIZE: (f32, f32) = (1600.0, 900.0);
 
 fn input(frame: usize) -> RawInput {

@@ -481,3 +481,65 @@ fn clicking_a_chart_mark_selects_its_theme() {
         "Modern slavery"
     );
 }
+
+#[test]
+fn keyboard_theme_commands_and_notes() {
+    let mut h = sample();
+    let first = h.state().doc.card.themes[0].id.clone();
+    // Alt+Down moves the selected theme down the list; Ctrl+Z puts it back.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.card.themes[1].id, first);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.card.themes[0].id, first);
+    // Enter edits the note of the keyboard's factor; typing there does not trigger commands.
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let factor = h
+        .state()
+        .doc
+        .card
+        .method
+        .factors()
+        .next()
+        .expect("factor")
+        .1
+        .label
+        .clone();
+    let label = format!("Note on {factor}");
+    h.get_by_label(&label)
+        .type_text("Police and health data agree");
+    h.run_steps(2);
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Remove theme?").is_none(),
+        "Delete stays in the text field"
+    );
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let f = h
+        .state()
+        .doc
+        .card
+        .method
+        .factors()
+        .next()
+        .expect("factor")
+        .1
+        .id
+        .clone();
+    let saved = &h.state().doc.card.themes[0].scores[&f].note;
+    assert!(saved.starts_with("Police and health data agre"), "{saved}");
+    // F2 renames; Delete (outside a text field) asks to remove.
+    h.key_press(Key::F2);
+    h.run_steps(3);
+    assert!(h.state().view.rename.is_some());
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.state().view.rename.is_none());
+    h.key_press(Key::Delete);
+    h.run_steps(3);
+    assert!(h.query_by_label("Remove theme?").is_some());
+}

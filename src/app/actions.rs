@@ -111,6 +111,23 @@ impl TrhApp {
                     self.modal = Some(Modal::RemoveTheme(id));
                 }
             }
+            Command::RenameTheme => {
+                if let Some(t) = self.selected().and_then(|id| self.doc.card.theme(id)) {
+                    self.view.rename = Some((t.id.clone(), t.name.clone()));
+                }
+            }
+            Command::MoveThemeUp | Command::MoveThemeDown => {
+                if let Some(edit) = self.move_selected(command == Command::MoveThemeUp) {
+                    self.apply(ctx, edit);
+                }
+            }
+            Command::EditNote => {
+                let factor = self.doc.card.method.factors().nth(self.view.factor_cursor);
+                if let (Some(theme), Some((_, f))) = (self.selected().cloned(), factor) {
+                    self.view.tab = Tab::Scorecard;
+                    self.view.editing_note = Some((theme, f.id.clone()));
+                }
+            }
             Command::ShowScorecard => self.view.tab = Tab::Scorecard,
             Command::ShowRanking => self.view.tab = Tab::Ranking,
             Command::ShowCharts => self.view.tab = Tab::Charts,
@@ -130,10 +147,32 @@ impl TrhApp {
         match command {
             Command::Undo => self.doc.can_undo(),
             Command::Redo => self.doc.can_redo(),
-            Command::RemoveTheme => self.selected().is_some(),
+            Command::RemoveTheme | Command::RenameTheme | Command::EditNote => {
+                self.selected().is_some()
+            }
+            Command::MoveThemeUp => self.selected_index().is_some_and(|i| i > 0),
+            Command::MoveThemeDown => self
+                .selected_index()
+                .is_some_and(|i| i + 1 < self.doc.card.themes.len()),
             Command::Save | Command::SaveAs => !self.saving,
             _ => true,
         }
+    }
+
+    fn selected_index(&self) -> Option<usize> {
+        let id = self.selected()?;
+        self.doc.card.themes.iter().position(|t| &t.id == id)
+    }
+
+    fn move_selected(&self, up: bool) -> Option<Action> {
+        let i = self.selected_index()?;
+        let to = if up { i.checked_sub(1)? } else { i + 1 };
+        (to < self.doc.card.themes.len()).then(|| {
+            Action::edit(Edit::MoveTheme {
+                theme: self.doc.card.themes[i].id.clone(),
+                to,
+            })
+        })
     }
 
     fn add_theme(&mut self) -> Action {

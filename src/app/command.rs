@@ -22,8 +22,16 @@ pub enum Command {
     Redo,
     /// Add a theme.
     AddTheme,
+    /// Rename the selected theme.
+    RenameTheme,
+    /// Move the selected theme up the list.
+    MoveThemeUp,
+    /// Move the selected theme down the list.
+    MoveThemeDown,
     /// Remove the selected theme.
     RemoveTheme,
+    /// Edit the note of the keyboard's factor.
+    EditNote,
     /// Show the theme scorecard.
     ShowScorecard,
     /// Show the ranking board.
@@ -84,7 +92,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 24] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -93,7 +101,11 @@ impl Command {
         Self::Undo,
         Self::Redo,
         Self::AddTheme,
+        Self::RenameTheme,
+        Self::MoveThemeUp,
+        Self::MoveThemeDown,
         Self::RemoveTheme,
+        Self::EditNote,
         Self::ShowScorecard,
         Self::ShowRanking,
         Self::ShowCharts,
@@ -111,7 +123,14 @@ impl Command {
     pub fn menu(self) -> Menu {
         match self {
             Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit => Menu::File,
-            Self::Undo | Self::Redo | Self::AddTheme | Self::RemoveTheme => Menu::Edit,
+            Self::Undo
+            | Self::Redo
+            | Self::AddTheme
+            | Self::RenameTheme
+            | Self::MoveThemeUp
+            | Self::MoveThemeDown
+            | Self::RemoveTheme
+            | Self::EditNote => Menu::Edit,
             Self::Shortcuts | Self::About => Menu::Help,
             _ => Menu::View,
         }
@@ -128,7 +147,11 @@ impl Command {
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::AddTheme => "Add theme",
+            Self::RenameTheme => "Rename theme",
+            Self::MoveThemeUp => "Move theme up",
+            Self::MoveThemeDown => "Move theme down",
             Self::RemoveTheme => "Remove theme…",
+            Self::EditNote => "Edit note",
             Self::ShowScorecard => "Scorecard",
             Self::ShowRanking => "Ranking board",
             Self::ShowCharts => "Charts",
@@ -154,7 +177,11 @@ impl Command {
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
             Self::AddTheme => "Add a new theme below the selected one",
+            Self::RenameTheme => "Rename the selected theme (or double-click it)",
+            Self::MoveThemeUp => "Move the selected theme up the list",
+            Self::MoveThemeDown => "Move the selected theme down the list",
             Self::RemoveTheme => "Remove the selected theme and its scores",
+            Self::EditNote => "Edit the evidence note of the factor the keyboard is on",
             Self::ShowScorecard => "Score the selected theme factor by factor",
             Self::ShowRanking => "All themes ranked by risk, with the candidate-priority cut line",
             Self::ShowCharts => "Ranked bar chart, risk matrix and position against risk",
@@ -181,6 +208,11 @@ impl Command {
             Self::Undo => k(CTRL, Key::Z),
             Self::Redo => k(CTRL_SHIFT, Key::Z),
             Self::AddTheme => k(CTRL, Key::T),
+            Self::RenameTheme => k(Modifiers::NONE, Key::F2),
+            Self::MoveThemeUp => k(Modifiers::ALT, Key::ArrowUp),
+            Self::MoveThemeDown => k(Modifiers::ALT, Key::ArrowDown),
+            Self::RemoveTheme => k(Modifiers::NONE, Key::Delete),
+            Self::EditNote => k(Modifiers::NONE, Key::Enter),
             Self::ShowScorecard => k(CTRL, Key::Num1),
             Self::ShowRanking => k(CTRL, Key::Num2),
             Self::ShowCharts => k(CTRL, Key::Num3),

@@ -176,9 +176,10 @@ fn levels_ui(
             let value = Value::Level(i as u16);
             let on = draft == Some(value);
             let text = format!("{} {}", i + 1, level.label);
-            let accessible = format!("{}: {}", c.factor.label, level.label);
             // No tooltip: hovering shows the level's descriptor beneath the row instead.
-            let r = choice(ui, &text, on, &accessible);
+            let r = choice(ui, &text, on, || {
+                format!("{}: {}", c.factor.label, level.label)
+            });
             if r.hovered() {
                 hovered = Some(value);
             }
@@ -260,12 +261,17 @@ fn note_ui(ui: &mut Ui, c: &RowCtx<'_>, note: &str, view: &mut ViewState, out: &
         return;
     }
     let mut buf = note.to_owned();
-    let r = ui.add(
-        egui::TextEdit::singleline(&mut buf)
-            .hint_text("Evidence for this score…")
-            .desired_width(f32::INFINITY),
-    );
-    r.widget_info(|| egui::WidgetInfo::text_edit(true, note, &buf, &label));
+    let r = ui
+        .horizontal(|ui| {
+            let l = ui.label(quiet(&label));
+            ui.add(
+                egui::TextEdit::singleline(&mut buf)
+                    .hint_text("Evidence for this score…")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id)
+        })
+        .inner;
     if !r.has_focus() && !r.lost_focus() {
         r.request_focus();
     }

@@ -9,17 +9,27 @@ use crate::model::{Edit, Scale, Value};
 
 /// Reads this frame's keys and queues what they ask for.
 pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
+    // While typing, only Ctrl shortcuts are commands; Enter, Delete, F2 and Alt+arrows
+    // belong to the text field.
+    let typing = ctx.text_edit_focused();
     for c in Command::ALL {
+        let usable = |s: &&egui::KeyboardShortcut| !typing || s.modifiers.command;
         let hit = ctx.input_mut(|i| {
-            c.shortcut().is_some_and(|s| i.consume_shortcut(&s))
-                || c.extra_shortcuts().iter().any(|s| i.consume_shortcut(s))
+            c.shortcut()
+                .as_ref()
+                .filter(usable)
+                .is_some_and(|s| i.consume_shortcut(s))
+                || c.extra_shortcuts()
+                    .iter()
+                    .filter(usable)
+                    .any(|s| i.consume_shortcut(s))
         });
         if hit && app.enabled(c) {
             app.push(Action::Command(c));
         }
     }
     // Typing in a text field keeps its keys; otherwise arrows, Tab and numbers score.
-    if ctx.text_edit_focused() {
+    if typing {
         return;
     }
     let pressed = |key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));

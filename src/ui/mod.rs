@@ -13,8 +13,8 @@ pub mod theme;
 pub mod theme_list;
 mod widgets;
 
-use crate::app::TrhApp;
 use crate::app::view::Tab;
+use crate::app::{Command, TrhApp};
 
 /// Lays out one frame: menu bar, status bar, theme list, and the tab in the centre.
 pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
@@ -26,7 +26,9 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
         .default_size(300.0)
         .min_size(200.0)
         .show(ui, |ui| {
-            theme_list::theme_list_ui(ui, &app.doc, &mut app.view, &mut out);
+            let flags = enabled_flags(app);
+            let enabled = |c: Command| flags.iter().any(|&(d, on)| d == c && on);
+            theme_list::theme_list_ui(ui, &app.doc, &mut app.view, &enabled, &mut out);
         });
     egui::CentralPanel::default().show(ui, |ui| {
         tabs_ui(ui, &mut app.view.tab);
@@ -58,8 +60,19 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
     }
 }
 
+/// Which theme commands can run now (read before the panel borrows the view mutably).
+fn enabled_flags(app: &TrhApp) -> [(Command, bool); 5] {
+    [
+        Command::AddTheme,
+        Command::RenameTheme,
+        Command::RemoveTheme,
+        Command::MoveThemeUp,
+        Command::MoveThemeDown,
+    ]
+    .map(|c| (c, app.enabled(c)))
+}
+
 fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab) {
-    use crate::app::Command;
     ui.horizontal(|ui| {
         for (t, c) in [
             (Tab::Scorecard, Command::ShowScorecard),

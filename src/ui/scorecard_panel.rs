@@ -26,6 +26,8 @@ pub fn scorecard_ui(
         return;
     };
     let row = doc.row(&theme.id);
+    // Labels here are read, not copied: without text selection they cost less per frame.
+    ui.style_mut().interaction.selectable_labels = false;
     summary_ui(ui, theme, row);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -40,7 +40,13 @@ pub fn visible_ids(doc: &Document, view: &ViewState) -> Vec<ThemeId> {
 }
 
 /// Draws the theme list.
-pub fn theme_list_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
+pub fn theme_list_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    view: &mut ViewState,
+    enabled: &dyn Fn(Command) -> bool,
+    out: &mut Vec<Action>,
+) {
     ui.add_space(4.0);
     ui.heading("Themes");
     let search_label = ui.label("Search");
@@ -50,9 +56,24 @@ pub fn theme_list_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mu
             .desired_width(f32::INFINITY),
     )
     .labelled_by(search_label.id);
-    filters_ui(ui, doc, view);
+    // Filters fold away when not in use (and then cost nothing per frame).
+    let active = [
+        view.band.is_some(),
+        view.category.is_some(),
+        view.decision.is_some(),
+    ]
+    .iter()
+    .filter(|&&on| on)
+    .count();
+    let title = match active {
+        0 => "Filters".to_owned(),
+        n => format!("Filters ({n} on)"),
+    };
+    egui::CollapsingHeader::new(title)
+        .id_salt("theme_filters")
+        .show(ui, |ui| filters_ui(ui, doc, view));
     ui.separator();
-    buttons_ui(ui, doc, view, out);
+    buttons_ui(ui, enabled, out);
     ui.separator();
     let ids = visible_ids(doc, view);
     if ids.is_empty() {
@@ -210,63 +231,22 @@ fn rename_ui(
     }
 }
 
-fn buttons_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
-    let selected = view
-        .selected
-        .clone()
-        .filter(|s| doc.card.theme(s).is_some());
-    let index = selected
-        .as_ref()
-        .and_then(|s| doc.card.themes.iter().position(|t| &t.id == s));
+fn buttons_ui(ui: &mut Ui, enabled: &dyn Fn(Command) -> bool, out: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
-        let add = ui
-            .button("Add")
-            .on_hover_text(with_shortcut(ui.ctx(), Command::AddTheme));
-        if add.clicked() {
-            out.push(Action::Command(Command::AddTheme));
-        }
-        let rename = ui
-            .add_enabled(selected.is_some(), egui::Button::new("Rename"))
-            .on_hover_text("Rename the selected theme (or double-click it)");
-        if rename.clicked()
-            && let Some(s) = &selected
-        {
-            let name = doc
-                .card
-                .theme(s)
-                .map(|t| t.name.clone())
-                .unwrap_or_default();
-            view.rename = Some((s.clone(), name));
-        }
-        let remove = ui
-            .add_enabled(selected.is_some(), egui::Button::new("Remove…"))
-            .on_hover_text(Command::RemoveTheme.tooltip());
-        if remove.clicked() {
-            out.push(Action::Command(Command::RemoveTheme));
-        }
-        let last = doc.card.themes.len().saturating_sub(1);
-        for (label, hint, to) in [
-            (
-                "Up",
-                "Move the selected theme up the list",
-                index.and_then(|i| i.checked_sub(1)),
-            ),
-            (
-                "Down",
-                "Move the selected theme down the list",
-                index.filter(|&i| i < last).map(|i| i + 1),
-            ),
+        for (label, c) in [
+            ("Add", Command::AddTheme),
+            ("Rename", Command::RenameTheme),
+            ("Remove…", Command::RemoveTheme),
+            ("Up", Command::MoveThemeUp),
+            ("Down", Command::MoveThemeDown),
         ] {
-            let button = ui
-                .add_enabled(to.is_some(), egui::Button::new(label))
-                .on_hover_text(hint);
-            if button.clicked()
-                && let (Some(s), Some(to)) = (&selected, to)
+            let hint = with_shortcut(ui.ctx(), c);
+            if ui
+                .add_enabled(enabled(c), egui::Button::new(label))
+                .on_hover_text(hint)
+                .clicked()
             {
-                out.push(Action::edit(Edit::MoveTheme {
-                    theme: s.clone(),
-                    to,
-                }));
+                out.push(Action::Command(c));
             }
         }
     });

@@ -46,14 +46,14 @@ pub fn quiet(text: impl Into<String>) -> RichText {
 /// A selectable choice drawn directly (a galley and a rounded rect), much cheaper per frame than
 /// a full button; used for the many level choices of a scorecard. Named for screen readers by
 /// `label`.
-pub fn choice(ui: &mut Ui, text: &str, on: bool, label: &str) -> Response {
+pub fn choice(ui: &mut Ui, text: &str, on: bool, label: impl Fn() -> String) -> Response {
     let font = egui::TextStyle::Button.resolve(ui.style());
     let galley = ui
         .painter()
         .layout_no_wrap(text.to_owned(), font, ui.visuals().text_color());
     let pad = ui.spacing().button_padding;
     let (rect, response) = ui.allocate_exact_size(galley.size() + 2.0 * pad, Sense::click());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, label));
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, label()));
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, on);
         if on || response.hovered() || response.has_focus() {

@@ -219,6 +219,34 @@ fn main() {
         );
     }
 
+    // One edit on the big scorecard: undo snapshot, change log and re-rank.
+    let theme = app.doc.card.themes[150].id.clone();
+    let factor = app
+        .doc
+        .card
+        .method
+        .factors()
+        .next()
+        .expect("factor")
+        .1
+        .id
+        .clone();
+    let mut edit_ms = Vec::new();
+    for n in 0..21u16 {
+        let edit = trh::model::Edit::SetDraft {
+            theme: theme.clone(),
+            factor: factor.clone(),
+            value: Some(trh::model::Value::Level(n % 3)),
+        };
+        let start = Instant::now();
+        app.doc.apply(&edit, None, "bench", "now").expect("applies");
+        edit_ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    println!(
+        "apply one edit (undo snapshot, log, re-rank): p50 {:.2} ms",
+        percentile(&mut edit_ms, 0.5)
+    );
+
     app.view.tab = Tab::Ranking;
     let idle = idle_repaint(&mut app);
     let idle_ok = idle == Duration::MAX;

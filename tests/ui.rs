@@ -543,3 +543,39 @@ fn keyboard_theme_commands_and_notes() {
     h.run_steps(3);
     assert!(h.query_by_label("Remove theme?").is_some());
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = sample();
+    click(&mut h, "Alcohol harm");
+    click(&mut h, "Physical harm: None");
+    let close = |h: &mut Harness<'_, TrhApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.step();
+    };
+    close(&mut h);
+    let cancelled = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(cancelled, "the close is held back");
+    h.run_steps(3);
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.get_by_label("Don't save").click();
+    let mut closing = false;
+    for _ in 0..6 {
+        h.step();
+        closing |= h
+            .output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    }
+    assert!(closing, "the window closes once answered");
+}

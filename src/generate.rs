@@ -94,6 +94,7 @@ pub fn generate(method: &Method, themes: usize, participants: usize, seed: u64) 
             id: ParticipantId::new(format!("p{:03}", i + 1)),
             name: format!("Participant {}", i + 1),
             agency: AGENCIES[i % AGENCIES.len()].to_owned(),
+            present: true,
         })
         .collect();
     for i in 0..themes {

@@ -164,6 +164,7 @@ fn participants_from(docs: Vec<ParticipantDoc>, ck: &mut Checker<'_>) -> Vec<Par
             id: ParticipantId::new(p.id),
             name: p.name,
             agency: p.agency,
+            present: p.present,
         });
     }
     out
@@ -342,6 +343,7 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
                 id: p.id.to_string(),
                 name: p.name.clone(),
                 agency: p.agency.clone(),
+                present: p.present,
             })
             .collect(),
         themes,

@@ -67,6 +67,18 @@ pub struct ParticipantDoc {
     /// Agency.
     #[serde(default)]
     pub agency: String,
+    /// Present at the current session (written only when false).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub present: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// A theme as written.

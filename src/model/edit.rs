@@ -2,8 +2,9 @@
 //! place ([`Edit::apply`]), which checks it against the method and describes it for the
 //! change log. Panels build edits; they never touch the scorecard themselves.
 
+use super::ids::ParticipantId;
 use super::ids::{FactorId, ThemeId};
-use super::scorecard::{Decision, Scorecard, Theme};
+use super::scorecard::{Agreed, Decision, Participant, Scorecard, Theme};
 use super::value::Value;
 
 /// A free-text field of a theme.
@@ -86,6 +87,56 @@ pub enum Edit {
         /// The new position.
         to: usize,
     },
+    /// Add a participant at a position (clamped).
+    AddParticipant {
+        /// The person; the id must be unused.
+        participant: Participant,
+        /// Where in the list.
+        at: usize,
+    },
+    /// Remove a participant and every vote they gave.
+    RemoveParticipant {
+        /// Who.
+        participant: ParticipantId,
+    },
+    /// Change a participant's name and agency.
+    SetParticipant {
+        /// Who.
+        participant: ParticipantId,
+        /// New name.
+        name: String,
+        /// New agency.
+        agency: String,
+    },
+    /// Mark a participant present or absent at this session.
+    SetPresent {
+        /// Who.
+        participant: ParticipantId,
+        /// Present?
+        present: bool,
+    },
+    /// Record, change or clear one participant's vote in one round.
+    SetVote {
+        /// Theme.
+        theme: ThemeId,
+        /// Factor.
+        factor: FactorId,
+        /// Who.
+        participant: ParticipantId,
+        /// Round, from 1.
+        round: u32,
+        /// The vote, or `None` to clear it.
+        value: Option<Value>,
+    },
+    /// Set the room's agreed value with its rationale (required), or clear it.
+    SetAgreed {
+        /// Theme.
+        theme: ThemeId,
+        /// Factor.
+        factor: FactorId,
+        /// The agreed value and why, or `None` to clear it.
+        agreed: Option<Agreed>,
+    },
 }
 
 /// Why an edit cannot be applied.
@@ -111,6 +162,21 @@ pub enum EditError {
     /// A theme name is empty.
     #[error("a theme needs a name")]
     EmptyName,
+    /// No participant with that id.
+    #[error("there is no participant \"{0}\"")]
+    NoParticipant(String),
+    /// A participant with that id already exists.
+    #[error("a participant with id \"{0}\" already exists")]
+    DuplicateParticipant(String),
+    /// A participant name is empty.
+    #[error("a participant needs a name")]
+    EmptyParticipantName,
+    /// Rounds count from 1.
+    #[error("rounds are numbered from 1")]
+    BadRound,
+    /// An agreed value needs a reason.
+    #[error("an agreed value needs a rationale")]
+    RationaleRequired,
 }
 
 /// What an applied edit changed, for the change log.
@@ -125,19 +191,6 @@ pub struct Applied {
 }
 
 impl Edit {
-    /// The theme this edit is about.
-    pub fn theme(&self) -> &ThemeId {
-        match self {
-            Self::SetDraft { theme, .. }
-            | Self::SetNote { theme, .. }
-            | Self::SetThemeText { theme, .. }
-            | Self::SetDecision { theme, .. }
-            | Self::RemoveTheme { theme }
-            | Self::MoveTheme { theme, .. } => theme,
-            Self::AddTheme { theme, .. } => &theme.id,
-        }
-    }
-
     /// Applies the edit, checking it first; on error the scorecard is unchanged.
     pub fn apply(&self, card: &mut Scorecard) -> Result<Applied, EditError> {
         match self {
@@ -192,6 +245,12 @@ impl Edit {
                 let removed = card.themes.remove(i);
                 Ok(applied(theme, "removed", removed.name, ""))
             }
+            Self::AddParticipant { .. }
+            | Self::RemoveParticipant { .. }
+            | Self::SetParticipant { .. }
+            | Self::SetPresent { .. }
+            | Self::SetVote { .. }
+            | Self::SetAgreed { .. } => super::edit_workshop::apply(self, card),
             Self::MoveTheme { theme, to } => {
                 let from = index_of(card, theme)?;
                 let t = card.themes.remove(from);
@@ -208,7 +267,7 @@ impl Edit {
     }
 }
 
-fn applied(theme: &ThemeId, what: &str, old: String, new: &str) -> Applied {
+pub(super) fn applied(theme: &ThemeId, what: &str, old: String, new: &str) -> Applied {
     Applied {
         what: format!("theme \"{theme}\" {what}"),
         old,
@@ -223,7 +282,10 @@ fn index_of(card: &Scorecard, theme: &ThemeId) -> Result<usize, EditError> {
         .ok_or_else(|| EditError::NoTheme(theme.to_string()))
 }
 
-fn theme_mut<'a>(card: &'a mut Scorecard, theme: &ThemeId) -> Result<&'a mut Theme, EditError> {
+pub(super) fn theme_mut<'a>(
+    card: &'a mut Scorecard,
+    theme: &ThemeId,
+) -> Result<&'a mut Theme, EditError> {
     let i = index_of(card, theme)?;
     Ok(&mut card.themes[i])
 }

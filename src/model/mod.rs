@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod attainable;
 pub mod edit;
+mod edit_workshop;
 pub mod ids;
 mod lookup_check;
 pub mod method;

@@ -47,6 +47,8 @@ pub struct Participant {
     pub name: String,
     /// Agency, e.g. Police, Council, Health.
     pub agency: String,
+    /// Present at the current session (absent people keep their earlier votes).
+    pub present: bool,
 }
 
 /// One crime or community-safety theme.

@@ -579,3 +579,149 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     }
     assert!(closing, "the window closes once answered");
 }
+
+/// A sample with every participant's first-round votes cleared on one theme, on the workshop tab.
+fn workshop(theme: &str) -> Harness<'static, TrhApp> {
+    let mut card =
+        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("sample.ron")).expect("sample");
+    let t = card
+        .themes
+        .iter_mut()
+        .find(|t| t.name == theme)
+        .expect("theme");
+    for s in t.scores.values_mut() {
+        s.votes.clear();
+        s.agreed = None;
+    }
+    let mut h = harness(TrhApp::new(config(
+        Start::Card(Box::new(card), "w.ron".into()),
+        None,
+    )));
+    click(&mut h, theme);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run_steps(3);
+    assert_eq!(h.state().view.tab, Tab::Workshop);
+    h
+}
+
+#[test]
+fn workshop_votes_are_typed_as_digits_and_hidden_until_revealed() {
+    let mut h = workshop("Reoffending");
+    // The first row: digits fill factor after factor.
+    for key in [Key::Num4, Key::Num5, Key::Num2] {
+        h.key_press(key);
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    let app = h.state();
+    let theme = app
+        .doc
+        .card
+        .themes
+        .iter()
+        .find(|t| t.name == "Reoffending")
+        .expect("t");
+    let first = &app.doc.card.participants[0].id;
+    let factors: Vec<_> = app
+        .doc
+        .card
+        .method
+        .factors()
+        .map(|(_, f)| f.id.clone())
+        .collect();
+    let vote = |i: usize| {
+        theme.scores.get(&factors[i]).and_then(|s| {
+            s.votes
+                .iter()
+                .find(|v| &v.participant == first && v.round == 1)
+                .map(|v| v.value)
+        })
+    };
+    assert_eq!(
+        (vote(0), vote(1), vote(2)),
+        (
+            Some(Value::Level(3)),
+            Some(Value::Level(4)),
+            Some(Value::Level(1))
+        )
+    );
+    assert_eq!(h.state().view.workshop.cursor, (0, 3));
+    // Hidden: the cell shows that a vote exists, not its value.
+    assert!(h.query_by_label("Hidden").is_none());
+    assert!(!h.state().view.workshop.revealed);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run_steps(2);
+    assert!(h.state().view.workshop.revealed);
+    // Backspace clears the cell under the cursor after moving back.
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::Backspace);
+    h.run_steps(3);
+    let theme = h
+        .state()
+        .doc
+        .card
+        .themes
+        .iter()
+        .find(|t| t.name == "Reoffending")
+        .expect("t");
+    let third = theme.scores.get(&factors[2]).map_or(0, |s| s.votes.len());
+    assert_eq!(third, 0, "cleared");
+}
+
+#[test]
+fn agreeing_refuses_without_a_rationale() {
+    let mut h = workshop("Reoffending");
+    let factor = h
+        .state()
+        .doc
+        .card
+        .method
+        .factors()
+        .next()
+        .expect("f")
+        .1
+        .label
+        .clone();
+    click(&mut h, &format!("Agree {factor}"));
+    assert!(matches!(
+        h.state().modal,
+        Some(trh::app::modal::Modal::Agree { .. })
+    ));
+    click(&mut h, "Agreed value: High");
+    // No rationale yet: the Agree button is disabled and nothing is recorded.
+    click(&mut h, "Agree");
+    let t = |h: &Harness<'_, TrhApp>| {
+        let fid = h
+            .state()
+            .doc
+            .card
+            .method
+            .factors()
+            .next()
+            .expect("f")
+            .1
+            .id
+            .clone();
+        h.state()
+            .doc
+            .card
+            .themes
+            .iter()
+            .find(|t| t.name == "Reoffending")
+            .expect("t")
+            .scores
+            .get(&fid)
+            .and_then(|s| s.agreed.clone())
+    };
+    assert!(t(&h).is_none(), "refused without a rationale");
+    h.get_by_label("Rationale (required)").focus();
+    h.run_steps(2);
+    h.get_by_label("Rationale (required)")
+        .type_text("Police and probation data agree");
+    h.run_steps(2);
+    click(&mut h, "Agree");
+    let agreed = t(&h).expect("agreed");
+    assert_eq!(agreed.rationale, "Police and probation data agree");
+    let last = h.state().doc.card.log.last().expect("log");
+    assert!(last.what.contains("agreed"), "{last:?}");
+}

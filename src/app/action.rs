@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::command::Command;
+use super::modal::Modal;
 use crate::model::{Edit, ThemeId};
 
 /// One request from the UI.
@@ -25,6 +26,8 @@ pub enum Action {
     Select(ThemeId),
     /// Open a file (dropped on the window or chosen from recent files).
     OpenPath(PathBuf),
+    /// Open a dialog.
+    Dialog(Modal),
 }
 
 impl Action {

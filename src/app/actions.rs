@@ -33,6 +33,11 @@ impl TrhApp {
                 }
             }
             Action::OpenPath(path) => self.guard(ctx, Then::Open(path)),
+            Action::Dialog(modal) => {
+                if self.modal.is_none() {
+                    self.modal = Some(modal);
+                }
+            }
         }
     }
 
@@ -131,6 +136,18 @@ impl TrhApp {
             Command::ShowScorecard => self.view.tab = Tab::Scorecard,
             Command::ShowRanking => self.view.tab = Tab::Ranking,
             Command::ShowCharts => self.view.tab = Tab::Charts,
+            Command::ShowWorkshop => self.view.tab = Tab::Workshop,
+            Command::RevealVotes => self.view.workshop.revealed = !self.view.workshop.revealed,
+            Command::NextRound => {
+                let latest = self
+                    .selected()
+                    .and_then(|id| self.doc.card.theme(id))
+                    .map_or(0, crate::model::workshop::latest_round);
+                let current = self.view.workshop.round.unwrap_or(latest.max(1));
+                self.view.workshop.round = Some(current.max(latest) + 1);
+                self.view.workshop.revealed = false;
+                self.view.tab = Tab::Workshop;
+            }
             Command::ThemeLight => self.prefs.theme = ThemeChoice::Light,
             Command::ThemeDark => self.prefs.theme = ThemeChoice::Dark,
             Command::ThemeProjector => self.prefs.theme = ThemeChoice::Projector,

@@ -38,6 +38,12 @@ pub enum Command {
     ShowRanking,
     /// Show the charts.
     ShowCharts,
+    /// Show the workshop (participants, votes, agreeing).
+    ShowWorkshop,
+    /// Reveal or hide the votes in the workshop grid.
+    RevealVotes,
+    /// Start the next round of votes.
+    NextRound,
     /// Light theme.
     ThemeLight,
     /// Dark theme.
@@ -65,13 +71,21 @@ pub enum Menu {
     Edit,
     /// View.
     View,
+    /// Workshop.
+    Workshop,
     /// Help.
     Help,
 }
 
 impl Menu {
     /// All menus in order.
-    pub const ALL: [Self; 4] = [Self::File, Self::Edit, Self::View, Self::Help];
+    pub const ALL: [Self; 5] = [
+        Self::File,
+        Self::Edit,
+        Self::View,
+        Self::Workshop,
+        Self::Help,
+    ];
 
     /// The menu's title.
     pub fn label(self) -> &'static str {
@@ -79,6 +93,7 @@ impl Menu {
             Self::File => "File",
             Self::Edit => "Edit",
             Self::View => "View",
+            Self::Workshop => "Workshop",
             Self::Help => "Help",
         }
     }
@@ -92,7 +107,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 27] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -109,6 +124,9 @@ impl Command {
         Self::ShowScorecard,
         Self::ShowRanking,
         Self::ShowCharts,
+        Self::ShowWorkshop,
+        Self::RevealVotes,
+        Self::NextRound,
         Self::ThemeLight,
         Self::ThemeDark,
         Self::ThemeProjector,
@@ -123,6 +141,7 @@ impl Command {
     pub fn menu(self) -> Menu {
         match self {
             Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit => Menu::File,
+            Self::RevealVotes | Self::NextRound => Menu::Workshop,
             Self::Undo
             | Self::Redo
             | Self::AddTheme
@@ -155,6 +174,9 @@ impl Command {
             Self::ShowScorecard => "Scorecard",
             Self::ShowRanking => "Ranking board",
             Self::ShowCharts => "Charts",
+            Self::ShowWorkshop => "Workshop",
+            Self::RevealVotes => "Reveal votes",
+            Self::NextRound => "Next round",
             Self::ThemeLight => "Light theme",
             Self::ThemeDark => "Dark theme",
             Self::ThemeProjector => "Projector theme",
@@ -185,6 +207,11 @@ impl Command {
             Self::ShowScorecard => "Score the selected theme factor by factor",
             Self::ShowRanking => "All themes ranked by risk, with the candidate-priority cut line",
             Self::ShowCharts => "Ranked bar chart, risk matrix and position against risk",
+            Self::ShowWorkshop => "Participants, votes by round, disagreement and agreed values",
+            Self::RevealVotes => {
+                "Show or hide the votes (hidden until revealed, so nobody anchors the room)"
+            }
+            Self::NextRound => "Start the next round of votes on this theme",
             Self::ThemeLight => "Dark text on a light background",
             Self::ThemeDark => "Light text on a dark background",
             Self::ThemeProjector => "High contrast and large text for a projector",
@@ -216,6 +243,8 @@ impl Command {
             Self::ShowScorecard => k(CTRL, Key::Num1),
             Self::ShowRanking => k(CTRL, Key::Num2),
             Self::ShowCharts => k(CTRL, Key::Num3),
+            Self::ShowWorkshop => k(CTRL, Key::Num4),
+            Self::RevealVotes => k(CTRL, Key::R),
             Self::ZoomIn => k(CTRL, Key::Plus),
             Self::ZoomOut => k(CTRL, Key::Minus),
             Self::ZoomReset => k(CTRL, Key::Num0),

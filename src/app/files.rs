@@ -200,6 +200,23 @@ impl TrhApp {
                 self.release_held();
             }
             (Modal::AskName(_), Reply::Cancel) => self.held.clear(),
+            (Modal::Agree { theme, factor, .. }, Reply::Agreed(value, rationale)) => {
+                let agreed = crate::model::scorecard::Agreed { value, rationale };
+                let edit = crate::model::Edit::SetAgreed {
+                    theme,
+                    factor,
+                    agreed: Some(agreed),
+                };
+                self.apply(ctx, super::Action::edit(edit));
+            }
+            (Modal::Agree { theme, factor, .. }, Reply::ClearAgreed) => {
+                let edit = crate::model::Edit::SetAgreed {
+                    theme,
+                    factor,
+                    agreed: None,
+                };
+                self.apply(ctx, super::Action::edit(edit));
+            }
             (Modal::Unsaved(_), Reply::Cancel) => self.after_save = None,
             _ => {}
         }

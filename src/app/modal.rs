@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::app::recovery::Found;
-use crate::model::ThemeId;
+use crate::model::{FactorId, ThemeId, Value};
 
 /// What to do once unsaved changes have been dealt with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +34,15 @@ pub enum Modal {
     Recover(Found),
     /// Ask the user's name for the change log.
     AskName(String),
+    /// Agree a factor's value for a theme, with a rationale.
+    Agree {
+        /// Theme.
+        theme: ThemeId,
+        /// Factor.
+        factor: FactorId,
+        /// The value offered first: the current agreed value, else the round's median.
+        suggested: Option<Value>,
+    },
     /// The keyboard shortcuts.
     Shortcuts,
     /// About trh.
@@ -63,4 +72,8 @@ pub enum Reply {
     DiscardRecovery,
     /// The name typed.
     Name(String),
+    /// The agreed value and its rationale.
+    Agreed(Value, String),
+    /// Clear the agreed value.
+    ClearAgreed,
 }

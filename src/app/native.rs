@@ -40,6 +40,8 @@ pub enum ShotView {
     Matrix,
     /// Position against risk.
     Position,
+    /// The workshop grid, votes revealed.
+    Workshop,
 }
 
 /// How long a screenshot run waits for the window before giving up (frames).
@@ -200,6 +202,10 @@ fn start(
         match s.view {
             ShotView::Scorecard => app.view.tab = Tab::Scorecard,
             ShotView::Ranking => app.view.tab = Tab::Ranking,
+            ShotView::Workshop => {
+                app.view.tab = Tab::Workshop;
+                app.view.workshop.revealed = true;
+            }
             ShotView::Bar | ShotView::Matrix | ShotView::Position => {
                 app.view.tab = Tab::Charts;
                 app.view.chart = match s.view {

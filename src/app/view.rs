@@ -12,6 +12,8 @@ pub enum Tab {
     Scorecard,
     /// All themes ranked.
     Ranking,
+    /// Participants, votes by round, disagreement and agreeing.
+    Workshop,
     /// The charts.
     Charts,
 }
@@ -57,6 +59,23 @@ pub enum SortKey {
     Decision,
 }
 
+/// The workshop tab's own state.
+#[derive(Clone, Debug, Default)]
+pub struct WorkshopView {
+    /// The round being entered and shown; `None` follows the theme's latest round (or 1).
+    pub round: Option<u32>,
+    /// Votes are shown; until then the grid shows only who has voted.
+    pub revealed: bool,
+    /// The grid cell the keyboard is on: (participant row, factor column).
+    pub cursor: (usize, usize),
+    /// Digits typed so far for a number scale.
+    pub entry: String,
+    /// The new participant's name.
+    pub new_name: String,
+    /// The new participant's agency.
+    pub new_agency: String,
+}
+
 /// Everything about the view.
 #[derive(Clone, Debug)]
 pub struct ViewState {
@@ -88,6 +107,8 @@ pub struct ViewState {
     pub scroll_to_selected: bool,
     /// Scroll the scorecard to the keyboard's factor on the next frame.
     pub scroll_to_factor: bool,
+    /// The workshop tab.
+    pub workshop: WorkshopView,
     /// The factor note being edited (only that one shows a text field).
     pub editing_note: Option<(ThemeId, FactorId)>,
 }
@@ -109,6 +130,7 @@ impl Default for ViewState {
             rename: None,
             scroll_to_selected: false,
             editing_note: None,
+            workshop: WorkshopView::default(),
             scroll_to_factor: false,
         }
     }

@@ -15,6 +15,7 @@ pub mod ranking;
 mod ranking_prep;
 pub mod scorecard;
 pub mod value;
+pub mod workshop;
 
 pub use edit::{Edit, EditError, ThemeText};
 pub use ids::{FactorId, ParticipantId, ThemeId};

@@ -33,6 +33,20 @@ pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
         return;
     }
     let pressed = |key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+    if pressed(Key::PageDown) {
+        move_selection(app, 1);
+    }
+    if pressed(Key::PageUp) {
+        move_selection(app, -1);
+    }
+    if app.view.tab == Tab::Workshop {
+        let mut out = Vec::new();
+        crate::ui::vote_grid::grid_keys(ctx, &app.doc, &mut app.view, &mut out);
+        for a in out {
+            app.push(a);
+        }
+        return;
+    }
     if pressed(Key::ArrowDown) {
         move_selection(app, 1);
     }

@@ -15,7 +15,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
                     if c == Command::Open {
                         recent_ui(ui, app, out);
                     }
-                    if matches!(c, Command::Quit | Command::Redo | Command::ShowCharts) {
+                    if matches!(c, Command::Quit | Command::Redo | Command::ShowWorkshop) {
                         ui.separator();
                     }
                     if c == Command::ThemeProjector {

@@ -11,7 +11,9 @@ pub mod scorecard_panel;
 pub mod status;
 pub mod theme;
 pub mod theme_list;
+pub mod vote_grid;
 mod widgets;
+pub mod workshop_panel;
 
 use crate::app::view::Tab;
 use crate::app::{Command, TrhApp};
@@ -44,6 +46,14 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
                 );
             }
             Tab::Ranking => ranking_board::ranking_board_ui(ui, &app.doc, &mut app.view, &mut out),
+            Tab::Workshop => {
+                let look = app.prefs.theme;
+                if let Some(m) =
+                    workshop_panel::workshop_ui(ui, &app.doc, &mut app.view, look, &mut out)
+                {
+                    out.push(crate::app::Action::Dialog(m));
+                }
+            }
             Tab::Charts => charts_panel::charts_ui(
                 ui,
                 &app.doc,
@@ -78,6 +88,7 @@ fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab) {
             (Tab::Scorecard, Command::ShowScorecard),
             (Tab::Ranking, Command::ShowRanking),
             (Tab::Charts, Command::ShowCharts),
+            (Tab::Workshop, Command::ShowWorkshop),
         ] {
             let text = egui::RichText::new(c.label()).heading();
             let hint = widgets::with_shortcut(ui.ctx(), c);

@@ -116,6 +116,11 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             )
         }
         Modal::AskName(initial) => name_ui(ui, initial, prefs),
+        Modal::Agree {
+            theme,
+            factor,
+            suggested,
+        } => agree_ui(ui, doc, theme, factor, *suggested),
         Modal::Shortcuts => {
             ui.heading("Keyboard shortcuts");
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
@@ -182,6 +187,88 @@ fn name_ui(ui: &mut Ui, initial: &str, prefs: &Prefs) -> Option<Reply> {
         return Some(Reply::Name(name));
     }
     None
+}
+
+fn agree_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    theme: &crate::model::ThemeId,
+    factor: &crate::model::FactorId,
+    suggested: Option<crate::model::Value>,
+) -> Option<Reply> {
+    let (Some(t), Some((_, f))) = (
+        doc.card.theme(theme),
+        doc.card.method.factor(factor.as_str()),
+    ) else {
+        return Some(Reply::Cancel);
+    };
+    let current = t.scores.get(factor).and_then(|s| s.agreed.as_ref());
+    ui.heading(format!("Agree {}", f.label));
+    ui.label(format!("{} — the value the room agrees, and why.", t.name));
+    let value_id = Id::unique(("trh_agree_value", theme.as_str(), factor.as_str()));
+    let why_id = Id::unique(("trh_agree_why", theme.as_str(), factor.as_str()));
+    let mut value: Option<crate::model::Value> =
+        ui.data_mut(|d| d.get_temp(value_id)).unwrap_or(suggested);
+    let mut why: String = ui
+        .data_mut(|d| d.get_temp(why_id))
+        .unwrap_or_else(|| current.map(|a| a.rationale.clone()).unwrap_or_default());
+    ui.horizontal_wrapped(|ui| {
+        for v in f.scale.values() {
+            let text = format!("{} {}", f.scale.code(v), f.scale.label(v));
+            let on = value == Some(v);
+            if crate::ui::widgets::choice(ui, &text, on, || {
+                format!("Agreed value: {}", f.scale.label(v))
+            })
+            .clicked()
+            {
+                value = Some(v);
+            }
+        }
+    });
+    if let Some(level) = value.and_then(|v| f.scale.level(v)) {
+        ui.label(RichText::new(&level.descriptor).small());
+    }
+    let l = ui.label("Rationale (required)");
+    let field = ui
+        .add(
+            egui::TextEdit::multiline(&mut why)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    // Once a value is chosen, typing goes straight into the rationale.
+    if why.is_empty() && value.is_some() && !field.has_focus() {
+        field.request_focus();
+    }
+    ui.data_mut(|d| {
+        d.insert_temp(value_id, value);
+        d.insert_temp(why_id, why.clone());
+    });
+    let ready = value.is_some() && !why.trim().is_empty();
+    if !ready {
+        ui.label(RichText::new("Choose a value and give the room's reason to agree it.").small());
+    }
+    let mut reply = None;
+    ui.horizontal(|ui| {
+        if ui.add_enabled(ready, egui::Button::new("Agree")).clicked()
+            && let Some(v) = value
+        {
+            reply = Some(Reply::Agreed(v, why.trim().to_owned()));
+        }
+        if current.is_some() && ui.button("Clear agreed value").clicked() {
+            reply = Some(Reply::ClearAgreed);
+        }
+        if ui.button("Cancel").clicked() {
+            reply = Some(Reply::Cancel);
+        }
+    });
+    if reply.is_some() {
+        ui.data_mut(|d| {
+            d.remove::<Option<crate::model::Value>>(value_id);
+            d.remove::<String>(why_id);
+        });
+    }
+    reply
 }
 
 fn buttons(ui: &mut Ui, choices: &[(&str, Reply)]) -> Option<Reply> {

@@ -1,0 +1,415 @@
+//! The vote grid of the workshop: for the selected theme, present participants down and the
+//! method's factors across, one round at a time. Votes stay hidden (a dot shows who has voted)
+//! until the facilitator reveals them. Under the grid, each factor's median, range, quartiles
+//! and count for the round, the previous round's median, a contested flag and "Agree…".
+//!
+//! Keyboard: arrows move the cell; a digit sets the n-th level and moves right (then to the
+//! next person), so a row of digits can be typed as people call them out. On a number scale
+//! digits collect until Enter or an arrow. Backspace clears the cell.
+
+use egui::{Align2, Rect, RichText, Sense, Ui, pos2, vec2};
+
+use crate::app::modal::Modal;
+use crate::app::view::ViewState;
+use crate::app::{Action, Document};
+use crate::model::method::Factor;
+use crate::model::workshop::{RoundStats, latest_round, round_stats};
+use crate::model::{Edit, ParticipantId, Scale, Theme, Value};
+use crate::report::num;
+use crate::ui::theme::{ThemeChoice, accent_color, warning_color};
+
+/// Width of a vote column and of the name column.
+const CELL_W: f32 = 64.0;
+const NAME_W: f32 = 220.0;
+
+/// The round the grid shows for a theme.
+pub fn current_round(view: &ViewState, theme: &Theme) -> u32 {
+    view.workshop
+        .round
+        .unwrap_or_else(|| latest_round(theme).max(1))
+}
+
+/// The participants shown in the grid: those present.
+pub fn grid_people(doc: &Document) -> Vec<&crate::model::scorecard::Participant> {
+    doc.card.participants.iter().filter(|p| p.present).collect()
+}
+
+/// Draws the grid and the per-factor statistics for the selected theme.
+pub fn vote_grid_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    theme: &Theme,
+    view: &mut ViewState,
+    look: ThemeChoice,
+) -> Option<Modal> {
+    let round = current_round(view, theme);
+    let people = grid_people(doc);
+    let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.6;
+    header_ui(ui, &factors, row_h);
+    for (r, person) in people.iter().enumerate() {
+        let (rect, _) = ui.allocate_exact_size(
+            vec2(NAME_W + CELL_W * factors.len() as f32, row_h),
+            Sense::hover(),
+        );
+        let name = format!("{} ({})", person.name, person.agency);
+        ui.painter()
+            .with_clip_rect(Rect::from_min_size(rect.min, vec2(NAME_W - 6.0, row_h)))
+            .text(
+                rect.left_center(),
+                Align2::LEFT_CENTER,
+                name,
+                egui::TextStyle::Body.resolve(ui.style()),
+                ui.visuals().text_color(),
+            );
+        for (c, factor) in factors.iter().enumerate() {
+            let cell = Rect::from_min_size(
+                rect.min + vec2(NAME_W + CELL_W * c as f32, 0.0),
+                vec2(CELL_W - 4.0, row_h - 2.0),
+            );
+            let vote = vote_of(theme, factor, &person.id, round);
+            let at_cursor = view.workshop.cursor == (r, c);
+            let text = match (vote, view.workshop.revealed) {
+                (Some(v), true) => factor.scale.code(v),
+                (Some(_), false) => "•".to_owned(),
+                (None, _) if at_cursor && !view.workshop.entry.is_empty() => {
+                    view.workshop.entry.clone()
+                }
+                (None, _) => String::new(),
+            };
+            let id = ui.scope_id().with(("vote", r, c));
+            let response = ui.interact(cell, id, Sense::click());
+            let label = format!("{}, {}", person.name, factor.label);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if response.clicked() {
+                view.workshop.cursor = (r, c);
+                view.workshop.entry.clear();
+            }
+            let fill = if at_cursor {
+                ui.visuals().selection.bg_fill
+            } else {
+                ui.visuals().extreme_bg_color
+            };
+            ui.painter().rect_filled(cell, 3.0, fill);
+            if at_cursor {
+                ui.painter().rect_stroke(
+                    cell,
+                    3.0,
+                    egui::Stroke::new(2.0, accent_color(look)),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            ui.painter().text(
+                cell.center(),
+                Align2::CENTER_CENTER,
+                text,
+                egui::TextStyle::Button.resolve(ui.style()),
+                ui.visuals().strong_text_color(),
+            );
+        }
+    }
+    if people.is_empty() {
+        ui.label("Add participants (and mark them present) to enter votes.");
+    }
+    ui.add_space(6.0);
+    stats_ui(
+        ui,
+        doc,
+        theme,
+        &factors,
+        round,
+        view.workshop.revealed,
+        look,
+    )
+}
+
+fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32) {
+    let (rect, _) = ui.allocate_exact_size(
+        vec2(NAME_W + CELL_W * factors.len() as f32, row_h * 1.3),
+        Sense::hover(),
+    );
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    ui.painter().text(
+        rect.left_center(),
+        Align2::LEFT_CENTER,
+        "Participant",
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().strong_text_color(),
+    );
+    for (c, f) in factors.iter().enumerate() {
+        let cell = Rect::from_min_size(
+            rect.min + vec2(NAME_W + CELL_W * c as f32, 0.0),
+            vec2(CELL_W - 4.0, rect.height()),
+        );
+        let id = ui.scope_id().with(("factor_head", c));
+        let response = ui.interact(cell, id, Sense::hover());
+        let galley = ui.painter().layout(
+            f.label.clone(),
+            font.clone(),
+            ui.visuals().text_color(),
+            CELL_W - 6.0,
+        );
+        ui.painter().with_clip_rect(cell).galley(
+            cell.left_top(),
+            galley,
+            ui.visuals().text_color(),
+        );
+        response.on_hover_text(format!("{}: {}", f.label, f.descriptor));
+    }
+}
+
+/// The vote of one person on one factor in one round.
+pub fn vote_of(theme: &Theme, factor: &Factor, who: &ParticipantId, round: u32) -> Option<Value> {
+    theme
+        .scores
+        .get(&factor.id)?
+        .votes
+        .iter()
+        .find(|v| v.round == round && &v.participant == who)
+        .map(|v| v.value)
+}
+
+/// Text of one statistics cell, by factor column.
+type StatCell<'a> = Box<dyn Fn(usize) -> String + 'a>;
+
+fn stats_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    theme: &Theme,
+    factors: &[&Factor],
+    round: u32,
+    revealed: bool,
+    look: ThemeChoice,
+) -> Option<Modal> {
+    let now: Vec<RoundStats> = factors
+        .iter()
+        .map(|f| round_stats(&doc.card, theme, f, round))
+        .collect();
+    let before: Vec<Option<RoundStats>> = factors
+        .iter()
+        .map(|f| (round > 1).then(|| round_stats(&doc.card, theme, f, round - 1)))
+        .collect();
+    let code = |f: &Factor, v: Option<Value>| v.map_or_else(|| "–".to_owned(), |v| f.scale.code(v));
+    let hidden = |s: String| if revealed { s } else { "hidden".to_owned() };
+    let rows: [(&str, StatCell<'_>); 5] = [
+        (
+            "Voted",
+            Box::new(|i| now[i].spread.as_ref().map_or(0, |s| s.count).to_string()),
+        ),
+        (
+            "Median",
+            Box::new(|i| hidden(code(factors[i], now[i].value))),
+        ),
+        (
+            "Range",
+            Box::new(|i| {
+                hidden(
+                    now[i]
+                        .spread
+                        .as_ref()
+                        .map_or_else(|| "–".to_owned(), |s| range_text(factors[i], s.min, s.max)),
+                )
+            }),
+        ),
+        (
+            "IQR (pts)",
+            Box::new(|i| {
+                hidden(
+                    now[i]
+                        .spread
+                        .as_ref()
+                        .map_or_else(|| "–".to_owned(), |s| num(s.iqr())),
+                )
+            }),
+        ),
+        (
+            "Last round",
+            Box::new(|i| {
+                before[i]
+                    .as_ref()
+                    .map_or_else(String::new, |b| code(factors[i], b.value))
+            }),
+        ),
+    ];
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
+    for (name, cell) in &rows {
+        if *name == "Last round" && round == 1 {
+            continue;
+        }
+        let (rect, _) = ui.allocate_exact_size(
+            vec2(NAME_W + CELL_W * factors.len() as f32, row_h),
+            Sense::hover(),
+        );
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        ui.painter().text(
+            rect.left_center(),
+            Align2::LEFT_CENTER,
+            *name,
+            font.clone(),
+            ui.visuals().weak_text_color(),
+        );
+        for i in 0..factors.len() {
+            let x = rect.left() + NAME_W + CELL_W * i as f32 + (CELL_W - 4.0) / 2.0;
+            ui.painter().text(
+                pos2(x, rect.center().y),
+                Align2::CENTER_CENTER,
+                cell(i),
+                font.clone(),
+                ui.visuals().text_color(),
+            );
+        }
+    }
+    // Contested flags and the agree buttons.
+    let mut modal = None;
+    let (rect, _) = ui.allocate_exact_size(
+        vec2(NAME_W + CELL_W * factors.len() as f32, row_h),
+        Sense::hover(),
+    );
+    ui.painter().text(
+        rect.left_center(),
+        Align2::LEFT_CENTER,
+        "Agreed",
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().weak_text_color(),
+    );
+    for (i, f) in factors.iter().enumerate() {
+        let cell = Rect::from_min_size(
+            rect.min + vec2(NAME_W + CELL_W * i as f32, 0.0),
+            vec2(CELL_W - 4.0, row_h),
+        );
+        let agreed = theme.scores.get(&f.id).and_then(|s| s.agreed.as_ref());
+        let contested = revealed && now[i].spread.as_ref().is_some_and(|s| s.contested);
+        let text = match agreed {
+            Some(a) => RichText::new(format!("= {}", f.scale.code(a.value))).strong(),
+            None if contested => RichText::new("Agree!").color(warning_color(look)),
+            None => RichText::new("Agree…"),
+        };
+        let hint = match (agreed, contested) {
+            (Some(a), _) => format!("Agreed: {}", a.rationale),
+            (None, true) => format!(
+                "{}: votes are {}+ steps apart; agree a value with a reason",
+                f.label, doc.card.method.contested_steps
+            ),
+            (None, false) => format!("Agree a value for {}", f.label),
+        };
+        let r = ui
+            .put(cell, egui::Button::new(text).small())
+            .on_hover_text(hint);
+        r.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Agree {}", f.label))
+        });
+        if r.clicked() {
+            modal = Some(Modal::Agree {
+                theme: theme.id.clone(),
+                factor: f.id.clone(),
+                suggested: agreed.map(|a| a.value).or(now[i].value),
+            });
+        }
+    }
+    modal
+}
+
+fn range_text(f: &Factor, min: f64, max: f64) -> String {
+    match &f.scale {
+        Scale::Levels(levels) => {
+            let code = |p: f64| {
+                levels
+                    .iter()
+                    .find(|l| (l.points - p).abs() < 1e-9)
+                    .map_or_else(|| num(p), |l| l.code.clone())
+            };
+            format!("{}–{}", code(min), code(max))
+        }
+        Scale::Range { .. } => format!("{}–{}", num(min), num(max)),
+    }
+}
+
+/// Keyboard entry for the grid.
+pub fn grid_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
+    let Some(theme) = view.selected.as_ref().and_then(|id| doc.card.theme(id)) else {
+        return;
+    };
+    let people = grid_people(doc);
+    let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
+    if people.is_empty() || factors.is_empty() {
+        return;
+    }
+    let round = current_round(view, theme);
+    let (rows, cols) = (people.len(), factors.len());
+    let w = &mut view.workshop;
+    w.cursor = (w.cursor.0.min(rows - 1), w.cursor.1.min(cols - 1));
+    let pressed = |key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
+    let set = |out: &mut Vec<Action>, (r, c): (usize, usize), value: Option<Value>| {
+        out.push(Action::edit(Edit::SetVote {
+            theme: theme.id.clone(),
+            factor: factors[c].id.clone(),
+            participant: people[r].id.clone(),
+            round,
+            value,
+        }));
+    };
+    let advance = |cursor: &mut (usize, usize)| {
+        *cursor = if cursor.1 + 1 < cols {
+            (cursor.0, cursor.1 + 1)
+        } else {
+            ((cursor.0 + 1) % rows, 0)
+        };
+    };
+    let commit_number = |w: &mut crate::app::view::WorkshopView, out: &mut Vec<Action>| {
+        if let (Ok(n), Scale::Range { min, max }) =
+            (w.entry.parse::<i32>(), &factors[w.cursor.1].scale)
+            && (*min..=*max).contains(&n)
+        {
+            set(out, w.cursor, Some(Value::Number(n)));
+        }
+        w.entry.clear();
+    };
+    for (n, key) in DIGITS.iter().enumerate() {
+        if !pressed(*key) {
+            continue;
+        }
+        match &factors[w.cursor.1].scale {
+            Scale::Levels(levels) if (1..=levels.len()).contains(&n) => {
+                set(out, w.cursor, Some(Value::Level((n - 1) as u16)));
+                advance(&mut w.cursor);
+            }
+            Scale::Range { .. } => w.entry.push(char::from(b'0' + n as u8)),
+            Scale::Levels(_) => {}
+        }
+    }
+    if pressed(egui::Key::Enter) && !w.entry.is_empty() {
+        commit_number(w, out);
+        advance(&mut w.cursor);
+    }
+    if pressed(egui::Key::Backspace) && w.entry.pop().is_none() {
+        set(out, w.cursor, None);
+    }
+    for (key, dr, dc) in [
+        (egui::Key::ArrowRight, 0, 1),
+        (egui::Key::ArrowLeft, 0, -1),
+        (egui::Key::ArrowDown, 1, 0),
+        (egui::Key::ArrowUp, -1, 0),
+    ] {
+        if pressed(key) {
+            if !w.entry.is_empty() {
+                commit_number(w, out);
+            }
+            let r = (w.cursor.0 as isize + dr).clamp(0, rows as isize - 1) as usize;
+            let c = (w.cursor.1 as isize + dc).clamp(0, cols as isize - 1) as usize;
+            w.cursor = (r, c);
+        }
+    }
+}
+
+const DIGITS: [egui::Key; 10] = [
+    egui::Key::Num0,
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];

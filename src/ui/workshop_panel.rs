@@ -1,0 +1,180 @@
+//! The workshop tab: who is in the room (participants and their agencies, present or not), the
+//! round being voted, reveal, and the vote grid with its disagreement statistics.
+
+use egui::{RichText, Ui};
+
+use crate::app::modal::Modal;
+use crate::app::view::ViewState;
+use crate::app::{Action, Command, Document};
+use crate::model::scorecard::Participant;
+use crate::model::workshop::latest_round;
+use crate::model::{Edit, ParticipantId};
+use crate::ui::theme::ThemeChoice;
+use crate::ui::vote_grid::{current_round, vote_grid_ui};
+use crate::ui::widgets::{quiet, with_shortcut};
+
+/// Agencies offered when adding a participant (any other text is allowed too).
+pub const AGENCIES: [&str; 9] = [
+    "Police",
+    "Council",
+    "Health",
+    "Fire and rescue",
+    "Probation",
+    "Voluntary sector",
+    "Housing",
+    "Education",
+    "Police and Crime Commissioner",
+];
+
+/// Draws the workshop tab; returns a dialog to open, if any.
+pub fn workshop_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    view: &mut ViewState,
+    look: ThemeChoice,
+    out: &mut Vec<Action>,
+) -> Option<Modal> {
+    participants_ui(ui, doc, view, out);
+    ui.separator();
+    let Some(theme) = view.selected.as_ref().and_then(|id| doc.card.theme(id)) else {
+        ui.label("Select a theme in the list.");
+        return None;
+    };
+    ui.heading(&theme.name);
+    let round = current_round(view, theme);
+    let latest = latest_round(theme);
+    ui.horizontal(|ui| {
+        ui.label("Round");
+        for r in 1..=latest.max(round) {
+            if ui.selectable_label(r == round, r.to_string()).clicked() {
+                view.workshop.round = Some(r);
+            }
+        }
+        let next = ui
+            .button(Command::NextRound.label())
+            .on_hover_text(with_shortcut(ui.ctx(), Command::NextRound));
+        if next.clicked() {
+            out.push(Action::Command(Command::NextRound));
+        }
+        ui.separator();
+        let reveal = if view.workshop.revealed {
+            "Hide votes"
+        } else {
+            "Reveal votes"
+        };
+        let r = ui
+            .button(reveal)
+            .on_hover_text(with_shortcut(ui.ctx(), Command::RevealVotes));
+        if r.clicked() {
+            out.push(Action::Command(Command::RevealVotes));
+        }
+        ui.label(quiet(
+            "Type a digit per factor along a row; arrows move; Backspace clears",
+        ));
+    });
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| vote_grid_ui(ui, doc, theme, view, look))
+        .inner
+}
+
+fn participants_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
+    let people = &doc.card.participants;
+    let present = people.iter().filter(|p| p.present).count();
+    let title = format!("Participants ({present} of {} present)", people.len());
+    egui::CollapsingHeader::new(title)
+        .id_salt("participants")
+        .default_open(people.is_empty())
+        .show(ui, |ui| {
+            egui::Grid::new("people").striped(true).show(ui, |ui| {
+                for p in people {
+                    let mut here = p.present;
+                    if ui
+                        .checkbox(&mut here, &p.name)
+                        .on_hover_text("Present at this session")
+                        .changed()
+                    {
+                        out.push(Action::edit(Edit::SetPresent {
+                            participant: p.id.clone(),
+                            present: here,
+                        }));
+                    }
+                    ui.label(&p.agency);
+                    let remove = ui.small_button("Remove").on_hover_text(format!(
+                        "Remove {} and their votes (undo brings them back)",
+                        p.name
+                    ));
+                    if remove.clicked() {
+                        out.push(Action::edit(Edit::RemoveParticipant {
+                            participant: p.id.clone(),
+                        }));
+                    }
+                    ui.end_row();
+                }
+            });
+            add_person_ui(ui, doc, view, out);
+        });
+}
+
+fn add_person_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
+    let w = &mut view.workshop;
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("Name");
+        ui.add(egui::TextEdit::singleline(&mut w.new_name).desired_width(160.0))
+            .labelled_by(l.id);
+        let l = ui.label("Agency");
+        ui.add(egui::TextEdit::singleline(&mut w.new_agency).desired_width(160.0))
+            .labelled_by(l.id);
+        ui.menu_button("Agencies", |ui| {
+            let mut known: Vec<&str> = AGENCIES.to_vec();
+            for p in &doc.card.participants {
+                if !known.contains(&p.agency.as_str()) && !p.agency.is_empty() {
+                    known.push(&p.agency);
+                }
+            }
+            for a in known {
+                if ui.button(a).clicked() {
+                    w.new_agency = a.to_owned();
+                    ui.close();
+                }
+            }
+        });
+        let ready = !w.new_name.trim().is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new("Add person"))
+            .clicked()
+        {
+            out.push(Action::edit(Edit::AddParticipant {
+                participant: Participant {
+                    id: fresh_participant_id(doc, &w.new_name),
+                    name: w.new_name.trim().to_owned(),
+                    agency: w.new_agency.trim().to_owned(),
+                    present: true,
+                },
+                at: doc.card.participants.len(),
+            }));
+            w.new_name.clear();
+        }
+    });
+    if doc.card.participants.is_empty() {
+        ui.label(RichText::new("Add everyone in the room, with their agency.").small());
+    }
+}
+
+/// An unused participant id from a name.
+pub fn fresh_participant_id(doc: &Document, name: &str) -> ParticipantId {
+    let base = match crate::model::ids::slug(name) {
+        s if s.is_empty() => "person".to_owned(),
+        s => s,
+    };
+    let taken = |id: &str| doc.card.participants.iter().any(|p| p.id.as_str() == id);
+    let id = if taken(&base) {
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    } else {
+        base
+    };
+    ParticipantId::new(id)
+}

@@ -725,3 +725,42 @@ fn agreeing_refuses_without_a_rationale() {
     let last = h.state().doc.card.log.last().expect("log");
     assert!(last.what.contains("agreed"), "{last:?}");
 }
+
+#[test]
+fn presenter_mode_navigates_reveals_and_leaves() {
+    let mut h = sample();
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    assert!(h.state().view.presenter.is_some());
+    assert!(h.query_by_label_contains("Theme 1 of 13").is_some());
+    assert!(h.query_by_label_contains("votes hidden").is_some());
+    // Votes are hidden until revealed.
+    let p = |h: &Harness<'_, TrhApp>| h.state().view.presenter.clone().expect("on");
+    h.key_press(Key::R);
+    h.run_steps(2);
+    assert!(p(&h).revealed);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(3);
+    assert_eq!(p(&h).index, 1);
+    assert!(!p(&h).revealed, "each theme starts hidden");
+    assert!(h.query_by_label_contains("Theme 2 of 13").is_some());
+    let second = h.state().doc.card.themes[1].id.clone();
+    assert_eq!(h.state().view.selected.as_ref(), Some(&second));
+    h.key_press(Key::ArrowLeft);
+    h.run_steps(2);
+    assert_eq!(p(&h).index, 0);
+    // The final ranking reveal counts up from the bottom.
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    h.key_press(Key::ArrowRight);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(p(&h).ranking, Some(2));
+    assert!(h.query_by_label_contains("2 of 13 revealed").is_some());
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert_eq!(p(&h).ranking, None);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().view.presenter.is_none());
+}

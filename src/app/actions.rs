@@ -137,7 +137,11 @@ impl TrhApp {
             Command::ShowRanking => self.view.tab = Tab::Ranking,
             Command::ShowCharts => self.view.tab = Tab::Charts,
             Command::ShowWorkshop => self.view.tab = Tab::Workshop,
-            Command::RevealVotes => self.view.workshop.revealed = !self.view.workshop.revealed,
+            Command::RevealVotes => match &mut self.view.presenter {
+                Some(p) => p.revealed = !p.revealed,
+                None => self.view.workshop.revealed = !self.view.workshop.revealed,
+            },
+            Command::Presenter => self.toggle_presenter(ctx),
             Command::NextRound => {
                 let latest = self
                     .selected()
@@ -174,6 +178,16 @@ impl TrhApp {
             Command::Save | Command::SaveAs => !self.saving,
             _ => true,
         }
+    }
+
+    /// Presenter mode on (full screen, projector look, from the selected theme) or off.
+    pub fn toggle_presenter(&mut self, ctx: &egui::Context) {
+        let on = self.view.presenter.is_none();
+        self.view.presenter = on.then(|| crate::app::view::PresenterView {
+            index: self.selected_index().unwrap_or(0),
+            ..Default::default()
+        });
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     }
 
     fn selected_index(&self) -> Option<usize> {

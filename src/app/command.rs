@@ -44,6 +44,8 @@ pub enum Command {
     RevealVotes,
     /// Start the next round of votes.
     NextRound,
+    /// Presenter mode on or off.
+    Presenter,
     /// Light theme.
     ThemeLight,
     /// Dark theme.
@@ -107,7 +109,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 28] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -127,6 +129,7 @@ impl Command {
         Self::ShowWorkshop,
         Self::RevealVotes,
         Self::NextRound,
+        Self::Presenter,
         Self::ThemeLight,
         Self::ThemeDark,
         Self::ThemeProjector,
@@ -141,7 +144,7 @@ impl Command {
     pub fn menu(self) -> Menu {
         match self {
             Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit => Menu::File,
-            Self::RevealVotes | Self::NextRound => Menu::Workshop,
+            Self::RevealVotes | Self::NextRound | Self::Presenter => Menu::Workshop,
             Self::Undo
             | Self::Redo
             | Self::AddTheme
@@ -177,6 +180,7 @@ impl Command {
             Self::ShowWorkshop => "Workshop",
             Self::RevealVotes => "Reveal votes",
             Self::NextRound => "Next round",
+            Self::Presenter => "Presenter mode",
             Self::ThemeLight => "Light theme",
             Self::ThemeDark => "Dark theme",
             Self::ThemeProjector => "Projector theme",
@@ -212,6 +216,9 @@ impl Command {
                 "Show or hide the votes (hidden until revealed, so nobody anchors the room)"
             }
             Self::NextRound => "Start the next round of votes on this theme",
+            Self::Presenter => {
+                "Full screen for the room: one theme at a time, votes hidden until revealed (Esc leaves)"
+            }
             Self::ThemeLight => "Dark text on a light background",
             Self::ThemeDark => "Light text on a dark background",
             Self::ThemeProjector => "High contrast and large text for a projector",
@@ -245,6 +252,7 @@ impl Command {
             Self::ShowCharts => k(CTRL, Key::Num3),
             Self::ShowWorkshop => k(CTRL, Key::Num4),
             Self::RevealVotes => k(CTRL, Key::R),
+            Self::Presenter => k(Modifiers::NONE, Key::F5),
             Self::ZoomIn => k(CTRL, Key::Plus),
             Self::ZoomOut => k(CTRL, Key::Minus),
             Self::ZoomReset => k(CTRL, Key::Num0),

@@ -193,10 +193,15 @@ impl TrhApp {
     }
 
     fn apply_look(&mut self, ctx: &egui::Context) {
-        let want = (self.prefs.theme, self.prefs.zoom);
+        // Presenter mode always uses the projector look at 100%; the preference is kept.
+        let want = if self.view.presenter.is_some() {
+            (ThemeChoice::Projector, 1.0)
+        } else {
+            (self.prefs.theme, self.prefs.zoom)
+        };
         if self.applied_look != Some(want) {
-            ui::theme::apply(ctx, self.prefs.theme);
-            ctx.set_zoom_factor(self.prefs.zoom);
+            ui::theme::apply(ctx, want.0);
+            ctx.set_zoom_factor(want.1);
             // trh's own zoom commands keep the preference in step; egui's would not.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             self.applied_look = Some(want);

@@ -25,6 +25,8 @@ pub struct Screenshot {
     pub view: ShotView,
     /// The look.
     pub theme: ThemeChoice,
+    /// Show presenter mode.
+    pub presenter: bool,
 }
 
 /// The view a screenshot shows.
@@ -198,6 +200,15 @@ fn start(
         start,
         startup_error,
     });
+    if let Some(s) = &shot
+        && s.presenter
+    {
+        // The screenshot window already has the requested size; no full-screen switch.
+        app.view.presenter = Some(crate::app::view::PresenterView {
+            revealed: true,
+            ..Default::default()
+        });
+    }
     if let Some(s) = &shot {
         match s.view {
             ShotView::Scorecard => app.view.tab = Tab::Scorecard,

@@ -76,6 +76,19 @@ pub struct WorkshopView {
     pub new_agency: String,
 }
 
+/// Presenter mode: one theme at a time, full screen, for the room.
+#[derive(Clone, Debug, Default)]
+pub struct PresenterView {
+    /// Position in the theme list.
+    pub index: usize,
+    /// Votes shown.
+    pub revealed: bool,
+    /// When the timer for this theme started.
+    pub timer: Option<std::time::Instant>,
+    /// The final ranking reveal is showing, with this many rows revealed (from the bottom).
+    pub ranking: Option<usize>,
+}
+
 /// Everything about the view.
 #[derive(Clone, Debug)]
 pub struct ViewState {
@@ -109,6 +122,8 @@ pub struct ViewState {
     pub scroll_to_factor: bool,
     /// The workshop tab.
     pub workshop: WorkshopView,
+    /// Presenter mode, when on.
+    pub presenter: Option<PresenterView>,
     /// The factor note being edited (only that one shows a text field).
     pub editing_note: Option<(ThemeId, FactorId)>,
 }
@@ -131,6 +146,7 @@ impl Default for ViewState {
             scroll_to_selected: false,
             editing_note: None,
             workshop: WorkshopView::default(),
+            presenter: None,
             scroll_to_factor: false,
         }
     }

@@ -31,6 +31,9 @@ pub struct Cli {
     /// What --screenshot shows.
     #[arg(long, value_enum, default_value_t = ShotView::Scorecard, requires = "screenshot")]
     pub view: ShotView,
+    /// With --screenshot: show presenter mode (the first theme, votes revealed).
+    #[arg(long, requires = "screenshot")]
+    pub presenter: bool,
     /// The look for --screenshot: light, dark or projector.
     #[arg(long, value_enum, default_value_t = Look::Light, requires = "screenshot")]
     pub theme: Look,
@@ -216,6 +219,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         size: cli.size,
         view: cli.view,
         theme: cli.theme.into(),
+        presenter: cli.presenter,
     });
     let wanted = shot.as_ref().map(|s| s.out.clone());
     crate::app::native::run(cli.file, shot)?;

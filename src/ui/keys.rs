@@ -12,8 +12,12 @@ pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
     // While typing, only Ctrl shortcuts are commands; Enter, Delete, F2 and Alt+arrows
     // belong to the text field.
     let typing = ctx.text_edit_focused();
+    // In presenter mode plain keys drive the presentation; only Ctrl shortcuts and F5 act.
+    let presenting = app.view.presenter.is_some();
     for c in Command::ALL {
-        let usable = |s: &&egui::KeyboardShortcut| !typing || s.modifiers.command;
+        let usable = |s: &&egui::KeyboardShortcut| {
+            s.modifiers.command || (!typing && (!presenting || c == Command::Presenter))
+        };
         let hit = ctx.input_mut(|i| {
             c.shortcut()
                 .as_ref()
@@ -30,6 +34,12 @@ pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
     }
     // Typing in a text field keeps its keys; otherwise arrows, Tab and numbers score.
     if typing {
+        return;
+    }
+    if app.view.presenter.is_some() {
+        for a in crate::ui::presenter::presenter_keys(ctx, &app.doc, &mut app.view) {
+            app.push(a);
+        }
         return;
     }
     let pressed = |key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));

@@ -6,6 +6,7 @@ pub mod factor_row;
 pub mod keys;
 pub mod menu;
 pub mod modals;
+pub mod presenter;
 pub mod ranking_board;
 pub mod scorecard_panel;
 pub mod status;
@@ -20,6 +21,11 @@ use crate::app::{Command, TrhApp};
 
 /// Lays out one frame: menu bar, status bar, theme list, and the tab in the centre.
 pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
+    if app.view.presenter.is_some() {
+        presenter::presenter_ui(ui, &app.doc, &mut app.view);
+        status::toasts_ui(ui.ctx(), &app.notes);
+        return;
+    }
     let mut out = Vec::new();
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_ui(ui, app, &mut out));
     egui::Panel::bottom("status_bar").show(ui, |ui| status::status_ui(ui, app));

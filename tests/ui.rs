@@ -764,3 +764,74 @@ fn presenter_mode_navigates_reveals_and_leaves() {
     h.run_steps(2);
     assert!(h.state().view.presenter.is_none());
 }
+
+#[test]
+fn a_departing_decision_needs_a_rationale() {
+    let mut h = sample();
+    // Deliberate fires: the outcome suggests a watching brief; adopting it departs.
+    click(&mut h, "Deliberate fires");
+    let id = h.state().view.selected.clone().expect("selected");
+    let suggested = h
+        .state()
+        .doc
+        .row(&id)
+        .and_then(|r| r.suggested)
+        .expect("suggested");
+    let departing = trh::model::DecisionKind::ALL
+        .into_iter()
+        .find(|k| {
+            *k != suggested
+                && h.state()
+                    .doc
+                    .card
+                    .theme(&id)
+                    .and_then(|t| t.decision.as_ref())
+                    .is_none_or(|d| d.kind != *k)
+        })
+        .expect("a departing decision");
+    // Clear the existing rationale first so the departure has none.
+    let mut card = h.state().doc.card.clone();
+    card.themes
+        .iter_mut()
+        .find(|t| t.id == id)
+        .expect("t")
+        .decision = None;
+    let mut h = harness(TrhApp::new(config(
+        Start::Card(Box::new(card), "d.ron".into()),
+        None,
+    )));
+    click(&mut h, "Deliberate fires");
+    click(&mut h, departing.label());
+    assert!(
+        matches!(h.state().modal, Some(trh::app::modal::Modal::Decide { .. })),
+        "asks for the reason"
+    );
+    click(&mut h, "Record decision");
+    assert!(
+        h.state().doc.card.theme(&id).expect("t").decision.is_none(),
+        "refused without a rationale"
+    );
+    h.get_by_label("Board's rationale (required)")
+        .type_text("Fire service leads; partnership adds little");
+    h.run_steps(2);
+    click(&mut h, "Record decision");
+    let d = h
+        .state()
+        .doc
+        .card
+        .theme(&id)
+        .expect("t")
+        .decision
+        .clone()
+        .expect("recorded");
+    assert_eq!(d.kind, departing);
+    assert_eq!(d.by, "Test analyst");
+    assert!(h.state().doc.row(&id).expect("row").departs);
+    // The decision log lists it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run_steps(2);
+    h.get_by_label_contains("Decision and agreement log")
+        .click();
+    h.run_steps(4);
+    assert!(h.query_by_label_contains("Fire service leads").is_some());
+}

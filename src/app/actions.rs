@@ -42,6 +42,19 @@ impl TrhApp {
     }
 
     fn apply_edit(&mut self, edit: &Edit, merge: Option<&str>) {
+        if let Edit::SetDecision {
+            theme,
+            decision: Some(d),
+        } = edit
+        {
+            let suggested = self.doc.row(theme).and_then(|r| r.suggested);
+            if suggested.is_some_and(|s| s != d.kind) && d.rationale.trim().is_empty() {
+                self.notes.error(
+                    "A decision that departs from the suggested outcome needs a rationale; it was not recorded.",
+                );
+                return;
+            }
+        }
         let who = self.prefs.user_name.clone().unwrap_or_default();
         // A decision is recorded by whoever records it.
         let signed;

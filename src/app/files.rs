@@ -209,6 +209,19 @@ impl TrhApp {
                 };
                 self.apply(ctx, super::Action::edit(edit));
             }
+            (Modal::Decide { theme, kind }, Reply::Decided(rationale)) => {
+                let decision = crate::model::scorecard::Decision {
+                    kind,
+                    rationale,
+                    by: String::new(),
+                    at: super::timestamp(),
+                };
+                let edit = crate::model::Edit::SetDecision {
+                    theme,
+                    decision: Some(decision),
+                };
+                self.apply(ctx, super::Action::edit(edit));
+            }
             (Modal::Agree { theme, factor, .. }, Reply::ClearAgreed) => {
                 let edit = crate::model::Edit::SetAgreed {
                     theme,

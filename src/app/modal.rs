@@ -43,6 +43,13 @@ pub enum Modal {
         /// The value offered first: the current agreed value, else the round's median.
         suggested: Option<Value>,
     },
+    /// Record a decision that departs from the suggested one: a rationale is required.
+    Decide {
+        /// Theme.
+        theme: ThemeId,
+        /// The decision.
+        kind: crate::model::DecisionKind,
+    },
     /// The keyboard shortcuts.
     Shortcuts,
     /// About trh.
@@ -76,4 +83,6 @@ pub enum Reply {
     Agreed(Value, String),
     /// Clear the agreed value.
     ClearAgreed,
+    /// The decision's rationale.
+    Decided(String),
 }

@@ -57,6 +57,8 @@ pub enum SortKey {
     Outcome,
     /// Decision.
     Decision,
+    /// Flags (departs, intelligence gap, contested).
+    Flags,
 }
 
 /// The workshop tab's own state.
@@ -108,6 +110,8 @@ pub struct ViewState {
     pub category: Option<String>,
     /// Theme-list decision filter.
     pub decision: Option<DecisionFilter>,
+    /// Theme list: only themes with contested votes.
+    pub contested_only: bool,
     /// Candidate priorities: the first `cut` ranked themes.
     pub cut: usize,
     /// The chart showing on the charts tab.
@@ -139,6 +143,7 @@ impl Default for ViewState {
             band: None,
             category: None,
             decision: None,
+            contested_only: false,
             cut: 5,
             chart: ChartKind::RankedBar,
             sort: (SortKey::Rank, true),

@@ -2,6 +2,7 @@
 //! view state, and push [`Action`]s for everything else.
 
 pub mod charts_panel;
+pub mod decision_log;
 pub mod factor_row;
 pub mod keys;
 pub mod menu;

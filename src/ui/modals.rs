@@ -121,6 +121,7 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             factor,
             suggested,
         } => agree_ui(ui, doc, theme, factor, *suggested),
+        Modal::Decide { theme, kind } => decide_ui(ui, doc, theme, *kind),
         Modal::Shortcuts => {
             ui.heading("Keyboard shortcuts");
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
@@ -267,6 +268,52 @@ fn agree_ui(
             d.remove::<Option<crate::model::Value>>(value_id);
             d.remove::<String>(why_id);
         });
+    }
+    reply
+}
+
+fn decide_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    theme: &crate::model::ThemeId,
+    kind: crate::model::DecisionKind,
+) -> Option<Reply> {
+    let name = doc.card.theme(theme).map_or("", |t| t.name.as_str());
+    let suggested = doc.row(theme).and_then(|r| r.suggested);
+    ui.heading(format!("Record decision: {}", kind.label()));
+    ui.label(format!(
+        "{name}: the outcome suggests {}. A decision that departs from it needs the board's reason.",
+        suggested.map_or("another decision", |s| s.label())
+    ));
+    let why_id = Id::unique(("trh_decide_why", theme.as_str()));
+    let mut why: String = ui.data_mut(|d| d.get_temp(why_id)).unwrap_or_default();
+    let l = ui.label("Board's rationale (required)");
+    let field = ui
+        .add(
+            egui::TextEdit::multiline(&mut why)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    if why.is_empty() && !field.has_focus() {
+        field.request_focus();
+    }
+    ui.data_mut(|d| d.insert_temp(why_id, why.clone()));
+    let mut reply = None;
+    ui.horizontal(|ui| {
+        let ready = !why.trim().is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new("Record decision"))
+            .clicked()
+        {
+            reply = Some(Reply::Decided(why.trim().to_owned()));
+        }
+        if ui.button("Cancel").clicked() {
+            reply = Some(Reply::Cancel);
+        }
+    });
+    if reply.is_some() {
+        ui.data_mut(|d| d.remove::<String>(why_id));
     }
     reply
 }

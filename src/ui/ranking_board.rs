@@ -13,7 +13,7 @@ use crate::report::num;
 use crate::ui::theme;
 use crate::ui::widgets::paint_band_chip;
 
-const COLUMNS: [(&str, SortKey); 10] = [
+const COLUMNS: [(&str, SortKey); 11] = [
     ("Rank", SortKey::Rank),
     ("Theme", SortKey::Theme),
     ("Harm", SortKey::Harm),
@@ -24,6 +24,7 @@ const COLUMNS: [(&str, SortKey); 10] = [
     ("Position", SortKey::Position),
     ("Outcome", SortKey::Outcome),
     ("Decision", SortKey::Decision),
+    ("Flags", SortKey::Flags),
 ];
 
 /// The ranking rows in the board's sort order.
@@ -53,6 +54,7 @@ fn compare(key: SortKey, a: &RankedTheme, b: &RankedTheme) -> Ordering {
         SortKey::Confidence => idx(&a.confidence).cmp(&idx(&b.confidence)),
         SortKey::Position => f(a.position_total, b.position_total),
         SortKey::Outcome => idx(&a.outcome).cmp(&idx(&b.outcome)),
+        SortKey::Flags => flags(a).len().cmp(&flags(b).len()),
         SortKey::Decision => a
             .decision
             .map(|d| d.code())
@@ -85,6 +87,7 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
             );
         }
     });
+    super::decision_log::decision_log_ui(ui, doc);
     let rows = sorted_rows(doc, view);
     let by_rank = view.sort.0 == SortKey::Rank && view.sort.1;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.5;
@@ -110,15 +113,15 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
 }
 
 /// Column widths: fixed for the numbers, the rest for the theme name.
-const WIDTHS: [f32; 10] = [
-    48.0, 0.0, 56.0, 82.0, 56.0, 120.0, 96.0, 124.0, 196.0, 170.0,
+const WIDTHS: [f32; 11] = [
+    48.0, 0.0, 56.0, 82.0, 56.0, 120.0, 96.0, 124.0, 196.0, 170.0, 56.0,
 ];
 
-/// Left edges of the ten columns, and the right edge of the last.
-fn column_edges(width: f32) -> [f32; 11] {
+/// Left edges of the eleven columns, and the right edge of the last.
+fn column_edges(width: f32) -> [f32; 12] {
     let fixed: f32 = WIDTHS.iter().sum();
-    let mut edges = [0.0; 11];
-    for i in 0..10 {
+    let mut edges = [0.0; 12];
+    for i in 0..11 {
         let w = if i == 1 {
             (width - fixed).max(160.0)
         } else {
@@ -129,7 +132,7 @@ fn column_edges(width: f32) -> [f32; 11] {
     edges
 }
 
-fn header_ui(ui: &mut Ui, cols: &[f32; 11], row_h: f32, view: &mut ViewState) {
+fn header_ui(ui: &mut Ui, cols: &[f32; 12], row_h: f32, view: &mut ViewState) {
     let (rect, _) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), row_h),
         egui::Sense::hover(),
@@ -167,7 +170,7 @@ fn row_ui(
     ui: &mut Ui,
     doc: &Document,
     r: &RankedTheme,
-    cols: &[f32; 11],
+    cols: &[f32; 12],
     (row_h, index, selected, cut_above): (f32, usize, bool, bool),
     look: theme::ThemeChoice,
 ) -> egui::Response {
@@ -248,12 +251,28 @@ fn row_ui(
         if r.intelligence_gap {
             ui.label("Intelligence gap: high risk scored with low confidence");
         }
+        if r.contested {
+            ui.label("Contested: votes on some factors are far apart");
+        }
         ui.label("Click to select");
     })
 }
 
-/// The ten cells' text.
-fn cell_texts(r: &RankedTheme) -> [String; 10] {
+/// Flags as in `trh rank`: D departs, G intelligence gap, C contested.
+pub fn flags(r: &RankedTheme) -> String {
+    [
+        (r.departs, 'D'),
+        (r.intelligence_gap, 'G'),
+        (r.contested, 'C'),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, c)| *c)
+    .collect()
+}
+
+/// The eleven cells' text.
+fn cell_texts(r: &RankedTheme) -> [String; 11] {
     let opt = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), num);
     let named = |n: &Option<crate::model::ranking::Named>| {
         n.as_ref()
@@ -274,5 +293,6 @@ fn cell_texts(r: &RankedTheme) -> [String; 10] {
         },
         named(&r.outcome),
         r.decision.map_or("–", |d| d.label()).to_owned(),
+        flags(r),
     ]
 }

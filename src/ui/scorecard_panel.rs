@@ -207,7 +207,16 @@ fn decision_ui(
                 label.push_str(" (suggested)");
             }
             if ui.selectable_label(on, label).clicked() && !on {
-                out.push(Action::edit(set(Some(kind), rationale.clone())));
+                let departs = suggested.is_some_and(|s| s != kind);
+                if departs && rationale.trim().is_empty() {
+                    // A departure needs the board's reason before it is recorded.
+                    out.push(Action::Dialog(crate::app::modal::Modal::Decide {
+                        theme: theme.id.clone(),
+                        kind,
+                    }));
+                } else {
+                    out.push(Action::edit(set(Some(kind), rationale.clone())));
+                }
             }
         }
     });

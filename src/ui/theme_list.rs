@@ -22,6 +22,7 @@ pub fn visible_ids(doc: &Document, view: &ViewState) -> Vec<ThemeId> {
             Some(DecisionFilter::Undecided) => t.decision.is_none(),
             Some(DecisionFilter::Is(k)) => t.decision.as_ref().is_some_and(|d| d.kind == k),
         })
+        .filter(|t| !view.contested_only || doc.row(&t.id).is_some_and(|r| r.contested))
         .filter(|t| match view.band {
             None => true,
             Some(f) => {
@@ -318,5 +319,7 @@ fn filters_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState) {
             })
             .response
             .on_hover_text("Filter by the board's decision");
+        ui.checkbox(&mut view.contested_only, "Contested only")
+            .on_hover_text("Themes where votes on some factor are far apart");
     });
 }

@@ -1,0 +1,46 @@
+//! The decision log: every board decision and every agreed value (and every change to them),
+//! with who and when, newest first, from the scorecard's change log.
+
+use egui::{RichText, Ui};
+
+use crate::app::Document;
+
+/// Draws the log as a fold-out list (nothing is laid out while it is folded).
+pub fn decision_log_ui(ui: &mut Ui, doc: &Document) {
+    let entries: Vec<_> = doc
+        .card
+        .log
+        .iter()
+        .rev()
+        .filter(|c| c.what.ends_with(" decision") || c.what.ends_with(" agreed"))
+        .collect();
+    egui::CollapsingHeader::new(format!("Decision and agreement log ({})", entries.len()))
+        .id_salt("decision_log")
+        .show(ui, |ui| {
+            if entries.is_empty() {
+                ui.label("No decisions or agreed values recorded yet.");
+                return;
+            }
+            egui::ScrollArea::vertical()
+                .max_height(220.0)
+                .id_salt("decision_log_scroll")
+                .show(ui, |ui| {
+                    egui::Grid::new("decision_log_grid")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for c in entries {
+                                ui.label(RichText::new(&c.at).small());
+                                ui.label(&c.who);
+                                ui.label(&c.what);
+                                let change = if c.old.is_empty() {
+                                    c.new.clone()
+                                } else {
+                                    format!("{} to {}", c.old, c.new)
+                                };
+                                ui.label(change);
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+}

@@ -35,16 +35,8 @@ const THEMES: &[(&str, &str)] = &[
     ("Stalking and harassment", "Violence"),
 ];
 
-const AGENCIES: &[&str] = &[
-    "Police",
-    "Council",
-    "Health",
-    "Fire and rescue",
-    "Probation",
-    "Voluntary sector",
-    "Housing",
-    "Education",
-];
+/// The first eight common agencies (the commissioner's office rarely votes).
+const AGENCIES: &[&str] = &crate::model::scorecard::COMMON_AGENCIES.split_at(8).0;
 
 /// SplitMix64: tiny, fast and fully specified.
 pub struct Rng(u64);

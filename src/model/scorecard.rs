@@ -10,6 +10,19 @@ use super::ids::{FactorId, ParticipantId, ThemeId};
 use super::method::{DecisionKind, Method, Scale};
 use super::value::Value;
 
+/// Agencies commonly in a Community Safety Partnership, offered when adding participants.
+pub const COMMON_AGENCIES: [&str; 9] = [
+    "Police",
+    "Council",
+    "Health",
+    "Fire and rescue",
+    "Probation",
+    "Voluntary sector",
+    "Housing",
+    "Education",
+    "Police and Crime Commissioner",
+];
+
 /// The default protective marking.
 pub const DEFAULT_MARKING: &str = "OFFICIAL";
 

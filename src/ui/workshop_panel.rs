@@ -6,25 +6,12 @@ use egui::{RichText, Ui};
 use crate::app::modal::Modal;
 use crate::app::view::ViewState;
 use crate::app::{Action, Command, Document};
-use crate::model::scorecard::Participant;
+use crate::model::scorecard::{COMMON_AGENCIES, Participant};
 use crate::model::workshop::latest_round;
 use crate::model::{Edit, ParticipantId};
 use crate::ui::theme::ThemeChoice;
 use crate::ui::vote_grid::{current_round, vote_grid_ui};
 use crate::ui::widgets::{quiet, with_shortcut};
-
-/// Agencies offered when adding a participant (any other text is allowed too).
-pub const AGENCIES: [&str; 9] = [
-    "Police",
-    "Council",
-    "Health",
-    "Fire and rescue",
-    "Probation",
-    "Voluntary sector",
-    "Housing",
-    "Education",
-    "Police and Crime Commissioner",
-];
 
 /// Draws the workshop tab; returns a dialog to open, if any.
 pub fn workshop_ui(
@@ -126,7 +113,7 @@ fn add_person_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
         ui.add(egui::TextEdit::singleline(&mut w.new_agency).desired_width(160.0))
             .labelled_by(l.id);
         ui.menu_button("Agencies", |ui| {
-            let mut known: Vec<&str> = AGENCIES.to_vec();
+            let mut known: Vec<&str> = COMMON_AGENCIES.to_vec();
             for p in &doc.card.participants {
                 if !known.contains(&p.agency.as_str()) && !p.agency.is_empty() {
                     known.push(&p.agency);

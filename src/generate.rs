@@ -36,7 +36,7 @@ const THEMES: &[(&str, &str)] = &[
 ];
 
 /// The first eight common agencies (the commissioner's office rarely votes).
-const AGENCIES: &[&str] = &crate::model::scorecard::COMMON_AGENCIES.split_at(8).0;
+const AGENCIES: &[&str] = crate::model::scorecard::COMMON_AGENCIES.split_at(8).0;
 
 /// SplitMix64: tiny, fast and fully specified.
 pub struct Rng(u64);

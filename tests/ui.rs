@@ -835,3 +835,68 @@ fn a_departing_decision_needs_a_rationale() {
     h.run_steps(4);
     assert!(h.query_by_label_contains("Fire service leads").is_some());
 }
+
+#[test]
+fn the_across_agencies_view_lists_shared_and_split_themes() {
+    // Reoffending: police vote every factor at the top, health at the bottom.
+    let mut card =
+        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+    let who = |agency: &str| {
+        card.participants
+            .iter()
+            .find(|p| p.agency == agency)
+            .expect("agency")
+            .id
+            .clone()
+    };
+    let (police, health) = (who("Police"), who("Health"));
+    let factors: Vec<_> = card.method.factors().map(|(_, f)| f.clone()).collect();
+    let t = card
+        .themes
+        .iter_mut()
+        .find(|t| t.name == "Reoffending")
+        .expect("t");
+    for f in &factors {
+        let top = f.scale.values().last().copied().expect("values");
+        let bottom = f.scale.values().first().copied().expect("values");
+        let s = t.scores.entry(f.id.clone()).or_default();
+        s.agreed = None;
+        s.votes
+            .retain(|v| v.participant != police && v.participant != health);
+        for (p, v) in [(&police, top), (&health, bottom)] {
+            s.votes.push(trh::model::scorecard::Vote {
+                round: 3,
+                participant: p.clone(),
+                value: v,
+            });
+        }
+    }
+    let mut h = harness(TrhApp::new(config(
+        Start::Card(Box::new(card), "a.ron".into()),
+        None,
+    )));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run_steps(3);
+    click(&mut h, "Across agencies");
+    let views = h
+        .state()
+        .view
+        .workshop
+        .agency_views
+        .clone()
+        .expect("computed when opened")
+        .1;
+    assert_eq!(views.len(), 13);
+    let v = views.iter().find(|v| v.name == "Reoffending").expect("row");
+    assert!(v.high.contains(&"Police".to_owned()), "{v:?}");
+    assert!(v.lower.contains(&"Health".to_owned()), "{v:?}");
+    assert!(v.split());
+    assert!(
+        h.query_by_label_contains("Only some agencies rate high (")
+            .is_some()
+    );
+    // Each listed theme is a link that selects it.
+    h.get_by_label_contains("Reoffending  — high:").click();
+    h.run_steps(4);
+    assert_eq!(h.state().view.selected.as_ref(), Some(&v.theme));
+}

@@ -76,6 +76,8 @@ pub struct WorkshopView {
     pub new_name: String,
     /// The new participant's agency.
     pub new_agency: String,
+    /// The across-agencies view, with the document generation it was computed for.
+    pub agency_views: Option<(u64, Vec<crate::model::agencies::AgencyView>)>,
 }
 
 /// Presenter mode: one theme at a time, full screen, for the room.

@@ -3,6 +3,7 @@
 //! Nothing in this folder touches the file system, a window or a chart backend, so every
 //! rule can be tested as a plain function (a test in `tests/architecture.rs` enforces it).
 
+pub mod agencies;
 pub mod aggregate;
 pub mod attainable;
 pub mod edit;

@@ -22,6 +22,7 @@ pub fn workshop_ui(
     out: &mut Vec<Action>,
 ) -> Option<Modal> {
     participants_ui(ui, doc, view, out);
+    agencies_ui(ui, doc, view, out);
     ui.separator();
     let Some(theme) = view.selected.as_ref().and_then(|id| doc.card.theme(id)) else {
         ui.label("Select a theme in the list.");
@@ -63,6 +64,45 @@ pub fn workshop_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| vote_grid_ui(ui, doc, theme, view, look))
         .inner
+}
+
+/// Themes every agency rates high, and themes only some agencies rate high.
+fn agencies_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
+    egui::CollapsingHeader::new("Across agencies")
+        .id_salt("across_agencies")
+        .show(ui, |ui| {
+            // Computed when opened, and again only after the scorecard changes.
+            let stale = view
+                .workshop
+                .agency_views
+                .as_ref()
+                .is_none_or(|(g, _)| *g != doc.generation);
+            if stale {
+                let views = crate::model::agencies::agency_views(&doc.card);
+                view.workshop.agency_views = Some((doc.generation, views));
+            }
+            let Some((_, views)) = &view.workshop.agency_views else {
+                return;
+            };
+            ui.label(quiet(
+                "From each agency's own latest votes: high means the upper half of the method's bands.",
+            ));
+            let all: Vec<_> = views.iter().filter(|v| v.all_high()).collect();
+            let split: Vec<_> = views.iter().filter(|v| v.split()).collect();
+            ui.label(RichText::new(format!("Every agency rates high ({})", all.len())).strong());
+            for v in all {
+                if ui.link(format!("{}  ({})", v.name, v.high.join(", "))).clicked() {
+                    out.push(Action::Select(v.theme.clone()));
+                }
+            }
+            ui.label(RichText::new(format!("Only some agencies rate high ({})", split.len())).strong());
+            for v in split {
+                let text = format!("{}  — high: {}; lower: {}", v.name, v.high.join(", "), v.lower.join(", "));
+                if ui.link(text).clicked() {
+                    out.push(Action::Select(v.theme.clone()));
+                }
+            }
+        });
 }
 
 fn participants_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {

@@ -649,9 +649,17 @@ fn workshop_votes_are_typed_as_digits_and_hidden_until_revealed() {
     // Hidden: the cell shows that a vote exists, not its value.
     assert!(h.query_by_label("Hidden").is_none());
     assert!(!h.state().view.workshop.revealed);
+    assert!(
+        h.query_by_label("Vote strip plot").is_none(),
+        "no plot before the reveal"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::R);
     h.run_steps(2);
     assert!(h.state().view.workshop.revealed);
+    assert!(
+        h.query_by_label("Vote strip plot").is_some(),
+        "the plot after it"
+    );
     // Backspace clears the cell under the cursor after moving back.
     h.key_press(Key::ArrowLeft);
     h.key_press(Key::Backspace);

@@ -9,6 +9,7 @@ mod bar;
 mod matrix;
 mod output;
 mod position;
+mod strip;
 
 use std::sync::Once;
 
@@ -18,7 +19,9 @@ use plotters::style::{FontStyle, RGBColor};
 use crate::model::ranking::RankedTheme;
 use crate::model::{Method, Ranking, ThemeId};
 
-pub use output::{ChartImage, render_png, render_rgb, render_svg};
+pub use output::{
+    ChartImage, render_png, render_rgb, render_svg, render_votes_rgb, render_votes_svg,
+};
 
 /// The font family name the charts draw with (egui's own default font, registered once).
 pub const FONT: &str = "sans-serif";
@@ -157,6 +160,26 @@ pub fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let marks = result.map_err(|e| err(&e))?;
     root.present().map_err(|e| err(&e))?;
     Ok(marks)
+}
+
+/// Draws the vote strip plot of one theme and round onto `backend`.
+pub fn draw_votes<DB: DrawingBackend<ErrorType: 'static>>(
+    backend: DB,
+    card: &crate::model::Scorecard,
+    theme: &crate::model::Theme,
+    round: u32,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    register_fonts();
+    let root = backend.into_drawing_area();
+    let err = |e: &dyn std::fmt::Display| ChartError {
+        chart: "votes",
+        message: e.to_string(),
+    };
+    root.fill(&options.palette.background)
+        .map_err(|e| err(&e))?;
+    strip::draw(&root, card, theme, round, options).map_err(|e| err(&e))?;
+    root.present().map_err(|e| err(&e))
 }
 
 /// Registers egui's default font with plotters, once per process.

@@ -85,3 +85,47 @@ pub fn render_svg(
     )?;
     Ok(svg)
 }
+
+/// Draws the vote strip plot of one theme and round into a new RGB buffer.
+pub fn render_votes_rgb(
+    card: &crate::model::Scorecard,
+    theme: &crate::model::Theme,
+    round: u32,
+    options: &ChartOptions,
+    (width, height): (u32, u32),
+) -> Result<ChartImage, ChartError> {
+    let (width, height) = (width.max(64), height.max(64));
+    let mut rgb = vec![0u8; width as usize * height as usize * 3];
+    super::draw_votes(
+        BitMapBackend::with_buffer(&mut rgb, (width, height)),
+        card,
+        theme,
+        round,
+        options,
+    )?;
+    Ok(ChartImage {
+        width,
+        height,
+        rgb,
+        marks: Vec::new(),
+    })
+}
+
+/// Draws the vote strip plot of one theme and round as SVG text.
+pub fn render_votes_svg(
+    card: &crate::model::Scorecard,
+    theme: &crate::model::Theme,
+    round: u32,
+    options: &ChartOptions,
+    size: (u32, u32),
+) -> Result<String, ChartError> {
+    let mut svg = String::new();
+    super::draw_votes(
+        SVGBackend::with_string(&mut svg, size),
+        card,
+        theme,
+        round,
+        options,
+    )?;
+    Ok(svg)
+}

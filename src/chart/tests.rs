@@ -140,3 +140,30 @@ fn fan_offsets_are_distinct() {
         (0..19).map(|k| matrix::fan_offset(k, 10)).collect();
     assert_eq!(offsets.len(), 19);
 }
+
+#[test]
+fn the_vote_strip_plot_shows_every_vote_the_median_and_the_agreed_value() {
+    let (card, _) = sample(PLYMOUTH);
+    // A theme with votes and an agreed value on some factor.
+    let theme = card
+        .themes
+        .iter()
+        .find(|t| {
+            t.scores
+                .values()
+                .any(|s| s.agreed.is_some() && !s.votes.is_empty())
+        })
+        .expect("the sample has agreed, voted factors");
+    let round = crate::model::workshop::latest_round(theme);
+    let svg = render_votes_svg(&card, theme, round, &options(7), (1200, 500)).expect("draws");
+    let votes: usize = theme
+        .scores
+        .values()
+        .map(|s| s.round_values(round).len())
+        .sum();
+    assert_eq!(svg.matches("<circle").count(), votes, "one dot per vote");
+    assert!(svg.contains(&format!("round {round}")));
+    assert!(svg.contains("<polygon"), "the agreed value is a diamond");
+    let img = render_votes_rgb(&card, theme, round, &options(7), (800, 400)).expect("draws");
+    assert_eq!(img.rgb.len(), 800 * 400 * 3);
+}

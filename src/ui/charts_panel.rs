@@ -33,10 +33,21 @@ struct Entry {
     marks: Vec<Mark>,
 }
 
+/// What the vote strip plot's texture was drawn for.
+#[derive(Clone, Debug, PartialEq)]
+struct VotesKey {
+    generation: u64,
+    size: [u32; 2],
+    look: ThemeChoice,
+    theme: ThemeId,
+    round: u32,
+}
+
 /// Chart textures, one per chart.
 #[derive(Default)]
 pub struct ChartCache {
     entries: HashMap<ChartKind, Entry>,
+    votes: Option<(VotesKey, TextureHandle)>,
     size_seen: Option<([u32; 2], Instant)>,
     /// How many times a chart was drawn (for tests and the benchmark).
     pub redraws: u64,
@@ -50,6 +61,7 @@ impl ChartCache {
     /// Forgets every texture (a new document).
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.votes = None;
     }
 
     /// Where each theme was drawn in the chart's current texture, in texture pixels.
@@ -210,5 +222,67 @@ fn refresh(
             cache.error = Some(e.to_string());
             cache.entries.remove(&kind);
         }
+    }
+}
+
+/// The vote strip plot of a theme and round, as a cached texture (redrawn only when the
+/// document, size, look, theme or round change).
+pub fn votes_plot_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    theme: &crate::model::Theme,
+    round: u32,
+    cache: &mut ChartCache,
+    look: ThemeChoice,
+) {
+    let ppp = ui.ctx().pixels_per_point();
+    let width = ui.available_width().max(200.0);
+    let size = egui::vec2(width, 260.0);
+    let key = VotesKey {
+        generation: doc.generation,
+        size: [(size.x * ppp) as u32, (size.y * ppp) as u32],
+        look,
+        theme: theme.id.clone(),
+        round,
+    };
+    if cache.votes.as_ref().is_none_or(|(k, _)| *k != key) {
+        let options = ChartOptions {
+            cut: 0,
+            palette: chart_palette(look),
+            scale: f64::from(ppp),
+            selected: None,
+        };
+        cache.redraws += 1;
+        match chart::render_votes_rgb(
+            &doc.card,
+            theme,
+            round,
+            &options,
+            (key.size[0], key.size[1]),
+        ) {
+            Ok(img) => {
+                let color =
+                    egui::ColorImage::from_rgb([img.width as usize, img.height as usize], &img.rgb);
+                let texture = match cache.votes.take() {
+                    Some((_, mut t)) => {
+                        t.set(color, TextureOptions::LINEAR);
+                        t
+                    }
+                    None => ui
+                        .ctx()
+                        .load_texture("chart-votes", color, TextureOptions::LINEAR),
+                };
+                cache.votes = Some((key, texture));
+            }
+            Err(e) => {
+                cache.error = Some(e.to_string());
+                ui.label(format!("The vote plot could not be drawn: {e}"));
+                return;
+            }
+        }
+    }
+    if let Some((_, texture)) = &cache.votes {
+        let r = ui.add(egui::Image::new(texture).fit_to_exact_size(size));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Vote strip plot"));
     }
 }

@@ -55,8 +55,10 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
             Tab::Ranking => ranking_board::ranking_board_ui(ui, &app.doc, &mut app.view, &mut out),
             Tab::Workshop => {
                 let look = app.prefs.theme;
+                let charts = &mut app.charts;
+                let doc = &app.doc;
                 if let Some(m) =
-                    workshop_panel::workshop_ui(ui, &app.doc, &mut app.view, look, &mut out)
+                    workshop_panel::workshop_ui(ui, doc, &mut app.view, charts, look, &mut out)
                 {
                     out.push(crate::app::Action::Dialog(m));
                 }

@@ -282,7 +282,7 @@ fn stats_ui(
         let text = match agreed {
             Some(a) => RichText::new(format!("= {}", f.scale.code(a.value))).strong(),
             None if contested => RichText::new("Agree!").color(warning_color(look)),
-            None => RichText::new("Agree…"),
+            None => RichText::new("Agree"),
         };
         let hint = match (agreed, contested) {
             (Some(a), _) => format!("Agreed: {}", a.rationale),

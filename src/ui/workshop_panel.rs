@@ -18,6 +18,7 @@ pub fn workshop_ui(
     ui: &mut Ui,
     doc: &Document,
     view: &mut ViewState,
+    charts: &mut crate::ui::charts_panel::ChartCache,
     look: ThemeChoice,
     out: &mut Vec<Action>,
 ) -> Option<Modal> {
@@ -62,7 +63,16 @@ pub fn workshop_ui(
     });
     egui::ScrollArea::both()
         .auto_shrink([false, false])
-        .show(ui, |ui| vote_grid_ui(ui, doc, theme, view, look))
+        .show(ui, |ui| {
+            let modal = vote_grid_ui(ui, doc, theme, view, look);
+            ui.add_space(8.0);
+            if view.workshop.revealed {
+                crate::ui::charts_panel::votes_plot_ui(ui, doc, theme, round, charts, look);
+            } else {
+                ui.label(quiet("The vote plot appears when the votes are revealed."));
+            }
+            modal
+        })
         .inner
 }
 

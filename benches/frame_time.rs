@@ -187,6 +187,23 @@ fn main() {
         results.push(measure(name, &mut app));
     }
 
+    // Issue 4's views, reported on their own line (the summary covers issue 3's views).
+    app.view.tab = Tab::Workshop;
+    app.view.workshop.revealed = true;
+    let workshop = measure("workshop (revealed)", &mut app);
+    app.view.presenter = Some(trh::app::view::PresenterView {
+        index: 150,
+        revealed: true,
+        ..Default::default()
+    });
+    let presenter = measure("presenter (revealed)", &mut app);
+    app.view.presenter = None;
+    println!(
+        "workshop views: p95_ms={:.2} ratio={:.2}",
+        workshop.p95.max(presenter.p95),
+        (workshop.p95 / workshop.base_p95).max(presenter.p95 / presenter.base_p95)
+    );
+
     let options = ChartOptions {
         cut: 10,
         palette: chart_palette(ThemeChoice::Light),

@@ -908,3 +908,32 @@ fn the_across_agencies_view_lists_shared_and_split_themes() {
     h.run_steps(4);
     assert_eq!(h.state().view.selected.as_ref(), Some(&v.theme));
 }
+
+#[test]
+fn participants_are_reused_from_another_scorecard_in_one_undo_step() {
+    let sample_card =
+        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+    let method = trh::methods::builtin("morile-style").expect("method");
+    let empty = trh::model::Scorecard::new("Next year", method);
+    let mut h = harness(TrhApp::new(config(
+        Start::Card(Box::new(empty), "n.ron".into()),
+        None,
+    )));
+    h.state_mut()
+        .reuse_people(&sample_card, Path::new("last-year.ron"));
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.card.participants.len(),
+        sample_card.participants.len()
+    );
+    // Reusing again adds nobody twice.
+    h.state_mut()
+        .reuse_people(&sample_card, Path::new("last-year.ron"));
+    assert_eq!(
+        h.state().doc.card.participants.len(),
+        sample_card.participants.len()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().doc.card.participants.is_empty(), "one undo step");
+}

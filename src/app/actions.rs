@@ -155,6 +155,11 @@ impl TrhApp {
                 None => self.view.workshop.revealed = !self.view.workshop.revealed,
             },
             Command::Presenter => self.toggle_presenter(ctx),
+            Command::ReusePeople => {
+                let folder = self.prefs.last_folder.clone();
+                self.jobs
+                    .pick(ctx, super::jobs::PickPurpose::People, folder, String::new());
+            }
             Command::NextRound => {
                 let latest = self
                     .selected()

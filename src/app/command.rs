@@ -46,6 +46,8 @@ pub enum Command {
     NextRound,
     /// Presenter mode on or off.
     Presenter,
+    /// Add the participants of another scorecard.
+    ReusePeople,
     /// Light theme.
     ThemeLight,
     /// Dark theme.
@@ -109,7 +111,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 29] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -130,6 +132,7 @@ impl Command {
         Self::RevealVotes,
         Self::NextRound,
         Self::Presenter,
+        Self::ReusePeople,
         Self::ThemeLight,
         Self::ThemeDark,
         Self::ThemeProjector,
@@ -144,7 +147,9 @@ impl Command {
     pub fn menu(self) -> Menu {
         match self {
             Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit => Menu::File,
-            Self::RevealVotes | Self::NextRound | Self::Presenter => Menu::Workshop,
+            Self::RevealVotes | Self::NextRound | Self::Presenter | Self::ReusePeople => {
+                Menu::Workshop
+            }
             Self::Undo
             | Self::Redo
             | Self::AddTheme
@@ -181,6 +186,7 @@ impl Command {
             Self::RevealVotes => "Reveal votes",
             Self::NextRound => "Next round",
             Self::Presenter => "Presenter mode",
+            Self::ReusePeople => "Reuse participants…",
             Self::ThemeLight => "Light theme",
             Self::ThemeDark => "Dark theme",
             Self::ThemeProjector => "Projector theme",
@@ -218,6 +224,9 @@ impl Command {
             Self::NextRound => "Start the next round of votes on this theme",
             Self::Presenter => {
                 "Full screen for the room: one theme at a time, votes hidden until revealed (Esc leaves)"
+            }
+            Self::ReusePeople => {
+                "Add the participants and agencies of another scorecard (for example last year's)"
             }
             Self::ThemeLight => "Dark text on a light background",
             Self::ThemeDark => "Light text on a dark background",

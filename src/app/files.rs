@@ -9,6 +9,23 @@ use super::modal::{Modal, Reply, Then};
 use super::recovery::AUTOSAVE_EVERY;
 use super::{Document, TrhApp};
 use crate::model::Scorecard;
+use crate::model::ids::ParticipantId;
+
+/// An unused participant id made from a name.
+pub fn fresh_participant_id(card: &Scorecard, name: &str) -> ParticipantId {
+    let base = match crate::model::ids::slug(name) {
+        s if s.is_empty() => "person".to_owned(),
+        s => s,
+    };
+    let taken = |id: &str| card.participants.iter().any(|p| p.id.as_str() == id);
+    if !taken(&base) {
+        return ParticipantId::new(base);
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .map_or_else(|| ParticipantId::new(base), ParticipantId::new)
+}
 
 impl TrhApp {
     /// Runs `then`, first asking about unsaved changes if there are any.
@@ -98,6 +115,9 @@ impl TrhApp {
                 self.jobs.load(ctx, LoadPurpose::Open, path);
             }
             Done::Picked(PickPurpose::SaveAs, Some(path)) => self.save_to(ctx, path),
+            Done::Picked(PickPurpose::People, Some(path)) => {
+                self.jobs.load(ctx, LoadPurpose::People, path);
+            }
             Done::Loaded(purpose, path, result) => self.loaded(purpose, path, *result),
             Done::Saved {
                 path,
@@ -149,6 +169,7 @@ impl TrhApp {
             }
         };
         match purpose {
+            LoadPurpose::People => self.reuse_people(&card, &path),
             LoadPurpose::Open => {
                 self.prefs.used(&path);
                 self.notes.info(format!("Opened {}", path.display()));
@@ -166,6 +187,47 @@ impl TrhApp {
                     .info("Recovered unsaved work. Save it to keep it.");
             }
         }
+    }
+
+    /// Adds the participants of another scorecard who are not here yet (same name and agency),
+    /// as one undo step.
+    pub fn reuse_people(&mut self, other: &Scorecard, path: &std::path::Path) {
+        let mut added = 0;
+        self.doc.end_merge();
+        for p in &other.participants {
+            let here = self
+                .doc
+                .card
+                .participants
+                .iter()
+                .any(|q| q.name == p.name && q.agency == p.agency);
+            if here {
+                continue;
+            }
+            let id = fresh_participant_id(&self.doc.card, &p.name);
+            let edit = crate::model::Edit::AddParticipant {
+                participant: crate::model::scorecard::Participant {
+                    id,
+                    name: p.name.clone(),
+                    agency: p.agency.clone(),
+                    present: true,
+                },
+                at: self.doc.card.participants.len(),
+            };
+            let who = self.prefs.user_name.clone().unwrap_or_default();
+            match self
+                .doc
+                .apply(&edit, Some("reuse-people"), &who, &super::timestamp())
+            {
+                Ok(()) => added += 1,
+                Err(e) => self.notes.error(format!("Cannot add {}: {e}", p.name)),
+            }
+        }
+        self.doc.end_merge();
+        self.notes.info(format!(
+            "Added {added} participant(s) from {}",
+            path.display()
+        ));
     }
 
     /// Acts on the answer to a dialog.

@@ -18,6 +18,8 @@ pub enum LoadPurpose {
         /// The document's own file, if it had one.
         original: Option<PathBuf>,
     },
+    /// Another scorecard whose participants and agencies are reused.
+    People,
 }
 
 /// What a file dialog was opened for.
@@ -27,6 +29,8 @@ pub enum PickPurpose {
     Open,
     /// Choose where to save the scorecard.
     SaveAs,
+    /// Choose a scorecard whose participants to reuse.
+    People,
 }
 
 /// A finished piece of background work.
@@ -99,6 +103,9 @@ impl Jobs {
             }
             let path = match purpose {
                 PickPurpose::Open => dialog.set_title("Open scorecard").pick_file(),
+                PickPurpose::People => dialog
+                    .set_title("Reuse the participants of a scorecard")
+                    .pick_file(),
                 PickPurpose::SaveAs => dialog
                     .set_title("Save scorecard as")
                     .set_file_name(name)

@@ -6,9 +6,9 @@ use egui::{RichText, Ui};
 use crate::app::modal::Modal;
 use crate::app::view::ViewState;
 use crate::app::{Action, Command, Document};
+use crate::model::Edit;
 use crate::model::scorecard::{COMMON_AGENCIES, Participant};
 use crate::model::workshop::latest_round;
-use crate::model::{Edit, ParticipantId};
 use crate::ui::theme::ThemeChoice;
 use crate::ui::vote_grid::{current_round, vote_grid_ui};
 use crate::ui::widgets::{quiet, with_shortcut};
@@ -183,7 +183,7 @@ fn add_person_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
         {
             out.push(Action::edit(Edit::AddParticipant {
                 participant: Participant {
-                    id: fresh_participant_id(doc, &w.new_name),
+                    id: crate::app::files::fresh_participant_id(&doc.card, &w.new_name),
                     name: w.new_name.trim().to_owned(),
                     agency: w.new_agency.trim().to_owned(),
                     present: true,
@@ -193,25 +193,13 @@ fn add_person_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
             w.new_name.clear();
         }
     });
+    let reuse = ui
+        .button(Command::ReusePeople.label())
+        .on_hover_text(Command::ReusePeople.tooltip());
+    if reuse.clicked() {
+        out.push(Action::Command(Command::ReusePeople));
+    }
     if doc.card.participants.is_empty() {
         ui.label(RichText::new("Add everyone in the room, with their agency.").small());
     }
-}
-
-/// An unused participant id from a name.
-pub fn fresh_participant_id(doc: &Document, name: &str) -> ParticipantId {
-    let base = match crate::model::ids::slug(name) {
-        s if s.is_empty() => "person".to_owned(),
-        s => s,
-    };
-    let taken = |id: &str| doc.card.participants.iter().any(|p| p.id.as_str() == id);
-    let id = if taken(&base) {
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| !taken(id))
-            .unwrap_or(base)
-    } else {
-        base
-    };
-    ParticipantId::new(id)
 }

@@ -153,6 +153,22 @@ fn factor_line_ui(
         );
         return;
     }
+    if count == 0 {
+        let msg = if agreed.is_some() {
+            "agreed"
+        } else {
+            "no votes"
+        };
+        let weak = ui.visuals().weak_text_color();
+        painter.text(
+            votes.left_center(),
+            Align2::LEFT_CENTER,
+            msg,
+            FontId::proportional(SMALL),
+            weak,
+        );
+        return;
+    }
     counts_strip(
         ui,
         votes,

@@ -141,3 +141,18 @@ fn the_peterborough_style_sample_uses_another_method() {
     assert_eq!(card.method.id, "probability-harm");
     assert!(card.themes.len() >= 10);
 }
+
+#[test]
+fn the_plymouth_sample_has_a_theme_on_which_agencies_split() {
+    let card =
+        trh::file::load_scorecard(std::path::Path::new("scorecards/plymouth-style-2018.ron"))
+            .expect("sample");
+    let views = trh::model::agencies::agency_views(&card);
+    let reoffending = views
+        .iter()
+        .find(|v| v.name == "Reoffending")
+        .expect("theme");
+    assert_eq!(reoffending.high, vec!["Police"]);
+    assert!(reoffending.lower.contains(&"Health".to_owned()));
+    assert!(reoffending.split());
+}

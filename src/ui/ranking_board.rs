@@ -150,8 +150,12 @@ fn header_ui(ui: &mut Ui, cols: &[f32; 12], row_h: f32, view: &mut ViewState) {
         };
         let button =
             egui::Button::new(RichText::new(format!("{name}{arrow}")).strong()).frame(false);
+        // Left-aligned over the cells' left-aligned text.
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        let builder = egui::UiBuilder::new().max_rect(cell).layout(layout);
         let r = ui
-            .put(cell, button)
+            .scope_builder(builder, |ui| ui.add(button))
+            .inner
             .on_hover_text(format!("Sort by {}", name.to_lowercase()));
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, *name));
         if r.clicked() {

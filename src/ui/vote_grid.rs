@@ -5,7 +5,8 @@
 //!
 //! Keyboard: arrows move the cell; a digit sets the n-th level and moves right (then to the
 //! next person), so a row of digits can be typed as people call them out. On a number scale
-//! digits collect until Enter or an arrow. Backspace clears the cell.
+//! digits collect until Enter or an arrow. Backspace clears the cell; A agrees the column's
+//! factor.
 
 use egui::{Align2, Rect, RichText, Sense, Ui, pos2, vec2};
 
@@ -383,6 +384,21 @@ pub fn grid_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState, out:
     }
     if pressed(egui::Key::Backspace) && w.entry.pop().is_none() {
         set(out, w.cursor, None);
+    }
+    // A: agree the value of the cursor's factor (the round's median is offered).
+    if pressed(egui::Key::A) {
+        let f = factors[w.cursor.1];
+        let agreed = theme
+            .scores
+            .get(&f.id)
+            .and_then(|s| s.agreed.as_ref())
+            .map(|a| a.value);
+        let median = crate::model::workshop::round_stats(&doc.card, theme, f, round).value;
+        out.push(Action::Dialog(Modal::Agree {
+            theme: theme.id.clone(),
+            factor: f.id.clone(),
+            suggested: agreed.or(median),
+        }));
     }
     for (key, dr, dc) in [
         (egui::Key::ArrowRight, 0, 1),

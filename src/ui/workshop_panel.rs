@@ -58,7 +58,7 @@ pub fn workshop_ui(
             out.push(Action::Command(Command::RevealVotes));
         }
         ui.label(quiet(
-            "Type a digit per factor along a row; arrows move; Backspace clears",
+            "Type a digit per factor along a row; arrows move; Backspace clears; A agrees the factor",
         ));
     });
     egui::ScrollArea::both()

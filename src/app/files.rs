@@ -9,23 +9,7 @@ use super::modal::{Modal, Reply, Then};
 use super::recovery::AUTOSAVE_EVERY;
 use super::{Document, TrhApp};
 use crate::model::Scorecard;
-use crate::model::ids::ParticipantId;
-
-/// An unused participant id made from a name.
-pub fn fresh_participant_id(card: &Scorecard, name: &str) -> ParticipantId {
-    let base = match crate::model::ids::slug(name) {
-        s if s.is_empty() => "person".to_owned(),
-        s => s,
-    };
-    let taken = |id: &str| card.participants.iter().any(|p| p.id.as_str() == id);
-    if !taken(&base) {
-        return ParticipantId::new(base);
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken(id))
-        .map_or_else(|| ParticipantId::new(base), ParticipantId::new)
-}
+use crate::model::edit::fresh_participant_id;
 
 impl TrhApp {
     /// Runs `then`, first asking about unsaved changes if there are any.

@@ -7,7 +7,7 @@ pub mod action;
 mod actions;
 pub mod command;
 pub mod document;
-pub mod files;
+mod files;
 pub mod jobs;
 pub mod modal;
 pub mod native;

@@ -75,6 +75,18 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// The slug of `name`, or `slug-2`, `slug-3`, … : the first that `taken` does not hold.
+pub fn unused_slug(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = slug(name);
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
+
 #[cfg(test)]
 mod tests {
     use super::slug;

@@ -51,8 +51,6 @@ pub struct ChartCache {
     size_seen: Option<([u32; 2], Instant)>,
     /// How many times a chart was drawn (for tests and the benchmark).
     pub redraws: u64,
-    /// How long the last redraw took.
-    pub last_redraw: Option<Duration>,
     /// Why the last redraw failed, if it did.
     pub error: Option<String>,
 }
@@ -182,7 +180,6 @@ fn refresh(
         scale: f64::from(ppp),
         selected: key.selected.clone(),
     };
-    let started = Instant::now();
     let drawn = chart::render_rgb(
         kind,
         &doc.ranking,
@@ -190,7 +187,6 @@ fn refresh(
         &options,
         (key.size[0], key.size[1]),
     );
-    cache.last_redraw = Some(started.elapsed());
     cache.redraws += 1;
     match drawn {
         Ok(img) => {

@@ -51,7 +51,7 @@ pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
     }
     if app.view.tab == Tab::Workshop {
         let mut out = Vec::new();
-        crate::ui::vote_grid::grid_keys(ctx, &app.doc, &mut app.view, &mut out);
+        crate::ui::vote_keys::grid_keys(ctx, &app.doc, &mut app.view, &mut out);
         for a in out {
             app.push(a);
         }

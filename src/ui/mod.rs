@@ -14,6 +14,7 @@ pub mod status;
 pub mod theme;
 pub mod theme_list;
 pub mod vote_grid;
+pub mod vote_keys;
 mod widgets;
 pub mod workshop_panel;
 

@@ -183,7 +183,7 @@ fn add_person_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
         {
             out.push(Action::edit(Edit::AddParticipant {
                 participant: Participant {
-                    id: crate::app::files::fresh_participant_id(&doc.card, &w.new_name),
+                    id: crate::model::edit::fresh_participant_id(&doc.card, &w.new_name),
                     name: w.new_name.trim().to_owned(),
                     agency: w.new_agency.trim().to_owned(),
                     present: true,

@@ -44,6 +44,8 @@ pub enum ShotView {
     Position,
     /// The workshop grid, votes revealed.
     Workshop,
+    /// The workshop tab with the across-agencies view open.
+    Agencies,
 }
 
 /// How long a screenshot run waits for the window before giving up (frames).
@@ -216,6 +218,10 @@ fn start(
             ShotView::Workshop => {
                 app.view.tab = Tab::Workshop;
                 app.view.workshop.revealed = true;
+            }
+            ShotView::Agencies => {
+                app.view.tab = Tab::Workshop;
+                app.view.workshop.open_agencies = true;
             }
             ShotView::Bar | ShotView::Matrix | ShotView::Position => {
                 app.view.tab = Tab::Charts;

@@ -78,6 +78,8 @@ pub struct WorkshopView {
     pub new_agency: String,
     /// The across-agencies view, with the document generation it was computed for.
     pub agency_views: Option<(u64, Vec<crate::model::agencies::AgencyView>)>,
+    /// Open the across-agencies fold-out on the next frame (screenshots use this).
+    pub open_agencies: bool,
 }
 
 /// Presenter mode: one theme at a time, full screen, for the room.

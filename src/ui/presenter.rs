@@ -125,13 +125,15 @@ fn factor_line_ui(
         pos2(rect.left() + label_w, rect.top()),
         pos2(rect.right() - rect.width() * 0.34, rect.bottom()),
     );
-    ui.painter_at(mid).text(
-        mid.left_center(),
-        Align2::LEFT_CENTER,
+    let galley = crate::ui::widgets::elided(
+        ui,
         level_text,
         FontId::proportional(SMALL),
         text,
+        mid.width() - 12.0,
     );
+    let at = pos2(mid.left(), mid.center().y - galley.size().y / 2.0);
+    ui.painter_at(mid).galley(at, galley, text);
     let votes = Rect::from_min_max(
         pos2(mid.right() + 10.0, rect.top() + 3.0),
         pos2(rect.right(), rect.bottom() - 3.0),

@@ -7,7 +7,7 @@ use crate::app::view::{BandFilter, DecisionFilter, ViewState};
 use crate::app::{Action, Command, Document};
 use crate::model::edit::ThemeText;
 use crate::model::{DecisionKind, Edit, ThemeId};
-use crate::ui::widgets::{paint_band_chip, quiet, with_shortcut};
+use crate::ui::widgets::{elided, paint_band_chip, quiet, with_shortcut};
 
 /// The ids of the themes the list shows, in document order.
 pub fn visible_ids(doc: &Document, view: &ViewState) -> Vec<ThemeId> {
@@ -175,19 +175,6 @@ fn row_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, id: &ThemeId, out: 
     if response.double_clicked() {
         view.rename = Some((id.clone(), theme.name.clone()));
     }
-}
-
-/// A one-line galley cut with "…" to fit `width`.
-fn elided(
-    ui: &Ui,
-    text: String,
-    font: egui::FontId,
-    color: egui::Color32,
-    width: f32,
-) -> std::sync::Arc<egui::Galley> {
-    let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
-    job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(10.0));
-    ui.painter().layout_job(job)
 }
 
 fn rename_ui(

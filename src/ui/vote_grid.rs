@@ -16,7 +16,7 @@ use crate::report::num;
 use crate::ui::theme::{ThemeChoice, accent_color, warning_color};
 
 /// Width of a vote column and of the name column.
-const CELL_W: f32 = 64.0;
+const CELL_W: f32 = 76.0;
 const NAME_W: f32 = 220.0;
 
 /// The round the grid shows for a theme.
@@ -140,12 +140,17 @@ fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32) {
         );
         let id = ui.scope_id().with(("factor_head", c));
         let response = ui.interact(cell, id, Sense::hover());
-        let galley = ui.painter().layout(
+        // Two lines at most, broken between words and cut with "…"; the hover has the rest.
+        let mut job = egui::text::LayoutJob::simple(
             f.label.clone(),
             font.clone(),
             ui.visuals().text_color(),
             CELL_W - 6.0,
         );
+        job.wrap.max_rows = 2;
+        job.wrap.break_anywhere = false;
+        job.wrap.overflow_character = Some('…');
+        let galley = ui.painter().layout_job(job);
         ui.painter().with_clip_rect(cell).galley(
             cell.left_top(),
             galley,

@@ -74,3 +74,16 @@ pub fn choice(ui: &mut Ui, text: &str, on: bool, label: impl Fn() -> String) -> 
     }
     response
 }
+
+/// A one-line galley cut with "…" to fit `width`.
+pub fn elided(
+    ui: &Ui,
+    text: String,
+    font: egui::FontId,
+    color: egui::Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(10.0));
+    ui.painter().layout_job(job)
+}

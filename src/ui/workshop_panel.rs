@@ -78,8 +78,10 @@ pub fn workshop_ui(
 
 /// Themes every agency rates high, and themes only some agencies rate high.
 fn agencies_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
+    let force_open = std::mem::take(&mut view.workshop.open_agencies).then_some(true);
     egui::CollapsingHeader::new("Across agencies")
         .id_salt("across_agencies")
+        .open(force_open)
         .show(ui, |ui| {
             // Computed when opened, and again only after the scorecard changes.
             let stale = view

@@ -209,6 +209,7 @@ fn main() {
         palette: chart_palette(ThemeChoice::Light),
         scale: 1.0,
         selected: app.view.selected.clone(),
+        marking: app.doc.card.marking.clone(),
     };
     let mut worst_chart: f64 = 0.0;
     for kind in ChartKind::ALL {
@@ -216,9 +217,11 @@ fn main() {
         for _ in 0..7 {
             let start = Instant::now();
             let img = trh::chart::render_rgb(
-                kind,
-                &app.doc.ranking,
-                &app.doc.card.method,
+                &trh::chart::Figure::Chart {
+                    kind,
+                    ranking: &app.doc.ranking,
+                    method: &app.doc.card.method,
+                },
                 &options,
                 (1600, 900),
             )

@@ -14,6 +14,7 @@
 pub mod app;
 pub mod chart;
 pub mod cli;
+pub mod export;
 pub mod file;
 pub mod generate;
 pub mod import;

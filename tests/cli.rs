@@ -55,7 +55,10 @@ fn rank_table_markdown_and_csv_snapshots() {
 #[test]
 fn rank_csv_has_exactly_the_documented_header() {
     let out = ok(&["rank", PLYMOUTH, "--format", "csv"]);
-    let mut rdr = csv::Reader::from_reader(out.as_bytes());
+    // The first row carries the protective marking alone; the header follows.
+    let (marking, rest) = out.split_once('\n').expect("two lines");
+    assert_eq!(marking, "OFFICIAL,,,,,,,,,");
+    let mut rdr = csv::Reader::from_reader(rest.as_bytes());
     let header: Vec<String> = rdr
         .headers()
         .expect("header")
@@ -390,4 +393,62 @@ fn help_is_useful_and_screenshot_options_are_checked() {
         assert!(help.contains("Usage: trh"), "{cmd}: {help}");
     }
     assert!(ok(&["rank", "--help"]).contains("Ties"));
+}
+
+#[test]
+fn export_diff_and_xlsx_import_from_the_command_line() {
+    let dir = temp();
+    let path = |name: &str| dir.path().join(name).to_str().expect("utf8").to_owned();
+    for format in ["csv", "xlsx", "md", "html", "png", "svg"] {
+        let out = path(&format!("p.{format}"));
+        let o = trh(&["export", PLYMOUTH, "--format", format, "--out", &out]);
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        assert!(
+            std::fs::metadata(&out).expect("written").len() > 500,
+            "{format}"
+        );
+    }
+    let err = fails(&[
+        "export",
+        PLYMOUTH,
+        "--format",
+        "png",
+        "--chart",
+        "votes",
+        "--out",
+        &path("v.png"),
+    ]);
+    assert!(err.contains("--theme"), "{err}");
+    // The workbook comes back through `trh import`.
+    let back = path("back.ron");
+    ok(&[
+        "import",
+        &path("p.xlsx"),
+        "--method",
+        "morile-style",
+        "--out",
+        &back,
+    ]);
+    let ranked = ok(&["rank", &back, "--format", "csv"]);
+    assert!(
+        ranked.contains("1,Domestic abuse and sexual violence,19,7,133,Very high"),
+        "{ranked}"
+    );
+    let table = ok(&[
+        "diff",
+        PETERBOROUGH,
+        PLYMOUTH,
+        "--chart",
+        &path("slope.svg"),
+    ]);
+    assert!(table.contains("METHOD CHANGED"), "{table}");
+    assert!(
+        table.contains("renamed (was Anti-social behaviour)"),
+        "{table}"
+    );
+    let svg = std::fs::read_to_string(path("slope.svg")).expect("chart written");
+    assert!(svg.contains("Rank movement"));
+    let json = ok(&["diff", PLYMOUTH, PLYMOUTH, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert!(v["method_change"].is_null());
 }

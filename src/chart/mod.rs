@@ -9,6 +9,7 @@ mod bar;
 mod matrix;
 mod output;
 mod position;
+mod slope;
 mod strip;
 
 use std::sync::Once;
@@ -19,9 +20,7 @@ use plotters::style::{FontStyle, RGBColor};
 use crate::model::ranking::RankedTheme;
 use crate::model::{Method, Ranking, ThemeId};
 
-pub use output::{
-    ChartImage, render_png, render_rgb, render_svg, render_votes_rgb, render_votes_svg,
-};
+pub use output::{ChartImage, render_png, render_rgb, render_svg};
 
 /// The font family name the charts draw with (egui's own default font, registered once).
 pub const FONT: &str = "sans-serif";
@@ -105,6 +104,8 @@ pub struct ChartOptions {
     pub scale: f64,
     /// The selected theme, drawn highlighted.
     pub selected: Option<ThemeId>,
+    /// The protective marking, written under the chart (empty: none).
+    pub marking: String,
 }
 
 /// Where a theme was drawn, in pixels from the picture's top left.
@@ -136,50 +137,100 @@ pub struct ChartError {
     pub message: String,
 }
 
-/// Draws one chart of `ranking` onto `backend` and returns where each theme was drawn.
+/// What to draw: one of the ranking charts, a theme's votes, or last year against this year.
+#[derive(Clone, Copy, Debug)]
+pub enum Figure<'a> {
+    /// A chart of the ranking.
+    Chart {
+        /// Which chart.
+        kind: ChartKind,
+        /// The ranking it shows.
+        ranking: &'a Ranking,
+        /// The method (bands, outcomes).
+        method: &'a Method,
+    },
+    /// The strip plot of one theme's votes in one round.
+    Votes {
+        /// The scorecard (method and participants).
+        card: &'a crate::model::Scorecard,
+        /// The theme.
+        theme: &'a crate::model::Theme,
+        /// The round.
+        round: u32,
+    },
+    /// The slope chart of rank movement between two scorecards.
+    Slope {
+        /// The comparison.
+        diff: &'a crate::model::diff::Diff,
+    },
+}
+
+impl Figure<'_> {
+    /// The figure's name, for errors.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::Chart { kind, .. } => kind.title(),
+            Self::Votes { .. } => "votes",
+            Self::Slope { .. } => "rank movement",
+        }
+    }
+}
+
+/// Draws a figure onto `backend` and returns where each theme was drawn. Every chart trh
+/// shows or writes goes through here. A protective marking in the options is written under
+/// the chart, so it travels with every exported picture.
 pub fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     backend: DB,
-    kind: ChartKind,
-    ranking: &Ranking,
-    method: &Method,
+    figure: &Figure<'_>,
     options: &ChartOptions,
 ) -> Result<Vec<Mark>, ChartError> {
     register_fonts();
     let root = backend.into_drawing_area();
     let err = |e: &dyn std::fmt::Display| ChartError {
-        chart: kind.title(),
+        chart: figure.title(),
         message: e.to_string(),
     };
     root.fill(&options.palette.background)
         .map_err(|e| err(&e))?;
-    let result = match kind {
-        ChartKind::RankedBar => bar::draw(&root, ranking, method, options),
-        ChartKind::RiskMatrix => matrix::draw(&root, ranking, method, options),
-        ChartKind::PositionRisk => position::draw(&root, ranking, method, options),
+    let marking = options.marking.trim();
+    let area =
+        if marking.is_empty() {
+            root.clone()
+        } else {
+            let p = &options.palette;
+            let size = p.size(13.0, options.scale);
+            let (w, h) = root.dim_in_pixel();
+            let strip = (size * 1.8) as u32;
+            let (top, bottom) = root.split_vertically(h.saturating_sub(strip));
+            let style = (FONT, size).into_font().color(&p.text).pos(
+                plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Center,
+                    plotters::style::text_anchor::VPos::Center,
+                ),
+            );
+            bottom
+                .draw_text(marking, &style, ((w / 2) as i32, (strip / 2) as i32))
+                .map_err(|e| err(&e))?;
+            top
+        };
+    let result = match *figure {
+        Figure::Chart {
+            kind,
+            ranking,
+            method,
+        } => match kind {
+            ChartKind::RankedBar => bar::draw(&area, ranking, method, options),
+            ChartKind::RiskMatrix => matrix::draw(&area, ranking, method, options),
+            ChartKind::PositionRisk => position::draw(&area, ranking, method, options),
+        },
+        Figure::Votes { card, theme, round } => {
+            strip::draw(&area, card, theme, round, options).map(|()| Vec::new())
+        }
+        Figure::Slope { diff } => slope::draw(&area, diff, options),
     };
     let marks = result.map_err(|e| err(&e))?;
     root.present().map_err(|e| err(&e))?;
     Ok(marks)
-}
-
-/// Draws the vote strip plot of one theme and round onto `backend`.
-pub fn draw_votes<DB: DrawingBackend<ErrorType: 'static>>(
-    backend: DB,
-    card: &crate::model::Scorecard,
-    theme: &crate::model::Theme,
-    round: u32,
-    options: &ChartOptions,
-) -> Result<(), ChartError> {
-    register_fonts();
-    let root = backend.into_drawing_area();
-    let err = |e: &dyn std::fmt::Display| ChartError {
-        chart: "votes",
-        message: e.to_string(),
-    };
-    root.fill(&options.palette.background)
-        .map_err(|e| err(&e))?;
-    strip::draw(&root, card, theme, round, options).map_err(|e| err(&e))?;
-    root.present().map_err(|e| err(&e))
 }
 
 /// Registers egui's default font with plotters, once per process.

@@ -17,6 +17,7 @@ fn options(cut: usize) -> ChartOptions {
         palette: chart_palette(ThemeChoice::Light),
         scale: 1.0,
         selected: None,
+        marking: String::new(),
     }
 }
 
@@ -28,8 +29,16 @@ fn every_chart_draws_marks_for_every_ranked_theme() {
     let (card, ranking) = sample(PLYMOUTH);
     let ranked = ranking.rows.iter().filter(|r| r.rank.is_some()).count();
     for kind in ChartKind::ALL {
-        let img =
-            render_rgb(kind, &ranking, &card.method, &options(7), (1600, 900)).expect("draws");
+        let img = render_rgb(
+            &Figure::Chart {
+                kind,
+                ranking: &ranking,
+                method: &card.method,
+            },
+            &options(7),
+            (1600, 900),
+        )
+        .expect("draws");
         assert_eq!(img.rgb.len(), 1600 * 900 * 3);
         assert_eq!(img.marks.len(), ranked, "{kind:?}");
         // Not blank: a chart has many distinct colours.
@@ -63,9 +72,11 @@ fn every_chart_draws_marks_for_every_ranked_theme() {
 fn svg_names_the_top_themes_and_the_cut_line() {
     let (card, ranking) = sample(PLYMOUTH);
     let svg = render_svg(
-        ChartKind::RankedBar,
-        &ranking,
-        &card.method,
+        &Figure::Chart {
+            kind: ChartKind::RankedBar,
+            ranking: &ranking,
+            method: &card.method,
+        },
         &options(7),
         (1200, 800),
     )
@@ -75,9 +86,11 @@ fn svg_names_the_top_themes_and_the_cut_line() {
     let first = &ranking.rows[0].name;
     assert!(svg.contains(&format!("1. {first}")), "first theme named");
     let matrix = render_svg(
-        ChartKind::RiskMatrix,
-        &ranking,
-        &card.method,
+        &Figure::Chart {
+            kind: ChartKind::RiskMatrix,
+            ranking: &ranking,
+            method: &card.method,
+        },
         &options(7),
         (1200, 800),
     )
@@ -96,18 +109,22 @@ fn svg_names_the_top_themes_and_the_cut_line() {
 fn a_method_without_position_says_so() {
     let (card, ranking) = sample(PETERBOROUGH);
     let svg = render_svg(
-        ChartKind::PositionRisk,
-        &ranking,
-        &card.method,
+        &Figure::Chart {
+            kind: ChartKind::PositionRisk,
+            ranking: &ranking,
+            method: &card.method,
+        },
         &options(5),
         (800, 600),
     )
     .expect("draws");
     assert!(svg.contains("no partnership-position section"));
     let png = render_png(
-        ChartKind::RiskMatrix,
-        &ranking,
-        &card.method,
+        &Figure::Chart {
+            kind: ChartKind::RiskMatrix,
+            ranking: &ranking,
+            method: &card.method,
+        },
         &options(5),
         (800, 600),
     )
@@ -121,9 +138,11 @@ fn many_themes_draw_without_names_overlapping() {
     let card = crate::generate::generate(&method, 300, 5, 3);
     let ranking = crate::model::rank(&card);
     let img = render_rgb(
-        ChartKind::RankedBar,
-        &ranking,
-        &card.method,
+        &Figure::Chart {
+            kind: ChartKind::RankedBar,
+            ranking: &ranking,
+            method: &card.method,
+        },
         &options(10),
         (800, 600),
     )
@@ -155,7 +174,16 @@ fn the_vote_strip_plot_shows_every_vote_the_median_and_the_agreed_value() {
         })
         .expect("the sample has agreed, voted factors");
     let round = crate::model::workshop::latest_round(theme);
-    let svg = render_votes_svg(&card, theme, round, &options(7), (1200, 500)).expect("draws");
+    let svg = render_svg(
+        &Figure::Votes {
+            card: &card,
+            theme,
+            round,
+        },
+        &options(7),
+        (1200, 500),
+    )
+    .expect("draws");
     let votes: usize = theme
         .scores
         .values()
@@ -164,6 +192,15 @@ fn the_vote_strip_plot_shows_every_vote_the_median_and_the_agreed_value() {
     assert_eq!(svg.matches("<circle").count(), votes, "one dot per vote");
     assert!(svg.contains(&format!("round {round}")));
     assert!(svg.contains("<polygon"), "the agreed value is a diamond");
-    let img = render_votes_rgb(&card, theme, round, &options(7), (800, 400)).expect("draws");
+    let img = render_rgb(
+        &Figure::Votes {
+            card: &card,
+            theme,
+            round,
+        },
+        &options(7),
+        (800, 400),
+    )
+    .expect("draws");
     assert_eq!(img.rgb.len(), 800 * 400 * 3);
 }

@@ -25,11 +25,42 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         Command::Validate { files, format } => return validate(&files, format),
         Command::Import {
             csv,
+            sheet,
             method,
             out,
             title,
             force,
-        } => import_cmd(&csv, &method, &out, title, force)?,
+        } => import_cmd(&csv, sheet.as_deref(), &method, &out, title, force)?,
+        Command::Export {
+            file,
+            format,
+            chart,
+            size,
+            theme,
+            bom,
+            cut,
+            out,
+        } => {
+            let card = file::load_scorecard(&file)?;
+            let request = crate::export::ExportRequest {
+                format,
+                chart,
+                size,
+                bom,
+                theme,
+                cut,
+            };
+            let bytes = crate::export::export(&card, &request)?;
+            crate::export::write(&out, &bytes)?;
+            eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            chart,
+            size,
+        } => diff_cmd(&old, &new, format, chart.as_deref(), size)?,
         Command::Fmt { files, check } => return fmt(&files, check),
         Command::Methods { format } => list_methods(format)?,
         Command::Method {
@@ -153,7 +184,8 @@ fn validate(files: &[std::path::PathBuf], format: TextOrJson) -> anyhow::Result<
 }
 
 fn import_cmd(
-    csv_path: &Path,
+    path: &Path,
+    sheet: Option<&str>,
     method: &str,
     out: &Path,
     title: Option<String>,
@@ -166,26 +198,15 @@ fn import_cmd(
             out.display()
         );
     }
-    let size = std::fs::metadata(csv_path)
-        .with_context(|| format!("{}: cannot read", csv_path.display()))?
-        .len();
-    if size > file::MAX_FILE_BYTES {
-        bail!(
-            "{}: the file is {size} bytes; trh refuses files over {} bytes",
-            csv_path.display(),
-            file::MAX_FILE_BYTES
-        );
-    }
-    let reader = std::fs::File::open(csv_path)
-        .with_context(|| format!("{}: cannot read", csv_path.display()))?;
-    let name = csv_path.display().to_string();
+    let table = import::table::read_path(path, sheet)?;
+    let name = path.display().to_string();
     let title = title.unwrap_or_else(|| {
-        csv_path.file_stem().map_or_else(
+        path.file_stem().map_or_else(
             || "Imported scorecard".to_owned(),
             |s| s.to_string_lossy().into_owned(),
         )
     });
-    match import::from_csv(reader, &method, &title, &name) {
+    match import::from_table(&table, &method, &title, &name) {
         Ok(card) => {
             file::save::save_scorecard(&card, out)?;
             eprintln!(
@@ -202,6 +223,39 @@ fn import_cmd(
             bail!("{}\nnothing was written", lines.join("\n"))
         }
     }
+}
+
+fn diff_cmd(
+    old: &Path,
+    new: &Path,
+    format: crate::report::diff::DiffFormat,
+    chart: Option<&Path>,
+    size: (u32, u32),
+) -> anyhow::Result<()> {
+    let (a, b) = (file::load_scorecard(old)?, file::load_scorecard(new)?);
+    let diff = crate::model::diff::diff(&a, &b);
+    emit(&crate::report::diff::render(&diff, format)?)?;
+    if let Some(out) = chart {
+        let format = match out.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("png") => crate::export::ExportFormat::Png,
+            Some(e) if e.eq_ignore_ascii_case("svg") => crate::export::ExportFormat::Svg,
+            _ => bail!(
+                "{}: the slope chart is written as .png or .svg",
+                out.display()
+            ),
+        };
+        let mut options = crate::export::chart_options(&b, 0);
+        options.marking.clone_from(&diff.marking);
+        let bytes = crate::export::figure_bytes(
+            &crate::chart::Figure::Slope { diff: &diff },
+            &options,
+            format,
+            size,
+        )?;
+        crate::export::write(out, &bytes)?;
+        eprintln!("wrote {}", out.display());
+    }
+    Ok(())
 }
 
 fn fmt(files: &[std::path::PathBuf], check: bool) -> anyhow::Result<ExitCode> {

@@ -113,15 +113,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
-    /// Build a scorecard from a CSV with a `theme` column and one column per factor id.
+    /// Build a scorecard from a CSV or Excel file with a `theme` column and one column per
+    /// factor id.
     ///
     /// A value can be a level code, a level label or a number (points). Optional columns:
     /// id, category, description, evidence, confidence, position.<factor>, decision
     /// (adopt, not-taken-forward, watching-brief) and decision_rationale. Values are imported
-    /// as the analyst's drafts.
+    /// as the analyst's drafts. Rows above the heading row (a title, the marking) are skipped.
+    /// From a workbook, the sheet called "Scores" (as `trh export --format xlsx` writes it) is
+    /// read, else the first sheet, unless --sheet names one.
     Import {
-        /// The CSV file.
+        /// The CSV or Excel (.xlsx, .xls, .ods) file.
         csv: PathBuf,
+        /// For workbooks: the sheet to read.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// A shipped method id (see `trh methods`) or a method file.
         #[arg(long, value_name = "NAME_OR_FILE")]
         method: String,
@@ -134,6 +140,56 @@ pub enum Command {
         /// Overwrite OUT if it exists (the old file is kept as OUT.bak).
         #[arg(long)]
         force: bool,
+    },
+    /// Export a scorecard: the ranking as CSV, an Excel workbook, a Markdown priority list,
+    /// a self-contained HTML report, or a chart as PNG or SVG.
+    ///
+    /// The protective marking travels with every format; text that a spreadsheet would read
+    /// as a formula is neutralised.
+    Export {
+        /// The scorecard (.ron).
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: crate::export::ExportFormat,
+        /// For png and svg: which chart.
+        #[arg(long, value_enum, default_value_t = crate::export::ChartChoice::Ranked)]
+        chart: crate::export::ChartChoice,
+        /// For png and svg: the size in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1600x900", value_parser = parse_size)]
+        size: (u32, u32),
+        /// For --chart votes: the theme (id or name).
+        #[arg(long, value_name = "ID_OR_NAME")]
+        theme: Option<String>,
+        /// For csv: start with a UTF-8 byte-order mark (Excel then reads accents correctly).
+        #[arg(long)]
+        bom: bool,
+        /// Candidate priorities: the top N ranked themes (the cut line on charts and the report).
+        #[arg(long, value_name = "N", default_value_t = crate::export::DEFAULT_CUT)]
+        cut: usize,
+        /// Where to write it (replaced atomically if it exists).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Compare last year's scorecard with this year's: new, removed and renamed themes, rank
+    /// and band movement, and every factor that changed, with its rationale.
+    ///
+    /// Themes are matched by id, then by name. A change of method (or method version) is
+    /// flagged, so it is not mistaken for a change in the world.
+    Diff {
+        /// Last year's scorecard.
+        old: PathBuf,
+        /// This year's scorecard.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::report::diff::DiffFormat::Table)]
+        format: crate::report::diff::DiffFormat,
+        /// Also write the slope chart of rank movement (.png or .svg).
+        #[arg(long, value_name = "OUT")]
+        chart: Option<PathBuf>,
+        /// Size of the slope chart.
+        #[arg(long, value_name = "WxH", default_value = "1600x900", value_parser = parse_size)]
+        size: (u32, u32),
     },
     /// Rewrite scorecards in trh's canonical layout (as the app saves them), after checking them.
     ///

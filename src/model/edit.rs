@@ -137,6 +137,14 @@ pub enum Edit {
         /// The agreed value and why, or `None` to clear it.
         agreed: Option<Agreed>,
     },
+    /// Bring rows from a spreadsheet in: matched themes take their drafts, text and decision;
+    /// the others are added.
+    Import {
+        /// The themes read from the file.
+        themes: Vec<Theme>,
+        /// The file's name, for the change log.
+        source: String,
+    },
 }
 
 /// Why an edit cannot be applied.
@@ -240,6 +248,7 @@ impl Edit {
                 ))
             }
             Self::AddTheme { theme, at } => add_theme(card, theme, *at),
+            Self::Import { themes, source } => super::edit_import::apply(card, themes, source),
             Self::RemoveTheme { theme } => {
                 let i = index_of(card, theme)?;
                 let removed = card.themes.remove(i);

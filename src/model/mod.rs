@@ -6,7 +6,9 @@
 pub mod agencies;
 pub mod aggregate;
 pub mod attainable;
+pub mod diff;
 pub mod edit;
+mod edit_import;
 mod edit_workshop;
 pub mod ids;
 mod lookup_check;

@@ -229,6 +229,14 @@ impl FactorScore {
 }
 
 impl Scorecard {
+    /// The decision and agreement log: every change to a board decision or an agreed value,
+    /// oldest first, from the change log.
+    pub fn decision_log(&self) -> impl DoubleEndedIterator<Item = &Change> {
+        self.log
+            .iter()
+            .filter(|c| c.what.ends_with(" decision") || c.what.ends_with(" agreed"))
+    }
+
     /// An empty scorecard under a method.
     pub fn new(title: &str, method: Method) -> Self {
         Self {

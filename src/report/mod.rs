@@ -1,6 +1,7 @@
 //! Text outputs read from the one `Ranking`: the rank table in several formats and the
 //! per-theme points breakdown.
 
+pub mod diff;
 pub mod explain;
 pub mod rank_table;
 

@@ -161,8 +161,12 @@ fn table(ranking: &Ranking, top: Option<usize>) -> String {
     out
 }
 
-fn csv(ranking: &Ranking, top: Option<usize>) -> Result<String, anyhow::Error> {
+pub fn csv(ranking: &Ranking, top: Option<usize>) -> Result<String, anyhow::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
+    // The protective marking travels: a first row with it alone, before the header.
+    let mut marking = vec![String::new(); COLUMNS.len()];
+    marking[0] = safe_cell(&ranking.marking);
+    w.write_record(&marking)?;
     w.write_record(COLUMNS)?;
     for row in rows(ranking, top) {
         w.write_record(cells(row).iter().map(|c| safe_cell(c)))?;

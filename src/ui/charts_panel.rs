@@ -179,11 +179,14 @@ fn refresh(
         palette: chart_palette(key.look),
         scale: f64::from(ppp),
         selected: key.selected.clone(),
+        marking: doc.card.marking.clone(),
     };
     let drawn = chart::render_rgb(
-        kind,
-        &doc.ranking,
-        &doc.card.method,
+        &chart::Figure::Chart {
+            kind,
+            ranking: &doc.ranking,
+            method: &doc.card.method,
+        },
         &options,
         (key.size[0], key.size[1]),
     );
@@ -247,12 +250,15 @@ pub fn votes_plot_ui(
             palette: chart_palette(look),
             scale: f64::from(ppp),
             selected: None,
+            marking: doc.card.marking.clone(),
         };
         cache.redraws += 1;
-        match chart::render_votes_rgb(
-            &doc.card,
-            theme,
-            round,
+        match chart::render_rgb(
+            &chart::Figure::Votes {
+                card: &doc.card,
+                theme,
+                round,
+            },
             &options,
             (key.size[0], key.size[1]),
         ) {

@@ -7,13 +7,7 @@ use crate::app::Document;
 
 /// Draws the log as a fold-out list (nothing is laid out while it is folded).
 pub fn decision_log_ui(ui: &mut Ui, doc: &Document) {
-    let entries: Vec<_> = doc
-        .card
-        .log
-        .iter()
-        .rev()
-        .filter(|c| c.what.ends_with(" decision") || c.what.ends_with(" agreed"))
-        .collect();
+    let entries: Vec<_> = doc.card.decision_log().rev().collect();
     egui::CollapsingHeader::new(format!("Decision and agreement log ({})", entries.len()))
         .id_salt("decision_log")
         .show(ui, |ui| {

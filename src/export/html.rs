@@ -1,0 +1,344 @@
+//! The HTML report: one self-contained file (styles and charts inline, no external assets),
+//! with the protective marking at the top and bottom of the screen and of every printed page.
+//! It is well-formed XML as well as HTML, so it can be checked by any parser.
+
+use std::fmt::Write;
+
+use super::escape as e;
+use super::rows::{factor_rows, participants_by_agency};
+use crate::chart::{ChartKind, Figure};
+use crate::model::method::Scale;
+use crate::model::{Ranking, Scorecard};
+use crate::report::num;
+use crate::report::rank_table::{cells, flags};
+
+const STYLE: &str = r#"
+body { font-family: "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; color: #111; margin: 0; }
+.page { width: 100%; border-collapse: collapse; }
+.page > thead td, .page > tfoot td { height: 14mm; }
+main { max-width: 190mm; margin: 0 auto; padding: 0 4mm; }
+.marking { position: fixed; left: 0; right: 0; text-align: center; font-weight: bold;
+  letter-spacing: 0.08em; background: #fff; padding: 2mm 0; border: 0 solid #111; }
+.marking.top { top: 0; border-bottom-width: 1px; }
+.marking.bottom { bottom: 0; border-top-width: 1px; }
+h1 { font-size: 20pt; margin: 2mm 0; }
+h2 { font-size: 14pt; border-bottom: 1px solid #888; margin-top: 8mm; }
+h3 { font-size: 11pt; margin: 5mm 0 1mm; }
+table.data { border-collapse: collapse; width: 100%; font-size: 9pt; }
+table.data th, table.data td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+table.data th { background: #eee; }
+td.num { text-align: right; }
+.band { display: inline-block; min-width: 7mm; padding: 0 1mm; border: 1px solid #333; text-align: center; font-weight: bold; }
+.cut td { border-bottom: 3px solid #111; }
+.quiet { color: #555; font-size: 9pt; }
+figure { margin: 4mm 0; page-break-inside: avoid; break-inside: avoid; }
+figure svg { width: 100%; height: auto; }
+.theme { page-break-inside: avoid; break-inside: avoid; }
+@page { size: A4; margin: 8mm 10mm; }
+@media print {
+  h2 { page-break-after: avoid; break-after: avoid; }
+  .chart-page { page-break-before: always; break-before: page; }
+}
+"#;
+
+fn hex(c: plotters::style::RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// The report as one HTML string. `cut` is the number of candidate priorities.
+pub fn report(
+    card: &Scorecard,
+    ranking: &Ranking,
+    cut: usize,
+) -> Result<String, super::ExportError> {
+    let marking = e(card.marking.trim());
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>{} – {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        e(&card.title),
+        marking
+    );
+    let _ = writeln!(h, "<div class=\"marking top\">{marking}</div>");
+    let _ = writeln!(h, "<div class=\"marking bottom\">{marking}</div>");
+    // The thead and tfoot of this table repeat on every printed page, keeping the page's
+    // content clear of the marking.
+    h.push_str("<table class=\"page\"><thead><tr><td></td></tr></thead><tfoot><tr><td></td></tr></tfoot><tbody><tr><td>\n<main>\n");
+    header(&mut h, card);
+    ranked_list(&mut h, card, ranking, cut);
+    charts(&mut h, card, ranking, cut)?;
+    themes(&mut h, card, ranking);
+    decision_log(&mut h, card);
+    participants(&mut h, card);
+    method(&mut h, card);
+    h.push_str("</main>\n</td></tr></tbody></table>\n</body>\n</html>\n");
+    Ok(h)
+}
+
+fn header(h: &mut String, card: &Scorecard) {
+    let _ = writeln!(h, "<h1>{}</h1>", e(&card.title));
+    let facts: Vec<String> = [
+        ("Area", &card.area),
+        ("Period", &card.period),
+        ("Prepared by", &card.author),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k}: {}", e(v)))
+    .chain([format!(
+        "Method: {} {}",
+        e(&card.method.name),
+        e(&card.method.version)
+    )])
+    .collect();
+    let _ = writeln!(h, "<p>{}</p>", facts.join(" · "));
+    if !card.notes.trim().is_empty() {
+        let _ = writeln!(h, "<p class=\"quiet\">{}</p>", e(&card.notes));
+    }
+}
+
+fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) {
+    let palette = crate::ui::theme::chart_palette(crate::ui::theme::ThemeChoice::Light);
+    let _ = writeln!(
+        h,
+        "<h2>Ranked priorities</h2>\n<p class=\"quiet\">The first {cut} ranked themes are the candidate priorities (the heavy line). {}</p>",
+        e(&crate::report::rank_table::legend(ranking))
+    );
+    h.push_str("<table class=\"data\"><thead><tr><th>Rank</th><th>Theme</th><th>Harm</th><th>Likelihood</th><th>Risk</th><th>Band</th><th>Confidence</th><th>Position</th><th>Suggested</th><th>Decision</th><th>Flags</th></tr></thead><tbody>\n");
+    for row in &ranking.rows {
+        let c = cells(row);
+        let class = if row.rank == Some(cut as u32) {
+            " class=\"cut\""
+        } else {
+            ""
+        };
+        let band = match &row.band {
+            Some(b) => {
+                let letter = card
+                    .method
+                    .bands
+                    .get(b.index)
+                    .map_or("", |x| x.letter.as_str());
+                format!(
+                    "<span class=\"band\" style=\"background:{}\">{}</span> {}",
+                    hex(palette.band(b.index)),
+                    e(letter),
+                    e(&b.label)
+                )
+            }
+            None => String::new(),
+        };
+        let _ = writeln!(
+            h,
+            "<tr{class}><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{band}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            e(&c[0]),
+            e(&c[1]),
+            e(&c[2]),
+            e(&c[3]),
+            e(&c[4]),
+            e(&c[6]),
+            e(&c[7]),
+            e(&c[8]),
+            e(&c[9]),
+            flags(row)
+        );
+    }
+    h.push_str("</tbody></table>\n");
+}
+
+fn charts(
+    h: &mut String,
+    card: &Scorecard,
+    ranking: &Ranking,
+    cut: usize,
+) -> Result<(), super::ExportError> {
+    let options = super::chart_options(card, cut);
+    h.push_str("<h2 class=\"chart-page\">Charts</h2>\n");
+    for kind in ChartKind::ALL {
+        let svg = crate::chart::render_svg(
+            &Figure::Chart {
+                kind,
+                ranking,
+                method: &card.method,
+            },
+            &options,
+            (1200, 760),
+        )?;
+        let _ = writeln!(
+            h,
+            "<figure role=\"img\" aria-label=\"{}\">\n{}\n</figure>",
+            e(kind.title()),
+            svg.trim()
+        );
+    }
+    Ok(())
+}
+
+fn themes(h: &mut String, card: &Scorecard, ranking: &Ranking) {
+    h.push_str("<h2>Theme by theme</h2>\n");
+    let rows = factor_rows(card, ranking);
+    for row in &ranking.rows {
+        let _ = writeln!(
+            h,
+            "<div class=\"theme\"><h3>{}{}</h3>",
+            row.rank.map(|r| format!("{r}. ")).unwrap_or_default(),
+            e(&row.name)
+        );
+        let totals = format!(
+            "Harm {} · Likelihood {} · Risk {} · Band {} · Suggested {}",
+            row.harm.map(num).unwrap_or_else(|| "–".into()),
+            row.likelihood.map(num).unwrap_or_else(|| "–".into()),
+            row.risk.map(num).unwrap_or_else(|| "–".into()),
+            row.band.as_ref().map_or("–", |b| &b.label),
+            row.outcome.as_ref().map_or("–", |o| &o.label),
+        );
+        let _ = writeln!(h, "<p>{}</p>", e(&totals));
+        if let Some(d) = row.decision {
+            let _ = writeln!(
+                h,
+                "<p><strong>Decision: {}</strong>{}{}</p>",
+                e(d.label()),
+                if row.departs {
+                    " (departs from the ranking)"
+                } else {
+                    ""
+                },
+                if row.decision_rationale.is_empty() {
+                    String::new()
+                } else {
+                    format!(" – {}", e(&row.decision_rationale))
+                }
+            );
+        }
+        h.push_str("<table class=\"data\"><thead><tr><th>Factor</th><th>Value</th><th>Points</th><th>Source</th><th>Votes</th><th>Range</th><th>IQR</th><th>Rationale or note</th></tr></thead><tbody>\n");
+        for f in rows
+            .iter()
+            .filter(|f| f.theme == row.name && f.rank == row.rank)
+        {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                e(&f.factor),
+                e(&f.value),
+                f.points.map(num).unwrap_or_default(),
+                match f.round {
+                    Some(r) if f.source == "votes" => format!("votes, round {r}"),
+                    _ => f.source.to_owned(),
+                },
+                if f.votes > 0 {
+                    f.votes.to_string()
+                } else {
+                    String::new()
+                },
+                e(&f.range),
+                if f.contested { " contested" } else { "" },
+                f.iqr.map(num).unwrap_or_default(),
+                e(&f.rationale),
+            );
+        }
+        h.push_str("</tbody></table></div>\n");
+    }
+}
+
+fn decision_log(h: &mut String, card: &Scorecard) {
+    h.push_str("<h2>Decision and agreement log</h2>\n");
+    let entries: Vec<_> = card.decision_log().collect();
+    if entries.is_empty() {
+        h.push_str("<p>No decisions or agreed values recorded.</p>\n");
+        return;
+    }
+    h.push_str("<table class=\"data\"><thead><tr><th>When</th><th>Who</th><th>What</th><th>Change</th></tr></thead><tbody>\n");
+    for c in entries {
+        let change = if c.old.is_empty() {
+            c.new.clone()
+        } else {
+            format!("{} to {}", c.old, c.new)
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            e(&c.at),
+            e(&c.who),
+            e(&c.what),
+            e(&change)
+        );
+    }
+    h.push_str("</tbody></table>\n");
+}
+
+fn participants(h: &mut String, card: &Scorecard) {
+    h.push_str("<h2>Participants by agency</h2>\n");
+    let groups = participants_by_agency(card);
+    if groups.is_empty() {
+        h.push_str("<p>No participants recorded.</p>\n");
+        return;
+    }
+    h.push_str(
+        "<table class=\"data\"><thead><tr><th>Agency</th><th>People</th></tr></thead><tbody>\n",
+    );
+    for (agency, people) in groups {
+        let names: Vec<String> = people
+            .iter()
+            .map(|p| {
+                if p.present {
+                    e(&p.name)
+                } else {
+                    format!("{} (absent)", e(&p.name))
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            e(&agency),
+            names.join(", ")
+        );
+    }
+    h.push_str("</tbody></table>\n");
+}
+
+fn method(h: &mut String, card: &Scorecard) {
+    let m = &card.method;
+    let _ = writeln!(
+        h,
+        "<h2>Appendix: the method</h2>\n<p>{} {} ({}). {}</p>\n<p class=\"quiet\">{}</p>",
+        e(&m.name),
+        e(&m.version),
+        e(&m.id),
+        e(&m.description),
+        e(&m.provenance)
+    );
+    for section in &m.sections {
+        let _ = writeln!(h, "<h3>{}</h3>", e(&section.label));
+        h.push_str("<table class=\"data\"><thead><tr><th>Factor</th><th>Levels (points): meaning</th></tr></thead><tbody>\n");
+        for f in &section.factors {
+            let levels = match &f.scale {
+                Scale::Levels(levels) => levels
+                    .iter()
+                    .map(|l| format!("{} ({}): {}", e(&l.label), num(l.points), e(&l.descriptor)))
+                    .collect::<Vec<_>>()
+                    .join("<br/>"),
+                Scale::Range { min, max } => format!("any whole number from {min} to {max}"),
+            };
+            let _ = writeln!(
+                h,
+                "<tr><td>{}<br/><span class=\"quiet\">{}</span></td><td>{levels}</td></tr>",
+                e(&f.label),
+                e(&f.descriptor)
+            );
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    h.push_str("<h3>Risk bands</h3>\n<table class=\"data\"><thead><tr><th>Band</th><th>Risk from</th><th>to</th></tr></thead><tbody>\n");
+    for b in &m.bands {
+        let _ = writeln!(
+            h,
+            "<tr><td>{} ({})</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            e(&b.label),
+            e(&b.letter),
+            num(b.min),
+            num(b.max)
+        );
+    }
+    h.push_str("</tbody></table>\n");
+}

@@ -1,0 +1,101 @@
+//! The ranked priority list in Markdown, ready to paste into a board paper: the marking at the
+//! top and bottom, the ranked list with decisions and rationales, and the departures spelled out.
+
+use crate::model::{Ranking, Scorecard};
+use crate::report::num;
+use crate::report::rank_table::flags;
+
+/// Escapes text for a Markdown table cell or line: pipes, emphasis and line breaks.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The Markdown document.
+pub fn markdown(card: &Scorecard, ranking: &Ranking) -> String {
+    let marking = md(card.marking.trim());
+    let mut out = format!("**{marking}**\n\n# {}\n\n", md(&card.title));
+    let facts: Vec<String> = [
+        (!card.area.is_empty()).then(|| format!("Area: {}", md(&card.area))),
+        (!card.period.is_empty()).then(|| format!("Period: {}", md(&card.period))),
+        Some(format!(
+            "Method: {} {}",
+            md(&card.method.name),
+            md(&card.method.version)
+        )),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    out.push_str(&facts.join(" · "));
+    out.push_str("\n\n## Ranked priority list\n\n");
+    out.push_str(
+        "| Rank | Theme | Risk | Band | Confidence | Suggested | Decision | Rationale |\n",
+    );
+    out.push_str("|---:|---|---:|---|---|---|---|---|\n");
+    for row in &ranking.rows {
+        let label = |n: &Option<crate::model::ranking::Named>| {
+            n.as_ref().map(|x| md(&x.label)).unwrap_or_default()
+        };
+        let decision = row.decision.map(|d| d.label()).unwrap_or("not yet decided");
+        let decision = if row.departs {
+            format!("{decision} (departs)")
+        } else {
+            decision.to_owned()
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            row.rank.map_or_else(|| "–".to_owned(), |r| r.to_string()),
+            md(&row.name),
+            row.risk.map(num).unwrap_or_default(),
+            label(&row.band),
+            label(&row.confidence),
+            label(&row.outcome),
+            decision,
+            md(&row.decision_rationale),
+        ));
+    }
+    let departures: Vec<_> = ranking.rows.iter().filter(|r| r.departs).collect();
+    if !departures.is_empty() {
+        out.push_str("\n## Decisions that depart from the ranking\n\n");
+        for row in departures {
+            out.push_str(&format!(
+                "- **{}**: suggested {}, decided {}. {}\n",
+                md(&row.name),
+                row.outcome
+                    .as_ref()
+                    .map(|o| md(&o.label))
+                    .unwrap_or_default(),
+                row.decision.map(|d| d.label()).unwrap_or_default(),
+                md(&row.decision_rationale)
+            ));
+        }
+    }
+    let flagged: Vec<_> = ranking
+        .rows
+        .iter()
+        .filter(|r| !flags(r).is_empty())
+        .collect();
+    if !flagged.is_empty() {
+        out.push_str("\n## Flags\n\n");
+        for row in flagged {
+            out.push_str(&format!("- {}: {}\n", md(&row.name), flags(row)));
+        }
+        out.push_str(&format!(
+            "\n{}\n",
+            md(&crate::report::rank_table::legend(ranking))
+        ));
+    }
+    out.push_str(&format!("\n**{marking}**\n"));
+    out
+}

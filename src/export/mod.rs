@@ -1,0 +1,277 @@
+//! Everything a lead hands on: the ranking as CSV, an Excel workbook, a Markdown list for a
+//! board paper, a self-contained HTML report, and the charts as PNG or SVG. The app (File →
+//! Export…) and `trh export` both call [`export`], so the files are the same either way.
+//!
+//! Two promises hold for every format:
+//! - **the protective marking travels**: a first row in CSV, a note on every sheet and in the
+//!   printed header of the workbook, the top and bottom of the Markdown and of every printed
+//!   page of the report, and a caption under every chart;
+//! - **exports are safe to open**: a text cell that a spreadsheet would read as a formula
+//!   (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with `'` in CSV and written as a
+//!   plain string in XLSX.
+
+mod html;
+mod markdown;
+mod rows;
+mod xlsx;
+
+use std::path::Path;
+
+use crate::chart::{ChartKind, ChartOptions, Figure};
+use crate::model::{Ranking, Scorecard, Theme};
+use crate::ui::theme::{ThemeChoice, chart_palette};
+
+pub use rows::{FactorRow, factor_rows, participants_by_agency};
+
+/// The file formats trh exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The ranking as RFC 4180 CSV (the columns of `trh rank --format csv`).
+    Csv,
+    /// An Excel workbook: ranking, factors, decisions, participants and the method.
+    Xlsx,
+    /// The ranked priority list with decisions and rationales, for a board paper.
+    Md,
+    /// One self-contained HTML report, ready to print on A4.
+    Html,
+    /// A chart as a PNG picture.
+    Png,
+    /// A chart as an SVG drawing.
+    Svg,
+}
+
+impl ExportFormat {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 6] = [
+        Self::Html,
+        Self::Xlsx,
+        Self::Csv,
+        Self::Md,
+        Self::Png,
+        Self::Svg,
+    ];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
+            Self::Md => "md",
+            Self::Html => "html",
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+
+    /// What the format is for, for the export dialog.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV: the ranking table",
+            Self::Xlsx => "Excel workbook: ranking, factors, decisions, participants, method",
+            Self::Md => "Markdown: the ranked priority list for a board paper",
+            Self::Html => "HTML report: everything, self-contained, prints on A4",
+            Self::Png => "PNG picture of a chart",
+            Self::Svg => "SVG drawing of a chart",
+        }
+    }
+
+    /// True for the chart formats.
+    pub fn is_chart(self) -> bool {
+        matches!(self, Self::Png | Self::Svg)
+    }
+}
+
+/// Which chart a PNG or SVG export draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ChartChoice {
+    /// Themes ranked by risk.
+    Ranked,
+    /// The risk matrix.
+    Matrix,
+    /// Partnership position against risk.
+    Position,
+    /// One theme's votes (strip plot) in its latest round.
+    Votes,
+}
+
+impl ChartChoice {
+    /// Every chart, in menu order.
+    pub const ALL: [Self; 4] = [Self::Ranked, Self::Matrix, Self::Position, Self::Votes];
+
+    /// The ranking chart drawn, or `None` for the votes plot.
+    pub fn kind(self) -> Option<ChartKind> {
+        match self {
+            Self::Ranked => Some(ChartKind::RankedBar),
+            Self::Matrix => Some(ChartKind::RiskMatrix),
+            Self::Position => Some(ChartKind::PositionRisk),
+            Self::Votes => None,
+        }
+    }
+
+    /// Name in menus.
+    pub fn title(self) -> &'static str {
+        self.kind().map_or("Votes on one theme", ChartKind::title)
+    }
+}
+
+/// What to export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// The format.
+    pub format: ExportFormat,
+    /// For PNG and SVG: which chart.
+    pub chart: ChartChoice,
+    /// For PNG and SVG: the size in pixels.
+    pub size: (u32, u32),
+    /// For CSV: start with the UTF-8 byte-order mark, so Excel reads accents correctly.
+    pub bom: bool,
+    /// For the votes chart: the theme (id or name).
+    pub theme: Option<String>,
+    /// For charts and the report: the cut line (candidate priorities are the top N).
+    pub cut: usize,
+}
+
+impl ExportRequest {
+    /// A request with the usual settings for a format.
+    pub fn new(format: ExportFormat) -> Self {
+        Self {
+            format,
+            chart: ChartChoice::Ranked,
+            size: (1600, 900),
+            bom: false,
+            theme: None,
+            cut: DEFAULT_CUT,
+        }
+    }
+}
+
+/// The default cut line: the top 5 themes are candidate priorities.
+pub const DEFAULT_CUT: usize = 5;
+
+/// An export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The votes chart needs a theme.
+    #[error("the votes chart needs a theme: give --theme ID_OR_NAME")]
+    NoTheme,
+    /// No theme has that id or name.
+    #[error("no theme has the id or name \"{0}\"")]
+    UnknownTheme(String),
+    /// Drawing failed.
+    #[error(transparent)]
+    Chart(#[from] crate::chart::ChartError),
+    /// Building the workbook failed.
+    #[error("cannot build the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// Writing text failed.
+    #[error("cannot write the export: {0}")]
+    Text(String),
+}
+
+/// Finds a theme by id, else by name (ignoring case).
+pub fn find_theme<'a>(card: &'a Scorecard, key: &str) -> Option<&'a Theme> {
+    let key = key.trim();
+    card.themes
+        .iter()
+        .find(|t| t.id.as_str() == key)
+        .or_else(|| {
+            card.themes
+                .iter()
+                .find(|t| t.name.trim().eq_ignore_ascii_case(key))
+        })
+}
+
+/// Chart options for exports: the light look at 1:1, with the marking as caption.
+pub fn chart_options(card: &Scorecard, cut: usize) -> ChartOptions {
+    ChartOptions {
+        cut,
+        palette: chart_palette(ThemeChoice::Light),
+        scale: 1.0,
+        selected: None,
+        marking: card.marking.clone(),
+    }
+}
+
+/// Makes the bytes of an export of `card`.
+pub fn export(card: &Scorecard, request: &ExportRequest) -> Result<Vec<u8>, ExportError> {
+    let ranking = crate::model::rank(card);
+    let text = |r: Result<String, anyhow::Error>| {
+        r.map(String::into_bytes)
+            .map_err(|e| ExportError::Text(e.to_string()))
+    };
+    match request.format {
+        ExportFormat::Csv => {
+            let mut bytes = if request.bom {
+                b"\xEF\xBB\xBF".to_vec()
+            } else {
+                Vec::new()
+            };
+            bytes.extend(text(crate::report::rank_table::csv(&ranking, None))?);
+            Ok(bytes)
+        }
+        ExportFormat::Md => Ok(markdown::markdown(card, &ranking).into_bytes()),
+        ExportFormat::Html => Ok(html::report(card, &ranking, request.cut)?.into_bytes()),
+        ExportFormat::Xlsx => Ok(xlsx::workbook(card, &ranking)?),
+        ExportFormat::Png | ExportFormat::Svg => chart_bytes(card, &ranking, request),
+    }
+}
+
+fn chart_bytes(
+    card: &Scorecard,
+    ranking: &Ranking,
+    request: &ExportRequest,
+) -> Result<Vec<u8>, ExportError> {
+    let options = chart_options(card, request.cut);
+    let figure = match request.chart.kind() {
+        Some(kind) => Figure::Chart {
+            kind,
+            ranking,
+            method: &card.method,
+        },
+        None => {
+            let key = request.theme.as_deref().ok_or(ExportError::NoTheme)?;
+            let theme =
+                find_theme(card, key).ok_or_else(|| ExportError::UnknownTheme(key.to_owned()))?;
+            Figure::Votes {
+                card,
+                theme,
+                round: crate::model::workshop::latest_round(theme),
+            }
+        }
+    };
+    figure_bytes(&figure, &options, request.format, request.size)
+}
+
+/// A figure as PNG or SVG bytes (any other format is drawn as SVG).
+pub fn figure_bytes(
+    figure: &Figure<'_>,
+    options: &ChartOptions,
+    format: ExportFormat,
+    size: (u32, u32),
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        ExportFormat::Png => crate::chart::render_png(figure, options, size)?,
+        _ => crate::chart::render_svg(figure, options, size)?.into_bytes(),
+    })
+}
+
+/// Writes an export to `path` atomically (a temporary file, then a rename).
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), crate::file::FileError> {
+    crate::file::save::write_atomic(path, bytes)
+}
+
+/// Escapes text for HTML and XML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

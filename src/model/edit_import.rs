@@ -1,0 +1,86 @@
+//! Bringing rows from a spreadsheet into the open scorecard, as one edit (so one undo step).
+//!
+//! A row matches an existing theme by id, then by name (ignoring case and spacing). A matched
+//! theme takes the row's drafts (with their notes), its non-empty text and its decision; its
+//! votes and agreed values are kept. Unmatched rows become new themes at the end.
+
+use super::edit::{Applied, EditError};
+use super::scorecard::{Scorecard, Theme};
+
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Applies an import; on error the scorecard is unchanged.
+pub(super) fn apply(
+    card: &mut Scorecard,
+    themes: &[Theme],
+    source: &str,
+) -> Result<Applied, EditError> {
+    for t in themes {
+        if t.name.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
+        if let Some(f) = t
+            .scores
+            .keys()
+            .find(|f| card.method.factor(f.as_str()).is_none())
+        {
+            return Err(EditError::NoFactor(f.to_string()));
+        }
+    }
+    let (mut added, mut updated) = (0, 0);
+    for t in themes {
+        let found = card.themes.iter().position(|x| x.id == t.id).or_else(|| {
+            let key = name_key(&t.name);
+            card.themes.iter().position(|x| name_key(&x.name) == key)
+        });
+        match found {
+            Some(i) => {
+                merge(&mut card.themes[i], t);
+                updated += 1;
+            }
+            None => {
+                let taken = |id: &str| card.themes.iter().any(|x| x.id.as_str() == id);
+                let id = if taken(t.id.as_str()) {
+                    super::edit::fresh_theme_id(card, &t.name)
+                } else {
+                    t.id.clone()
+                };
+                card.themes.push(Theme { id, ..t.clone() });
+                added += 1;
+            }
+        }
+    }
+    Ok(Applied {
+        what: format!("imported \"{source}\""),
+        old: String::new(),
+        new: format!("{added} new themes, {updated} updated"),
+    })
+}
+
+fn merge(into: &mut Theme, from: &Theme) {
+    for (slot, text) in [
+        (&mut into.name, &from.name),
+        (&mut into.category, &from.category),
+        (&mut into.description, &from.description),
+        (&mut into.evidence, &from.evidence),
+    ] {
+        if !text.trim().is_empty() {
+            slot.clone_from(text);
+        }
+    }
+    for (factor, score) in &from.scores {
+        let to = into.scores.entry(factor.clone()).or_default();
+        if score.draft.is_some() {
+            to.draft = score.draft;
+            to.note.clone_from(&score.note);
+        }
+    }
+    if from.decision.is_some() {
+        into.decision.clone_from(&from.decision);
+    }
+}

@@ -1,0 +1,509 @@
+//! Exports, imports and year-on-year comparison, through the library as the app and the
+//! command line use them.
+
+use calamine::{Data, Reader};
+use trh::export::{ChartChoice, ExportFormat, ExportRequest, export};
+use trh::model::Scorecard;
+
+const PLYMOUTH: &str = include_str!("../scorecards/plymouth-style-2018.ron");
+const PETERBOROUGH: &str = include_str!("../scorecards/peterborough-style-2016.ron");
+
+fn sample(text: &str) -> Scorecard {
+    trh::file::parse_scorecard(text, std::path::Path::new("sample.ron")).expect("sample loads")
+}
+
+fn text(card: &Scorecard, format: ExportFormat) -> String {
+    String::from_utf8(export(card, &ExportRequest::new(format)).expect("exports")).expect("utf8")
+}
+
+const HOSTILE: [&str; 4] = [
+    "=HYPERLINK(\"http://example.invalid\",\"x\")",
+    "+cmd",
+    "@SUM(A1)",
+    "-1+2",
+];
+
+/// The sample with hostile text in a theme name, a category, a decision rationale and a
+/// participant's name and agency.
+fn hostile() -> Scorecard {
+    let mut card = sample(PLYMOUTH);
+    card.themes[0].name = HOSTILE[0].into();
+    card.themes[1].name = HOSTILE[1].into();
+    card.themes[2].category = HOSTILE[2].into();
+    if let Some(d) = card.themes[3].decision.as_mut() {
+        d.rationale = HOSTILE[3].into();
+    }
+    card.participants[0].name = HOSTILE[2].into();
+    card.participants[1].agency = HOSTILE[1].into();
+    card.title = "<script>alert(1)</script> & co".into();
+    card
+}
+
+fn workbook(bytes: Vec<u8>) -> calamine::Xlsx<std::io::Cursor<Vec<u8>>> {
+    calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("workbook reads")
+}
+
+/// The HTML with each inline SVG replaced by a placeholder, so the snapshot shows the report
+/// itself (the charts have their own tests).
+fn without_svg(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("</svg>").expect("closed") + start + "</svg>".len();
+        out.push_str("<svg><!-- chart --></svg>");
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn csv_markdown_and_html_snapshots() {
+    let card = sample(PLYMOUTH);
+    insta::assert_snapshot!("export_csv", text(&card, ExportFormat::Csv));
+    insta::assert_snapshot!("export_md", text(&card, ExportFormat::Md));
+    insta::assert_snapshot!("export_html", without_svg(&text(&card, ExportFormat::Html)));
+}
+
+#[test]
+fn csv_has_the_rank_columns_the_marking_and_an_optional_bom() {
+    let card = sample(PLYMOUTH);
+    let plain = text(&card, ExportFormat::Csv);
+    let ranked = trh::report::rank_table::render(
+        &trh::model::rank(&card),
+        trh::report::rank_table::Format::Csv,
+        None,
+    )
+    .expect("renders");
+    assert_eq!(plain, ranked, "the same as trh rank --format csv");
+    assert!(plain.starts_with("OFFICIAL,"));
+    let mut request = ExportRequest::new(ExportFormat::Csv);
+    request.bom = true;
+    let bom = export(&card, &request).expect("exports");
+    assert_eq!(&bom[..3], b"\xEF\xBB\xBF");
+    assert_eq!(&bom[3..], plain.as_bytes());
+}
+
+#[test]
+fn formula_injection_is_neutralised_in_every_text_export() {
+    let card = hostile();
+    // CSV: every hostile cell starts with a quote mark.
+    let csv = text(&card, ExportFormat::Csv);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes());
+    let cells: Vec<String> = rdr
+        .records()
+        .flat_map(|r| {
+            r.expect("row")
+                .iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for cell in &cells {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "dangerous CSV cell {cell:?}"
+        );
+    }
+    assert!(cells.contains(&format!("'{}", HOSTILE[0])));
+    assert!(cells.contains(&format!("'{}", HOSTILE[1])));
+
+    // XLSX: the hostile text is stored as plain strings, and no cell holds a formula.
+    let mut wb = workbook(export(&card, &ExportRequest::new(ExportFormat::Xlsx)).expect("xlsx"));
+    let mut found = std::collections::HashSet::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).expect("sheet");
+        for cell in range.used_cells() {
+            if let Data::String(s) = cell.2
+                && HOSTILE.contains(&s.as_str())
+            {
+                found.insert(s.clone());
+            }
+        }
+        let formulas = wb.worksheet_formula(&name).expect("formulas");
+        assert!(
+            formulas.used_cells().all(|c| c.2.is_empty()),
+            "sheet {name} has a formula"
+        );
+    }
+    assert_eq!(
+        found.len(),
+        HOSTILE.len(),
+        "every hostile text kept as text"
+    );
+
+    // Markdown: hostile text only ever inside a table cell or after a list marker.
+    let md = text(&card, ExportFormat::Md);
+    for line in md.lines() {
+        assert!(
+            !line.starts_with(['=', '+', '@']) && !line.starts_with("-1"),
+            "{line}"
+        );
+    }
+    assert!(md.contains(&format!("| {} |", HOSTILE[1])));
+
+    // HTML: markup in names is escaped.
+    let html = text(&card, ExportFormat::Html);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    assert!(html.contains("=HYPERLINK(&quot;http://example.invalid&quot;,&quot;x&quot;)"));
+}
+
+#[test]
+fn the_workbook_reads_back_with_its_values() {
+    let card = sample(PLYMOUTH);
+    let ranking = trh::model::rank(&card);
+    let mut wb = workbook(export(&card, &ExportRequest::new(ExportFormat::Xlsx)).expect("xlsx"));
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Ranking",
+            "Scores",
+            "Factors",
+            "Decisions",
+            "Participants",
+            "Method"
+        ]
+    );
+    let r = wb.worksheet_range("Ranking").expect("ranking");
+    assert_eq!(r.get_value((0, 0)), Some(&Data::String("OFFICIAL".into())));
+    assert_eq!(r.get_value((1, 1)), Some(&Data::String("theme".into())));
+    for (i, row) in ranking.rows.iter().enumerate() {
+        let at = |c: u32| r.get_value((2 + i as u32, c)).cloned();
+        assert_eq!(at(1), Some(Data::String(row.name.clone())));
+        assert_eq!(at(4), row.risk.map(Data::Float), "{}", row.name);
+        assert_eq!(
+            at(5),
+            row.band.as_ref().map(|b| Data::String(b.label.to_string()))
+        );
+    }
+    let f = wb.worksheet_range("Factors").expect("factors");
+    let factors = card.method.factors().count();
+    assert_eq!(
+        f.height(),
+        2 + ranking.rows.len() * factors,
+        "a row per factor"
+    );
+    let sources: std::collections::HashSet<String> = (2..f.height() as u32)
+        .filter_map(|r| f.get_value((r, 6)).map(ToString::to_string))
+        .collect();
+    assert!(sources.contains("agreed") && sources.contains("draft") && sources.contains("votes"));
+    let d = wb.worksheet_range("Decisions").expect("decisions");
+    assert_eq!(d.height(), 2 + card.decision_log().count());
+    let p = wb.worksheet_range("Participants").expect("participants");
+    assert_eq!(p.height(), 2 + card.participants.len());
+    let agencies: Vec<String> = (2..p.height() as u32)
+        .filter_map(|r| p.get_value((r, 0)).map(ToString::to_string))
+        .collect();
+    let mut sorted = agencies.clone();
+    sorted.sort();
+    assert_eq!(agencies, sorted, "grouped by agency");
+}
+
+/// Every attribute value and style text of an element tree, with its name.
+fn references(node: roxmltree::Node<'_, '_>, out: &mut Vec<String>) {
+    for a in node.attributes() {
+        if matches!(
+            a.name(),
+            "href" | "src" | "srcset" | "action" | "data" | "poster"
+        ) || a.value().contains("url(")
+        {
+            out.push(format!("{}={}", a.name(), a.value()));
+        }
+    }
+    if node.has_tag_name("style")
+        && let Some(t) = node.text()
+        && (t.contains("url(") || t.contains("@import"))
+    {
+        out.push("style with url or import".into());
+    }
+    if node.has_tag_name("link") || node.has_tag_name("script") || node.has_tag_name("iframe") {
+        out.push(node.tag_name().name().to_owned());
+    }
+    for child in node.children() {
+        references(child, out);
+    }
+}
+
+#[test]
+fn the_html_report_parses_has_no_external_references_and_carries_the_marking() {
+    let mut card = sample(PLYMOUTH);
+    card.marking = "OFFICIAL-SENSITIVE".into();
+    let html = text(&card, ExportFormat::Html);
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("the report is well-formed");
+    let mut refs = Vec::new();
+    references(doc.root_element(), &mut refs);
+    assert!(refs.is_empty(), "external references: {refs:?}");
+    let markings: Vec<_> = doc
+        .descendants()
+        .filter(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.starts_with("marking"))
+        })
+        .map(|n| n.text().unwrap_or(""))
+        .collect();
+    assert_eq!(markings, ["OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"]);
+    assert!(
+        html.contains("position: fixed"),
+        "repeats on every printed page"
+    );
+    assert!(html.contains("size: A4"));
+    assert_eq!(
+        doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
+        3,
+        "three inline charts"
+    );
+    for section in [
+        "Ranked priorities",
+        "Theme by theme",
+        "Decision and agreement log",
+        "Participants by agency",
+        "Appendix: the method",
+    ] {
+        assert!(
+            doc.descendants()
+                .any(|n| n.has_tag_name("h2") && n.text() == Some(section)),
+            "{section}"
+        );
+    }
+    // Each chart's caption carries the marking too.
+    assert_eq!(html.matches("\nOFFICIAL-SENSITIVE\n</text>").count(), 3);
+}
+
+#[test]
+fn png_export_has_the_requested_size_and_is_not_blank() {
+    let card = sample(PLYMOUTH);
+    for chart in ChartChoice::ALL {
+        let mut request = ExportRequest::new(ExportFormat::Png);
+        request.chart = chart;
+        request.size = (1000, 640);
+        request.theme = Some("Reoffending".into());
+        let bytes = export(&card, &request).expect("exports");
+        let img = image::load_from_memory(&bytes).expect("png").to_rgb8();
+        assert_eq!(img.dimensions(), (1000, 640), "{chart:?}");
+        let colours: std::collections::HashSet<[u8; 3]> =
+            img.pixels().step_by(13).map(|p| p.0).collect();
+        assert!(colours.len() > 10, "{chart:?} is not blank");
+    }
+    let mut request = ExportRequest::new(ExportFormat::Svg);
+    request.chart = ChartChoice::Votes;
+    assert!(matches!(
+        export(&card, &request),
+        Err(trh::export::ExportError::NoTheme)
+    ));
+}
+
+#[test]
+fn diff_finds_new_removed_and_renamed_themes_and_movement() {
+    let old = sample(PLYMOUTH);
+    let mut new = old.clone();
+    new.period = "2019/20".into();
+    // Renamed (same id), re-id'd (same name), removed, and new.
+    new.themes[1].name = "Drugs and county lines".into();
+    new.themes[2].id = trh::model::ThemeId::new("alcohol-2019");
+    let removed = new.themes.remove(5);
+    let mut fresh = new.themes[0].clone();
+    fresh.id = trh::model::ThemeId::new("knife-crime");
+    fresh.name = "Knife crime".into();
+    new.themes.push(fresh);
+    // Move a theme: lower a harm factor on the top theme.
+    let d = trh::model::diff::diff(&old, &new);
+    assert!(d.method_change.is_none());
+    assert_eq!(d.count("new"), 1);
+    assert_eq!(d.count("removed"), 1);
+    assert_eq!(d.count("renamed"), 1);
+    let find = |name: &str| d.themes.iter().find(|t| t.name == name).expect(name);
+    assert_eq!(find(&removed.name).status.word(), "removed");
+    assert_eq!(find("Knife crime").status.word(), "new");
+    let renamed = find("Drugs and county lines");
+    assert_eq!(
+        renamed.status,
+        trh::model::diff::Status::Renamed {
+            old_name: old.themes[1].name.clone()
+        }
+    );
+    let alcohol = find(&old.themes[2].name);
+    assert_eq!(alcohol.matched_by, Some(trh::model::diff::MatchedBy::Name));
+    let table = trh::report::diff::render(&d, trh::report::diff::DiffFormat::Table).expect("text");
+    assert!(table.contains("renamed (was"), "{table}");
+    assert!(!table.contains("METHOD CHANGED"));
+}
+
+#[test]
+fn diff_reports_factor_changes_with_rationale_and_rank_movement() {
+    let old = sample(PLYMOUTH);
+    let mut new = old.clone();
+    let ranking = trh::model::rank(&old);
+    let last = ranking.rows.last().expect("rows").id.clone();
+    let theme = new.themes.iter_mut().find(|t| t.id == last).expect("theme");
+    // Raise every harm factor of the lowest theme to its top level, agreed with a reason.
+    for section in &old.method.sections {
+        if section.kind != trh::model::SectionKind::Harm {
+            continue;
+        }
+        for f in &section.factors {
+            let top = *f.scale.values().last().expect("levels");
+            theme.scores.entry(f.id.clone()).or_default().agreed =
+                Some(trh::model::scorecard::Agreed {
+                    value: top,
+                    rationale: "New evidence from the needs assessment".into(),
+                });
+        }
+    }
+    let d = trh::model::diff::diff(&old, &new);
+    let t = d.themes.iter().find(|t| t.id == last).expect("matched");
+    assert!(t.movement.expect("ranked in both") > 0, "moved up");
+    assert!(!t.factors.is_empty());
+    assert!(
+        t.factors.iter().all(
+            |f| f.rationale == "New evidence from the needs assessment" && f.source == "agreed"
+        )
+    );
+    let md = trh::report::diff::render(&d, trh::report::diff::DiffFormat::Md).expect("md");
+    assert!(md.contains("New evidence from the needs assessment"));
+    let json = trh::report::diff::render(&d, trh::report::diff::DiffFormat::Json).expect("json");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json parses");
+    assert!(v["themes"].as_array().expect("themes").len() == old.themes.len());
+}
+
+#[test]
+fn diff_flags_a_change_of_method() {
+    let d = trh::model::diff::diff(&sample(PETERBOROUGH), &sample(PLYMOUTH));
+    let change = d.method_change.as_ref().expect("methods differ");
+    assert!(change.old.starts_with("probability-harm") && change.new.starts_with("morile-style"));
+    assert!(
+        d.themes.iter().all(|t| t.band_movement.is_none()),
+        "bands are not compared across methods"
+    );
+    let table = trh::report::diff::render(&d, trh::report::diff::DiffFormat::Table).expect("text");
+    assert!(table.contains("METHOD CHANGED"), "{table}");
+    let svg = trh::chart::render_svg(
+        &trh::chart::Figure::Slope { diff: &d },
+        &trh::export::chart_options(&sample(PLYMOUTH), 0),
+        (1200, 800),
+    )
+    .expect("slope chart draws");
+    assert!(svg.contains("Methods differ"));
+    let both = d
+        .themes
+        .iter()
+        .filter(|t| t.old_rank.is_some() && t.new_rank.is_some())
+        .count();
+    let lines = svg
+        .lines()
+        .filter(|l| l.starts_with("<polyline") && l.contains("stroke-width=\"3\""))
+        .count();
+    assert_eq!(lines, both, "a line per matched theme");
+}
+
+#[test]
+fn xlsx_export_imports_back_to_the_same_ranking() {
+    let card = sample(PLYMOUTH);
+    let bytes = export(&card, &ExportRequest::new(ExportFormat::Xlsx)).expect("xlsx");
+    let table = trh::import::table::read_xlsx(&bytes, "p.xlsx", None).expect("reads");
+    assert_eq!(table.sheet.as_deref(), Some("Scores"));
+    let back = trh::import::from_table(&table, &card.method, "Back", "p.xlsx").expect("imports");
+    let (a, b) = (trh::model::rank(&card), trh::model::rank(&back));
+    type Key = (String, Option<u32>, Option<f64>, Option<String>);
+    let key = |r: &trh::model::Ranking| -> Vec<Key> {
+        r.rows
+            .iter()
+            .map(|x| {
+                (
+                    x.name.clone(),
+                    x.rank,
+                    x.risk,
+                    x.decision.map(|d| d.code().to_owned()),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(key(&a), key(&b));
+}
+
+#[test]
+fn import_reports_row_and_column_errors_from_a_workbook() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows: [&[&str]; 4] = [
+        &["Last year's scores", "", ""],
+        &["theme", "physical", "decision"],
+        &["Burglary", "Huge", "adopt"],
+        &["", "L", "maybe"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *cell).expect("write");
+        }
+    }
+    let bytes = wb.save_to_buffer().expect("save");
+    let table = trh::import::table::read_xlsx(&bytes, "bad.xlsx", None).expect("reads");
+    let method = trh::methods::builtin("morile-style").expect("shipped");
+    let problems =
+        trh::import::from_table(&table, &method, "t", "bad.xlsx").expect_err("has errors");
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("row 3, column physical (B): \"Huge\" is not a level")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("row 4, column decision (C): \"maybe\"")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter().any(|t| t == "row 4: the theme name is empty"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn import_into_an_open_scorecard_is_one_edit_that_updates_and_adds() {
+    let mut card = sample(PLYMOUTH);
+    let before = card.clone();
+    let method = card.method.clone();
+    let csv = "OFFICIAL,,\ntheme,physical,category\nDeliberate fires,VH,\nKnife crime,H,Violence\n";
+    let table = trh::import::table::read_csv(csv.as_bytes(), "new.csv").expect("reads");
+    let layout = trh::import::detect(&table, &method, &Default::default());
+    assert_eq!(layout.header, 1, "the marking row is skipped");
+    let themes = trh::import::themes(&table, &layout, &method, "new.csv").expect("rows");
+    let edit = trh::model::Edit::Import {
+        themes,
+        source: "new.csv".into(),
+    };
+    let applied = edit.apply(&mut card).expect("applies");
+    assert_eq!(applied.new, "1 new themes, 1 updated");
+    assert_eq!(card.themes.len(), before.themes.len() + 1);
+    let fires = card
+        .themes
+        .iter()
+        .find(|t| t.name == "Deliberate fires")
+        .expect("kept");
+    let old_fires = before
+        .themes
+        .iter()
+        .find(|t| t.name == "Deliberate fires")
+        .expect("was there");
+    let physical = trh::model::FactorId::new("physical");
+    assert_ne!(
+        fires.scores[&physical].draft,
+        old_fires.scores[&physical].draft
+    );
+    assert_eq!(fires.category, old_fires.category, "empty cells keep text");
+    assert_eq!(
+        fires.decision, old_fires.decision,
+        "no decision column keeps the decision"
+    );
+}

@@ -14,42 +14,8 @@ use trh::app::view::Tab;
 use trh::app::{AppConfig, Start, TrhApp};
 use trh::model::Value;
 
-fn config(start: Start, recovery: Option<Recovery>) -> AppConfig {
-    AppConfig {
-        prefs: Prefs {
-            user_name: Some("Test analyst".into()),
-            ..Prefs::default()
-        },
-        recovery,
-        start,
-        startup_error: None,
-    }
-}
-
-fn harness(app: TrhApp) -> Harness<'static, TrhApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 2000.0))
-        .build_ui_state(|ui, app: &mut TrhApp| app.show(ui), app);
-    h.run_steps(2);
-    h
-}
-
-fn sample() -> Harness<'static, TrhApp> {
-    harness(TrhApp::new(config(Start::Sample, None)))
-}
-
-/// Steps until `done` holds (background jobs finish on their own threads).
-fn wait_for(h: &mut Harness<'_, TrhApp>, what: &str, done: impl Fn(&TrhApp) -> bool) {
-    for _ in 0..400 {
-        h.step();
-        if done(h.state()) {
-            h.run_steps(2);
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
-}
+mod common;
+use common::{click, config, harness, menu, sample, wait_for};
 
 fn rank_of(app: &TrhApp, name: &str) -> Option<u32> {
     app.doc.ranking.rows.iter().find(|r| r.name == name)?.rank
@@ -85,20 +51,6 @@ fn draft_factors(app: &TrhApp, theme: &str) -> Vec<(String, String)> {
             }
         })
         .collect()
-}
-
-/// Opens a menu and clicks an entry (entries are labelled with their shortcut too).
-fn menu(h: &mut Harness<'_, TrhApp>, menu: &str, entry: &str) {
-    click(h, menu);
-    h.get_by_label_contains(entry).click();
-    h.run_steps(4);
-}
-
-/// Clicks and lets the app settle: press and release are separate frames, and the action
-/// a click queues is applied after its frame.
-fn click(h: &mut Harness<'_, TrhApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.run_steps(4);
 }
 
 #[test]

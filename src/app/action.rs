@@ -28,6 +28,17 @@ pub enum Action {
     OpenPath(PathBuf),
     /// Open a dialog.
     Dialog(Modal),
+    /// Export: choose where, then write the file in the background.
+    Export(crate::export::ExportRequest),
+    /// Bring spreadsheet rows in as one edit, and remember the column mapping.
+    Import {
+        /// The edit (an `Edit::Import`).
+        edit: Edit,
+        /// Headings and what they were imported as.
+        remember: crate::import::Remembered,
+    },
+    /// Save the slope chart of the comparison as PNG or SVG.
+    ExportSlope(crate::export::ExportFormat),
 }
 
 impl Action {

@@ -38,6 +38,13 @@ impl TrhApp {
                     self.modal = Some(modal);
                 }
             }
+            Action::Export(request) => self.pick_export(ctx, request),
+            Action::Import { edit, remember } => {
+                self.prefs.import_columns.extend(remember);
+                self.view.import = None;
+                self.apply(ctx, Action::edit(edit));
+            }
+            Action::ExportSlope(format) => self.pick_slope(ctx, format),
         }
     }
 
@@ -150,6 +157,21 @@ impl TrhApp {
             Command::ShowRanking => self.view.tab = Tab::Ranking,
             Command::ShowCharts => self.view.tab = Tab::Charts,
             Command::ShowWorkshop => self.view.tab = Tab::Workshop,
+            Command::Export => self.open_export(),
+            Command::Import => {
+                let folder = self.prefs.last_folder.clone();
+                self.jobs
+                    .pick(ctx, super::jobs::PickPurpose::Import, folder, String::new());
+            }
+            Command::Compare => {
+                let folder = self.prefs.last_folder.clone();
+                self.jobs.pick(
+                    ctx,
+                    super::jobs::PickPurpose::Compare,
+                    folder,
+                    String::new(),
+                );
+            }
             Command::RevealVotes => match &mut self.view.presenter {
                 Some(p) => p.revealed = !p.revealed,
                 None => self.view.workshop.revealed = !self.view.workshop.revealed,

@@ -14,6 +14,10 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Export the ranking, a workbook, a report or a chart.
+    Export,
+    /// Bring themes in from a spreadsheet.
+    Import,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -40,6 +44,8 @@ pub enum Command {
     ShowCharts,
     /// Show the workshop (participants, votes, agreeing).
     ShowWorkshop,
+    /// Compare with last year's scorecard.
+    Compare,
     /// Reveal or hide the votes in the workshop grid.
     RevealVotes,
     /// Start the next round of votes.
@@ -111,11 +117,13 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 32] = [
         Self::New,
         Self::Open,
         Self::Save,
         Self::SaveAs,
+        Self::Export,
+        Self::Import,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -129,6 +137,7 @@ impl Command {
         Self::ShowRanking,
         Self::ShowCharts,
         Self::ShowWorkshop,
+        Self::Compare,
         Self::RevealVotes,
         Self::NextRound,
         Self::Presenter,
@@ -146,7 +155,13 @@ impl Command {
     /// The menu the command lives in.
     pub fn menu(self) -> Menu {
         match self {
-            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Quit => Menu::File,
+            Self::New
+            | Self::Open
+            | Self::Save
+            | Self::SaveAs
+            | Self::Export
+            | Self::Import
+            | Self::Quit => Menu::File,
             Self::RevealVotes | Self::NextRound | Self::Presenter | Self::ReusePeople => {
                 Menu::Workshop
             }
@@ -170,6 +185,8 @@ impl Command {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::Export => "Export…",
+            Self::Import => "Import spreadsheet…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -183,6 +200,7 @@ impl Command {
             Self::ShowRanking => "Ranking board",
             Self::ShowCharts => "Charts",
             Self::ShowWorkshop => "Workshop",
+            Self::Compare => "Compare with last year…",
             Self::RevealVotes => "Reveal votes",
             Self::NextRound => "Next round",
             Self::Presenter => "Presenter mode",
@@ -205,6 +223,12 @@ impl Command {
             Self::Open => "Open a scorecard (.ron) file",
             Self::Save => "Save the scorecard to its file",
             Self::SaveAs => "Save the scorecard to a new file",
+            Self::Export => {
+                "Write the ranking (CSV), a workbook (Excel), a priority list (Markdown), a report (HTML) or a chart (PNG, SVG)"
+            }
+            Self::Import => {
+                "Bring themes and draft scores in from a CSV or Excel sheet, with a column-mapping step"
+            }
             Self::Quit => "Close trh (asks first if there are unsaved changes)",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
@@ -218,6 +242,9 @@ impl Command {
             Self::ShowRanking => "All themes ranked by risk, with the candidate-priority cut line",
             Self::ShowCharts => "Ranked bar chart, risk matrix and position against risk",
             Self::ShowWorkshop => "Participants, votes by round, disagreement and agreed values",
+            Self::Compare => {
+                "Choose last year's scorecard: new, removed and renamed themes, rank movement and changed factors"
+            }
             Self::RevealVotes => {
                 "Show or hide the votes (hidden until revealed, so nobody anchors the room)"
             }
@@ -247,6 +274,8 @@ impl Command {
             Self::Open => k(CTRL, Key::O),
             Self::Save => k(CTRL, Key::S),
             Self::SaveAs => k(CTRL_SHIFT, Key::S),
+            Self::Export => k(CTRL, Key::E),
+            Self::Import => k(CTRL, Key::I),
             Self::Quit => k(CTRL, Key::Q),
             Self::Undo => k(CTRL, Key::Z),
             Self::Redo => k(CTRL_SHIFT, Key::Z),

@@ -102,6 +102,16 @@ impl TrhApp {
             Done::Picked(PickPurpose::People, Some(path)) => {
                 self.jobs.load(ctx, LoadPurpose::People, path);
             }
+            Done::Picked(PickPurpose::Export(_), Some(path)) => self.export_to(ctx, path),
+            Done::Picked(PickPurpose::Slope(format), Some(path)) => {
+                self.slope_to(ctx, format, path);
+            }
+            Done::Picked(PickPurpose::Import, Some(path)) => self.read_table(ctx, path),
+            Done::Picked(PickPurpose::Compare, Some(path)) => {
+                self.jobs.load(ctx, LoadPurpose::Compare, path);
+            }
+            Done::Exported(path, result) => self.exported(&path, result),
+            Done::Table(path, result) => self.table_read(path, result),
             Done::Loaded(purpose, path, result) => self.loaded(purpose, path, *result),
             Done::Saved {
                 path,
@@ -154,6 +164,7 @@ impl TrhApp {
         };
         match purpose {
             LoadPurpose::People => self.reuse_people(&card, &path),
+            LoadPurpose::Compare => self.compare_with(card, path),
             LoadPurpose::Open => {
                 self.prefs.used(&path);
                 self.notes.info(format!("Opened {}", path.display()));

@@ -20,6 +20,8 @@ pub enum LoadPurpose {
     },
     /// Another scorecard whose participants and agencies are reused.
     People,
+    /// Last year's scorecard, to compare with.
+    Compare,
 }
 
 /// What a file dialog was opened for.
@@ -31,6 +33,14 @@ pub enum PickPurpose {
     SaveAs,
     /// Choose a scorecard whose participants to reuse.
     People,
+    /// Choose where to write an export.
+    Export(crate::export::ExportFormat),
+    /// Choose a spreadsheet to import.
+    Import,
+    /// Choose last year's scorecard.
+    Compare,
+    /// Choose where to write the slope chart.
+    Slope(crate::export::ExportFormat),
 }
 
 /// A finished piece of background work.
@@ -51,6 +61,10 @@ pub enum Done {
     },
     /// The recovery autosave finished.
     Autosaved(u64, Result<(), String>),
+    /// An export was written (its size in bytes) or failed.
+    Exported(PathBuf, Result<usize, String>),
+    /// A spreadsheet was read for import.
+    Table(PathBuf, Result<crate::import::Table, String>),
 }
 
 /// Runs jobs on threads and collects their results.
@@ -59,12 +73,19 @@ pub struct Jobs {
     rx: Receiver<Done>,
     /// Jobs started and not yet collected.
     pub running: usize,
+    /// Answer every file dialog with this path instead of showing one (tests use this).
+    pub fixed_pick: Option<PathBuf>,
 }
 
 impl Default for Jobs {
     fn default() -> Self {
         let (tx, rx) = channel();
-        Self { tx, rx, running: 0 }
+        Self {
+            tx,
+            rx,
+            running: 0,
+            fixed_pick: None,
+        }
     }
 }
 
@@ -96,12 +117,32 @@ impl Jobs {
         folder: Option<PathBuf>,
         name: String,
     ) {
+        if let Some(path) = self.fixed_pick.clone() {
+            self.spawn(ctx, move || Done::Picked(purpose, Some(path)));
+            return;
+        }
         self.spawn(ctx, move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("trh scorecard", &["ron"]);
+            let mut dialog = match purpose {
+                PickPurpose::Export(f) | PickPurpose::Slope(f) => {
+                    rfd::FileDialog::new().add_filter(f.describe(), &[f.extension()])
+                }
+                PickPurpose::Import => rfd::FileDialog::new()
+                    .add_filter("Spreadsheet", &["csv", "xlsx", "xlsm", "xls", "ods"]),
+                _ => rfd::FileDialog::new().add_filter("trh scorecard", &["ron"]),
+            };
             if let Some(dir) = folder {
                 dialog = dialog.set_directory(dir);
             }
             let path = match purpose {
+                PickPurpose::Export(f) | PickPurpose::Slope(f) => dialog
+                    .set_title("Export")
+                    .set_file_name(name)
+                    .save_file()
+                    .map(|p| with_extension(p, f.extension())),
+                PickPurpose::Import => dialog.set_title("Import a spreadsheet").pick_file(),
+                PickPurpose::Compare => dialog
+                    .set_title("Compare with last year's scorecard")
+                    .pick_file(),
                 PickPurpose::Open => dialog.set_title("Open scorecard").pick_file(),
                 PickPurpose::People => dialog
                     .set_title("Reuse the participants of a scorecard")
@@ -139,8 +180,13 @@ impl Jobs {
 
 /// Adds `.ron` to a chosen save path that has no extension.
 pub fn with_ron_extension(path: PathBuf) -> PathBuf {
+    with_extension(path, "ron")
+}
+
+/// Adds `ext` to a chosen save path that has no extension.
+pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     if path.extension().is_none() {
-        path.with_extension("ron")
+        path.with_extension(ext)
     } else {
         path
     }

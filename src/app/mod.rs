@@ -7,6 +7,7 @@ pub mod action;
 mod actions;
 pub mod command;
 pub mod document;
+mod exchange;
 mod files;
 pub mod jobs;
 pub mod modal;
@@ -92,6 +93,8 @@ pub struct TrhApp {
     saving: bool,
     title: String,
     applied_look: Option<(ThemeChoice, f32)>,
+    /// The export whose file dialog is open.
+    pending_export: Option<crate::export::ExportRequest>,
 }
 
 impl TrhApp {
@@ -121,6 +124,7 @@ impl TrhApp {
             saving: false,
             title: String::new(),
             applied_look: None,
+            pending_export: None,
         };
         if let Some(e) = config.startup_error {
             app.notes.error(e);

@@ -27,6 +27,8 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     /// The name written into the change log; asked once.
     pub user_name: Option<String>,
+    /// Import column mappings the user chose: a heading (lower case) to what it imports as.
+    pub import_columns: crate::import::Remembered,
 }
 
 impl Default for Prefs {
@@ -37,6 +39,7 @@ impl Default for Prefs {
             last_folder: None,
             recent: Vec::new(),
             user_name: None,
+            import_columns: crate::import::Remembered::new(),
         }
     }
 }

@@ -16,6 +16,8 @@ pub enum Tab {
     Workshop,
     /// The charts.
     Charts,
+    /// This scorecard against last year's.
+    Compare,
 }
 
 /// Filter on the board's decision.
@@ -134,6 +136,39 @@ pub struct ViewState {
     pub presenter: Option<PresenterView>,
     /// The factor note being edited (only that one shows a text field).
     pub editing_note: Option<(ThemeId, FactorId)>,
+    /// The export dialog's choices, while it is open.
+    pub export: Option<crate::export::ExportRequest>,
+    /// The import dialog, while it is open.
+    pub import: Option<ImportForm>,
+    /// Last year's scorecard, once chosen for comparison.
+    pub compare: Option<CompareView>,
+}
+
+/// The import dialog: the table read, how its columns map, and the rows checked against it.
+#[derive(Clone, Debug)]
+pub struct ImportForm {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// Its rows.
+    pub table: crate::import::Table,
+    /// Heading row and column mapping (editable).
+    pub layout: crate::import::Layout,
+    /// The themes read with `layout` (or every problem), recomputed only when it changes.
+    pub checked: Option<(crate::import::Layout, ImportCheck)>,
+}
+
+/// The result of reading every row with a mapping.
+pub type ImportCheck = Result<Vec<crate::model::Theme>, Vec<crate::import::ImportProblem>>;
+
+/// Last year's scorecard and the comparison with this one.
+#[derive(Clone, Debug)]
+pub struct CompareView {
+    /// Where it came from.
+    pub path: std::path::PathBuf,
+    /// Last year's scorecard.
+    pub old: crate::model::Scorecard,
+    /// The comparison, with the document generation it was made for.
+    pub diff: Option<(u64, crate::model::diff::Diff)>,
 }
 
 impl Default for ViewState {
@@ -157,6 +192,9 @@ impl Default for ViewState {
             workshop: WorkshopView::default(),
             presenter: None,
             scroll_to_factor: false,
+            export: None,
+            import: None,
+            compare: None,
         }
     }
 }

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::ids::name_key;
 use super::ranking::{RankedTheme, rank};
 use super::scorecard::Scorecard;
 use super::{FactorId, ThemeId};
@@ -140,14 +141,6 @@ impl Diff {
             .filter(|t| t.status.word() == word)
             .count()
     }
-}
-
-/// Lower-case name with runs of spaces collapsed, for matching by name.
-fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 fn label(card: &Scorecard) -> String {

@@ -5,14 +5,8 @@
 //! votes and agreed values are kept. Unmatched rows become new themes at the end.
 
 use super::edit::{Applied, EditError};
+use super::ids::name_key;
 use super::scorecard::{Scorecard, Theme};
-
-fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
 
 /// Applies an import; on error the scorecard is unchanged.
 pub(super) fn apply(

@@ -75,6 +75,15 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// A name for matching: lower case, with runs of spaces collapsed ("Anti-social  Behaviour"
+/// and "anti-social behaviour" match).
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// The slug of `name`, or `slug-2`, `slug-3`, … : the first that `taken` does not hold.
 pub fn unused_slug(name: &str, taken: impl Fn(&str) -> bool) -> String {
     let base = slug(name);

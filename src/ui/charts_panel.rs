@@ -33,21 +33,21 @@ struct Entry {
     marks: Vec<Mark>,
 }
 
-/// What the vote strip plot's texture was drawn for.
+/// What a side figure's texture (the vote strip plot, the slope chart) was drawn for.
 #[derive(Clone, Debug, PartialEq)]
-struct VotesKey {
+struct FigureKey {
     generation: u64,
     size: [u32; 2],
     look: ThemeChoice,
-    theme: ThemeId,
-    round: u32,
+    /// What else it depends on (theme and round, or the compared file).
+    detail: String,
 }
 
 /// Chart textures, one per chart.
 #[derive(Default)]
 pub struct ChartCache {
     entries: HashMap<ChartKind, Entry>,
-    votes: Option<(VotesKey, TextureHandle)>,
+    figures: HashMap<&'static str, (FigureKey, TextureHandle)>,
     size_seen: Option<([u32; 2], Instant)>,
     /// How many times a chart was drawn (for tests and the benchmark).
     pub redraws: u64,
@@ -59,7 +59,7 @@ impl ChartCache {
     /// Forgets every texture (a new document).
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.votes = None;
+        self.figures.clear();
     }
 
     /// Where each theme was drawn in the chart's current texture, in texture pixels.
@@ -234,57 +234,92 @@ pub fn votes_plot_ui(
     cache: &mut ChartCache,
     look: ThemeChoice,
 ) {
-    let ppp = ui.ctx().pixels_per_point();
-    let width = ui.available_width().max(200.0);
-    let size = egui::vec2(width, 260.0);
-    let key = VotesKey {
-        generation: doc.generation,
-        size: [(size.x * ppp) as u32, (size.y * ppp) as u32],
-        look,
-        theme: theme.id.clone(),
+    let figure = chart::Figure::Votes {
+        card: &doc.card,
+        theme,
         round,
     };
-    if cache.votes.as_ref().is_none_or(|(k, _)| *k != key) {
+    let detail = format!("{}/{round}", theme.id);
+    let shown = Shown {
+        name: "votes",
+        label: "Vote strip plot",
+        generation: doc.generation,
+        detail,
+        height: 260.0,
+        marking: &doc.card.marking,
+    };
+    figure_ui(ui, cache, look, &shown, &figure);
+}
+
+/// A side figure to show.
+pub struct Shown<'a> {
+    /// Cache slot and texture name.
+    pub name: &'static str,
+    /// Accessible label.
+    pub label: &'a str,
+    /// The data's generation.
+    pub generation: u64,
+    /// Whatever else the picture depends on.
+    pub detail: String,
+    /// Height in points (the width fills the panel).
+    pub height: f32,
+    /// The protective marking for the caption.
+    pub marking: &'a str,
+}
+
+/// Shows a figure as a texture, drawn again only when its data, size or look change.
+pub fn figure_ui(
+    ui: &mut Ui,
+    cache: &mut ChartCache,
+    look: ThemeChoice,
+    shown: &Shown<'_>,
+    figure: &chart::Figure<'_>,
+) {
+    let ppp = ui.ctx().pixels_per_point();
+    let width = ui.available_width().max(200.0);
+    let size = egui::vec2(width, shown.height);
+    let key = FigureKey {
+        generation: shown.generation,
+        size: [(size.x * ppp) as u32, (size.y * ppp) as u32],
+        look,
+        detail: shown.detail.clone(),
+    };
+    if cache.figures.get(shown.name).is_none_or(|(k, _)| *k != key) {
         let options = ChartOptions {
             cut: 0,
             palette: chart_palette(look),
             scale: f64::from(ppp),
             selected: None,
-            marking: doc.card.marking.clone(),
+            marking: shown.marking.to_owned(),
         };
         cache.redraws += 1;
-        match chart::render_rgb(
-            &chart::Figure::Votes {
-                card: &doc.card,
-                theme,
-                round,
-            },
-            &options,
-            (key.size[0], key.size[1]),
-        ) {
+        match chart::render_rgb(figure, &options, (key.size[0], key.size[1])) {
             Ok(img) => {
                 let color =
                     egui::ColorImage::from_rgb([img.width as usize, img.height as usize], &img.rgb);
-                let texture = match cache.votes.take() {
+                let texture = match cache.figures.remove(shown.name) {
                     Some((_, mut t)) => {
                         t.set(color, TextureOptions::LINEAR);
                         t
                     }
-                    None => ui
-                        .ctx()
-                        .load_texture("chart-votes", color, TextureOptions::LINEAR),
+                    None => ui.ctx().load_texture(
+                        format!("chart-{}", shown.name),
+                        color,
+                        TextureOptions::LINEAR,
+                    ),
                 };
-                cache.votes = Some((key, texture));
+                cache.figures.insert(shown.name, (key, texture));
             }
             Err(e) => {
                 cache.error = Some(e.to_string());
-                ui.label(format!("The vote plot could not be drawn: {e}"));
+                ui.label(format!("The {} could not be drawn: {e}", shown.label));
                 return;
             }
         }
     }
-    if let Some((_, texture)) = &cache.votes {
+    if let Some((_, texture)) = cache.figures.get(shown.name) {
         let r = ui.add(egui::Image::new(texture).fit_to_exact_size(size));
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Vote strip plot"));
+        let label = shown.label.to_owned();
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     }
 }

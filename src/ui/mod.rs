@@ -2,8 +2,11 @@
 //! view state, and push [`Action`]s for everything else.
 
 pub mod charts_panel;
+pub mod compare_panel;
 pub mod decision_log;
+pub mod export_dialog;
 pub mod factor_row;
+pub mod import_dialog;
 pub mod keys;
 pub mod menu;
 pub mod modals;
@@ -41,7 +44,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
             theme_list::theme_list_ui(ui, &app.doc, &mut app.view, &enabled, &mut out);
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        tabs_ui(ui, &mut app.view.tab);
+        tabs_ui(ui, &mut app.view.tab, app.view.compare.is_some());
         ui.separator();
         match app.view.tab {
             Tab::Scorecard => {
@@ -72,8 +75,19 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
                 app.prefs.theme,
                 &mut out,
             ),
+            Tab::Compare => compare_panel::compare_ui(
+                ui,
+                &app.doc,
+                &mut app.view,
+                &mut app.charts,
+                app.prefs.theme,
+                &mut out,
+            ),
         }
     });
+    let ctx = ui.ctx().clone();
+    export_dialog::export_dialog_ui(&ctx, &mut app.view.export, &app.doc.card.marking, &mut out);
+    import_dialog::import_dialog_ui(&ctx, &mut app.view.import, &app.doc.card, &mut out);
     status::toasts_ui(ui.ctx(), &app.notes);
     for action in out {
         app.push(action);
@@ -92,15 +106,24 @@ fn enabled_flags(app: &TrhApp) -> [(Command, bool); 5] {
     .map(|c| (c, app.enabled(c)))
 }
 
-fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab) {
+fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab, comparing: bool) {
     ui.horizontal(|ui| {
+        let compare = comparing.then_some((Tab::Compare, Command::Compare));
         for (t, c) in [
             (Tab::Scorecard, Command::ShowScorecard),
             (Tab::Ranking, Command::ShowRanking),
             (Tab::Charts, Command::ShowCharts),
             (Tab::Workshop, Command::ShowWorkshop),
-        ] {
-            let text = egui::RichText::new(c.label()).heading();
+        ]
+        .into_iter()
+        .chain(compare)
+        {
+            let label = if t == Tab::Compare {
+                "Year on year"
+            } else {
+                c.label()
+            };
+            let text = egui::RichText::new(label).heading();
             let hint = widgets::with_shortcut(ui.ctx(), c);
             if ui
                 .selectable_label(*tab == t, text)

@@ -1,0 +1,149 @@
+//! Files that go out and come in besides the scorecard itself: exports (chosen in a dialog,
+//! written in the background), spreadsheet imports (read in the background, mapped in a
+//! dialog, applied as one edit) and last year's scorecard for comparison.
+
+use std::path::{Path, PathBuf};
+
+use super::TrhApp;
+use super::jobs::{Done, PickPurpose};
+use super::view::{CompareView, ImportForm, Tab};
+use crate::export::{ExportFormat, ExportRequest};
+use crate::model::Scorecard;
+
+impl TrhApp {
+    /// Opens the export dialog with the usual choices for this view.
+    pub(super) fn open_export(&mut self) {
+        let mut request = ExportRequest::new(ExportFormat::Html);
+        request.cut = self.view.cut;
+        request.theme = self.selected().map(|id| id.to_string());
+        self.view.export = Some(request);
+    }
+
+    /// The dialog's choices are made: ask where to write.
+    pub(super) fn pick_export(&mut self, ctx: &egui::Context, request: ExportRequest) {
+        let stem = crate::model::ids::slug(&self.doc.card.title);
+        let name = match (request.format.is_chart(), request.chart.kind()) {
+            (true, Some(kind)) => format!("{stem}-{}", kind.slug()),
+            (true, None) => format!("{stem}-votes"),
+            _ => stem,
+        };
+        let name = format!("{name}.{}", request.format.extension());
+        let folder = self.prefs.last_folder.clone();
+        let format = request.format;
+        self.pending_export = Some(request);
+        self.jobs
+            .pick(ctx, PickPurpose::Export(format), folder, name);
+    }
+
+    /// Writes the export to `path` on a background thread.
+    pub(super) fn export_to(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let Some(request) = self.pending_export.take() else {
+            return;
+        };
+        let card = self.doc.card.clone();
+        self.jobs.spawn(ctx, move || {
+            let result = crate::export::export(&card, &request)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    crate::export::write(&path, &bytes)
+                        .map(|()| bytes.len())
+                        .map_err(|e| e.to_string())
+                });
+            Done::Exported(path, result)
+        });
+    }
+
+    pub(super) fn exported(&mut self, path: &Path, result: Result<usize, String>) {
+        match result {
+            Ok(bytes) => {
+                if let Some(dir) = path.parent() {
+                    self.prefs.last_folder = Some(dir.to_path_buf());
+                }
+                self.notes
+                    .info(format!("Exported {} ({bytes} bytes)", path.display()));
+            }
+            Err(e) => self
+                .notes
+                .error(format!("Not exported to {}: {e}", path.display())),
+        }
+    }
+
+    /// Reads a spreadsheet for import on a background thread.
+    pub(super) fn read_table(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.jobs.spawn(ctx, move || {
+            let result = crate::import::table::read_path(&path, None).map_err(|e| e.to_string());
+            Done::Table(path, result)
+        });
+    }
+
+    pub(super) fn table_read(
+        &mut self,
+        path: PathBuf,
+        result: Result<crate::import::Table, String>,
+    ) {
+        match result {
+            Ok(table) => {
+                let layout = crate::import::detect(
+                    &table,
+                    &self.doc.card.method,
+                    &self.prefs.import_columns,
+                );
+                self.view.import = Some(ImportForm {
+                    path,
+                    table,
+                    layout,
+                    checked: None,
+                });
+            }
+            Err(e) => self
+                .notes
+                .error(format!("Could not import; nothing changed.\n{e}")),
+        }
+    }
+
+    /// Shows the comparison with last year's scorecard.
+    pub(super) fn compare_with(&mut self, card: Scorecard, path: PathBuf) {
+        self.notes
+            .info(format!("Comparing with {}", path.display()));
+        self.view.compare = Some(CompareView {
+            path,
+            old: card,
+            diff: None,
+        });
+        self.view.tab = Tab::Compare;
+    }
+
+    /// Asks where to write the slope chart.
+    pub(super) fn pick_slope(&mut self, ctx: &egui::Context, format: ExportFormat) {
+        let name = format!(
+            "{}-rank-movement.{}",
+            crate::model::ids::slug(&self.doc.card.title),
+            format.extension()
+        );
+        let folder = self.prefs.last_folder.clone();
+        self.jobs
+            .pick(ctx, PickPurpose::Slope(format), folder, name);
+    }
+
+    /// Writes the slope chart on a background thread.
+    pub(super) fn slope_to(&mut self, ctx: &egui::Context, format: ExportFormat, path: PathBuf) {
+        let Some(compare) = &self.view.compare else {
+            return;
+        };
+        let (old, new) = (compare.old.clone(), self.doc.card.clone());
+        self.jobs.spawn(ctx, move || {
+            let diff = crate::model::diff::diff(&old, &new);
+            let mut options = crate::export::chart_options(&new, 0);
+            options.marking.clone_from(&diff.marking);
+            let figure = crate::chart::Figure::Slope { diff: &diff };
+            let result = crate::export::figure_bytes(&figure, &options, format, (1600, 900))
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    crate::export::write(&path, &bytes)
+                        .map(|()| bytes.len())
+                        .map_err(|e| e.to_string())
+                });
+            Done::Exported(path, result)
+        });
+    }
+}

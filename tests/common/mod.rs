@@ -1,0 +1,63 @@
+//! Helpers shared by the UI test files: building the app in a headless harness, clicking by
+//! accessible label, and waiting for background jobs.
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use trh::app::prefs::Prefs;
+use trh::app::recovery::Recovery;
+use trh::app::{AppConfig, Start, TrhApp};
+
+/// An app configuration with a user name already known.
+pub fn config(start: Start, recovery: Option<Recovery>) -> AppConfig {
+    AppConfig {
+        prefs: Prefs {
+            user_name: Some("Test analyst".into()),
+            ..Prefs::default()
+        },
+        recovery,
+        start,
+        startup_error: None,
+    }
+}
+
+pub fn harness(app: TrhApp) -> Harness<'static, TrhApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 2000.0))
+        .build_ui_state(|ui, app: &mut TrhApp| app.show(ui), app);
+    h.run_steps(2);
+    h
+}
+
+pub fn sample() -> Harness<'static, TrhApp> {
+    harness(TrhApp::new(config(Start::Sample, None)))
+}
+
+/// Steps until `done` holds (background jobs finish on their own threads).
+pub fn wait_for(h: &mut Harness<'_, TrhApp>, what: &str, done: impl Fn(&TrhApp) -> bool) {
+    for _ in 0..400 {
+        h.step();
+        if done(h.state()) {
+            h.run_steps(2);
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Opens a menu and clicks an entry (entries are labelled with their shortcut too).
+pub fn menu(h: &mut Harness<'_, TrhApp>, menu: &str, entry: &str) {
+    click(h, menu);
+    h.get_by_label_contains(entry).click();
+    h.run_steps(4);
+}
+
+/// Clicks and lets the app settle: press and release are separate frames, and the action
+/// a click queues is applied after its frame.
+pub fn click(h: &mut Harness<'_, TrhApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(4);
+}

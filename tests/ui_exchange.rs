@@ -1,0 +1,160 @@
+//! The app's exports, spreadsheet import and year-on-year view, driven by accessible label.
+//! File dialogs are answered by `Jobs::fixed_pick` (no desktop portal in tests); everything
+//! after the dialog runs as it does for a user, on background threads.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use trh::app::view::Tab;
+
+mod common;
+use common::{click, menu, sample, wait_for};
+
+#[test]
+fn file_export_writes_the_chosen_format_with_the_marking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("priorities.md");
+    let mut h = sample();
+    h.state_mut().jobs.fixed_pick = Some(out.clone());
+    menu(&mut h, "File", "Export…");
+    assert!(h.state().view.export.is_some(), "the dialog is open");
+    click(
+        &mut h,
+        "Markdown: the ranked priority list for a board paper",
+    );
+    click(&mut h, "Export…");
+    wait_for(&mut h, "the export", |_| out.is_file());
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert!(text.starts_with("**OFFICIAL**"), "{text}");
+    assert!(text.contains("| 1 | Domestic abuse and sexual violence |"));
+    assert!(h.state().view.export.is_none(), "the dialog closed");
+
+    // Ctrl+E opens it again; a chart export writes a PNG of the chosen size.
+    let png = dir.path().join("chart.png");
+    h.state_mut().jobs.fixed_pick = Some(png.clone());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    click(&mut h, "PNG picture of a chart");
+    click(&mut h, "Export…");
+    wait_for(&mut h, "the chart", |_| png.is_file());
+    let img = image::open(&png).expect("png");
+    assert_eq!((img.width(), img.height()), (1600, 900));
+}
+
+#[test]
+fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Theme name,Physical,Notes\nKnife crime,Huge,x\nHate crime,H,y\n",
+    )
+    .expect("write");
+    let mut h = sample();
+    let before = h.state().doc.card.themes.len();
+    h.state_mut().jobs.fixed_pick = Some(bad);
+    menu(&mut h, "File", "Import spreadsheet…");
+    wait_for(&mut h, "the import dialog", |a| a.view.import.is_some());
+    // "Theme name" is not a documented heading: nothing maps to the theme yet.
+    assert!(
+        h.query_by_label_contains("there is no \"theme\" column")
+            .is_some()
+    );
+    // Map the columns as the analyst would.
+    {
+        let form = h.state_mut().view.import.as_mut().expect("open");
+        form.layout.columns[0] = Some(trh::import::Target::Theme);
+    }
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("row 2, column Physical (B): \"Huge\" is not a level")
+            .is_some(),
+        "a row problem is shown before anything changes"
+    );
+    assert_eq!(h.state().doc.card.themes.len(), before, "nothing changed");
+    click(&mut h, "Cancel");
+    assert!(h.state().view.import.is_none());
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "Theme name,Physical,Notes\nKnife crime,VH,x\nDeliberate fires,H,y\n",
+    )
+    .expect("write");
+    h.state_mut().jobs.fixed_pick = Some(good);
+    // The mapping chosen last time is remembered only once an import is made.
+    menu(&mut h, "File", "Import spreadsheet…");
+    wait_for(&mut h, "the import dialog", |a| a.view.import.is_some());
+    {
+        let form = h.state_mut().view.import.as_mut().expect("open");
+        form.layout.columns[0] = Some(trh::import::Target::Theme);
+    }
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("Ready: 2 themes (1 new, 1 update")
+            .is_some()
+    );
+    click(&mut h, "Import");
+    let app = h.state();
+    assert_eq!(app.doc.card.themes.len(), before + 1);
+    assert!(app.doc.card.themes.iter().any(|t| t.name == "Knife crime"));
+    assert_eq!(
+        app.prefs
+            .import_columns
+            .get("theme name")
+            .map(String::as_str),
+        Some("theme")
+    );
+    assert!(
+        app.doc
+            .card
+            .log
+            .last()
+            .expect("logged")
+            .what
+            .contains("imported \"good.csv\"")
+    );
+    // One undo takes the whole import back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().doc.card.themes.len(), before);
+    assert!(
+        !h.state()
+            .doc
+            .card
+            .themes
+            .iter()
+            .any(|t| t.name == "Knife crime")
+    );
+    // Next time, the remembered mapping is already chosen.
+    menu(&mut h, "File", "Import spreadsheet…");
+    wait_for(&mut h, "the import dialog", |a| a.view.import.is_some());
+    let form = h.state().view.import.as_ref().expect("open");
+    assert_eq!(form.layout.columns[0], Some(trh::import::Target::Theme));
+}
+
+#[test]
+fn year_on_year_view_flags_the_method_change_and_saves_the_slope_chart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let last_year = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scorecards/peterborough-style-2016.ron"
+    );
+    let mut h = sample();
+    h.state_mut().jobs.fixed_pick = Some(last_year.into());
+    menu(&mut h, "View", "Compare with last year…");
+    wait_for(&mut h, "the comparison", |a| a.view.compare.is_some());
+    assert_eq!(h.state().view.tab, Tab::Compare);
+    assert!(h.query_by_label_contains("METHOD CHANGED").is_some());
+    assert!(h.query_by_label("Slope chart of rank movement").is_some());
+    assert!(
+        h.query_by_label_contains(
+            "Responding to anti-social behaviour (was Anti-social behaviour)"
+        )
+        .is_some()
+    );
+    let png = dir.path().join("slope.png");
+    h.state_mut().jobs.fixed_pick = Some(png.clone());
+    click(&mut h, "Save slope chart as PNG…");
+    wait_for(&mut h, "the slope chart", |_| png.is_file());
+    assert!(std::fs::metadata(&png).expect("written").len() > 10_000);
+}

@@ -27,6 +27,8 @@ pub struct Screenshot {
     pub theme: ThemeChoice,
     /// Show presenter mode.
     pub presenter: bool,
+    /// Compare with this scorecard (last year's) and show the year-on-year view.
+    pub compare: Option<PathBuf>,
 }
 
 /// The view a screenshot shows.
@@ -46,6 +48,8 @@ pub enum ShotView {
     Workshop,
     /// The workshop tab with the across-agencies view open.
     Agencies,
+    /// The export dialog.
+    Export,
 }
 
 /// How long a screenshot run waits for the window before giving up (frames).
@@ -223,6 +227,10 @@ fn start(
                 app.view.tab = Tab::Workshop;
                 app.view.workshop.open_agencies = true;
             }
+            ShotView::Export => {
+                app.view.tab = Tab::Ranking;
+                app.open_export();
+            }
             ShotView::Bar | ShotView::Matrix | ShotView::Position => {
                 app.view.tab = Tab::Charts;
                 app.view.chart = match s.view {
@@ -231,6 +239,12 @@ fn start(
                     _ => ChartKind::PositionRisk,
                 };
             }
+        }
+    }
+    if let Some(path) = shot.as_ref().and_then(|s| s.compare.clone()) {
+        match crate::file::load_scorecard(&path) {
+            Ok(old) => app.compare_with(old, path),
+            Err(e) => app.notes.error(format!("Cannot compare: {e}")),
         }
     }
     NativeApp {

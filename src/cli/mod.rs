@@ -34,6 +34,9 @@ pub struct Cli {
     /// With --screenshot: show presenter mode (the first theme, votes revealed).
     #[arg(long, requires = "screenshot")]
     pub presenter: bool,
+    /// With --screenshot: compare with this (last year's) scorecard and show the year-on-year view.
+    #[arg(long, value_name = "OLD.ron", requires = "screenshot")]
+    pub compare: Option<PathBuf>,
     /// The look for --screenshot: light, dark or projector.
     #[arg(long, value_enum, default_value_t = Look::Light, requires = "screenshot")]
     pub theme: Look,
@@ -276,6 +279,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         view: cli.view,
         theme: cli.theme.into(),
         presenter: cli.presenter,
+        compare: cli.compare,
     });
     let wanted = shot.as_ref().map(|s| s.out.clone());
     crate::app::native::run(cli.file, shot)?;

@@ -117,7 +117,17 @@ pub fn compare_ui(
                                 )
                             })
                             .collect();
-                        let r = ui.label(format!("{} factors", changed.len()));
+                        let count = match (&t.status, changed.len()) {
+                            (
+                                crate::model::diff::Status::New
+                                | crate::model::diff::Status::Removed,
+                                _,
+                            ) => String::new(),
+                            (_, 0) => "none".to_owned(),
+                            (_, 1) => "1 factor".to_owned(),
+                            (_, n) => format!("{n} factors"),
+                        };
+                        let r = ui.label(count);
                         if !changed.is_empty() {
                             r.on_hover_text(changed.join("\n"));
                         }

@@ -419,6 +419,22 @@ fn export_diff_and_xlsx_import_from_the_command_line() {
         &path("v.png"),
     ]);
     assert!(err.contains("--theme"), "{err}");
+    // The projector look is a different picture of the same chart.
+    let dark = path("p-projector.png");
+    ok(&[
+        "export",
+        PLYMOUTH,
+        "--format",
+        "png",
+        "--look",
+        "projector",
+        "--out",
+        &dark,
+    ]);
+    assert_ne!(
+        std::fs::read(&dark).expect("written"),
+        std::fs::read(path("p.png")).expect("written")
+    );
     // The workbook comes back through `trh import`.
     let back = path("back.ron");
     ok(&[

@@ -37,6 +37,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             chart,
             size,
             theme,
+            look,
             bom,
             cut,
             out,
@@ -49,6 +50,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 bom,
                 theme,
                 cut,
+                look: look.into(),
             };
             let bytes = crate::export::export(&card, &request)?;
             crate::export::write(&out, &bytes)?;

@@ -164,6 +164,9 @@ pub enum Command {
         /// For --chart votes: the theme (id or name).
         #[arg(long, value_name = "ID_OR_NAME")]
         theme: Option<String>,
+        /// For png and svg: the look (as on screen).
+        #[arg(long, value_enum, default_value_t = Look::Light)]
+        look: Look,
         /// For csv: start with a UTF-8 byte-order mark (Excel then reads accents correctly).
         #[arg(long)]
         bom: bool,

@@ -129,6 +129,9 @@ pub struct ExportRequest {
     pub theme: Option<String>,
     /// For charts and the report: the cut line (candidate priorities are the top N).
     pub cut: usize,
+    /// For PNG and SVG: the look (the app uses the one on screen, so the file matches what
+    /// was projected).
+    pub look: ThemeChoice,
 }
 
 impl ExportRequest {
@@ -141,6 +144,7 @@ impl ExportRequest {
             bom: false,
             theme: None,
             cut: DEFAULT_CUT,
+            look: ThemeChoice::Light,
         }
     }
 }
@@ -221,7 +225,8 @@ fn chart_bytes(
     ranking: &Ranking,
     request: &ExportRequest,
 ) -> Result<Vec<u8>, ExportError> {
-    let options = chart_options(card, request.cut);
+    let mut options = chart_options(card, request.cut);
+    options.palette = chart_palette(request.look);
     let figure = match request.chart.kind() {
         Some(kind) => Figure::Chart {
             kind,

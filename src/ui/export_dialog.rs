@@ -6,6 +6,7 @@ use egui::{Id, RichText, Ui};
 
 use crate::app::Action;
 use crate::export::{ChartChoice, ExportFormat, ExportRequest};
+use crate::ui::theme::ThemeChoice;
 use crate::ui::widgets::quiet;
 
 /// Draws the dialog while `request` is set; clears it on Cancel.
@@ -84,6 +85,16 @@ fn options_ui(ui: &mut Ui, r: &mut ExportRequest) {
                         .range(200..=8000)
                         .suffix(" px high"),
                 );
+            });
+            ui.horizontal(|ui| {
+                ui.label("Look");
+                for (look, name) in [
+                    (ThemeChoice::Light, "Light"),
+                    (ThemeChoice::Dark, "Dark"),
+                    (ThemeChoice::Projector, "Projector"),
+                ] {
+                    ui.radio_value(&mut r.look, look, name);
+                }
             });
             if r.chart == ChartChoice::Votes {
                 let text = r.theme.as_deref().map_or_else(

@@ -37,7 +37,6 @@ figure svg { width: 100%; height: auto; }
 @page { size: A4; margin: 8mm 10mm; }
 @media print {
   h2 { page-break-after: avoid; break-after: avoid; }
-  .chart-page { page-break-before: always; break-before: page; }
 }
 "#;
 
@@ -153,7 +152,7 @@ fn charts(
     cut: usize,
 ) -> Result<(), super::ExportError> {
     let options = super::chart_options(card, cut);
-    h.push_str("<h2 class=\"chart-page\">Charts</h2>\n");
+    h.push_str("<h2>Charts</h2>\n");
     for kind in ChartKind::ALL {
         let svg = crate::chart::render_svg(
             &Figure::Chart {
@@ -162,7 +161,8 @@ fn charts(
                 method: &card.method,
             },
             &options,
-            (1200, 760),
+            // Drawn at about the printed size, so the chart's text stays readable on A4.
+            (900, 560),
         )?;
         let _ = writeln!(
             h,

@@ -260,9 +260,10 @@ pub fn figure_bytes(
     })
 }
 
-/// Writes an export to `path` atomically (a temporary file, then a rename).
+/// Writes an export to `path` atomically (a temporary file, then a rename), replacing any
+/// earlier export there.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), crate::file::FileError> {
-    crate::file::save::write_atomic(path, bytes)
+    crate::file::save::replace_atomic(path, bytes)
 }
 
 /// Escapes text for HTML and XML.

@@ -51,6 +51,16 @@ pub fn save_scorecard(card: &Scorecard, path: &Path) -> Result<(), FileError> {
 
 /// Writes bytes to `path` atomically, keeping any previous file as `.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_file(path, bytes, true)
+}
+
+/// Writes bytes to `path` atomically (a temporary file, then a rename); a file already there
+/// is replaced without a backup (exports, which can be made again).
+pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_file(path, bytes, false)
+}
+
+fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
     let io = |source| FileError::Io {
         path: path.to_owned(),
         action: "cannot save",
@@ -67,7 +77,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    if path.exists() {
+    if backup && path.exists() {
         std::fs::copy(path, backup_path(path)).map_err(io)?;
     }
     tmp.persist(path).map_err(|e| io(e.error))?;

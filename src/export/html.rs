@@ -210,7 +210,7 @@ fn themes(h: &mut String, card: &Scorecard, ranking: &Ranking) {
                 }
             );
         }
-        h.push_str("<table class=\"data\"><thead><tr><th>Factor</th><th>Value</th><th>Points</th><th>Source</th><th>Votes</th><th>Range</th><th>IQR</th><th>Rationale or note</th></tr></thead><tbody>\n");
+        h.push_str("<table class=\"data\"><thead><tr><th>Factor</th><th>Value</th><th>Points</th><th>Source</th><th>Votes</th><th>Range (pts)</th><th>IQR (pts)</th><th>Rationale or note</th></tr></thead><tbody>\n");
         for f in rows
             .iter()
             .filter(|f| f.theme == row.name && f.rank == row.rank)

@@ -507,3 +507,32 @@ fn import_into_an_open_scorecard_is_one_edit_that_updates_and_adds() {
         "no decision column keeps the decision"
     );
 }
+
+#[test]
+fn import_guesses_spreadsheet_headings_below_a_title_row() {
+    let method = trh::methods::builtin("morile-style").expect("shipped");
+    let csv = "Safer city scores 2025,,\nTheme name,Psychological harm,Lead agency\nKnife crime,High,Police\n";
+    let table = trh::import::table::read_csv(csv.as_bytes(), "t.csv").expect("reads");
+    let layout = trh::import::detect(&table, &method, &Default::default());
+    assert_eq!(layout.header, 1);
+    assert_eq!(
+        layout.columns,
+        [
+            Some(trh::import::Target::Theme),
+            Some(trh::import::Target::Factor(trh::model::FactorId::new(
+                "psychological"
+            ))),
+            None
+        ]
+    );
+    // Without a theme heading the fullest row is taken, and can be changed.
+    let csv = "Scores,,\nCrime,physical,x\nA,H,y\n";
+    let table = trh::import::table::read_csv(csv.as_bytes(), "t.csv").expect("reads");
+    let layout = trh::import::detect(&table, &method, &Default::default());
+    assert_eq!(layout.header, 1);
+    let remembered = [("crime".to_owned(), "theme".to_owned())].into();
+    let layout = trh::import::detect(&table, &method, &remembered);
+    assert_eq!(layout.columns[0], Some(trh::import::Target::Theme));
+    let at0 = trh::import::detect_at(&table, &method, &remembered, 0);
+    assert_eq!(at0.headings[0], "Scores");
+}

@@ -46,7 +46,7 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     let bad = dir.path().join("bad.csv");
     std::fs::write(
         &bad,
-        "Theme name,Physical,Notes\nKnife crime,Huge,x\nHate crime,H,y\n",
+        "Crime,Physical,Notes\nKnife crime,Huge,x\nHate crime,H,y\n",
     )
     .expect("write");
     let mut h = sample();
@@ -54,7 +54,7 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     h.state_mut().jobs.fixed_pick = Some(bad);
     menu(&mut h, "File", "Import spreadsheet…");
     wait_for(&mut h, "the import dialog", |a| a.view.import.is_some());
-    // "Theme name" is not a documented heading: nothing maps to the theme yet.
+    // "Crime" is not a documented heading: nothing maps to the theme yet.
     assert!(
         h.query_by_label_contains("there is no \"theme\" column")
             .is_some()
@@ -77,7 +77,7 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     let good = dir.path().join("good.csv");
     std::fs::write(
         &good,
-        "Theme name,Physical,Notes\nKnife crime,VH,x\nDeliberate fires,H,y\n",
+        "Crime,Physical,Notes\nKnife crime,VH,x\nDeliberate fires,H,y\n",
     )
     .expect("write");
     h.state_mut().jobs.fixed_pick = Some(good);
@@ -98,10 +98,7 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     assert_eq!(app.doc.card.themes.len(), before + 1);
     assert!(app.doc.card.themes.iter().any(|t| t.name == "Knife crime"));
     assert_eq!(
-        app.prefs
-            .import_columns
-            .get("theme name")
-            .map(String::as_str),
+        app.prefs.import_columns.get("crime").map(String::as_str),
         Some("theme")
     );
     assert!(

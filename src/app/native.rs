@@ -29,6 +29,8 @@ pub struct Screenshot {
     pub presenter: bool,
     /// Compare with this scorecard (last year's) and show the year-on-year view.
     pub compare: Option<PathBuf>,
+    /// Open the import dialog on this spreadsheet.
+    pub import: Option<PathBuf>,
 }
 
 /// The view a screenshot shows.
@@ -246,6 +248,10 @@ fn start(
             Ok(old) => app.compare_with(old, path),
             Err(e) => app.notes.error(format!("Cannot compare: {e}")),
         }
+    }
+    if let Some(path) = shot.as_ref().and_then(|s| s.import.clone()) {
+        let table = crate::import::table::read_path(&path, None).map_err(|e| e.to_string());
+        app.table_read(path, table);
     }
     NativeApp {
         app,

@@ -37,6 +37,9 @@ pub struct Cli {
     /// With --screenshot: compare with this (last year's) scorecard and show the year-on-year view.
     #[arg(long, value_name = "OLD.ron", requires = "screenshot")]
     pub compare: Option<PathBuf>,
+    /// With --screenshot: open the import dialog on this spreadsheet (.csv, .xlsx).
+    #[arg(long, value_name = "SHEET", requires = "screenshot")]
+    pub import: Option<PathBuf>,
     /// The look for --screenshot: light, dark or projector.
     #[arg(long, value_enum, default_value_t = Look::Light, requires = "screenshot")]
     pub theme: Look,
@@ -283,6 +286,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         theme: cli.theme.into(),
         presenter: cli.presenter,
         compare: cli.compare,
+        import: cli.import,
     });
     let wanted = shot.as_ref().map(|s| s.out.clone());
     crate::app::native::run(cli.file, shot)?;

@@ -140,6 +140,18 @@ fn classify(method: &Method, header: &str) -> Option<Target> {
     if fixed.is_some() {
         return fixed;
     }
+    // A factor's label ("Psychological harm") as well as its id.
+    if let Some((_, f)) = method.factors().find(|(_, f)| f.label.to_lowercase() == h) {
+        return Some(Target::Factor(f.id.clone()));
+    }
+    // Spreadsheet habits: "Theme name", "Crime theme", "Theme ID".
+    if h.contains("theme") {
+        return Some(if h.split_whitespace().any(|w| w == "id") {
+            Target::Id
+        } else {
+            Target::Theme
+        });
+    }
     if h == "confidence"
         && let Some(f) = method.confidence_factor()
     {
@@ -180,8 +192,10 @@ fn guess(method: &Method, heading: &str, remembered: &Remembered) -> Option<Targ
 }
 
 /// Finds the heading row and guesses every column, from remembered mappings first, then
-/// the documented names.
+/// the documented names. The heading row is the first of the first ten rows with a theme
+/// column, else the fullest of them (a title row above the headings has one cell).
 pub fn detect(table: &Table, method: &Method, remembered: &Remembered) -> Layout {
+    let filled = |r: &Row| r.cells.iter().filter(|c| !c.trim().is_empty()).count();
     let header = table
         .rows
         .iter()
@@ -192,12 +206,18 @@ pub fn detect(table: &Table, method: &Method, remembered: &Remembered) -> Layout
                 .any(|c| guess(method, c, remembered) == Some(Target::Theme))
         })
         .unwrap_or_else(|| {
+            let most = table.rows.iter().take(10).map(filled).max().unwrap_or(0);
             table
                 .rows
                 .iter()
-                .position(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+                .position(|r| filled(r) == most)
                 .unwrap_or(0)
         });
+    detect_at(table, method, remembered, header)
+}
+
+/// Guesses every column, taking row `header` (an index into the table's rows) as the headings.
+pub fn detect_at(table: &Table, method: &Method, remembered: &Remembered, header: usize) -> Layout {
     let headings: Vec<String> = table
         .rows
         .get(header)

@@ -22,6 +22,7 @@ pub fn import_dialog_ui(
     ctx: &egui::Context,
     form: &mut Option<ImportForm>,
     card: &Scorecard,
+    remembered: &crate::import::Remembered,
     out: &mut Vec<Action>,
 ) {
     let Some(f) = form.as_mut() else {
@@ -39,11 +40,22 @@ pub fn import_dialog_ui(
         if let Some(sheet) = &f.table.sheet {
             ui.label(quiet(format!("Sheet \"{sheet}\"")));
         }
-        let header_line = f.table.rows.get(f.layout.header).map_or(1, |r| r.line);
-        ui.label(format!(
-            "Headings on row {header_line}; {} data rows below. Choose what each column is; values become the analyst's drafts.",
-            f.table.rows.len().saturating_sub(f.layout.header + 1)
-        ));
+        ui.horizontal(|ui| {
+            ui.label("Headings on row");
+            let mut line = f.layout.header + 1;
+            let last = f.table.rows.len().clamp(1, 50);
+            let r = ui.add(egui::DragValue::new(&mut line).range(1..=last));
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Headings on row")
+            });
+            if line != f.layout.header + 1 {
+                f.layout = crate::import::detect_at(&f.table, &card.method, remembered, line - 1);
+            }
+            ui.label(format!(
+                "; {} rows below. Choose what each column is; values become the analyst's drafts.",
+                f.table.rows.len().saturating_sub(f.layout.header + 1)
+            ));
+        });
         egui::ScrollArea::both()
             .id_salt("import_columns")
             .max_height(360.0)
@@ -163,8 +175,12 @@ fn summary(f: &ImportForm, card: &Scorecard) -> (String, Vec<String>) {
             }
             (
                 format!(
-                    "{} problems to fix before importing (in the file or the mapping). Nothing has changed.",
-                    problems.len()
+                    "{} to fix before importing (in the file or the mapping). Nothing has changed.",
+                    if problems.len() == 1 {
+                        "1 problem".to_owned()
+                    } else {
+                        format!("{} problems", problems.len())
+                    }
                 ),
                 lines,
             )

@@ -87,7 +87,13 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
     });
     let ctx = ui.ctx().clone();
     export_dialog::export_dialog_ui(&ctx, &mut app.view.export, &app.doc.card.marking, &mut out);
-    import_dialog::import_dialog_ui(&ctx, &mut app.view.import, &app.doc.card, &mut out);
+    import_dialog::import_dialog_ui(
+        &ctx,
+        &mut app.view.import,
+        &app.doc.card,
+        &app.prefs.import_columns,
+        &mut out,
+    );
     status::toasts_ui(ui.ctx(), &app.notes);
     for action in out {
         app.push(action);

@@ -1,10 +1,11 @@
-//! `cargo bench`: load+validate, rank and save over a generated 300-theme, 30-participant
+//! `cargo bench`: load+validate, rank, save, year-on-year diff and every export over a generated 300-theme, 30-participant
 //! scorecard. Prints measured times (p50, p95, min) and the targets; exits non-zero if a
 //! target is missed so a regression cannot pass unnoticed.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use trh::export::{ExportFormat, ExportRequest};
 use trh::file::{self, save};
 use trh::generate::generate;
 use trh::methods;
@@ -86,6 +87,30 @@ fn main() {
     let save_s = measure(runs("save", 10), || {
         save::save_scorecard(black_box(&card), &path).expect("save");
     });
+    // Exports run off the UI thread; these say how long the lead waits for the file.
+    let export = |format: ExportFormat| {
+        let request = ExportRequest::new(format);
+        measure(runs(&format!("export {format:?}"), 5), || {
+            black_box(trh::export::export(black_box(&card), &request).expect("export"));
+        })
+    };
+    let exports: Vec<(String, Stats, f64)> = [
+        (ExportFormat::Csv, 50.0),
+        (ExportFormat::Md, 50.0),
+        (ExportFormat::Xlsx, 1000.0),
+        (ExportFormat::Html, 1000.0),
+        (ExportFormat::Png, 500.0),
+    ]
+    .into_iter()
+    .map(|(f, target)| (format!("export {f:?}").to_lowercase(), export(f), target))
+    .collect();
+    let last_year = generate(&method, THEMES, PARTICIPANTS, 41);
+    let diff = measure(runs("diff", 10), || {
+        black_box(trh::model::diff::diff(
+            black_box(&last_year),
+            black_box(&card),
+        ));
+    });
 
     // `cargo bench --bench core -- rank` runs only the named operations (for profiling).
     let only: Vec<String> = std::env::args()
@@ -98,11 +123,15 @@ fn main() {
         "{:<16} {:>9} {:>9} {:>9} {:>9}",
         "operation", "p50 ms", "p95 ms", "min ms", "target"
     );
-    for (name, s, target) in [
+    let rows = [
         ("load+validate", &load, 200.0),
         ("rank", &ranking, 2.0),
         ("save", &save_s, 100.0),
-    ] {
+        ("diff", &diff, 50.0),
+    ]
+    .into_iter()
+    .chain(exports.iter().map(|(n, s, t)| (n.as_str(), s, *t)));
+    for (name, s, target) in rows {
         if !wanted(name) {
             continue;
         }
@@ -117,9 +146,10 @@ fn main() {
             if pass { "ok" } else { "MISSED" }
         );
     }
+    let worst_export = exports.iter().map(|(_, s, _)| s.p50).fold(0.0, f64::max);
     println!(
-        "summary: load_ms={:.2} rank_ms={:.3} save_ms={:.2}",
-        load.p50, ranking.p50, save_s.p50
+        "summary: load_ms={:.2} rank_ms={:.3} save_ms={:.2} diff_ms={:.2} worst_export_ms={:.1}",
+        load.p50, ranking.p50, save_s.p50, diff.p50, worst_export
     );
     if !ok {
         std::process::exit(1);

@@ -204,6 +204,21 @@ fn main() {
         (workshop.p95 / workshop.base_p95).max(presenter.p95 / presenter.base_p95)
     );
 
+    // Issue 5's year-on-year view: last year is another generated scorecard of 300 themes.
+    let method = app.doc.card.method.clone();
+    app.view.compare = Some(trh::app::view::CompareView {
+        path: "last-year.ron".into(),
+        old: trh::generate::generate(&method, 300, 30, 41),
+        diff: None,
+    });
+    app.view.tab = Tab::Compare;
+    let compare = measure("year on year", &mut app);
+    println!(
+        "year-on-year view: p95_ms={:.2} ratio={:.2}",
+        compare.p95,
+        compare.p95 / compare.base_p95
+    );
+
     let options = ChartOptions {
         cut: 10,
         palette: chart_palette(ThemeChoice::Light),

@@ -57,82 +57,125 @@ pub fn compare_ui(
             }
         }
     });
+    let shown = Shown {
+        name: "slope",
+        label: "Slope chart of rank movement",
+        generation: doc.generation,
+        detail: compare.path.display().to_string(),
+        height: (ui.available_height() * 0.5).clamp(220.0, 460.0),
+        marking: &diff.marking,
+    };
+    figure_ui(
+        ui,
+        charts,
+        look,
+        &shown,
+        &crate::chart::Figure::Slope { diff },
+    );
+    table_ui(ui, diff, out);
+}
+
+/// Column widths of the table, in points.
+const COLUMNS: [(&str, f32); 6] = [
+    ("Last year", 70.0),
+    ("This year", 70.0),
+    ("Move", 50.0),
+    ("Theme", 440.0),
+    ("Band", 170.0),
+    ("Changed", 90.0),
+];
+
+/// One line per theme; only the rows on screen are laid out, so hundreds of themes cost no
+/// more than a screenful.
+fn table_ui(ui: &mut Ui, diff: &crate::model::diff::Diff, out: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        for (i, (h, w)) in COLUMNS.into_iter().enumerate() {
+            let layout = if i < 3 {
+                egui::Layout::right_to_left(egui::Align::Center)
+            } else {
+                egui::Layout::left_to_right(egui::Align::Center)
+            };
+            ui.allocate_ui_with_layout(egui::vec2(w, 18.0), layout, |ui| {
+                ui.set_width(w);
+                ui.label(RichText::new(h).strong());
+            });
+        }
+    });
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     egui::ScrollArea::vertical()
         .id_salt("compare_scroll")
-        .show(ui, |ui| {
-            let shown = Shown {
-                name: "slope",
-                label: "Slope chart of rank movement",
-                generation: doc.generation,
-                detail: compare.path.display().to_string(),
-                height: 420.0,
-                marking: &diff.marking,
-            };
-            figure_ui(
-                ui,
-                charts,
-                look,
-                &shown,
-                &crate::chart::Figure::Slope { diff },
-            );
-            egui::Grid::new("compare_grid")
-                .striped(true)
-                .num_columns(6)
-                .show(ui, |ui| {
-                    for h in ["Last year", "This year", "Move", "Theme", "Band", "Changed"] {
-                        ui.label(RichText::new(h).strong());
-                    }
-                    ui.end_row();
-                    for t in &diff.themes {
-                        let rank = |r: Option<u32>| r.map_or_else(|| "–".into(), |r| r.to_string());
-                        ui.label(rank(t.old_rank));
-                        ui.label(rank(t.new_rank));
-                        ui.label(movement(t));
-                        let name = match &t.status {
-                            crate::model::diff::Status::Renamed { old_name } => {
-                                format!("{} (was {old_name})", t.name)
-                            }
-                            crate::model::diff::Status::Kept => t.name.clone(),
-                            s => format!("{} ({})", t.name, s.word()),
-                        };
-                        if ui.link(name).clicked() {
-                            out.push(Action::Select(t.id.clone()));
-                        }
-                        let band = match (&t.old_band, &t.new_band) {
-                            (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
-                            (_, Some(b)) => b.clone(),
-                            (Some(a), None) => a.clone(),
-                            _ => String::new(),
-                        };
-                        ui.label(band);
-                        let changed: Vec<String> = t
-                            .factors
-                            .iter()
-                            .map(|f| {
-                                format!(
-                                    "{}: {} to {}",
-                                    f.label,
-                                    f.old.as_deref().unwrap_or("none"),
-                                    f.new.as_deref().unwrap_or("none")
-                                )
-                            })
-                            .collect();
-                        let count = match (&t.status, changed.len()) {
-                            (
-                                crate::model::diff::Status::New
-                                | crate::model::diff::Status::Removed,
-                                _,
-                            ) => String::new(),
-                            (_, 0) => "none".to_owned(),
-                            (_, 1) => "1 factor".to_owned(),
-                            (_, n) => format!("{n} factors"),
-                        };
-                        let r = ui.label(count);
-                        if !changed.is_empty() {
-                            r.on_hover_text(changed.join("\n"));
-                        }
-                        ui.end_row();
-                    }
-                });
+        .auto_shrink([false, false])
+        .show_rows(ui, row_h, diff.themes.len(), |ui, range| {
+            for t in &diff.themes[range] {
+                ui.horizontal(|ui| row_ui(ui, t, out));
+            }
         });
+}
+
+fn row_ui(ui: &mut Ui, t: &crate::model::diff::ThemeDiff, out: &mut Vec<Action>) {
+    use crate::model::diff::Status;
+    let cell = |ui: &mut Ui, i: usize, text: String| {
+        // Numbers right-aligned, words left-aligned, each cut to its column.
+        let layout = if i < 3 {
+            egui::Layout::right_to_left(egui::Align::Center)
+        } else {
+            egui::Layout::left_to_right(egui::Align::Center)
+        };
+        ui.allocate_ui_with_layout(egui::vec2(COLUMNS[i].1, 18.0), layout, |ui| {
+            ui.set_width(COLUMNS[i].1);
+            ui.add(egui::Label::new(text).truncate())
+        })
+        .inner
+    };
+    let rank = |r: Option<u32>| r.map_or_else(|| "–".into(), |r| r.to_string());
+    cell(ui, 0, rank(t.old_rank));
+    cell(ui, 1, rank(t.new_rank));
+    cell(ui, 2, movement(t));
+    let name = match &t.status {
+        Status::Renamed { old_name } => format!("{} (was {old_name})", t.name),
+        Status::Kept => t.name.clone(),
+        s => format!("{} ({})", t.name, s.word()),
+    };
+    let clicked = ui
+        .allocate_ui_with_layout(
+            egui::vec2(COLUMNS[3].1, 18.0),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_width(COLUMNS[3].1);
+                ui.link(name).clicked()
+            },
+        )
+        .inner;
+    if clicked {
+        out.push(Action::Select(t.id.clone()));
+    }
+    let band = match (&t.old_band, &t.new_band) {
+        (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+        (_, Some(b)) => b.clone(),
+        (Some(a), None) => a.clone(),
+        _ => String::new(),
+    };
+    cell(ui, 4, band);
+    let changed: Vec<String> = t
+        .factors
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: {} to {}",
+                f.label,
+                f.old.as_deref().unwrap_or("none"),
+                f.new.as_deref().unwrap_or("none")
+            )
+        })
+        .collect();
+    let count = match (&t.status, changed.len()) {
+        (Status::New | Status::Removed, _) => String::new(),
+        (_, 0) => "none".to_owned(),
+        (_, 1) => "1 factor".to_owned(),
+        (_, n) => format!("{n} factors"),
+    };
+    let r = cell(ui, 5, count);
+    if !changed.is_empty() {
+        r.on_hover_text(changed.join("\n"));
+    }
 }

@@ -149,6 +149,41 @@ fn year_on_year_view_flags_the_method_change_and_saves_the_slope_chart() {
         )
         .is_some()
     );
+    // Hovering a theme's dot on the slope chart names it; clicking selects it.
+    let image = h.get_by_label("Slope chart of rank movement").rect();
+    let mark = h
+        .state()
+        .charts
+        .figure_marks("slope")
+        .expect("drawn")
+        .iter()
+        .find(|m| m.name == "Modern slavery")
+        .expect("a dot for a matched theme")
+        .clone();
+    let ppp = h.ctx.pixels_per_point();
+    let [l, t, r, b] = mark.rect;
+    let pos = image.min + egui::vec2((l + r) / 2.0 / ppp, (t + b) / 2.0 / ppp);
+    h.hover_at(pos);
+    h.run_steps(60);
+    assert!(
+        h.query_all_by_label_contains("Modern slavery\nLast year 9")
+            .count()
+            > 0
+    );
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    assert_eq!(
+        h.state().view.selected.as_ref().map(|id| id.as_str()),
+        Some(mark.theme.as_str())
+    );
     let png = dir.path().join("slope.png");
     h.state_mut().jobs.fixed_pick = Some(png.clone());
     click(&mut h, "Save slope chart as PNG…");

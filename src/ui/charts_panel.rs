@@ -47,7 +47,7 @@ struct FigureKey {
 #[derive(Default)]
 pub struct ChartCache {
     entries: HashMap<ChartKind, Entry>,
-    figures: HashMap<&'static str, (FigureKey, TextureHandle)>,
+    figures: HashMap<&'static str, (FigureKey, TextureHandle, Vec<Mark>)>,
     size_seen: Option<([u32; 2], Instant)>,
     /// How many times a chart was drawn (for tests and the benchmark).
     pub redraws: u64,
@@ -65,6 +65,11 @@ impl ChartCache {
     /// Where each theme was drawn in the chart's current texture, in texture pixels.
     pub fn marks(&self, kind: ChartKind) -> Option<&[Mark]> {
         self.entries.get(&kind).map(|e| e.marks.as_slice())
+    }
+
+    /// The same for a side figure (`"votes"`, `"slope"`).
+    pub fn figure_marks(&self, name: &str) -> Option<&[Mark]> {
+        self.figures.get(name).map(|(_, _, m)| m.as_slice())
     }
 }
 
@@ -115,15 +120,7 @@ pub fn charts_ui(
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Image, true, format!("{title} chart"))
     });
-    let Some(pos) = response.hover_pos() else {
-        return;
-    };
-    // Marks are in the texture's pixels; the image may be stretched while resizing.
-    let rect = response.rect;
-    let sx = entry.key.size[0] as f32 / rect.width().max(1.0);
-    let sy = entry.key.size[1] as f32 / rect.height().max(1.0);
-    let (px, py) = ((pos.x - rect.left()) * sx, (pos.y - rect.top()) * sy);
-    let Some(mark) = entry.marks.iter().rev().find(|m| m.hit(px, py, 3.0)) else {
+    let Some(mark) = mark_under(&response, entry.key.size, &entry.marks) else {
         return;
     };
     if let Some(row) = doc.row(&mark.theme) {
@@ -139,6 +136,21 @@ pub fn charts_ui(
     if response.clicked() {
         out.push(Action::Select(mark.theme.clone()));
     }
+}
+
+/// The mark under the pointer. Marks are in the texture's pixels; the image may be stretched
+/// while the window is resized.
+fn mark_under<'a>(
+    response: &egui::Response,
+    size: [u32; 2],
+    marks: &'a [Mark],
+) -> Option<&'a Mark> {
+    let pos = response.hover_pos()?;
+    let rect = response.rect;
+    let sx = size[0] as f32 / rect.width().max(1.0);
+    let sy = size[1] as f32 / rect.height().max(1.0);
+    let (px, py) = ((pos.x - rect.left()) * sx, (pos.y - rect.top()) * sy);
+    marks.iter().rev().find(|m| m.hit(px, py, 3.0))
 }
 
 fn refresh(
@@ -267,14 +279,15 @@ pub struct Shown<'a> {
     pub marking: &'a str,
 }
 
-/// Shows a figure as a texture, drawn again only when its data, size or look change.
+/// Shows a figure as a texture, drawn again only when its data, size or look change. Returns
+/// the image's response and the mark under the pointer, if any.
 pub fn figure_ui(
     ui: &mut Ui,
     cache: &mut ChartCache,
     look: ThemeChoice,
     shown: &Shown<'_>,
     figure: &chart::Figure<'_>,
-) {
+) -> Option<(egui::Response, Option<Mark>)> {
     let ppp = ui.ctx().pixels_per_point();
     let width = ui.available_width().max(200.0);
     let size = egui::vec2(width, shown.height);
@@ -284,7 +297,11 @@ pub fn figure_ui(
         look,
         detail: shown.detail.clone(),
     };
-    if cache.figures.get(shown.name).is_none_or(|(k, _)| *k != key) {
+    if cache
+        .figures
+        .get(shown.name)
+        .is_none_or(|(k, _, _)| *k != key)
+    {
         let options = ChartOptions {
             cut: 0,
             palette: chart_palette(look),
@@ -298,7 +315,7 @@ pub fn figure_ui(
                 let color =
                     egui::ColorImage::from_rgb([img.width as usize, img.height as usize], &img.rgb);
                 let texture = match cache.figures.remove(shown.name) {
-                    Some((_, mut t)) => {
+                    Some((_, mut t, _)) => {
                         t.set(color, TextureOptions::LINEAR);
                         t
                     }
@@ -308,18 +325,23 @@ pub fn figure_ui(
                         TextureOptions::LINEAR,
                     ),
                 };
-                cache.figures.insert(shown.name, (key, texture));
+                cache.figures.insert(shown.name, (key, texture, img.marks));
             }
             Err(e) => {
                 cache.error = Some(e.to_string());
                 ui.label(format!("The {} could not be drawn: {e}", shown.label));
-                return;
+                return None;
             }
         }
     }
-    if let Some((_, texture)) = cache.figures.get(shown.name) {
-        let r = ui.add(egui::Image::new(texture).fit_to_exact_size(size));
-        let label = shown.label.to_owned();
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
-    }
+    let (key, texture, marks) = cache.figures.get(shown.name)?;
+    let r = ui.add(
+        egui::Image::new(texture)
+            .fit_to_exact_size(size)
+            .sense(Sense::click()),
+    );
+    let label = shown.label.to_owned();
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    let mark = mark_under(&r, key.size, marks).cloned();
+    Some((r, mark))
 }

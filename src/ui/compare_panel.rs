@@ -65,13 +65,24 @@ pub fn compare_ui(
         height: (ui.available_height() * 0.5).clamp(220.0, 460.0),
         marking: &diff.marking,
     };
-    figure_ui(
-        ui,
-        charts,
-        look,
-        &shown,
-        &crate::chart::Figure::Slope { diff },
-    );
+    let figure = crate::chart::Figure::Slope { diff };
+    if let Some((response, Some(mark))) = figure_ui(ui, charts, look, &shown, &figure)
+        && let Some(t) = diff.themes.iter().find(|t| t.id == mark.theme)
+    {
+        let rank = |r: Option<u32>| r.map_or_else(|| "–".into(), |r| r.to_string());
+        let text = format!(
+            "{}\nLast year {} · this year {} {}\nClick to select",
+            t.name,
+            rank(t.old_rank),
+            rank(t.new_rank),
+            movement(t)
+        );
+        let clicked = response.clicked();
+        response.on_hover_text(text);
+        if clicked {
+            out.push(Action::Select(t.id.clone()));
+        }
+    }
     table_ui(ui, diff, out);
 }
 

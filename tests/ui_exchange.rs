@@ -190,3 +190,24 @@ fn year_on_year_view_flags_the_method_change_and_saves_the_slope_chart() {
     wait_for(&mut h, "the slope chart", |_| png.is_file());
     assert!(std::fs::metadata(&png).expect("written").len() > 10_000);
 }
+
+#[test]
+fn a_chart_is_exported_as_it_looks_on_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("matrix.svg");
+    let mut h = sample();
+    h.state_mut().prefs.theme = trh::ui::theme::ThemeChoice::Dark;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run_steps(3);
+    click(&mut h, "Risk matrix");
+    click(&mut h, "Export this chart…");
+    let request = h.state().view.export.clone().expect("the dialog is open");
+    assert_eq!(request.chart, trh::export::ChartChoice::Matrix);
+    assert_eq!(request.look, trh::ui::theme::ThemeChoice::Dark);
+    click(&mut h, "SVG drawing of a chart");
+    h.state_mut().jobs.fixed_pick = Some(out.clone());
+    click(&mut h, "Export…");
+    wait_for(&mut h, "the chart", |_| out.is_file());
+    let svg = std::fs::read_to_string(&out).expect("written");
+    assert!(svg.contains("Risk matrix") && svg.contains("OFFICIAL"));
+}

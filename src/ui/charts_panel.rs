@@ -82,6 +82,7 @@ pub fn charts_ui(
     look: ThemeChoice,
     out: &mut Vec<Action>,
 ) {
+    let avail_before = ui.available_size();
     ui.horizontal(|ui| {
         for kind in ChartKind::ALL {
             ui.selectable_value(&mut view.chart, kind, kind.title());
@@ -91,6 +92,30 @@ pub fn charts_ui(
         let l = ui.label("Cut line: top");
         ui.add(egui::DragValue::new(&mut view.cut).range(0..=ranked))
             .labelled_by(l.id);
+        ui.separator();
+        if ui
+            .button("Export this chart…")
+            .on_hover_text("Save it as PNG or SVG, as it looks now")
+            .clicked()
+        {
+            let mut request = crate::export::ExportRequest::new(crate::export::ExportFormat::Png);
+            request.chart = match view.chart {
+                ChartKind::RankedBar => crate::export::ChartChoice::Ranked,
+                ChartKind::RiskMatrix => crate::export::ChartChoice::Matrix,
+                ChartKind::PositionRisk => crate::export::ChartChoice::Position,
+            };
+            request.cut = view.cut;
+            request.look = look;
+            request.size = (
+                (avail_before.x * ui.ctx().pixels_per_point()) as u32,
+                (avail_before.y * ui.ctx().pixels_per_point()) as u32,
+            );
+            request.size = (
+                request.size.0.clamp(200, 8000),
+                request.size.1.clamp(200, 8000),
+            );
+            view.export = Some(request);
+        }
     });
     let avail = ui.available_size();
     let ppp = ui.ctx().pixels_per_point();

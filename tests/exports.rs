@@ -536,3 +536,31 @@ fn import_guesses_spreadsheet_headings_below_a_title_row() {
     let at0 = trh::import::detect_at(&table, &method, &remembered, 0);
     assert_eq!(at0.headings[0], "Scores");
 }
+
+#[test]
+fn damaged_workbooks_are_errors_not_crashes() {
+    let card = sample(PLYMOUTH);
+    let bytes = export(&card, &ExportRequest::new(ExportFormat::Xlsx)).expect("xlsx");
+    let mut damaged: Vec<Vec<u8>> = (1..12)
+        .map(|k| bytes[..bytes.len() * k / 12].to_vec())
+        .collect();
+    for k in 1..24 {
+        let mut b = bytes.clone();
+        let at = b.len() * k / 24;
+        for x in &mut b[at..(at + 64).min(bytes.len())] {
+            *x = x.wrapping_mul(31).wrapping_add(7);
+        }
+        damaged.push(b);
+    }
+    let mut errors = 0;
+    for b in &damaged {
+        if let Err(e) = trh::import::table::read_xlsx(b, "damaged.xlsx", None) {
+            assert!(e.to_string().starts_with("damaged.xlsx: "), "{e}");
+            errors += 1;
+        }
+    }
+    assert!(
+        errors >= 11,
+        "every truncated file is refused ({errors} errors)"
+    );
+}

@@ -76,8 +76,18 @@ fn cell_text(d: &Data) -> String {
 }
 
 /// Reads a sheet of a workbook: `sheet` if given, else one called "Scores" (as trh exports),
-/// else the first sheet.
+/// else the first sheet. A workbook that makes the reader panic (a hostile or corrupt file) is
+/// reported as unreadable, never a crash.
 pub fn read_xlsx(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table, TableError> {
+    std::panic::catch_unwind(|| read_workbook(bytes, path, sheet)).unwrap_or_else(|_| {
+        Err(TableError {
+            path: path.to_owned(),
+            message: "not a readable workbook (the file is damaged)".into(),
+        })
+    })
+}
+
+fn read_workbook(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table, TableError> {
     let err = |message: String| TableError {
         path: path.to_owned(),
         message,

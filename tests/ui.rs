@@ -15,7 +15,7 @@ use trh::app::{AppConfig, Start, TrhApp};
 use trh::model::Value;
 
 mod common;
-use common::{click, config, harness, menu, sample, wait_for};
+use common::{click, config, harness, menu, press_at, sample, wait_for};
 
 fn rank_of(app: &TrhApp, name: &str) -> Option<u32> {
     app.doc.ranking.rows.iter().find(|r| r.name == name)?.rank
@@ -417,15 +417,7 @@ fn clicking_a_chart_mark_selects_its_theme() {
             > 0,
         "hovering names the theme"
     );
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        h.run_steps(1);
-    }
+    press_at(&mut h, pos);
     h.run_steps(2);
     let id = h.state().view.selected.clone().expect("selected");
     assert_eq!(

@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use trh::app::view::Tab;
 
 mod common;
-use common::{click, menu, sample, wait_for};
+use common::{click, menu, press_at, sample, wait_for};
 
 #[test]
 fn file_export_writes_the_chosen_format_with_the_marking() {
@@ -170,15 +170,7 @@ fn year_on_year_view_flags_the_method_change_and_saves_the_slope_chart() {
             .count()
             > 0
     );
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        h.run_steps(1);
-    }
+    press_at(&mut h, pos);
     h.run_steps(2);
     assert_eq!(
         h.state().view.selected.as_ref().map(|id| id.as_str()),

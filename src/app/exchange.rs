@@ -43,14 +43,7 @@ impl TrhApp {
         };
         let card = self.doc.card.clone();
         self.jobs.spawn(ctx, move || {
-            let result = crate::export::export(&card, &request)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| {
-                    crate::export::write(&path, &bytes)
-                        .map(|()| bytes.len())
-                        .map_err(|e| e.to_string())
-                });
-            Done::Exported(path, result)
+            written(path, crate::export::export(&card, &request))
         });
     }
 
@@ -134,17 +127,20 @@ impl TrhApp {
         let (old, new) = (compare.old.clone(), self.doc.card.clone());
         self.jobs.spawn(ctx, move || {
             let diff = crate::model::diff::diff(&old, &new);
-            let mut options = crate::export::chart_options(&new, 0);
-            options.marking.clone_from(&diff.marking);
-            let figure = crate::chart::Figure::Slope { diff: &diff };
-            let result = crate::export::figure_bytes(&figure, &options, format, (1600, 900))
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| {
-                    crate::export::write(&path, &bytes)
-                        .map(|()| bytes.len())
-                        .map_err(|e| e.to_string())
-                });
-            Done::Exported(path, result)
+            written(
+                path,
+                crate::export::slope_bytes(&diff, &new, format, (1600, 900)),
+            )
         });
     }
+}
+
+/// Writes an export's bytes (on the job's thread) and reports the size or the error.
+fn written(path: PathBuf, bytes: Result<Vec<u8>, crate::export::ExportError>) -> Done {
+    let result = bytes.map_err(|e| e.to_string()).and_then(|bytes| {
+        crate::export::write(&path, &bytes)
+            .map(|()| bytes.len())
+            .map_err(|e| e.to_string())
+    });
+    Done::Exported(path, result)
 }

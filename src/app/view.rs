@@ -153,12 +153,22 @@ pub struct ImportForm {
     pub table: crate::import::Table,
     /// Heading row and column mapping (editable).
     pub layout: crate::import::Layout,
-    /// The themes read with `layout` (or every problem), recomputed only when it changes.
-    pub checked: Option<(crate::import::Layout, ImportCheck)>,
+    /// Every row read with a mapping, redone only when the mapping changes.
+    pub checked: Option<ImportCheck>,
 }
 
-/// The result of reading every row with a mapping.
-pub type ImportCheck = Result<Vec<crate::model::Theme>, Vec<crate::import::ImportProblem>>;
+/// The rows read with one mapping, and what the dialog says about them.
+#[derive(Clone, Debug)]
+pub struct ImportCheck {
+    /// The mapping used.
+    pub layout: crate::import::Layout,
+    /// The themes, when every row could be read.
+    pub themes: Option<Vec<crate::model::Theme>>,
+    /// One line: ready (how many new, how many update themes here), or how many problems.
+    pub status: String,
+    /// The problems to list.
+    pub problems: Vec<String>,
+}
 
 /// Last year's scorecard and the comparison with this one.
 #[derive(Clone, Debug)]

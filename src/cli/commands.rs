@@ -246,14 +246,7 @@ fn diff_cmd(
                 out.display()
             ),
         };
-        let mut options = crate::export::chart_options(&b, 0);
-        options.marking.clone_from(&diff.marking);
-        let bytes = crate::export::figure_bytes(
-            &crate::chart::Figure::Slope { diff: &diff },
-            &options,
-            format,
-            size,
-        )?;
+        let bytes = crate::export::slope_bytes(&diff, &b, format, size)?;
         crate::export::write(out, &bytes)?;
         eprintln!("wrote {}", out.display());
     }

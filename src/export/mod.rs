@@ -18,7 +18,7 @@ mod xlsx;
 use std::path::Path;
 
 use crate::chart::{ChartKind, ChartOptions, Figure};
-use crate::model::{Ranking, Scorecard, Theme};
+use crate::model::{Ranking, Scorecard};
 use crate::ui::theme::{ThemeChoice, chart_palette};
 
 pub use rows::{FactorRow, factor_rows, participants_by_agency};
@@ -114,6 +114,16 @@ impl ChartChoice {
     }
 }
 
+impl From<ChartKind> for ChartChoice {
+    fn from(kind: ChartKind) -> Self {
+        match kind {
+            ChartKind::RankedBar => Self::Ranked,
+            ChartKind::RiskMatrix => Self::Matrix,
+            ChartKind::PositionRisk => Self::Position,
+        }
+    }
+}
+
 /// What to export.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportRequest {
@@ -172,19 +182,6 @@ pub enum ExportError {
     Text(String),
 }
 
-/// Finds a theme by id, else by name (ignoring case).
-pub fn find_theme<'a>(card: &'a Scorecard, key: &str) -> Option<&'a Theme> {
-    let key = key.trim();
-    card.themes
-        .iter()
-        .find(|t| t.id.as_str() == key)
-        .or_else(|| {
-            card.themes
-                .iter()
-                .find(|t| t.name.trim().eq_ignore_ascii_case(key))
-        })
-}
-
 /// Chart options for exports: the light look at 1:1, with the marking as caption.
 pub fn chart_options(card: &Scorecard, cut: usize) -> ChartOptions {
     ChartOptions {
@@ -235,8 +232,9 @@ fn chart_bytes(
         },
         None => {
             let key = request.theme.as_deref().ok_or(ExportError::NoTheme)?;
-            let theme =
-                find_theme(card, key).ok_or_else(|| ExportError::UnknownTheme(key.to_owned()))?;
+            let theme = card
+                .find_theme(key)
+                .ok_or_else(|| ExportError::UnknownTheme(key.to_owned()))?;
             Figure::Votes {
                 card,
                 theme,
@@ -245,6 +243,19 @@ fn chart_bytes(
         }
     };
     figure_bytes(&figure, &options, request.format, request.size)
+}
+
+/// The slope chart of rank movement as PNG or SVG bytes, captioned with the comparison's
+/// marking (both years' markings when they differ).
+pub fn slope_bytes(
+    diff: &crate::model::diff::Diff,
+    card: &Scorecard,
+    format: ExportFormat,
+    size: (u32, u32),
+) -> Result<Vec<u8>, ExportError> {
+    let mut options = chart_options(card, 0);
+    options.marking.clone_from(&diff.marking);
+    figure_bytes(&Figure::Slope { diff }, &options, format, size)
 }
 
 /// A figure as PNG or SVG bytes (any other format is drawn as SVG).

@@ -198,7 +198,7 @@ pub fn diff(old: &Scorecard, new: &Scorecard) -> Diff {
             let row = &new_ranking.rows[*n];
             match matched {
                 Some((o, by)) => both(old, new, &old_ranking.rows[*o], row, *by, same_method),
-                None => one(row, Status::New, false),
+                None => one(row, Status::New),
             }
         })
         .collect();
@@ -208,7 +208,7 @@ pub fn diff(old: &Scorecard, new: &Scorecard) -> Diff {
             .iter()
             .zip(&old_taken)
             .filter(|(_, taken)| !**taken)
-            .map(|(row, _)| one(row, Status::Removed, true)),
+            .map(|(row, _)| one(row, Status::Removed)),
     );
     let marking = if old.marking.trim() == new.marking.trim() || old.marking.trim().is_empty() {
         new.marking.clone()
@@ -234,36 +234,26 @@ fn band_label(row: &RankedTheme) -> Option<String> {
 }
 
 /// A theme found in only one of the two.
-fn one(row: &RankedTheme, status: Status, old_side: bool) -> ThemeDiff {
-    let (old_rank, new_rank) = if old_side {
-        (row.rank, None)
+fn one(row: &RankedTheme, status: Status) -> ThemeDiff {
+    let (old, new) = if status == Status::Removed {
+        (Some(row), None)
     } else {
-        (None, row.rank)
-    };
-    let (old_band, new_band) = if old_side {
-        (band_label(row), None)
-    } else {
-        (None, band_label(row))
-    };
-    let (old_risk, new_risk) = if old_side {
-        (row.risk, None)
-    } else {
-        (None, row.risk)
+        (None, Some(row))
     };
     ThemeDiff {
         id: row.id.clone(),
         name: row.name.clone(),
         status,
         matched_by: None,
-        old_rank,
-        new_rank,
+        old_rank: old.and_then(|r| r.rank),
+        new_rank: new.and_then(|r| r.rank),
         movement: None,
-        old_band,
-        new_band,
+        old_band: old.and_then(band_label),
+        new_band: new.and_then(band_label),
         band_movement: None,
         band_index: row.band.as_ref().map(|b| b.index),
-        old_risk,
-        new_risk,
+        old_risk: old.and_then(|r| r.risk),
+        new_risk: new.and_then(|r| r.risk),
         factors: Vec::new(),
     }
 }

@@ -5,7 +5,6 @@
 //! votes and agreed values are kept. Unmatched rows become new themes at the end.
 
 use super::edit::{Applied, EditError};
-use super::ids::name_key;
 use super::scorecard::{Scorecard, Theme};
 
 /// Applies an import; on error the scorecard is unchanged.
@@ -28,11 +27,7 @@ pub(super) fn apply(
     }
     let (mut added, mut updated) = (0, 0);
     for t in themes {
-        let found = card.themes.iter().position(|x| x.id == t.id).or_else(|| {
-            let key = name_key(&t.name);
-            card.themes.iter().position(|x| name_key(&x.name) == key)
-        });
-        match found {
+        match card.index_matching(t.id.as_str(), &t.name) {
             Some(i) => {
                 merge(&mut card.themes[i], t);
                 updated += 1;

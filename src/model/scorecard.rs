@@ -258,15 +258,23 @@ impl Scorecard {
         self.themes.iter().find(|t| &t.id == id)
     }
 
-    /// Finds a theme by id, or failing that by name (ignoring case).
+    /// Finds a theme by id, or failing that by name (ignoring case and spacing).
     pub fn find_theme(&self, key: &str) -> Option<&Theme> {
+        let key = key.trim();
+        self.index_matching(key, key).map(|i| &self.themes[i])
+    }
+
+    /// The position of the theme with id `id`, or failing that of one named `name` (ignoring
+    /// case and spacing): how imports and look-ups recognise a theme.
+    pub fn index_matching(&self, id: &str, name: &str) -> Option<usize> {
         self.themes
             .iter()
-            .find(|t| t.id.as_str() == key)
+            .position(|t| t.id.as_str() == id)
             .or_else(|| {
+                let key = super::ids::name_key(name);
                 self.themes
                     .iter()
-                    .find(|t| t.name.eq_ignore_ascii_case(key.trim()))
+                    .position(|t| super::ids::name_key(&t.name) == key)
             })
     }
 

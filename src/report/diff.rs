@@ -17,7 +17,8 @@ pub enum DiffFormat {
     Json,
 }
 
-fn rank(r: Option<u32>) -> String {
+/// A rank, or `–` when not ranked in that year.
+pub fn rank_text(r: Option<u32>) -> String {
     r.map_or_else(|| "–".to_owned(), |r| r.to_string())
 }
 
@@ -31,7 +32,8 @@ pub fn movement(t: &ThemeDiff) -> String {
     }
 }
 
-fn band(t: &ThemeDiff) -> String {
+/// The band, or `OLD to NEW` when it moved.
+pub fn band_text(t: &ThemeDiff) -> String {
     match (&t.old_band, &t.new_band) {
         (Some(a), Some(b)) if a == b => b.clone(),
         (Some(a), Some(b)) => format!("{a} to {b}"),
@@ -92,11 +94,11 @@ fn table(diff: &Diff) -> String {
     ]];
     for t in &diff.themes {
         rows.push([
-            rank(t.old_rank),
-            rank(t.new_rank),
+            rank_text(t.old_rank),
+            rank_text(t.new_rank),
             movement(t),
             t.name.clone(),
-            band(t),
+            band_text(t),
             status(t),
         ]);
     }
@@ -150,11 +152,11 @@ fn markdown(diff: &Diff) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
-            rank(t.old_rank),
-            rank(t.new_rank),
+            rank_text(t.old_rank),
+            rank_text(t.new_rank),
             movement(t),
             md(&t.name),
-            md(&band(t)),
+            md(&band_text(t)),
             md(&status(t))
         );
     }

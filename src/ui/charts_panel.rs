@@ -99,11 +99,7 @@ pub fn charts_ui(
             .clicked()
         {
             let mut request = crate::export::ExportRequest::new(crate::export::ExportFormat::Png);
-            request.chart = match view.chart {
-                ChartKind::RankedBar => crate::export::ChartChoice::Ranked,
-                ChartKind::RiskMatrix => crate::export::ChartChoice::Matrix,
-                ChartKind::PositionRisk => crate::export::ChartChoice::Position,
-            };
+            request.chart = view.chart.into();
             request.cut = view.cut;
             request.look = look;
             request.size = (

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use crate::app::view::ViewState;
 use crate::app::{Action, Document};
 use crate::export::ExportFormat;
-use crate::report::diff::{headline, movement};
+use crate::report::diff::{band_text, headline, movement, rank_text};
 use crate::ui::charts_panel::{ChartCache, Shown, figure_ui};
 use crate::ui::theme::ThemeChoice;
 use crate::ui::widgets::{quiet, warning};
@@ -69,12 +69,11 @@ pub fn compare_ui(
     if let Some((response, Some(mark))) = figure_ui(ui, charts, look, &shown, &figure)
         && let Some(t) = diff.themes.iter().find(|t| t.id == mark.theme)
     {
-        let rank = |r: Option<u32>| r.map_or_else(|| "–".into(), |r| r.to_string());
         let text = format!(
             "{}\nLast year {} · this year {} {}\nClick to select",
             t.name,
-            rank(t.old_rank),
-            rank(t.new_rank),
+            rank_text(t.old_rank),
+            rank_text(t.new_rank),
             movement(t)
         );
         let clicked = response.clicked();
@@ -96,20 +95,28 @@ const COLUMNS: [(&str, f32); 6] = [
     ("Changed", 90.0),
 ];
 
+/// Lays out column `i`'s cell: numbers (the first three columns) right-aligned, words
+/// left-aligned, each within its column's width.
+fn column<R>(ui: &mut Ui, i: usize, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let layout = if i < 3 {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    let width = COLUMNS[i].1;
+    ui.allocate_ui_with_layout(egui::vec2(width, 18.0), layout, |ui| {
+        ui.set_width(width);
+        add(ui)
+    })
+    .inner
+}
+
 /// One line per theme; only the rows on screen are laid out, so hundreds of themes cost no
 /// more than a screenful.
 fn table_ui(ui: &mut Ui, diff: &crate::model::diff::Diff, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        for (i, (h, w)) in COLUMNS.into_iter().enumerate() {
-            let layout = if i < 3 {
-                egui::Layout::right_to_left(egui::Align::Center)
-            } else {
-                egui::Layout::left_to_right(egui::Align::Center)
-            };
-            ui.allocate_ui_with_layout(egui::vec2(w, 18.0), layout, |ui| {
-                ui.set_width(w);
-                ui.label(RichText::new(h).strong());
-            });
+        for (i, (heading, _)) in COLUMNS.into_iter().enumerate() {
+            column(ui, i, |ui| ui.label(RichText::new(heading).strong()));
         }
     });
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
@@ -126,47 +133,20 @@ fn table_ui(ui: &mut Ui, diff: &crate::model::diff::Diff, out: &mut Vec<Action>)
 fn row_ui(ui: &mut Ui, t: &crate::model::diff::ThemeDiff, out: &mut Vec<Action>) {
     use crate::model::diff::Status;
     let cell = |ui: &mut Ui, i: usize, text: String| {
-        // Numbers right-aligned, words left-aligned, each cut to its column.
-        let layout = if i < 3 {
-            egui::Layout::right_to_left(egui::Align::Center)
-        } else {
-            egui::Layout::left_to_right(egui::Align::Center)
-        };
-        ui.allocate_ui_with_layout(egui::vec2(COLUMNS[i].1, 18.0), layout, |ui| {
-            ui.set_width(COLUMNS[i].1);
-            ui.add(egui::Label::new(text).truncate())
-        })
-        .inner
+        column(ui, i, |ui| ui.add(egui::Label::new(text).truncate()))
     };
-    let rank = |r: Option<u32>| r.map_or_else(|| "–".into(), |r| r.to_string());
-    cell(ui, 0, rank(t.old_rank));
-    cell(ui, 1, rank(t.new_rank));
+    cell(ui, 0, rank_text(t.old_rank));
+    cell(ui, 1, rank_text(t.new_rank));
     cell(ui, 2, movement(t));
     let name = match &t.status {
         Status::Renamed { old_name } => format!("{} (was {old_name})", t.name),
         Status::Kept => t.name.clone(),
         s => format!("{} ({})", t.name, s.word()),
     };
-    let clicked = ui
-        .allocate_ui_with_layout(
-            egui::vec2(COLUMNS[3].1, 18.0),
-            egui::Layout::left_to_right(egui::Align::Center),
-            |ui| {
-                ui.set_width(COLUMNS[3].1);
-                ui.link(name).clicked()
-            },
-        )
-        .inner;
-    if clicked {
+    if column(ui, 3, |ui| ui.link(name).clicked()) {
         out.push(Action::Select(t.id.clone()));
     }
-    let band = match (&t.old_band, &t.new_band) {
-        (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
-        (_, Some(b)) => b.clone(),
-        (Some(a), None) => a.clone(),
-        _ => String::new(),
-    };
-    cell(ui, 4, band);
+    cell(ui, 4, band_text(t));
     let changed: Vec<String> = t
         .factors
         .iter()

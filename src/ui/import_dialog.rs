@@ -6,9 +6,8 @@
 use egui::{Id, RichText, Ui};
 
 use crate::app::Action;
-use crate::app::view::ImportForm;
+use crate::app::view::{ImportCheck, ImportForm};
 use crate::import::{Target, column_letter, themes};
-use crate::model::ids::name_key;
 use crate::model::{Edit, Scorecard};
 use crate::ui::widgets::quiet;
 
@@ -29,9 +28,8 @@ pub fn import_dialog_ui(
         return;
     };
     // Read every row again only when the mapping changed.
-    if f.checked.as_ref().is_none_or(|(l, _)| *l != f.layout) {
-        let result = themes(&f.table, &f.layout, &card.method, &source(f));
-        f.checked = Some((f.layout.clone(), result));
+    if f.checked.as_ref().is_none_or(|c| c.layout != f.layout) {
+        f.checked = Some(check(f, card));
     }
     let mut done = false;
     egui::Modal::new(Id::unique("trh_import")).show(ctx, |ui| {
@@ -61,18 +59,23 @@ pub fn import_dialog_ui(
             .max_height(360.0)
             .show(ui, |ui| mapping_ui(ui, f, card));
         ui.separator();
-        let status = summary(f, card);
-        ui.label(RichText::new(&status.0).strong());
-        for p in &status.1 {
-            ui.label(RichText::new(p).small());
+        // A mapping changed this frame is checked on the next; until then nothing is offered.
+        let checked = f.checked.as_ref().filter(|c| c.layout == f.layout);
+        if let Some(c) = checked {
+            ui.label(RichText::new(&c.status).strong());
+            for p in &c.problems {
+                ui.label(RichText::new(p).small());
+            }
         }
+        let ready = checked
+            .and_then(|c| c.themes.as_ref())
+            .filter(|t| !t.is_empty());
         ui.horizontal(|ui| {
-            let ready = matches!(&f.checked, Some((_, Ok(t))) if !t.is_empty());
             if ui
-                .add_enabled(ready, egui::Button::new("Import"))
+                .add_enabled(ready.is_some(), egui::Button::new("Import"))
                 .on_hover_text("Apply every row as one change (Undo takes it back)")
                 .clicked()
-                && let Some((_, Ok(themes))) = &f.checked
+                && let Some(themes) = ready
             {
                 out.push(Action::Import {
                     edit: Edit::Import {
@@ -142,29 +145,28 @@ fn mapping_ui(ui: &mut Ui, f: &mut ImportForm, card: &Scorecard) {
     });
 }
 
-/// A one-line result and the problems to list.
-fn summary(f: &ImportForm, card: &Scorecard) -> (String, Vec<String>) {
-    match &f.checked {
-        Some((_, Ok(themes))) => {
+/// Reads every row with the form's mapping and says what an import would do.
+fn check(f: &ImportForm, card: &Scorecard) -> ImportCheck {
+    let layout = f.layout.clone();
+    match themes(&f.table, &layout, &card.method, &source(f)) {
+        Ok(themes) => {
             let updated = themes
                 .iter()
-                .filter(|t| {
-                    card.themes
-                        .iter()
-                        .any(|x| x.id == t.id || name_key(&x.name) == name_key(&t.name))
-                })
+                .filter(|t| card.index_matching(t.id.as_str(), &t.name).is_some())
                 .count();
-            (
-                format!(
+            ImportCheck {
+                layout,
+                status: format!(
                     "Ready: {} themes ({} new, {} update themes already here). Nothing has changed yet.",
                     themes.len(),
                     themes.len() - updated,
                     updated
                 ),
-                Vec::new(),
-            )
+                themes: Some(themes),
+                problems: Vec::new(),
+            }
         }
-        Some((_, Err(problems))) => {
+        Err(problems) => {
             let mut lines: Vec<String> = problems
                 .iter()
                 .take(PROBLEMS_SHOWN)
@@ -173,18 +175,19 @@ fn summary(f: &ImportForm, card: &Scorecard) -> (String, Vec<String>) {
             if problems.len() > PROBLEMS_SHOWN {
                 lines.push(format!("… and {} more", problems.len() - PROBLEMS_SHOWN));
             }
-            (
-                format!(
-                    "{} to fix before importing (in the file or the mapping). Nothing has changed.",
-                    if problems.len() == 1 {
-                        "1 problem".to_owned()
-                    } else {
-                        format!("{} problems", problems.len())
-                    }
+            let count = if problems.len() == 1 {
+                "1 problem".to_owned()
+            } else {
+                format!("{} problems", problems.len())
+            };
+            ImportCheck {
+                layout,
+                themes: None,
+                status: format!(
+                    "{count} to fix before importing (in the file or the mapping). Nothing has changed."
                 ),
-                lines,
-            )
+                problems: lines,
+            }
         }
-        None => (String::new(), Vec::new()),
     }
 }

@@ -61,3 +61,17 @@ pub fn click(h: &mut Harness<'_, TrhApp>, label: &str) {
     h.get_by_label(label).click();
     h.run_steps(4);
 }
+
+/// Presses and releases the primary button at `pos` (a click on painted content, such as a
+/// chart mark, that has no accessible node of its own).
+pub fn press_at(h: &mut Harness<'_, TrhApp>, pos: egui::Pos2) {
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run_steps(1);
+    }
+}

@@ -1,0 +1,113 @@
+//! Year on year: `trh::model::diff` and its outputs, as `trh diff` and the app's compare tab use them.
+
+use trh::model::Scorecard;
+
+const PLYMOUTH: &str = include_str!("../scorecards/plymouth-style-2018.ron");
+const PETERBOROUGH: &str = include_str!("../scorecards/peterborough-style-2016.ron");
+
+fn sample(text: &str) -> Scorecard {
+    trh::file::parse_scorecard(text, std::path::Path::new("sample.ron")).expect("sample loads")
+}
+
+#[test]
+fn diff_finds_new_removed_and_renamed_themes_and_movement() {
+    let old = sample(PLYMOUTH);
+    let mut new = old.clone();
+    new.period = "2019/20".into();
+    // Renamed (same id), re-id'd (same name), removed, and new.
+    new.themes[1].name = "Drugs and county lines".into();
+    new.themes[2].id = trh::model::ThemeId::new("alcohol-2019");
+    let removed = new.themes.remove(5);
+    let mut fresh = new.themes[0].clone();
+    fresh.id = trh::model::ThemeId::new("knife-crime");
+    fresh.name = "Knife crime".into();
+    new.themes.push(fresh);
+    // Move a theme: lower a harm factor on the top theme.
+    let d = trh::model::diff::diff(&old, &new);
+    assert!(d.method_change.is_none());
+    assert_eq!(d.count("new"), 1);
+    assert_eq!(d.count("removed"), 1);
+    assert_eq!(d.count("renamed"), 1);
+    let find = |name: &str| d.themes.iter().find(|t| t.name == name).expect(name);
+    assert_eq!(find(&removed.name).status.word(), "removed");
+    assert_eq!(find("Knife crime").status.word(), "new");
+    let renamed = find("Drugs and county lines");
+    assert_eq!(
+        renamed.status,
+        trh::model::diff::Status::Renamed {
+            old_name: old.themes[1].name.clone()
+        }
+    );
+    let alcohol = find(&old.themes[2].name);
+    assert_eq!(alcohol.matched_by, Some(trh::model::diff::MatchedBy::Name));
+    let table = trh::report::diff::render(&d, trh::report::diff::DiffFormat::Table).expect("text");
+    assert!(table.contains("renamed (was"), "{table}");
+    assert!(!table.contains("METHOD CHANGED"));
+}
+
+#[test]
+fn diff_reports_factor_changes_with_rationale_and_rank_movement() {
+    let old = sample(PLYMOUTH);
+    let mut new = old.clone();
+    let ranking = trh::model::rank(&old);
+    let last = ranking.rows.last().expect("rows").id.clone();
+    let theme = new.themes.iter_mut().find(|t| t.id == last).expect("theme");
+    // Raise every harm factor of the lowest theme to its top level, agreed with a reason.
+    for section in &old.method.sections {
+        if section.kind != trh::model::SectionKind::Harm {
+            continue;
+        }
+        for f in &section.factors {
+            let top = *f.scale.values().last().expect("levels");
+            theme.scores.entry(f.id.clone()).or_default().agreed =
+                Some(trh::model::scorecard::Agreed {
+                    value: top,
+                    rationale: "New evidence from the needs assessment".into(),
+                });
+        }
+    }
+    let d = trh::model::diff::diff(&old, &new);
+    let t = d.themes.iter().find(|t| t.id == last).expect("matched");
+    assert!(t.movement.expect("ranked in both") > 0, "moved up");
+    assert!(!t.factors.is_empty());
+    assert!(
+        t.factors.iter().all(
+            |f| f.rationale == "New evidence from the needs assessment" && f.source == "agreed"
+        )
+    );
+    let md = trh::report::diff::render(&d, trh::report::diff::DiffFormat::Md).expect("md");
+    assert!(md.contains("New evidence from the needs assessment"));
+    let json = trh::report::diff::render(&d, trh::report::diff::DiffFormat::Json).expect("json");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json parses");
+    assert!(v["themes"].as_array().expect("themes").len() == old.themes.len());
+}
+
+#[test]
+fn diff_flags_a_change_of_method() {
+    let d = trh::model::diff::diff(&sample(PETERBOROUGH), &sample(PLYMOUTH));
+    let change = d.method_change.as_ref().expect("methods differ");
+    assert!(change.old.starts_with("probability-harm") && change.new.starts_with("morile-style"));
+    assert!(
+        d.themes.iter().all(|t| t.band_movement.is_none()),
+        "bands are not compared across methods"
+    );
+    let table = trh::report::diff::render(&d, trh::report::diff::DiffFormat::Table).expect("text");
+    assert!(table.contains("METHOD CHANGED"), "{table}");
+    let svg = trh::chart::render_svg(
+        &trh::chart::Figure::Slope { diff: &d },
+        &trh::export::chart_options(&sample(PLYMOUTH), 0),
+        (1200, 800),
+    )
+    .expect("slope chart draws");
+    assert!(svg.contains("Methods differ"));
+    let both = d
+        .themes
+        .iter()
+        .filter(|t| t.old_rank.is_some() && t.new_rank.is_some())
+        .count();
+    let lines = svg
+        .lines()
+        .filter(|l| l.starts_with("<polyline") && l.contains("stroke-width=\"3\""))
+        .count();
+    assert_eq!(lines, both, "a line per matched theme");
+}

@@ -55,10 +55,8 @@ fn rank_table_markdown_and_csv_snapshots() {
 #[test]
 fn rank_csv_has_exactly_the_documented_header() {
     let out = ok(&["rank", PLYMOUTH, "--format", "csv"]);
-    // The first row carries the protective marking alone; the header follows.
-    let (marking, rest) = out.split_once('\n').expect("two lines");
-    assert_eq!(marking, "OFFICIAL,,,,,,,,,");
-    let mut rdr = csv::Reader::from_reader(rest.as_bytes());
+    // The header is row 1; the marking is a column of every row.
+    let mut rdr = csv::Reader::from_reader(out.as_bytes());
     let header: Vec<String> = rdr
         .headers()
         .expect("header")
@@ -77,10 +75,18 @@ fn rank_csv_has_exactly_the_documented_header() {
             "confidence",
             "position",
             "outcome",
-            "decision"
+            "decision",
+            "flags",
+            "candidate",
+            "marking"
         ]
     );
     assert_eq!(rdr.records().count(), 13);
+    // A banner line above the header only when asked for.
+    let banner = ok(&["rank", PLYMOUTH, "--format", "csv", "--marking-row"]);
+    let (first, rest) = banner.split_once('\n').expect("two lines");
+    assert_eq!(first, "OFFICIAL,,,,,,,,,,,,");
+    assert_eq!(rest, out);
 }
 
 #[test]

@@ -12,7 +12,9 @@ fn sample(text: &str) -> Scorecard {
 }
 
 fn text(card: &Scorecard, format: ExportFormat) -> String {
-    String::from_utf8(export(card, &ExportRequest::new(format)).expect("exports")).expect("utf8")
+    let mut request = ExportRequest::new(format);
+    request.cut = card.cut();
+    String::from_utf8(export(card, &request).expect("exports")).expect("utf8")
 }
 
 const HOSTILE: [&str; 4] = [
@@ -66,22 +68,90 @@ fn csv_markdown_and_html_snapshots() {
 }
 
 #[test]
-fn csv_has_the_rank_columns_the_marking_and_an_optional_bom() {
+fn csv_has_the_header_in_row_one_the_marking_on_every_row_and_an_optional_bom() {
     let card = sample(PLYMOUTH);
     let plain = text(&card, ExportFormat::Csv);
     let ranked = trh::report::rank_table::render(
         &trh::model::rank(&card),
         trh::report::rank_table::Format::Csv,
-        None,
+        trh::report::rank_table::Options::default(),
     )
     .expect("renders");
     assert_eq!(plain, ranked, "the same as trh rank --format csv");
-    assert!(plain.starts_with("OFFICIAL,"));
+    // Row 1 is the header, as any CSV reader expects.
+    let mut rdr = csv::Reader::from_reader(plain.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(headers[0], "rank");
+    assert_eq!(&headers[10..], ["flags", "candidate", "marking"]);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), card.themes.len());
+    for r in &rows {
+        assert_eq!(&r[12], "OFFICIAL", "the marking travels with every row");
+    }
+    // The flags the table and Markdown have are in the CSV too (an intelligence gap is kept).
+    let ranking = trh::model::rank(&card);
+    for (row, r) in ranking.rows.iter().zip(&rows) {
+        assert_eq!(&r[10], trh::report::rank_table::flags(row), "{}", row.name);
+    }
+    assert!(
+        rows.iter().any(|r| r[10].contains('G')),
+        "the sample has an intelligence gap"
+    );
+    let cut = card.cut();
+    assert_eq!(rows.iter().filter(|r| &r[11] == "yes").count(), cut);
     let mut request = ExportRequest::new(ExportFormat::Csv);
+    request.cut = cut;
     request.bom = true;
     let bom = export(&card, &request).expect("exports");
     assert_eq!(&bom[..3], b"\xEF\xBB\xBF");
     assert_eq!(&bom[3..], plain.as_bytes());
+    // A banner line only when asked for.
+    request.bom = false;
+    request.marking_row = true;
+    let banner = String::from_utf8(export(&card, &request).expect("exports")).expect("utf8");
+    let (first, rest) = banner.split_once('\n').expect("lines");
+    assert!(first.starts_with("OFFICIAL,"), "{first}");
+    assert_eq!(rest, plain);
+}
+
+/// Python's csv.DictReader takes the first row as the headings: it must be ours.
+#[test]
+fn python_dictreader_reads_the_headings_from_row_one() {
+    let Ok(probe) = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!("SKIPPED: python3 is not installed, so csv.DictReader was not tried");
+        return;
+    };
+    assert!(probe.status.success());
+    let card = sample(PLYMOUTH);
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("ranking.csv");
+    std::fs::write(&path, text(&card, ExportFormat::Csv)).expect("write");
+    let script = "import csv,sys,json\nrows=list(csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8')))\nprint(json.dumps({'fields':list(rows[0].keys()),'n':len(rows),'first':rows[0]['theme'],'marking':sorted({r['marking'] for r in rows})}))";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["fields"][0], "rank");
+    assert_eq!(v["fields"][1], "theme");
+    assert_eq!(v["n"], card.themes.len());
+    let first = &trh::model::rank(&card).rows[0].name;
+    assert_eq!(v["first"], first.as_str());
+    assert_eq!(v["marking"], serde_json::json!(["OFFICIAL"]));
 }
 
 #[test]

@@ -171,3 +171,35 @@ fn save_into_a_missing_folder_fails_and_names_the_file() {
         "{err}"
     );
 }
+
+/// Saving keeps a file's permissions (colleagues on a shared drive keep access), and new
+/// files and exports get the user's usual mode (the umask), not owner-only.
+#[cfg(unix)]
+#[test]
+fn saving_and_exporting_keep_the_usual_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().expect("tmp");
+    // What any program's new file gets here: 0666 less the umask.
+    let probe = dir.path().join("probe");
+    std::fs::File::create(&probe).expect("create");
+    let usual = mode(&probe);
+    let card = trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+    let path = dir.path().join("card.ron");
+    save::save_scorecard(&card, &path).expect("saves");
+    assert_eq!(mode(&path), usual, "a new scorecard has the usual mode");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).expect("chmod");
+    save::save_scorecard(&card, &path).expect("saves again");
+    assert_eq!(mode(&path), 0o664, "replacing keeps the file's mode");
+    assert_eq!(
+        mode(&save::backup_path(&path)),
+        0o664,
+        "and so does the backup"
+    );
+    let csv = dir.path().join("ranking.csv");
+    trh::export::write(&csv, b"x").expect("exports");
+    assert_eq!(mode(&csv), usual, "an export has the usual mode");
+    std::fs::set_permissions(&csv, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    trh::export::write(&csv, b"y").expect("exports again");
+    assert_eq!(mode(&csv), 0o644);
+}

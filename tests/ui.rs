@@ -8,10 +8,9 @@ use std::time::Duration;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use trh::app::prefs::Prefs;
 use trh::app::recovery::Recovery;
 use trh::app::view::Tab;
-use trh::app::{AppConfig, Start, TrhApp};
+use trh::app::{Start, TrhApp};
 use trh::model::Value;
 
 mod common;
@@ -195,19 +194,49 @@ fn add_rename_and_remove_a_theme() {
         h.state().doc.card.theme(&new_id).expect("new").name,
         "New theme"
     );
-    // The new theme's name is ready to type over.
-    h.get_by_label("New name").type_text(" for hate crime");
+    assert_eq!(new_id.as_str(), "new-theme");
+    // The new theme's name is selected, ready to type over.
+    h.get_by_label("New name").type_text("Fly-tipping");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    // Its first real name gives it its id (so next year's comparison matches it by what it
+    // is), and the selection follows.
+    let id = h.state().view.selected.clone().expect("selected");
+    assert_eq!(id.as_str(), "fly-tipping");
+    assert_eq!(
+        h.state().doc.card.theme(&id).expect("renamed").name,
+        "Fly-tipping"
+    );
+    assert!(h.state().doc.card.theme(&new_id).is_none());
+    // Renamed again, it keeps that id.
+    h.key_press(Key::F2);
+    h.run_steps(2);
+    h.get_by_label("New name")
+        .type_text("Fly-tipping and waste");
     h.key_press(Key::Enter);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.card.theme(&new_id).expect("new").name,
-        "New theme for hate crime"
+        h.state().doc.card.theme(&id).expect("kept").name,
+        "Fly-tipping and waste"
     );
+    let at = h
+        .state()
+        .doc
+        .card
+        .themes
+        .iter()
+        .position(|t| t.id == id)
+        .expect("listed");
     click(&mut h, "Remove…");
     assert!(h.query_by_label("Remove theme?").is_some());
     click(&mut h, "Remove");
     assert_eq!(h.state().doc.card.themes.len(), 13);
-    assert!(h.state().doc.card.theme(&new_id).is_none());
+    assert!(h.state().doc.card.theme(&id).is_none());
+    // The theme that took its place is selected, not the top of the list.
+    let selected = h.state().view.selected.clone().expect("selected");
+    let themes = &h.state().doc.card.themes;
+    assert_eq!(selected, themes[at.min(themes.len() - 1)].id);
+    assert_ne!(at, 0);
     // Undo brings it back, renamed.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
@@ -354,38 +383,6 @@ fn saving_checks_the_file_on_disk_first() {
     click(&mut h, "Overwrite");
     wait_for(&mut h, "the overwrite", |app| !app.doc.is_dirty());
     assert!(trh::file::load_scorecard(&path).is_ok());
-}
-
-#[test]
-fn the_users_name_is_asked_once_for_the_change_log() {
-    let mut h = harness(TrhApp::new(AppConfig {
-        prefs: Prefs::default(),
-        recovery: None,
-        start: Start::Sample,
-        startup_error: None,
-    }));
-    click(&mut h, "Reoffending");
-    let log_before = h.state().doc.card.log.len();
-    click(&mut h, "Physical harm: High");
-    assert!(
-        h.query_by_label("Your name").is_some(),
-        "asked before the first change"
-    );
-    assert_eq!(
-        h.state().doc.card.log.len(),
-        log_before,
-        "the change waits for the name"
-    );
-    h.get_by_label("Name").type_text("Sam Analyst");
-    h.run_steps(2);
-    click(&mut h, "OK");
-    assert_eq!(h.state().prefs.user_name.as_deref(), Some("Sam Analyst"));
-    let log = &h.state().doc.card.log;
-    assert_eq!(log.len(), log_before + 1, "the held change is applied");
-    assert_eq!(log.last().expect("entry").who, "Sam Analyst");
-    click(&mut h, "Physical harm: Low");
-    assert!(h.query_by_label("Your name").is_none(), "asked only once");
-    assert_eq!(h.state().doc.card.log.len(), log_before + 2);
 }
 
 #[test]

@@ -90,10 +90,24 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     }
     h.run_steps(3);
     assert!(
-        h.query_by_label_contains("Ready: 2 themes (1 new, 1 update")
-            .is_some()
+        h.query_by_label_contains(
+            "Ready to import 2 themes: 1 new, 1 updates a theme already here"
+        )
+        .is_some()
     );
     click(&mut h, "Import");
+    // The import says what it did.
+    let said = h
+        .state()
+        .notes
+        .log
+        .last()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.starts_with("Imported 2 themes from") && said.contains("1 new, 1 updates"),
+        "{said}"
+    );
     let app = h.state();
     assert_eq!(app.doc.card.themes.len(), before + 1);
     assert!(app.doc.card.themes.iter().any(|t| t.name == "Knife crime"));

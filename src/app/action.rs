@@ -37,6 +37,8 @@ pub enum Action {
         /// Headings and what they were imported as.
         remember: crate::import::Remembered,
     },
+    /// The user's name for the change log.
+    SetName(String),
     /// Save the slope chart of the comparison as PNG or SVG.
     ExportSlope(crate::export::ExportFormat),
 }

@@ -15,15 +15,14 @@ impl TrhApp {
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Command(c) => self.command(ctx, c),
-            Action::Edit { edit, merge } => {
-                if self.prefs.user_name.is_none() {
-                    self.held.push(Action::Edit { edit, merge });
-                    if self.modal.is_none() {
-                        self.modal = Some(Modal::AskName(String::new()));
-                    }
-                    return;
+            Action::Edit { edit, merge } => self.apply_edit(&edit, merge.as_deref()),
+            Action::SetName(name) => {
+                let name = name.trim();
+                if !name.is_empty() {
+                    self.prefs.user_name = Some(name.to_owned());
+                    self.notes
+                        .info(format!("Changes from now on are signed \"{name}\""));
                 }
-                self.apply_edit(&edit, merge.as_deref());
             }
             Action::EndMerge => self.doc.end_merge(),
             Action::Select(id) => {
@@ -42,7 +41,37 @@ impl TrhApp {
             Action::Import { edit, remember } => {
                 self.prefs.import_columns.extend(remember);
                 self.view.import = None;
+                let summary = match &edit {
+                    Edit::Import { themes, source } => {
+                        let updated = themes
+                            .iter()
+                            .filter(|t| {
+                                self.doc
+                                    .card
+                                    .index_matching(t.id.as_str(), &t.name)
+                                    .is_some()
+                            })
+                            .count();
+                        Some(format!(
+                            "Imported {} from {source}: {}. Undo (Ctrl+Z) takes it all back.",
+                            if themes.len() == 1 {
+                                "1 theme".to_owned()
+                            } else {
+                                format!("{} themes", themes.len())
+                            },
+                            crate::ui::import_dialog::import_counts(
+                                themes.len() - updated,
+                                updated
+                            )
+                        ))
+                    }
+                    _ => None,
+                };
+                let before = self.doc.generation;
                 self.apply(ctx, Action::edit(edit));
+                if let Some(s) = summary.filter(|_| self.doc.generation != before) {
+                    self.notes.info(s);
+                }
             }
             Action::ExportSlope(format) => self.pick_slope(ctx, format),
         }
@@ -62,7 +91,7 @@ impl TrhApp {
                 return;
             }
         }
-        let who = self.prefs.user_name.clone().unwrap_or_default();
+        let who = self.signer();
         // A decision is recorded by whoever records it.
         let signed;
         let edit = match edit {
@@ -80,30 +109,45 @@ impl TrhApp {
             }
             _ => edit,
         };
+        // Where the edited theme stood, so the selection can stay there if its id goes.
+        let at = match edit {
+            Edit::RemoveTheme { theme } | Edit::SetThemeText { theme, .. } => {
+                self.doc.card.themes.iter().position(|t| &t.id == theme)
+            }
+            _ => None,
+        };
         match self.doc.apply(edit, merge, &who, &timestamp()) {
-            Ok(()) => self.after_edit(edit),
+            Ok(()) => self.after_edit(edit, at),
             Err(e) => self.notes.error(format!("Cannot make that change: {e}")),
         }
     }
 
-    /// Applies edits held while the user's name was asked.
-    pub(super) fn release_held(&mut self) {
-        for action in std::mem::take(&mut self.held) {
-            if let Action::Edit { edit, merge } = action {
-                self.apply_edit(&edit, merge.as_deref());
-            }
-        }
+    /// The name that signs changes: the one the user gave, else their login name. Nothing is
+    /// held back to ask for it: a prompt that pops up mid-task takes the keys typed for the task.
+    pub fn signer(&self) -> String {
+        self.prefs
+            .user_name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .or_else(login_name)
+            .unwrap_or_else(|| "unnamed".to_owned())
     }
 
-    fn after_edit(&mut self, edit: &Edit) {
+    fn after_edit(&mut self, edit: &Edit, at: Option<usize>) {
         match edit {
             Edit::AddTheme { theme, .. } => {
                 self.view.selected = Some(theme.id.clone());
                 self.view.scroll_to_selected = true;
                 self.view.rename = Some((theme.id.clone(), theme.name.clone()));
             }
-            Edit::RemoveTheme { .. } if self.selected().is_none() => {
-                self.view.selected = self.doc.card.themes.first().map(|t| t.id.clone());
+            // Removing a theme selects the one that took its place (or the one before, at
+            // the end of the list), not the top of the list. A first real name gives a new
+            // theme its id; the selection follows it.
+            Edit::RemoveTheme { .. } | Edit::SetThemeText { .. } if self.selected().is_none() => {
+                let themes = &self.doc.card.themes;
+                let i = at.unwrap_or(0).min(themes.len().saturating_sub(1));
+                self.view.selected = themes.get(i).map(|t| t.id.clone());
+                self.view.scroll_to_selected = true;
             }
             _ => {}
         }
@@ -111,6 +155,10 @@ impl TrhApp {
 
     /// Runs a command.
     pub fn command(&mut self, ctx: &egui::Context, command: Command) {
+        self.recent_commands.push(command);
+        if self.recent_commands.len() > 16 {
+            self.recent_commands.remove(0);
+        }
         match command {
             Command::New => self.modal = Some(Modal::ChooseMethod),
             Command::Open => self.guard(ctx, Then::PickOpen),
@@ -259,6 +307,15 @@ impl TrhApp {
             at,
         })
     }
+}
+
+/// The operating system's name for the person logged in.
+fn login_name() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|n| n.trim().to_owned())
+        .find(|n| !n.is_empty())
 }
 
 fn next_untitled(card: &crate::model::Scorecard) -> String {

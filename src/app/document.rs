@@ -48,12 +48,16 @@ pub struct Document {
     pub stamp: Option<DiskStamp>,
     /// A name to show when there is no path.
     pub untitled_name: String,
-    /// Bumped on every change of `card`; views cache on it.
+    /// Names the state of `card`: a new number on every change, and the old number again when
+    /// undo or redo brings an earlier state back, so views cache on it and "unsaved" is exact.
     pub generation: u64,
     /// The generation last saved (or loaded).
     saved_generation: u64,
-    undo: Vec<Scorecard>,
-    redo: Vec<Scorecard>,
+    /// The last generation number handed out.
+    last_generation: u64,
+    /// Earlier states with their generations.
+    undo: Vec<(Scorecard, u64)>,
+    redo: Vec<(Scorecard, u64)>,
     /// A key for merging a run of edits into one undo step (one slider drag).
     merge_key: Option<String>,
 }
@@ -73,6 +77,7 @@ impl Document {
             untitled_name: untitled_name.to_owned(),
             generation: 0,
             saved_generation: 0,
+            last_generation: 0,
             undo: Vec::new(),
             redo: Vec::new(),
             merge_key: None,
@@ -86,7 +91,12 @@ impl Document {
 
     /// Marks the document as changed without an edit (e.g. recovered from an autosave).
     pub fn mark_dirty(&mut self) {
-        self.generation += 1;
+        self.generation = self.next_generation();
+    }
+
+    fn next_generation(&mut self) -> u64 {
+        self.last_generation += 1;
+        self.last_generation
     }
 
     /// The file name shown in the title bar.
@@ -113,7 +123,7 @@ impl Document {
         let applied = edit.apply(&mut self.card)?;
         let merging = merge.is_some() && merge == self.merge_key.as_deref();
         if !merging {
-            self.undo.push(before);
+            self.undo.push((before, self.generation));
             if self.undo.len() > UNDO_DEPTH {
                 self.undo.remove(0);
             }
@@ -136,6 +146,7 @@ impl Document {
             _ => self.card.log.push(change),
         }
         self.changed();
+        self.generation = self.next_generation();
         Ok(())
     }
 
@@ -156,23 +167,27 @@ impl Document {
 
     /// Restores the scorecard before the last edit. Returns false if there was none.
     pub fn undo(&mut self) -> bool {
-        let Some(prev) = self.undo.pop() else {
+        let Some((prev, generation)) = self.undo.pop() else {
             return false;
         };
-        self.redo.push(std::mem::replace(&mut self.card, prev));
+        self.redo
+            .push((std::mem::replace(&mut self.card, prev), self.generation));
         self.merge_key = None;
         self.changed();
+        self.generation = generation;
         true
     }
 
     /// Re-applies the last undone edit. Returns false if there was none.
     pub fn redo(&mut self) -> bool {
-        let Some(next) = self.redo.pop() else {
+        let Some((next, generation)) = self.redo.pop() else {
             return false;
         };
-        self.undo.push(std::mem::replace(&mut self.card, next));
+        self.undo
+            .push((std::mem::replace(&mut self.card, next), self.generation));
         self.merge_key = None;
         self.changed();
+        self.generation = generation;
         true
     }
 
@@ -200,9 +215,6 @@ impl Document {
     fn changed(&mut self) {
         self.ranking = rank(&self.card);
         self.row_index = index_rows(&self.ranking);
-        self.generation += 1;
-        // Undoing back to the saved state is not "unsaved" in spirit, but snapshots are not
-        // compared (that would cost a deep comparison per edit), so it stays marked.
     }
 }
 
@@ -282,5 +294,29 @@ mod tests {
         d.undo();
         set(&mut d, 4, None);
         assert!(!d.can_redo());
+    }
+
+    #[test]
+    fn undoing_back_to_the_saved_state_is_not_unsaved() {
+        let mut d = doc();
+        set(&mut d, 3, None);
+        d.saved(std::path::PathBuf::from("x.ron"), d.generation);
+        set(&mut d, 4, None);
+        set(&mut d, 5, None);
+        assert!(d.is_dirty());
+        d.undo();
+        assert!(d.is_dirty(), "one edit still on top of the saved state");
+        d.undo();
+        assert!(!d.is_dirty(), "back at the saved state");
+        d.undo();
+        assert!(d.is_dirty(), "before the saved state");
+        d.redo();
+        assert!(!d.is_dirty(), "redone to the saved state");
+        // A new edit after undoing gets a generation never seen before.
+        let seen = d.generation;
+        d.undo();
+        set(&mut d, 9, None);
+        assert_ne!(d.generation, seen);
+        assert!(d.is_dirty());
     }
 }

@@ -14,7 +14,7 @@ impl TrhApp {
     /// Opens the export dialog with the usual choices for this view.
     pub(super) fn open_export(&mut self) {
         let mut request = ExportRequest::new(ExportFormat::Html);
-        request.cut = self.view.cut;
+        request.cut = self.doc.ranking.cut;
         request.look = self.prefs.theme;
         request.theme = self.selected().map(|id| id.to_string());
         self.view.export = Some(request);

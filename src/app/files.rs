@@ -209,7 +209,7 @@ impl TrhApp {
                 },
                 at: self.doc.card.participants.len(),
             };
-            let who = self.prefs.user_name.clone().unwrap_or_default();
+            let who = self.signer();
             match self
                 .doc
                 .apply(&edit, Some("reuse-people"), &who, &super::timestamp())
@@ -253,10 +253,8 @@ impl TrhApp {
                 }
             }
             (Modal::AskName(_), Reply::Name(name)) => {
-                self.prefs.user_name = Some(name.trim().to_owned());
-                self.release_held();
+                self.apply(ctx, super::Action::SetName(name));
             }
-            (Modal::AskName(_), Reply::Cancel) => self.held.clear(),
             (Modal::Agree { theme, factor, .. }, Reply::Agreed(value, rationale)) => {
                 let agreed = crate::model::scorecard::Agreed { value, rationale };
                 let edit = crate::model::Edit::SetAgreed {

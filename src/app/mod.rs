@@ -85,8 +85,8 @@ pub struct TrhApp {
     last_autosave: Instant,
     autosaved_generation: u64,
     actions: Vec<Action>,
-    /// Edits waiting for the user's name.
-    held: Vec<Action>,
+    /// The commands run lately, newest last (a few, for the session log and tests).
+    pub recent_commands: Vec<Command>,
     close_confirmed: bool,
     /// What to do after the save in progress succeeds.
     after_save: Option<Then>,
@@ -118,7 +118,7 @@ impl TrhApp {
             last_autosave: Instant::now(),
             autosaved_generation: 0,
             actions: Vec::new(),
-            held: Vec::new(),
+            recent_commands: Vec::new(),
             close_confirmed: false,
             after_save: None,
             saving: false,
@@ -185,14 +185,6 @@ impl TrhApp {
         self.view.selected = self.doc.card.themes.first().map(|t| t.id.clone());
         self.view.rename = None;
         self.view.factor_cursor = 0;
-        let adopted = self
-            .doc
-            .ranking
-            .rows
-            .iter()
-            .filter(|r| r.decision == Some(crate::model::DecisionKind::Adopt))
-            .count();
-        self.view.cut = if adopted > 0 { adopted } else { 5 };
         self.autosaved_generation = self.doc.generation;
     }
 

@@ -118,8 +118,6 @@ pub struct ViewState {
     pub decision: Option<DecisionFilter>,
     /// Theme list: only themes with contested votes.
     pub contested_only: bool,
-    /// Candidate priorities: the first `cut` ranked themes.
-    pub cut: usize,
     /// The chart showing on the charts tab.
     pub chart: ChartKind,
     /// Ranking-board sort column and direction.
@@ -193,7 +191,6 @@ impl Default for ViewState {
             category: None,
             decision: None,
             contested_only: false,
-            cut: 5,
             chart: ChartKind::RankedBar,
             sort: (SortKey::Rank, true),
             rename: None,

@@ -13,9 +13,17 @@ use crate::{generate, import, methods};
 
 pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Rank { file, format, top } => {
+        Command::Rank {
+            file,
+            format,
+            top,
+            cut,
+            marking_row,
+        } => {
             let card = file::load_scorecard(&file)?;
-            emit(&rank_table::render(&rank(&card), format, top)?)?;
+            let ranking = rank(&card).with_cut(cut.unwrap_or_else(|| card.cut()));
+            let options = rank_table::Options { top, marking_row };
+            emit(&rank_table::render(&ranking, format, options)?)?;
         }
         Command::Explain {
             file,
@@ -39,6 +47,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             theme,
             look,
             bom,
+            marking_row,
             cut,
             out,
         } => {
@@ -48,8 +57,9 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 chart,
                 size,
                 bom,
+                marking_row,
                 theme,
-                cut,
+                cut: cut.unwrap_or_else(|| card.cut()),
                 look: look.into(),
             };
             let bytes = crate::export::export(&card, &request)?;

@@ -87,8 +87,10 @@ pub enum Command {
     /// Rank the themes of a scorecard.
     ///
     /// Columns: rank, theme, harm, likelihood, risk, band, confidence, position, outcome,
-    /// decision. Ties: equal risk is ordered by harm, then likelihood; themes equal on all
-    /// three share a rank. Themes with a missing factor are listed last, unranked.
+    /// decision, flags, candidate (above the cut line: yes, no or "tied at cut") and marking.
+    /// Ties: equal risk is ordered by harm, then likelihood; themes equal on all three share
+    /// a rank. Themes with a missing factor are listed last, unranked. A cut line that falls
+    /// inside a tie is reported.
     Rank {
         /// The scorecard (.ron).
         file: PathBuf,
@@ -98,6 +100,12 @@ pub enum Command {
         /// Show only the first N rows.
         #[arg(long, value_name = "N")]
         top: Option<usize>,
+        /// Candidate priorities: the top N (default: the cut saved in the scorecard).
+        #[arg(long, value_name = "N")]
+        cut: Option<usize>,
+        /// For csv: put a line with the marking alone above the header row.
+        #[arg(long)]
+        marking_row: bool,
     },
     /// Show how one theme's scores were formed: every factor's level, points and source
     /// (agreed, votes or draft) with the spread of votes, then the totals, risk, band and outcome.
@@ -173,9 +181,14 @@ pub enum Command {
         /// For csv: start with a UTF-8 byte-order mark (Excel then reads accents correctly).
         #[arg(long)]
         bom: bool,
-        /// Candidate priorities: the top N ranked themes (the cut line on charts and the report).
-        #[arg(long, value_name = "N", default_value_t = crate::export::DEFAULT_CUT)]
-        cut: usize,
+        /// For csv: put a line with the marking alone above the header row (a banner for
+        /// people; tools then need to skip a line). Every row has a marking column anyway.
+        #[arg(long)]
+        marking_row: bool,
+        /// Candidate priorities: the top N ranked themes (the cut line on charts, the report
+        /// and the CSV's candidate column). Default: the cut saved in the scorecard.
+        #[arg(long, value_name = "N")]
+        cut: Option<usize>,
         /// Where to write it (replaced atomically if it exists).
         #[arg(long, value_name = "PATH")]
         out: PathBuf,

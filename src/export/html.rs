@@ -27,9 +27,10 @@ h3 { font-size: 11pt; margin: 5mm 0 1mm; }
 table.data { border-collapse: collapse; width: 100%; font-size: 9pt; }
 table.data th, table.data td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 table.data th { background: #eee; }
-td.num { text-align: right; }
+table.data td.num { text-align: right; }
 .band { display: inline-block; min-width: 7mm; padding: 0 1mm; border: 1px solid #333; text-align: center; font-weight: bold; }
-.cut td { border-bottom: 3px solid #111; }
+table.data tr.cut td { border-bottom: 3px solid #111; }
+.tie { border: 2px solid #b35806; padding: 1mm 2mm; }
 .quiet { color: #555; font-size: 9pt; }
 figure { margin: 4mm 0; page-break-inside: avoid; break-inside: avoid; }
 figure svg { width: 100%; height: auto; }
@@ -44,12 +45,9 @@ fn hex(c: plotters::style::RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
 
-/// The report as one HTML string. `cut` is the number of candidate priorities.
-pub fn report(
-    card: &Scorecard,
-    ranking: &Ranking,
-    cut: usize,
-) -> Result<String, super::ExportError> {
+/// The report as one HTML string; the ranking's cut line marks the candidate priorities.
+pub fn report(card: &Scorecard, ranking: &Ranking) -> Result<String, super::ExportError> {
+    let cut = ranking.cut;
     let marking = e(card.marking.trim());
     let mut h = String::new();
     let _ = write!(
@@ -103,10 +101,17 @@ fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) 
         "<h2>Ranked priorities</h2>\n<p class=\"quiet\">The first {cut} ranked themes are the candidate priorities (the heavy line). {}</p>",
         e(&crate::report::rank_table::legend(ranking))
     );
+    if let Some(tie) = ranking.cut_tie() {
+        let _ = writeln!(
+            h,
+            "<p class=\"tie\"><strong>Warning:</strong> {}</p>",
+            e(&tie.sentence(cut))
+        );
+    }
     h.push_str("<table class=\"data\"><thead><tr><th>Rank</th><th>Theme</th><th>Harm</th><th>Likelihood</th><th>Risk</th><th>Band</th><th>Confidence</th><th>Position</th><th>Suggested</th><th>Decision</th><th>Flags</th></tr></thead><tbody>\n");
-    for row in &ranking.rows {
+    for (i, row) in ranking.rows.iter().enumerate() {
         let c = cells(row);
-        let class = if row.rank == Some(cut as u32) {
+        let class = if cut > 0 && i + 1 == cut {
             " class=\"cut\""
         } else {
             ""
@@ -210,7 +215,7 @@ fn themes(h: &mut String, card: &Scorecard, ranking: &Ranking) {
                 }
             );
         }
-        h.push_str("<table class=\"data\"><thead><tr><th>Factor</th><th>Value</th><th>Points</th><th>Source</th><th>Votes</th><th>Range (pts)</th><th>IQR (pts)</th><th>Rationale or note</th></tr></thead><tbody>\n");
+        h.push_str("<table class=\"data\"><thead><tr><th>Factor</th><th>Value</th><th>Points</th><th>Source</th><th>Votes</th><th>Range (pts)</th><th>IQR (pts)</th><th>Room's rationale · analyst's note</th></tr></thead><tbody>\n");
         for f in rows
             .iter()
             .filter(|f| f.theme == row.name && f.rank == row.rank)
@@ -233,34 +238,42 @@ fn themes(h: &mut String, card: &Scorecard, ranking: &Ranking) {
                 e(&f.range),
                 if f.contested { " contested" } else { "" },
                 f.iqr.map(num).unwrap_or_default(),
-                e(&f.rationale),
+                rationale_and_note(&f.rationale, &f.note),
             );
         }
         h.push_str("</tbody></table></div>\n");
     }
 }
 
+/// Both texts of a factor: the room's reason for the agreed value and the analyst's
+/// evidence note, each labelled, so agreeing a value never hides the evidence.
+fn rationale_and_note(rationale: &str, note: &str) -> String {
+    let mut parts = Vec::new();
+    if !rationale.trim().is_empty() {
+        parts.push(format!("<strong>Agreed:</strong> {}", e(rationale.trim())));
+    }
+    if !note.trim().is_empty() {
+        parts.push(format!("<strong>Evidence:</strong> {}", e(note.trim())));
+    }
+    parts.join("<br/>")
+}
+
 fn decision_log(h: &mut String, card: &Scorecard) {
     h.push_str("<h2>Decision and agreement log</h2>\n");
-    let entries: Vec<_> = card.decision_log().collect();
+    let entries = crate::report::log::log_lines(card);
     if entries.is_empty() {
         h.push_str("<p>No decisions or agreed values recorded.</p>\n");
         return;
     }
     h.push_str("<table class=\"data\"><thead><tr><th>When</th><th>Who</th><th>What</th><th>Change</th></tr></thead><tbody>\n");
     for c in entries {
-        let change = if c.old.is_empty() {
-            c.new.clone()
-        } else {
-            format!("{} to {}", c.old, c.new)
-        };
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            e(&c.at),
+            e(&c.when),
             e(&c.who),
             e(&c.what),
-            e(&change)
+            e(&c.change)
         );
     }
     h.push_str("</tbody></table>\n");

@@ -39,11 +39,24 @@ pub fn markdown(card: &Scorecard, ranking: &Ranking) -> String {
     .collect();
     out.push_str(&facts.join(" · "));
     out.push_str("\n\n## Ranked priority list\n\n");
+    out.push_str(&format!(
+        "Candidate priorities: the top {} (above the line).\n\n",
+        ranking.cut
+    ));
+    if let Some(tie) = ranking.cut_tie() {
+        out.push_str(&format!(
+            "> **Warning:** {}\n\n",
+            md(&tie.sentence(ranking.cut))
+        ));
+    }
     out.push_str(
         "| Rank | Theme | Risk | Band | Confidence | Suggested | Decision | Rationale |\n",
     );
     out.push_str("|---:|---|---:|---|---|---|---|---|\n");
-    for row in &ranking.rows {
+    for (i, row) in ranking.rows.iter().enumerate() {
+        if i == ranking.cut && ranking.cut > 0 {
+            out.push_str("| | **— cut line —** | | | | | | |\n");
+        }
         let label = |n: &Option<crate::model::ranking::Named>| {
             n.as_ref().map(|x| md(&x.label)).unwrap_or_default()
         };

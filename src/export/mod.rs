@@ -135,6 +135,9 @@ pub struct ExportRequest {
     pub size: (u32, u32),
     /// For CSV: start with the UTF-8 byte-order mark, so Excel reads accents correctly.
     pub bom: bool,
+    /// For CSV: a line with the marking alone above the header row (every row also has a
+    /// marking column).
+    pub marking_row: bool,
     /// For the votes chart: the theme (id or name).
     pub theme: Option<String>,
     /// For charts and the report: the cut line (candidate priorities are the top N).
@@ -152,6 +155,7 @@ impl ExportRequest {
             chart: ChartChoice::Ranked,
             size: (1600, 900),
             bom: false,
+            marking_row: false,
             theme: None,
             cut: DEFAULT_CUT,
             look: ThemeChoice::Light,
@@ -160,7 +164,7 @@ impl ExportRequest {
 }
 
 /// The default cut line: the top 5 themes are candidate priorities.
-pub const DEFAULT_CUT: usize = 5;
+pub const DEFAULT_CUT: usize = crate::model::scorecard::DEFAULT_CUT;
 
 /// An export could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -195,7 +199,7 @@ pub fn chart_options(card: &Scorecard, cut: usize) -> ChartOptions {
 
 /// Makes the bytes of an export of `card`.
 pub fn export(card: &Scorecard, request: &ExportRequest) -> Result<Vec<u8>, ExportError> {
-    let ranking = crate::model::rank(card);
+    let ranking = crate::model::rank(card).with_cut(request.cut);
     let text = |r: Result<String, anyhow::Error>| {
         r.map(String::into_bytes)
             .map_err(|e| ExportError::Text(e.to_string()))
@@ -207,11 +211,15 @@ pub fn export(card: &Scorecard, request: &ExportRequest) -> Result<Vec<u8>, Expo
             } else {
                 Vec::new()
             };
-            bytes.extend(text(crate::report::rank_table::csv(&ranking, None))?);
+            let options = crate::report::rank_table::Options {
+                top: None,
+                marking_row: request.marking_row,
+            };
+            bytes.extend(text(crate::report::rank_table::csv(&ranking, options))?);
             Ok(bytes)
         }
         ExportFormat::Md => Ok(markdown::markdown(card, &ranking).into_bytes()),
-        ExportFormat::Html => Ok(html::report(card, &ranking, request.cut)?.into_bytes()),
+        ExportFormat::Html => Ok(html::report(card, &ranking)?.into_bytes()),
         ExportFormat::Xlsx => Ok(xlsx::workbook(card, &ranking)?),
         ExportFormat::Png | ExportFormat::Svg => chart_bytes(card, &ranking, request),
     }

@@ -35,8 +35,10 @@ pub struct FactorRow {
     pub iqr: Option<f64>,
     /// Votes were far apart.
     pub contested: bool,
-    /// The agreed rationale, or the analyst's note.
+    /// The room's rationale for the agreed value (empty when not agreed).
     pub rationale: String,
+    /// The analyst's evidence note (kept beside the room's rationale, never replaced by it).
+    pub note: String,
 }
 
 fn section_label(card: &Scorecard, kind: SectionKind) -> String {
@@ -57,8 +59,8 @@ pub fn factor_rows(card: &Scorecard, ranking: &Ranking) -> Vec<FactorRow> {
             let rationale = score
                 .and_then(|s| s.agreed.as_ref())
                 .map(|a| a.rationale.clone())
-                .or_else(|| score.map(|s| s.note.clone()))
                 .unwrap_or_default();
+            let note = score.map(|s| s.note.clone()).unwrap_or_default();
             let label = card
                 .method
                 .factor(f.factor.as_str())
@@ -86,6 +88,7 @@ pub fn factor_rows(card: &Scorecard, ranking: &Ranking) -> Vec<FactorRow> {
                 iqr: f.spread.as_ref().map(|s| s.iqr()),
                 contested: f.spread.as_ref().is_some_and(|s| s.contested),
                 rationale,
+                note,
             });
         }
     }

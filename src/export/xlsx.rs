@@ -98,8 +98,12 @@ fn ranking_sheet(
         .collect();
     headings.push(("flags", 8.0));
     headings.push(("decision_rationale", 50.0));
+    headings.push(("candidate", 14.0));
     let ws = sheet(wb, "Ranking", card, s, &headings)?;
     ws.write_string(0, 1, format!("{} {}", card.title, card.period).trim())?;
+    if let Some(tie) = ranking.cut_tie() {
+        ws.write_string(0, 2, tie.sentence(ranking.cut))?;
+    }
     for (i, row) in ranking.rows.iter().enumerate() {
         let r = HEAD + 1 + i as u32;
         let cells = crate::report::rank_table::cells(row);
@@ -122,6 +126,7 @@ fn ranking_sheet(
         }
         ws.write_string(r, 10, flags(row))?;
         ws.write_string(r, 11, &row.decision_rationale)?;
+        ws.write_string(r, 12, ranking.candidate(i).text())?;
     }
     Ok(())
 }
@@ -207,7 +212,8 @@ fn factors_sheet(
         ("range (points)", 14.0),
         ("IQR (points)", 12.0),
         ("contested", 10.0),
-        ("rationale or note", 60.0),
+        ("rationale", 50.0),
+        ("note", 50.0),
     ];
     let ws = sheet(wb, "Factors", card, s, &headings)?;
     for (i, f) in factor_rows(card, ranking).iter().enumerate() {
@@ -227,22 +233,22 @@ fn factors_sheet(
         opt_num(ws, r, 10, f.iqr)?;
         ws.write_string(r, 11, if f.contested { "yes" } else { "" })?;
         ws.write_string(r, 12, &f.rationale)?;
+        ws.write_string(r, 13, &f.note)?;
     }
     Ok(())
 }
 
 fn decisions_sheet(wb: &mut Workbook, card: &Scorecard, s: &Styles) -> Result<(), XlsxError> {
     let headings = [
-        ("when", 22.0),
+        ("when", 20.0),
         ("who", 18.0),
-        ("what", 40.0),
-        ("old", 30.0),
-        ("new", 40.0),
+        ("what", 44.0),
+        ("change", 70.0),
     ];
     let ws = sheet(wb, "Decisions", card, s, &headings)?;
-    for (i, c) in card.decision_log().enumerate() {
+    for (i, c) in crate::report::log::log_lines(card).iter().enumerate() {
         let r = HEAD + 1 + i as u32;
-        for (col, text) in [&c.at, &c.who, &c.what, &c.old, &c.new]
+        for (col, text) in [&c.when, &c.who, &c.what, &c.change]
             .into_iter()
             .enumerate()
         {

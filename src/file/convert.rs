@@ -130,6 +130,7 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
         period: doc.period,
         author: doc.author,
         marking: doc.marking,
+        cut: doc.cut,
         notes: doc.notes,
         method: doc.method,
         participants,
@@ -334,6 +335,7 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
         period: card.period.clone(),
         author: card.author.clone(),
         marking: card.marking.clone(),
+        cut: card.cut,
         notes: card.notes.clone(),
         method: method.clone(),
         participants: card

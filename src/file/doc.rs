@@ -39,6 +39,9 @@ pub struct ScorecardDoc {
     /// Notes about the document.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The candidate-priority cut line the lead chose (top N).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut: Option<u32>,
     /// The embedded method.
     pub method: Method,
     /// Participants.

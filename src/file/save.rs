@@ -60,6 +60,19 @@ pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     write_file(path, bytes, false)
 }
 
+/// A new file gets the user's usual mode: read-write for everyone, less the umask (which
+/// the operating system applies when the file is created), as any other program would.
+fn new_file_builder<'a>() -> tempfile::Builder<'a, 'a> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(".trh-save-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    b
+}
+
 fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
     let io = |source| FileError::Io {
         path: path.to_owned(),
@@ -70,11 +83,13 @@ fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> 
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".trh-save-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
+    let mut tmp = new_file_builder().tempfile_in(dir).map_err(io)?;
+    // Replacing a file keeps its permissions: colleagues on a shared drive keep their access.
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(io)?;
+    }
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     if backup && path.exists() {

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::ids::name_key;
+use super::ids::{is_placeholder_id, name_key};
 use super::ranking::{RankedTheme, rank};
 use super::scorecard::Scorecard;
 use super::{FactorId, ThemeId};
@@ -171,7 +171,11 @@ pub fn diff(old: &Scorecard, new: &Scorecard) -> Diff {
     let mut old_taken = vec![false; old_ranking.rows.len()];
     let mut pairs: Vec<(usize, Option<(usize, MatchedBy)>)> = Vec::new();
     for (n, row) in new_ranking.rows.iter().enumerate() {
-        let by_id = old_ranking.rows.iter().position(|o| o.id == row.id);
+        // A placeholder id ("new-theme") says nothing about which theme it is.
+        let by_id = old_ranking
+            .rows
+            .iter()
+            .position(|o| o.id == row.id && !is_placeholder_id(row.id.as_str()));
         if let Some(o) = by_id {
             old_taken[o] = true;
         }
@@ -290,7 +294,9 @@ fn both(
         old_rank: o.rank,
         new_rank: n.rank,
         movement,
-        old_band: band_label(o),
+        // Bands under another method are another scale: they are not compared, so last
+        // year's is not shown beside this year's as if it were a movement.
+        old_band: if same_method { band_label(o) } else { None },
         new_band: band_label(n),
         band_movement,
         band_index: n.band.as_ref().or(o.band.as_ref()).map(|b| b.index),

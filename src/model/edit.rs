@@ -145,6 +145,11 @@ pub enum Edit {
         /// The file's name, for the change log.
         source: String,
     },
+    /// Set the candidate-priority cut line (the top N), or go back to the default.
+    SetCut {
+        /// N, or `None` for the default.
+        cut: Option<u32>,
+    },
 }
 
 /// Why an edit cannot be applied.
@@ -227,7 +232,13 @@ impl Edit {
                 if *field == ThemeText::Name && text.trim().is_empty() {
                     return Err(EditError::EmptyName);
                 }
+                let new_id = (*field == ThemeText::Name)
+                    .then(|| first_real_id(card, theme, text))
+                    .flatten();
                 let t = theme_mut(card, theme)?;
+                if let Some(id) = new_id {
+                    t.id = id;
+                }
                 let slot = match field {
                     ThemeText::Name => &mut t.name,
                     ThemeText::Category => &mut t.category,
@@ -248,6 +259,15 @@ impl Edit {
                 ))
             }
             Self::AddTheme { theme, at } => add_theme(card, theme, *at),
+            Self::SetCut { cut } => {
+                let text = |c: Option<u32>| c.map(|n| format!("top {n}")).unwrap_or_default();
+                let old = std::mem::replace(&mut card.cut, *cut);
+                Ok(Applied {
+                    what: "cut line".to_owned(),
+                    old: text(old),
+                    new: text(*cut),
+                })
+            }
             Self::Import { themes, source } => super::edit_import::apply(card, themes, source),
             Self::RemoveTheme { theme } => {
                 let i = index_of(card, theme)?;
@@ -356,6 +376,24 @@ fn decision_text(d: Option<&Decision>) -> String {
 pub fn fresh_theme_id(card: &Scorecard, name: &str) -> ThemeId {
     let taken = |id: &str| card.themes.iter().any(|t| t.id.as_str() == id);
     ThemeId::new(super::ids::unused_slug(name, taken))
+}
+
+/// A theme still under its placeholder id ("new-theme") takes an id from its first real
+/// name, so next year's comparison matches it by what it is, not by an accident of order.
+fn first_real_id(card: &Scorecard, theme: &ThemeId, name: &str) -> Option<ThemeId> {
+    if !super::ids::is_placeholder_id(theme.as_str()) {
+        return None;
+    }
+    let slug = super::ids::slug(name);
+    if super::ids::is_placeholder_id(&slug) {
+        return None;
+    }
+    let taken = |id: &str| {
+        card.themes
+            .iter()
+            .any(|t| t.id.as_str() == id && &t.id != theme)
+    };
+    Some(ThemeId::new(super::ids::unused_slug(name, taken)))
 }
 
 /// An id for a new participant named `name` that no participant in `card` uses yet.

@@ -122,3 +122,50 @@ fn fresh_ids_do_not_collide() {
     assert_eq!(fresh_theme_id(&c, "A").as_str(), "a-2");
     assert_eq!(fresh_theme_id(&c, "!!").as_str(), "theme");
 }
+
+#[test]
+fn a_new_theme_takes_its_id_from_its_first_real_name() {
+    let mut c = card();
+    Edit::AddTheme {
+        theme: Theme::new("new-theme", "New theme"),
+        at: 0,
+    }
+    .apply(&mut c)
+    .expect("adds");
+    let rename = |c: &mut Scorecard, id: &str, name: &str| {
+        Edit::SetThemeText {
+            theme: id.into(),
+            field: ThemeText::Name,
+            text: name.into(),
+        }
+        .apply(c)
+        .expect("renames");
+    };
+    rename(&mut c, "new-theme", "Fly-tipping");
+    assert_eq!(c.themes[0].id.as_str(), "fly-tipping");
+    rename(&mut c, "fly-tipping", "Fly-tipping and waste");
+    assert_eq!(
+        c.themes[0].id.as_str(),
+        "fly-tipping",
+        "only the first real name"
+    );
+    // A second new theme with the same name does not collide.
+    Edit::AddTheme {
+        theme: Theme::new("new-theme", "New theme"),
+        at: 1,
+    }
+    .apply(&mut c)
+    .expect("adds");
+    rename(&mut c, "new-theme", "Fly tipping");
+    assert_eq!(c.themes[1].id.as_str(), "fly-tipping-2");
+}
+
+#[test]
+fn the_cut_line_is_saved_and_a_tie_across_it_is_found() {
+    let mut c = card();
+    assert_eq!(c.cut(), crate::model::scorecard::DEFAULT_CUT);
+    Edit::SetCut { cut: Some(1) }.apply(&mut c).expect("sets");
+    assert_eq!(c.cut(), 1);
+    let ranking = crate::model::rank(&c);
+    assert_eq!(ranking.cut, 1);
+}

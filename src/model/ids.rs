@@ -75,6 +75,20 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// The name a theme is given when added, before the analyst names it.
+pub const PLACEHOLDER_NAME: &str = "New theme";
+
+/// True for the id an unnamed new theme gets (`new-theme`, `new-theme-2`, …). Such an id is
+/// replaced by one from the theme's first real name, and never used to match themes across
+/// years.
+pub fn is_placeholder_id(id: &str) -> bool {
+    let base = "new-theme";
+    id == base
+        || id
+            .strip_prefix("new-theme-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A name for matching: lower case, with runs of spaces collapsed ("Anti-social  Behaviour"
 /// and "anti-social behaviour" match).
 pub fn name_key(name: &str) -> String {
@@ -99,6 +113,21 @@ pub fn unused_slug(name: &str, taken: impl Fn(&str) -> bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::slug;
+
+    #[test]
+    fn placeholder_ids() {
+        for (id, want) in [
+            ("new-theme", true),
+            ("new-theme-2", true),
+            ("new-theme-12", true),
+            ("new-theme-x", false),
+            ("new-theme-", false),
+            ("fly-tipping", false),
+            ("new-theme-park", false),
+        ] {
+            assert_eq!(super::is_placeholder_id(id), want, "{id}");
+        }
+    }
 
     #[test]
     fn slugs() {

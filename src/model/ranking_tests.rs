@@ -283,3 +283,49 @@ fn confidence_weighting_is_opt_in() {
         Some("Medium")
     );
 }
+
+#[test]
+fn a_cut_line_inside_a_tie_is_reported_and_one_between_ranks_is_not() {
+    let m = method("impact-likelihood-4x4");
+    let t = |name: &str, i: &str, l: &str| theme(&m, name, &[("impact", i), ("likelihood", l)]);
+    let mut c = card(
+        &m,
+        vec![
+            t("Arson", "4", "4"),
+            t("Burglary", "3", "3"),
+            t("Cyber", "3", "3"),
+            t("Drugs", "1", "1"),
+        ],
+    );
+    for (cut, tie) in [
+        (1, None),
+        (2, Some((2, vec!["Burglary"], vec!["Cyber"]))),
+        (3, None),
+    ] {
+        c.cut = Some(cut);
+        let r = rank(&c);
+        let found = r.cut_tie().map(|t| (t.rank, t.above, t.below));
+        let tie = tie.map(|(n, a, b): (u32, Vec<&str>, Vec<&str>)| {
+            let own = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect::<Vec<_>>();
+            (n, own(a), own(b))
+        });
+        assert_eq!(found, tie, "cut {cut}");
+        let marks: Vec<Candidate> = (0..4).map(|i| r.candidate(i)).collect();
+        let want = match cut {
+            1 => vec![Candidate::Yes, Candidate::No, Candidate::No, Candidate::No],
+            2 => vec![
+                Candidate::Yes,
+                Candidate::TiedAtCut,
+                Candidate::TiedAtCut,
+                Candidate::No,
+            ],
+            _ => vec![
+                Candidate::Yes,
+                Candidate::Yes,
+                Candidate::Yes,
+                Candidate::No,
+            ],
+        };
+        assert_eq!(marks, want, "cut {cut}");
+    }
+}

@@ -49,7 +49,12 @@ pub struct Scorecard {
     pub themes: Vec<Theme>,
     /// Every change applied, oldest first.
     pub log: Vec<Change>,
+    /// The candidate-priority cut line the lead chose (the top N); `None` for the default.
+    pub cut: Option<u32>,
 }
+
+/// The cut line when none is chosen and nothing is adopted: the top 5 are candidates.
+pub const DEFAULT_CUT: usize = 5;
 
 /// A person who takes part in scoring.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -250,7 +255,26 @@ impl Scorecard {
             participants: Vec::new(),
             themes: Vec::new(),
             log: Vec::new(),
+            cut: None,
         }
+    }
+
+    /// The cut line in force: the one chosen, else as many as the board adopted, else
+    /// [`DEFAULT_CUT`].
+    pub fn cut(&self) -> usize {
+        if let Some(n) = self.cut {
+            return n as usize;
+        }
+        let adopted = self
+            .themes
+            .iter()
+            .filter(|t| {
+                t.decision
+                    .as_ref()
+                    .is_some_and(|d| d.kind == DecisionKind::Adopt)
+            })
+            .count();
+        if adopted > 0 { adopted } else { DEFAULT_CUT }
     }
 
     /// A theme by id.

@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod explain;
+pub mod log;
 pub mod rank_table;
 
 /// A number as people write it: whole numbers without decimals, others to two places.

@@ -18,12 +18,25 @@ pub const COLUMNS: [&str; 10] = [
     "decision",
 ];
 
+/// Columns after the ten: the short flags, where the theme stands against the cut line,
+/// and the protective marking (on every row, so it survives a copy of any row).
+pub const CSV_EXTRA: [&str; 3] = ["flags", "candidate", "marking"];
+
+/// Choices for the rank output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Keep only the first N rows.
+    pub top: Option<usize>,
+    /// CSV only: a line with the marking alone above the header row.
+    pub marking_row: bool,
+}
+
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Aligned columns for a terminal.
     Table,
-    /// RFC 4180 CSV with a header row.
+    /// RFC 4180 CSV with a header row (row 1), the marking on every row.
     Csv,
     /// A Markdown table.
     Md,
@@ -93,15 +106,24 @@ fn rows(ranking: &Ranking, top: Option<usize>) -> impl Iterator<Item = &RankedTh
     ranking.rows.iter().take(top.unwrap_or(usize::MAX))
 }
 
-/// Renders the ranking in a format. `top` keeps the first N rows.
+/// The cut-line sentence printed under a table: where it is, and whether it splits a tie.
+pub fn cut_note(ranking: &Ranking) -> String {
+    match ranking.cut_tie() {
+        Some(tie) => format!("warning: {}", tie.sentence(ranking.cut)),
+        None => format!("cut line: top {} are candidate priorities", ranking.cut),
+    }
+}
+
+/// Renders the ranking in a format.
 pub fn render(
     ranking: &Ranking,
     format: Format,
-    top: Option<usize>,
+    options: Options,
 ) -> Result<String, anyhow::Error> {
+    let top = options.top;
     Ok(match format {
         Format::Table => table(ranking, top),
-        Format::Csv => csv(ranking, top)?,
+        Format::Csv => csv(ranking, options)?,
         Format::Md => markdown(ranking, top),
         Format::Json => {
             let rows: Vec<&RankedTheme> = rows(ranking, top).collect();
@@ -109,6 +131,8 @@ pub fn render(
                 "method": ranking.method,
                 "method_version": ranking.method_version,
                 "marking": ranking.marking,
+                "cut": ranking.cut,
+                "cut_tie": ranking.cut_tie(),
                 "rows": rows,
             });
             super::json_text(&value)?
@@ -158,18 +182,29 @@ fn table(ranking: &Ranking, top: Option<usize>) -> String {
     }
     out.push_str(&legend(ranking));
     out.push('\n');
+    out.push_str(&cut_note(ranking));
+    out.push('\n');
     out
 }
 
-pub fn csv(ranking: &Ranking, top: Option<usize>) -> Result<String, anyhow::Error> {
+/// The ranking as CSV: the header is row 1 (what pandas, Excel's Get Data and any script
+/// expect), and the protective marking is a column of every row, so it survives a copy of
+/// any row. A banner line above the header only when asked for.
+pub fn csv(ranking: &Ranking, options: Options) -> Result<String, anyhow::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    // The protective marking travels: a first row with it alone, before the header.
-    let mut marking = vec![String::new(); COLUMNS.len()];
-    marking[0] = safe_cell(&ranking.marking);
-    w.write_record(&marking)?;
-    w.write_record(COLUMNS)?;
-    for row in rows(ranking, top) {
-        w.write_record(cells(row).iter().map(|c| safe_cell(c)))?;
+    let marking = safe_cell(&ranking.marking);
+    if options.marking_row {
+        let mut banner = vec![String::new(); COLUMNS.len() + CSV_EXTRA.len()];
+        banner[0].clone_from(&marking);
+        w.write_record(&banner)?;
+    }
+    w.write_record(COLUMNS.iter().chain(CSV_EXTRA.iter()))?;
+    for (i, row) in rows(ranking, options.top).enumerate() {
+        let mut record: Vec<String> = cells(row).iter().map(|c| safe_cell(c)).collect();
+        record.push(flags(row));
+        record.push(ranking.candidate(i).text().to_owned());
+        record.push(marking.clone());
+        w.write_record(&record)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }
@@ -186,6 +221,6 @@ fn markdown(ranking: &Ranking, top: Option<usize>) -> String {
         let cells: Vec<String> = cells(row).iter().map(|c| md_escape(c)).collect();
         out.push_str(&format!("| {} | {} |\n", cells.join(" | "), flags(row)));
     }
-    out.push_str(&format!("\n{}\n", legend(ranking)));
+    out.push_str(&format!("\n{}\n\n{}\n", legend(ranking), cut_note(ranking)));
     out
 }

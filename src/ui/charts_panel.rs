@@ -88,10 +88,7 @@ pub fn charts_ui(
             ui.selectable_value(&mut view.chart, kind, kind.title());
         }
         ui.separator();
-        let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
-        let l = ui.label("Cut line: top");
-        ui.add(egui::DragValue::new(&mut view.cut).range(0..=ranked))
-            .labelled_by(l.id);
+        super::widgets::cut_ui(ui, doc, "Cut line: top", out);
         ui.separator();
         if ui
             .button("Export this chart…")
@@ -100,7 +97,7 @@ pub fn charts_ui(
         {
             let mut request = crate::export::ExportRequest::new(crate::export::ExportFormat::Png);
             request.chart = view.chart.into();
-            request.cut = view.cut;
+            request.cut = doc.ranking.cut;
             request.look = look;
             request.size = (
                 (avail_before.x * ui.ctx().pixels_per_point()) as u32,
@@ -123,7 +120,7 @@ pub fn charts_ui(
         generation: doc.generation,
         size,
         look,
-        cut: view.cut,
+        cut: doc.ranking.cut,
         selected: view.selected.clone(),
     };
     let kind = view.chart;

@@ -7,7 +7,8 @@ use crate::app::Document;
 
 /// Draws the log as a fold-out list (nothing is laid out while it is folded).
 pub fn decision_log_ui(ui: &mut Ui, doc: &Document) {
-    let entries: Vec<_> = doc.card.decision_log().rev().collect();
+    let mut entries = crate::report::log::log_lines(&doc.card);
+    entries.reverse();
     egui::CollapsingHeader::new(format!("Decision and agreement log ({})", entries.len()))
         .id_salt("decision_log")
         .show(ui, |ui| {
@@ -23,15 +24,10 @@ pub fn decision_log_ui(ui: &mut Ui, doc: &Document) {
                         .striped(true)
                         .show(ui, |ui| {
                             for c in entries {
-                                ui.label(RichText::new(&c.at).small());
+                                ui.label(RichText::new(&c.when).small());
                                 ui.label(&c.who);
                                 ui.label(&c.what);
-                                let change = if c.old.is_empty() {
-                                    c.new.clone()
-                                } else {
-                                    format!("{} to {}", c.old, c.new)
-                                };
-                                ui.label(change);
+                                ui.label(&c.change);
                                 ui.end_row();
                             }
                         });

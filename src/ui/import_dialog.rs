@@ -157,10 +157,9 @@ fn check(f: &ImportForm, card: &Scorecard) -> ImportCheck {
             ImportCheck {
                 layout,
                 status: format!(
-                    "Ready: {} themes ({} new, {} update themes already here). Nothing has changed yet.",
-                    themes.len(),
-                    themes.len() - updated,
-                    updated
+                    "Ready to import {}: {}. Nothing has changed yet.",
+                    plural(themes.len(), "theme"),
+                    import_counts(themes.len() - updated, updated)
                 ),
                 themes: Some(themes),
                 problems: Vec::new(),
@@ -190,4 +189,22 @@ fn check(f: &ImportForm, card: &Scorecard) -> ImportCheck {
             }
         }
     }
+}
+
+/// "1 theme", "2 themes".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// "2 new, 1 updating a theme already here" in plain words.
+pub fn import_counts(new: usize, updated: usize) -> String {
+    let updates = match updated {
+        1 => "1 updates a theme already here".to_owned(),
+        n => format!("{n} update themes already here"),
+    };
+    format!("{new} new, {updates}")
 }

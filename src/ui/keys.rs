@@ -22,11 +22,11 @@ pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
             c.shortcut()
                 .as_ref()
                 .filter(usable)
-                .is_some_and(|s| i.consume_shortcut(s))
+                .is_some_and(|s| consume_exact(i, s))
                 || c.extra_shortcuts()
                     .iter()
                     .filter(usable)
-                    .any(|s| i.consume_shortcut(s))
+                    .any(|s| consume_exact(i, s))
         });
         if hit && app.enabled(c) {
             app.push(Action::Command(c));
@@ -86,6 +86,34 @@ pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
             set_by_number(app, n);
         }
     }
+}
+
+/// Consumes a press of exactly this shortcut. egui's own `consume_shortcut` ignores an extra
+/// Shift or Alt, so Ctrl+Shift+S would be taken as Ctrl+S (Save, not Save as). Only keys that
+/// need Shift to be typed on some layouts (`+`) may come with or without it.
+pub fn consume_exact(i: &mut egui::InputState, s: &egui::KeyboardShortcut) -> bool {
+    let shift_free = matches!(s.logical_key, Key::Plus);
+    let mut hit = false;
+    i.events.retain(|e| {
+        let m = match e {
+            egui::Event::Key {
+                key,
+                modifiers,
+                pressed: true,
+                ..
+            } if *key == s.logical_key => {
+                let mut m = *modifiers;
+                if shift_free {
+                    m.shift = s.modifiers.shift;
+                }
+                m.matches_exact(s.modifiers)
+            }
+            _ => false,
+        };
+        hit |= m;
+        !m
+    });
+    hit
 }
 
 const NUMBER_KEYS: [Key; 9] = [

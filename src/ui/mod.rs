@@ -33,7 +33,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
     }
     let mut out = Vec::new();
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_ui(ui, app, &mut out));
-    egui::Panel::bottom("status_bar").show(ui, |ui| status::status_ui(ui, app));
+    egui::Panel::bottom("status_bar").show(ui, |ui| status::status_ui(ui, app, &mut out));
     egui::Panel::left("theme_list")
         .resizable(true)
         .default_size(300.0)

@@ -22,10 +22,41 @@ pub fn modal_ui(
         ui.set_max_width(520.0);
         reply = body_ui(ui, modal, doc, prefs);
     });
+    // Escape (or a click outside) cancels; on the first frame the key or click that opened
+    // the dialog is not an answer to it.
     if reply.is_none() && !fresh && response.should_close() {
         reply = Some(Reply::Cancel);
     }
+    if reply.is_none() && !fresh && enter_pressed(ctx) {
+        reply = enter_reply(modal, doc);
+    }
     reply
+}
+
+/// A plain Enter this frame (Shift+Enter is a new line in a rationale).
+fn enter_pressed(ctx: &egui::Context) -> bool {
+    ctx.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.is_none())
+}
+
+/// What Enter does in each dialog: its obvious action, where that is allowed now. Dialogs
+/// that gather text (name, agree, decide) answer Enter themselves, since only they know
+/// whether the text is complete.
+fn enter_reply(modal: &Modal, doc: &Document) -> Option<Reply> {
+    match modal {
+        Modal::Unsaved(_) => Some(Reply::Save),
+        // Overwriting someone else's change is never the default.
+        Modal::ChangedOnDisk(_) => Some(Reply::SaveAs),
+        Modal::RemoveTheme(id) => doc
+            .card
+            .theme(id)
+            .is_some()
+            .then(|| Reply::Remove(id.clone())),
+        Modal::Recover(_) => Some(Reply::Recover),
+        Modal::Shortcuts | Modal::About => Some(Reply::Cancel),
+        Modal::ChooseMethod | Modal::AskName(_) | Modal::Agree { .. } | Modal::Decide { .. } => {
+            None
+        }
+    }
 }
 
 fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<Reply> {
@@ -177,17 +208,44 @@ fn name_ui(ui: &mut Ui, initial: &str, prefs: &Prefs) -> Option<Reply> {
     let r = ui
         .add(egui::TextEdit::singleline(&mut name))
         .labelled_by(l.id);
-    r.request_focus();
+    focus_first(ui, &r);
     ui.data_mut(|d| d.insert_temp(id, name.clone()));
-    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let ok = ui
-        .add_enabled(!name.trim().is_empty(), egui::Button::new("OK"))
-        .clicked();
-    if (ok || enter) && !name.trim().is_empty() {
+    let enter = enter_pressed(ui.ctx());
+    let mut reply = None;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!name.trim().is_empty(), egui::Button::new("OK"))
+            .clicked()
+            || enter && !name.trim().is_empty()
+        {
+            reply = Some(Reply::Name(name.clone()));
+        }
+        if ui.button("Cancel").clicked() {
+            reply = Some(Reply::Cancel);
+        }
+    });
+    if reply.is_some() {
         ui.data_mut(|d| d.remove::<String>(id));
-        return Some(Reply::Name(name));
     }
-    None
+    reply
+}
+
+/// Gives a dialog's first field the keyboard, unless the user has put it elsewhere.
+fn focus_first(ui: &Ui, field: &egui::Response) {
+    if ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+}
+
+/// A rationale field: Enter confirms the dialog, Shift+Enter starts a new line.
+fn rationale_field(text: &mut String) -> egui::TextEdit<'_> {
+    egui::TextEdit::multiline(text)
+        .desired_rows(2)
+        .desired_width(f32::INFINITY)
+        .return_key(Some(egui::KeyboardShortcut::new(
+            egui::Modifiers::SHIFT,
+            egui::Key::Enter,
+        )))
 }
 
 fn agree_ui(
@@ -230,28 +288,25 @@ fn agree_ui(
         ui.label(RichText::new(&level.descriptor).small());
     }
     let l = ui.label("Rationale (required)");
-    let field = ui
-        .add(
-            egui::TextEdit::multiline(&mut why)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
+    let field = ui.add(rationale_field(&mut why)).labelled_by(l.id);
     // Once a value is chosen, typing goes straight into the rationale.
-    if why.is_empty() && value.is_some() && !field.has_focus() {
-        field.request_focus();
+    if value.is_some() {
+        focus_first(ui, &field);
     }
     ui.data_mut(|d| {
         d.insert_temp(value_id, value);
         d.insert_temp(why_id, why.clone());
     });
     let ready = value.is_some() && !why.trim().is_empty();
-    if !ready {
+    if ready {
+        ui.label(RichText::new("Enter agrees; Shift+Enter starts a new line.").small());
+    } else {
         ui.label(RichText::new("Choose a value and give the room's reason to agree it.").small());
     }
     let mut reply = None;
+    let enter = enter_pressed(ui.ctx());
     ui.horizontal(|ui| {
-        if ui.add_enabled(ready, egui::Button::new("Agree")).clicked()
+        if (ui.add_enabled(ready, egui::Button::new("Agree")).clicked() || enter && ready)
             && let Some(v) = value
         {
             reply = Some(Reply::Agreed(v, why.trim().to_owned()));
@@ -288,23 +343,17 @@ fn decide_ui(
     let why_id = Id::unique(("trh_decide_why", theme.as_str()));
     let mut why: String = ui.data_mut(|d| d.get_temp(why_id)).unwrap_or_default();
     let l = ui.label("Board's rationale (required)");
-    let field = ui
-        .add(
-            egui::TextEdit::multiline(&mut why)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
-    if why.is_empty() && !field.has_focus() {
-        field.request_focus();
-    }
+    let field = ui.add(rationale_field(&mut why)).labelled_by(l.id);
+    focus_first(ui, &field);
     ui.data_mut(|d| d.insert_temp(why_id, why.clone()));
     let mut reply = None;
+    let enter = enter_pressed(ui.ctx());
     ui.horizontal(|ui| {
         let ready = !why.trim().is_empty();
         if ui
             .add_enabled(ready, egui::Button::new("Record decision"))
             .clicked()
+            || enter && ready
         {
             reply = Some(Reply::Decided(why.trim().to_owned()));
         }

@@ -66,12 +66,7 @@ fn compare(key: SortKey, a: &RankedTheme, b: &RankedTheme) -> Ordering {
 pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
     let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
     ui.horizontal(|ui| {
-        let l = ui.label("Candidate priorities: top");
-        ui.add(egui::DragValue::new(&mut view.cut).range(0..=ranked))
-            .labelled_by(l.id)
-            .on_hover_text(
-                "Where the cut line falls: themes ranked at or above it are candidate priorities",
-            );
+        super::widgets::cut_ui(ui, doc, "Candidate priorities: top", out);
         ui.label(format!("of {ranked} ranked themes"));
         let departs = doc.ranking.rows.iter().filter(|r| r.departs).count();
         if departs > 0 {
@@ -103,7 +98,7 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
         .show_rows(ui, row_h, rows.len(), |ui, range| {
             for i in range {
                 let r = rows[i];
-                let cut_above = by_rank && view.cut > 0 && i == view.cut;
+                let cut_above = by_rank && doc.ranking.cut > 0 && i == doc.ranking.cut;
                 let selected = view.selected.as_ref() == Some(&r.id);
                 if row_ui(ui, doc, r, &cols, (row_h, i, selected, cut_above), look).clicked() {
                     out.push(Action::Select(r.id.clone()));

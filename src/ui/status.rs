@@ -4,11 +4,12 @@ use std::time::Instant;
 
 use egui::RichText;
 
-use crate::app::TrhApp;
+use crate::app::modal::Modal;
 use crate::app::notify::{Level, Notifications};
+use crate::app::{Action, TrhApp};
 
 /// Draws the status bar.
-pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp) {
+pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
     let card = &app.doc.card;
     let ranked = app
         .doc
@@ -39,7 +40,42 @@ pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp) {
         if app.jobs.running > 0 {
             ui.spinner();
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            name_ui(ui, app, out);
+        });
     });
+}
+
+/// Who signs the change log. Without a name given, a field sits here (never a prompt that
+/// pops up and takes keys typed for something else); changes are signed with the login name
+/// meanwhile.
+fn name_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
+    if let Some(name) = &app.prefs.user_name {
+        if ui
+            .small_button("Change name…")
+            .on_hover_text("The name that signs your changes in the change log")
+            .clicked()
+        {
+            out.push(Action::Dialog(Modal::AskName(name.clone())));
+        }
+        ui.label(format!("Signed as {name}"));
+        return;
+    }
+    let id = egui::Id::unique("trh_status_name");
+    let mut draft: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+    let set = ui.add_enabled(!draft.trim().is_empty(), egui::Button::new("Set name"));
+    let field = ui.add(
+        egui::TextEdit::singleline(&mut draft)
+            .desired_width(160.0)
+            .hint_text("Your name"),
+    );
+    let label = ui.label(format!("Changes signed as {}. Your name:", app.signer()));
+    let field = field.labelled_by(label.id);
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if (set.clicked() || enter) && !draft.trim().is_empty() {
+        out.push(Action::SetName(std::mem::take(&mut draft)));
+    }
+    ui.data_mut(|d| d.insert_temp(id, draft));
 }
 
 /// Shows recent notifications in the corner and wakes the UI when the next one expires.

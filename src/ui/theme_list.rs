@@ -189,12 +189,23 @@ fn rename_ui(
     let mut done = false;
     ui.horizontal(|ui| {
         let label = ui.label("New name");
-        let edit = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
-        let edit = edit
+        let output = egui::TextEdit::singleline(text)
+            .desired_width(f32::INFINITY)
+            .show(ui);
+        let id = output.response.id;
+        let edit = output
+            .response
+            .response
             .labelled_by(label.id)
             .on_hover_text("Enter to rename, Escape to cancel");
         if ui.memory(|m| m.focused().is_none()) {
             edit.request_focus();
+            // The old name starts selected, so typing replaces it (as F2 does elsewhere).
+            let mut state = output.state;
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+            state.store(ui.ctx(), id);
         }
         let (enter, escape) = ui.input(|i| {
             (

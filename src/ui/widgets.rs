@@ -87,3 +87,50 @@ pub fn elided(
     job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(10.0));
     ui.painter().layout_job(job)
 }
+
+/// The candidate-priority cut line (top N): saved in the scorecard, so a change is an edit
+/// (a drag is one undo step). Warns when the line falls inside a tie.
+pub fn cut_ui(
+    ui: &mut Ui,
+    doc: &crate::app::Document,
+    label: &str,
+    out: &mut Vec<crate::app::Action>,
+) {
+    let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
+    let mut cut = doc.ranking.cut;
+    let most = ranked.max(cut);
+    let l = ui.label(label);
+    let r = ui
+        .add(egui::DragValue::new(&mut cut).range(0..=most))
+        .labelled_by(l.id)
+        .on_hover_text(
+            "Where the cut line falls: themes ranked at or above it are candidate priorities (saved in the scorecard)",
+        );
+    if cut != doc.ranking.cut {
+        let cut = u32::try_from(cut).ok();
+        out.push(crate::app::Action::Edit {
+            edit: crate::model::Edit::SetCut { cut },
+            merge: Some("cut".to_owned()),
+        });
+    }
+    if r.drag_stopped() || r.lost_focus() {
+        out.push(crate::app::Action::EndMerge);
+    }
+    if let Some(tie) = doc.ranking.cut_tie() {
+        let look = if ui.visuals().dark_mode {
+            theme::ThemeChoice::Dark
+        } else {
+            theme::ThemeChoice::Light
+        };
+        ui.label(warning(
+            format!(
+                "Warning: the cut falls inside a tie at rank {}: {} above, {} below",
+                tie.rank,
+                tie.above.join(", "),
+                tie.below.join(", ")
+            ),
+            look,
+        ))
+        .on_hover_text(tie.sentence(doc.ranking.cut));
+    }
+}

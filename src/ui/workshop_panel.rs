@@ -159,11 +159,16 @@ fn add_person_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
     let w = &mut view.workshop;
     ui.horizontal_wrapped(|ui| {
         let l = ui.label("Name");
-        ui.add(egui::TextEdit::singleline(&mut w.new_name).desired_width(160.0))
+        let name = ui
+            .add(egui::TextEdit::singleline(&mut w.new_name).desired_width(160.0))
             .labelled_by(l.id);
         let l = ui.label("Agency");
-        ui.add(egui::TextEdit::singleline(&mut w.new_agency).desired_width(160.0))
+        let agency = ui
+            .add(egui::TextEdit::singleline(&mut w.new_agency).desired_width(160.0))
             .labelled_by(l.id);
+        // Enter in either field adds the person (and goes back to Name for the next one).
+        let enter = (name.lost_focus() || agency.lost_focus())
+            && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.menu_button("Agencies", |ui| {
             let mut known: Vec<&str> = COMMON_AGENCIES.to_vec();
             for p in &doc.card.participants {
@@ -182,7 +187,11 @@ fn add_person_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
         if ui
             .add_enabled(ready, egui::Button::new("Add person"))
             .clicked()
+            || enter && ready
         {
+            if enter {
+                name.request_focus();
+            }
             out.push(Action::edit(Edit::AddParticipant {
                 participant: Participant {
                     id: crate::model::edit::fresh_participant_id(&doc.card, &w.new_name),

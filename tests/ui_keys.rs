@@ -1,0 +1,271 @@
+//! What a user meets first: every shortcut through real key events, a fresh install with no
+//! name set, and Enter and Escape in every dialog. Unlike the other UI tests these start from
+//! empty preferences where it matters, because that is where the faults were.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use trh::app::modal::Modal;
+use trh::app::prefs::Prefs;
+use trh::app::view::Tab;
+use trh::app::{AppConfig, Command, Start, TrhApp};
+use trh::model::Value;
+
+mod common;
+use common::{click, config, harness, sample, wait_for};
+
+/// Gets a sample ready for `c` to be allowed, then clears the record of commands run.
+fn ready_for(c: Command) -> Harness<'static, TrhApp> {
+    let mut h = sample();
+    click(&mut h, "Reoffending");
+    if matches!(c, Command::Undo | Command::Redo) {
+        click(&mut h, "Physical harm: High");
+    }
+    if c == Command::Redo {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run_steps(2);
+    }
+    h.state_mut().recent_commands.clear();
+    h
+}
+
+#[test]
+fn every_shortcut_runs_exactly_its_own_command() {
+    for c in Command::ALL {
+        let shortcuts = c
+            .shortcut()
+            .into_iter()
+            .chain(c.extra_shortcuts().iter().copied());
+        for s in shortcuts {
+            let mut h = ready_for(c);
+            assert!(h.state().enabled(c), "{c:?} can run");
+            h.key_press_modifiers(s.modifiers, s.logical_key);
+            h.run_steps(2);
+            assert_eq!(
+                h.state().recent_commands,
+                [c],
+                "{:?}+{:?} should run {c:?} and nothing else",
+                s.modifiers,
+                s.logical_key
+            );
+        }
+    }
+}
+
+#[test]
+fn shift_turns_save_into_save_as_and_undo_into_redo() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("card.ron");
+    std::fs::write(&path, trh::app::SAMPLE).expect("write");
+    let card = trh::file::load_scorecard(&path).expect("loads");
+    let mut h = harness(TrhApp::new(config(
+        Start::Loaded(Box::new(card), path.clone()),
+        None,
+    )));
+    click(&mut h, "Reoffending");
+    click(&mut h, "Physical harm: High");
+    let other = dir.path().join("copy.ron");
+    h.state_mut().jobs.fixed_pick = Some(other.clone());
+    let before = std::fs::read_to_string(&path).expect("read");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for(&mut h, "the save as", |a| !a.doc.is_dirty());
+    assert_eq!(h.state().recent_commands, [Command::SaveAs]);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        before,
+        "the open file is not overwritten"
+    );
+    assert!(other.exists(), "saved to the new file");
+    assert_eq!(h.state().doc.path.as_deref(), Some(other.as_path()));
+    // Ctrl+Shift+Z from a fully redone state does nothing; it never undoes.
+    let ranking = h.state().doc.ranking.clone();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.ranking,
+        ranking,
+        "nothing to redo, nothing undone"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_ne!(h.state().doc.ranking, ranking);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.ranking, ranking, "redone");
+    // Undoing back to the saved state is not "unsaved".
+    assert!(!h.state().doc.is_dirty());
+    assert!(h.query_by_label_contains("Unsaved changes").is_none());
+}
+
+/// A fresh install: no name in the preferences.
+fn fresh(card: trh::model::Scorecard) -> Harness<'static, TrhApp> {
+    harness(TrhApp::new(AppConfig {
+        prefs: Prefs::default(),
+        recovery: None,
+        start: Start::Card(Box::new(card), "w.ron".into()),
+        startup_error: None,
+    }))
+}
+
+#[test]
+fn on_a_fresh_install_typed_votes_are_all_kept_and_no_prompt_takes_them() {
+    let mut card = trh::file::parse_scorecard(trh::app::SAMPLE, std::path::Path::new("s.ron"))
+        .expect("sample");
+    let theme = card
+        .themes
+        .iter_mut()
+        .find(|t| t.name == "Reoffending")
+        .expect("theme");
+    for s in theme.scores.values_mut() {
+        s.votes.clear();
+        s.agreed = None;
+    }
+    let mut h = fresh(card);
+    click(&mut h, "Reoffending");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run_steps(2);
+    assert_eq!(h.state().view.tab, Tab::Workshop);
+    for key in [Key::Num4, Key::Num5, Key::Num2, Key::Num3, Key::Num3] {
+        h.key_press(key);
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    assert!(h.state().modal.is_none(), "no dialog opened");
+    let app = h.state();
+    let t = app
+        .doc
+        .card
+        .themes
+        .iter()
+        .find(|t| t.name == "Reoffending")
+        .expect("theme");
+    let first = &app.doc.card.participants[0].id;
+    let votes: Vec<Option<Value>> = app
+        .doc
+        .card
+        .method
+        .factors()
+        .take(5)
+        .map(|(_, f)| {
+            t.scores.get(&f.id).and_then(|s| {
+                s.votes
+                    .iter()
+                    .find(|v| &v.participant == first)
+                    .map(|v| v.value)
+            })
+        })
+        .collect();
+    let want = [3, 4, 1, 2, 2].map(|l| Some(Value::Level(l)));
+    assert_eq!(votes, want, "every typed vote is kept");
+    let signer = app.signer();
+    assert!(!signer.is_empty());
+    assert!(
+        app.doc
+            .card
+            .log
+            .iter()
+            .rev()
+            .take(5)
+            .all(|c| c.who == signer)
+    );
+    // The name is given in the status bar's field when the user chooses to.
+    let label = format!("Changes signed as {signer}. Your name:");
+    h.get_by_label(&label).focus();
+    h.run_steps(1);
+    h.get_by_label(&label).type_text("Sam Analyst");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().prefs.user_name.as_deref(), Some("Sam Analyst"));
+    h.key_press(Key::Num1);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.card.log.last().map(|c| c.who.as_str()),
+        Some("Sam Analyst")
+    );
+}
+
+#[test]
+fn enter_does_the_obvious_thing_in_each_dialog_and_escape_cancels() {
+    let mut h = sample();
+    click(&mut h, "Reoffending");
+    // Remove theme?: Escape keeps it, Enter removes it.
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    assert!(matches!(h.state().modal, Some(Modal::RemoveTheme(_))));
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().modal.is_none());
+    assert_eq!(h.state().doc.card.themes.len(), 13);
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert!(h.state().modal.is_none());
+    assert_eq!(h.state().doc.card.themes.len(), 12, "Enter removed it");
+    // Agree: the rationale field has the keys at once, and Enter agrees.
+    click(&mut h, "Drug-related harm");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run_steps(2);
+    h.key_press(Key::A);
+    h.run_steps(3);
+    assert!(matches!(h.state().modal, Some(Modal::Agree { .. })));
+    h.event(egui::Event::Text("The room agreed".into()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(h.state().modal.is_none(), "Enter agreed");
+    let log = h.state().doc.card.log.last().expect("logged");
+    assert!(log.what.ends_with(" agreed"), "{log:?}");
+    assert!(log.new.ends_with("The room agreed"), "{log:?}");
+    // The participant form: Enter in the agency field adds the person.
+    let people = h.state().doc.card.participants.len();
+    click(
+        &mut h,
+        &format!("Participants ({people} of {people} present)"),
+    );
+    for (field, text) in [("Name", "Kim Lee"), ("Agency", "Fire and rescue")] {
+        h.get_by_label(field).focus();
+        h.run_steps(1);
+        h.get_by_label(field).type_text(text);
+        h.run_steps(1);
+    }
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let card = &h.state().doc.card;
+    assert_eq!(card.participants.len(), people + 1);
+    let kim = card.participants.last().expect("added");
+    assert_eq!(
+        (kim.name.as_str(), kim.agency.as_str()),
+        ("Kim Lee", "Fire and rescue")
+    );
+    // Your name, opened on purpose: Enter confirms.
+    h.state_mut().modal = Some(Modal::AskName("Test analyst".into()));
+    h.run_steps(2);
+    h.key_press(Key::End);
+    h.event(egui::Event::Text(" Two".into()));
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(h.state().modal.is_none());
+    assert_eq!(
+        h.state().prefs.user_name.as_deref(),
+        Some("Test analyst Two")
+    );
+}
+
+#[test]
+fn recover_unsaved_work_answers_enter() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let recovery = trh::app::recovery::Recovery {
+        dir: dir.path().to_owned(),
+    };
+    let card = trh::file::parse_scorecard(trh::app::SAMPLE, std::path::Path::new("s.ron"))
+        .expect("sample");
+    recovery.write(&card, None).expect("autosave");
+    let mut h = harness(TrhApp::new(config(Start::Sample, Some(recovery))));
+    assert!(matches!(h.state().modal, Some(Modal::Recover(_))));
+    h.key_press(Key::Enter);
+    wait_for(&mut h, "the recovery", |a| a.doc.is_dirty());
+    assert!(h.state().modal.is_none());
+}

@@ -38,7 +38,96 @@ pub fn presenter_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState) {
         });
 }
 
+/// Type sizes and the factor table's geometry for one screen: everything on the page fits
+/// the window, at any projector resolution, with body text never below [`MIN_BODY`].
+#[derive(Clone, Copy, Debug)]
+struct Fit {
+    body: f32,
+    small: f32,
+    heading: f32,
+    row_h: f32,
+    /// Width of the factor-name column.
+    label_w: f32,
+    /// Width of the votes column (the same for every factor, so the columns line up).
+    votes_w: f32,
+    /// Factor columns side by side (two when one column would not fit at the minimum size).
+    columns: usize,
+}
+
+/// The smallest body text presenter mode uses (a 1024×768 projector).
+pub const MIN_BODY: f32 = 20.0;
+/// A factor row's height, in body text heights.
+const ROW: f32 = 1.35;
+/// The gap between factor rows.
+const ROW_GAP: f32 = 2.0;
+
+impl Fit {
+    fn new(ui: &Ui, doc: &Document, height: f32, width: f32) -> Self {
+        let factors = doc.card.method.factors().count() as f32;
+        let sections = doc.card.method.sections.len() as f32;
+        let gap = ui.spacing().item_spacing.y;
+        let row_gap = ROW_GAP;
+        // Header: the top line, the name, a line each of description and evidence, the
+        // footer; then the rows, each with the gap egui leaves between widgets.
+        let lines_at = |body: f32, columns: f32| {
+            let small = body * SMALL / BODY;
+            let header = (small * 1.45 + gap) * 4.0 + body * HEADING / BODY * 1.35 + gap + 16.0;
+            let per_column = (factors / columns).ceil();
+            let headings = (sections / columns).ceil();
+            header + per_column * (ROW * body + row_gap) + headings * (small * ROW + row_gap)
+        };
+        let mut columns = 1.0;
+        let mut body = BODY;
+        while body > MIN_BODY && lines_at(body, columns) > height {
+            body -= 1.0;
+        }
+        if lines_at(body, columns) > height {
+            columns = 2.0;
+            body = BODY;
+            while body > MIN_BODY && lines_at(body, columns) > height {
+                body -= 1.0;
+            }
+        }
+        let small = (body * SMALL / BODY).max(MIN_BODY * 0.8);
+        let column_w = width / columns;
+        // The names column is as wide as the longest name, within a third of the column.
+        let longest = doc
+            .card
+            .method
+            .factors()
+            .map(|(_, f)| {
+                ui.painter()
+                    .layout_no_wrap(f.label.clone(), FontId::proportional(body), Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .fold(0.0_f32, f32::max);
+        let levels = doc
+            .card
+            .method
+            .factors()
+            .map(|(_, f)| match &f.scale {
+                Scale::Levels(l) => l.len().max(1),
+                Scale::Range { .. } => 3,
+            })
+            .max()
+            .unwrap_or(3) as f32;
+        // Room for a box per level ("VH 12") and the word "contested".
+        let votes_w = (levels * small * 2.9 + small * 5.5).min(column_w * 0.45);
+        Self {
+            votes_w,
+            body,
+            small,
+            heading: body * HEADING / BODY,
+            row_h: body * ROW,
+            label_w: (longest + body * 0.8).min(column_w * 0.36),
+            columns: columns as usize,
+        }
+    }
+}
+
 fn theme_page_ui(ui: &mut Ui, doc: &Document, theme: &Theme, p: &PresenterView) {
+    let fit = Fit::new(ui, doc, ui.available_height(), ui.available_width());
     let n = doc.card.themes.len();
     let mut top = format!("Theme {} of {n}", p.index + 1);
     if !theme.category.is_empty() {
@@ -56,56 +145,89 @@ fn theme_page_ui(ui: &mut Ui, doc: &Document, theme: &Theme, p: &PresenterView) 
     } else {
         "  ·  votes hidden"
     });
-    ui.label(RichText::new(top).size(SMALL));
-    ui.label(RichText::new(&theme.name).size(HEADING).strong());
-    for text in [&theme.description, &theme.evidence] {
-        if !text.is_empty() {
-            ui.label(RichText::new(text.as_str()).size(SMALL));
+    ui.label(RichText::new(top).size(fit.small));
+    let width = ui.available_width();
+    let text = ui.visuals().text_color();
+    let line = |ui: &mut Ui, t: &str, font: FontId| {
+        let g = crate::ui::widgets::elided(ui, t.to_owned(), font, text, width);
+        let (r, resp) = ui.allocate_exact_size(g.size(), Sense::hover());
+        ui.painter().galley(r.min, g, text);
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, t));
+    };
+    line(ui, &theme.name, FontId::proportional(fit.heading));
+    for t in [&theme.description, &theme.evidence] {
+        if !t.is_empty() {
+            // One line each: the full text is on the scorecard and in the report.
+            line(ui, t.as_str(), FontId::proportional(fit.small));
         }
     }
-    ui.add_space(10.0);
+    ui.add_space(6.0);
     let row = doc.row(&theme.id);
     let round = latest_round(theme);
-    for section in &doc.card.method.sections {
-        ui.label(
-            RichText::new(section.label.to_uppercase())
-                .size(SMALL)
-                .weak(),
-        );
-        for factor in &section.factors {
-            factor_line_ui(ui, doc, theme, factor, round, p.revealed, row);
-        }
+    let sections = &doc.card.method.sections;
+    // Two columns split the sections between them, about half the factors each.
+    let total: usize = sections.iter().map(|s| s.factors.len()).sum();
+    let mut split = sections.len();
+    if fit.columns == 2 {
+        let mut acc = 0;
+        split = sections
+            .iter()
+            .position(|s| {
+                acc += s.factors.len();
+                acc * 2 >= total
+            })
+            .map_or(sections.len(), |i| i + 1);
     }
-    ui.add_space(8.0);
+    let column = |ui: &mut Ui, part: &[crate::model::method::Section]| {
+        ui.spacing_mut().item_spacing.y = ROW_GAP;
+        for section in part {
+            ui.label(
+                RichText::new(section.label.to_uppercase())
+                    .size(fit.small)
+                    .weak(),
+            );
+            for factor in &section.factors {
+                factor_line_ui(ui, doc, theme, factor, (round, p.revealed), row, fit);
+            }
+        }
+    };
+    if fit.columns == 2 {
+        ui.columns(2, |cols| {
+            column(&mut cols[0], &sections[..split]);
+            column(&mut cols[1], &sections[split..]);
+        });
+    } else {
+        column(ui, sections);
+    }
+    ui.add_space(6.0);
     ui.label(
         RichText::new("Left/Right theme   ·   R reveal   ·   T timer   ·   Enter final ranking   ·   Esc leave")
-            .size(SMALL)
+            .size(fit.small)
             .weak(),
     );
 }
 
-/// One factor: its label, the effective level and its descriptor, and the room's votes.
+/// One factor: its label, the effective level and its descriptor, and the room's votes, in
+/// three columns that never overlap.
 fn factor_line_ui(
     ui: &mut Ui,
     doc: &Document,
     theme: &Theme,
     factor: &Factor,
-    round: u32,
-    revealed: bool,
+    (round, revealed): (u32, bool),
     row: Option<&RankedTheme>,
+    fit: Fit,
 ) {
-    let h = BODY * 1.45;
-    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::hover());
-    let painter = ui.painter_at(rect);
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), fit.row_h), Sense::hover());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, factor.label.as_str()));
     let text = ui.visuals().text_color();
-    let label_w = rect.width() * 0.24;
-    painter.text(
-        rect.left_center(),
-        Align2::LEFT_CENTER,
-        &factor.label,
-        FontId::proportional(BODY),
-        text,
-    );
+    let body = FontId::proportional(fit.body);
+    let small = FontId::proportional(fit.small);
+    let name = crate::ui::widgets::elided(ui, factor.label.clone(), body, text, fit.label_w - 8.0);
+    let at = pos2(rect.left(), rect.center().y - name.size().y / 2.0);
+    ui.painter_at(rect).galley(at, name, text);
     let result = row.and_then(|r| r.factors.iter().find(|f| f.factor == factor.id));
     let value = result.and_then(|r| r.value);
     let agreed = theme.scores.get(&factor.id).and_then(|s| s.agreed.as_ref());
@@ -121,38 +243,37 @@ fn factor_line_ui(
             _ => String::new(),
         },
     };
+    let votes_w = fit.votes_w;
     let mid = Rect::from_min_max(
-        pos2(rect.left() + label_w, rect.top()),
-        pos2(rect.right() - rect.width() * 0.34, rect.bottom()),
+        pos2(rect.left() + fit.label_w, rect.top()),
+        pos2(rect.right() - votes_w - 10.0, rect.bottom()),
     );
-    let galley = crate::ui::widgets::elided(
-        ui,
-        level_text,
-        FontId::proportional(SMALL),
-        text,
-        mid.width() - 12.0,
-    );
+    let galley = crate::ui::widgets::elided(ui, level_text, small.clone(), text, mid.width() - 8.0);
     let at = pos2(mid.left(), mid.center().y - galley.size().y / 2.0);
     ui.painter_at(mid).galley(at, galley, text);
     let votes = Rect::from_min_max(
-        pos2(mid.right() + 10.0, rect.top() + 3.0),
+        pos2(rect.right() - votes_w, rect.top() + 3.0),
         pos2(rect.right(), rect.bottom() - 3.0),
     );
+    let painter = ui.painter_at(votes);
     let stats = round_stats(&doc.card, theme, factor, round.max(1));
     let count = stats.spread.as_ref().map_or(0, |s| s.count);
+    let word = |msg: &str, color: Color32| {
+        painter.text(
+            votes.left_center(),
+            Align2::LEFT_CENTER,
+            msg,
+            small.clone(),
+            color,
+        );
+    };
     if !revealed {
         let msg = match (count, agreed) {
             (_, Some(_)) => "agreed".to_owned(),
             (0, None) => "no votes yet".to_owned(),
             (n, None) => format!("{n} votes in"),
         };
-        painter.text(
-            votes.left_center(),
-            Align2::LEFT_CENTER,
-            msg,
-            FontId::proportional(SMALL),
-            text,
-        );
+        word(&msg, text);
         return;
     }
     if count == 0 {
@@ -161,31 +282,28 @@ fn factor_line_ui(
         } else {
             "no votes"
         };
-        let weak = ui.visuals().weak_text_color();
-        painter.text(
-            votes.left_center(),
-            Align2::LEFT_CENTER,
-            msg,
-            FontId::proportional(SMALL),
-            weak,
-        );
+        word(msg, ui.visuals().weak_text_color());
         return;
     }
+    let contested = stats.spread.as_ref().is_some_and(|s| s.contested) && agreed.is_none();
+    let strip = Rect::from_min_max(
+        votes.min,
+        pos2(votes.right() - fit.small * 5.5, votes.bottom()),
+    );
     counts_strip(
         ui,
-        votes,
-        theme,
-        factor,
-        round,
+        strip,
+        (theme, factor, round),
         stats.value,
         agreed.map(|a| a.value),
+        fit.small,
     );
-    if stats.spread.as_ref().is_some_and(|s| s.contested) && agreed.is_none() {
+    if contested {
         painter.text(
             votes.right_center(),
             Align2::RIGHT_CENTER,
             "contested",
-            FontId::proportional(SMALL),
+            small,
             warning_color(ThemeChoice::Projector),
         );
     }
@@ -196,11 +314,10 @@ fn factor_line_ui(
 fn counts_strip(
     ui: &Ui,
     rect: Rect,
-    theme: &Theme,
-    factor: &Factor,
-    round: u32,
+    (theme, factor, round): (&Theme, &Factor, u32),
     median: Option<Value>,
     agreed: Option<Value>,
+    size: f32,
 ) {
     let Scale::Levels(levels) = &factor.scale else {
         let text = median.map_or_else(String::new, |v| format!("median {}", factor.scale.code(v)));
@@ -208,7 +325,7 @@ fn counts_strip(
             rect.left_center(),
             Align2::LEFT_CENTER,
             text,
-            FontId::proportional(SMALL),
+            FontId::proportional(size),
             ui.visuals().text_color(),
         );
         return;
@@ -218,7 +335,8 @@ fn counts_strip(
         .get(&factor.id)
         .map(|s| s.round_values(round))
         .unwrap_or_default();
-    let w = (rect.width() * 0.78 / levels.len() as f32).min(90.0);
+    let w = (rect.width() / levels.len() as f32).min(size * 4.0);
+    let painter = ui.painter_at(rect);
     for (i, level) in levels.iter().enumerate() {
         let v = Value::Level(i as u16);
         let n = votes.iter().filter(|&&x| x == v).count();
@@ -233,20 +351,20 @@ fn counts_strip(
         } else {
             Color32::from_gray(245)
         };
-        ui.painter().rect_filled(cell, 4.0, fill);
+        painter.rect_filled(cell, 4.0, fill);
         if median == Some(v) {
-            ui.painter().rect_stroke(
+            painter.rect_stroke(
                 cell,
                 4.0,
                 egui::Stroke::new(3.0, Color32::BLACK),
                 egui::StrokeKind::Inside,
             );
         }
-        ui.painter().text(
+        painter.text(
             cell.center(),
             Align2::CENTER_CENTER,
             format!("{} {n}", level.code),
-            FontId::proportional(SMALL),
+            FontId::proportional(size * 0.9),
             on_band(),
         );
     }

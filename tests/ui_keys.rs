@@ -269,3 +269,54 @@ fn recover_unsaved_work_answers_enter() {
     wait_for(&mut h, "the recovery", |a| a.doc.is_dirty());
     assert!(h.state().modal.is_none());
 }
+
+/// With no desktop portal and no zenity, every file action still works: trh's own chooser
+/// opens in the remembered folder, a path can be typed, Enter chooses.
+#[test]
+fn without_a_native_file_dialog_trhs_own_chooser_opens_and_saves() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, trh::app::SAMPLE).expect("write");
+    let mut h = sample();
+    h.state_mut().jobs.native_dialogs = false;
+    h.state_mut().prefs.last_folder = Some(dir.path().to_owned());
+    // Open: the chooser lists the folder's scorecards; clicking one and pressing Enter opens it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_for(&mut h, "the chooser", |a| {
+        matches!(a.modal, Some(Modal::ChoosePath { .. }))
+    });
+    assert!(h.query_by_label("Open scorecard").is_some());
+    click(&mut h, "other.ron");
+    h.key_press(Key::Enter);
+    wait_for(&mut h, "the file to open", |a| {
+        a.doc.path.as_deref() == Some(other.as_path())
+    });
+    // Save as: the suggested name is in the remembered folder; a typed name is used as it is,
+    // with .ron added.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_for(&mut h, "the chooser", |a| {
+        matches!(a.modal, Some(Modal::ChoosePath { .. }))
+    });
+    let typed = dir.path().join("typed-copy");
+    h.get_by_label("Path").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text(typed.display().to_string()));
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    let saved = dir.path().join("typed-copy.ron");
+    wait_for(&mut h, "the save", |_| saved.is_file());
+    assert!(trh::file::load_scorecard(&saved).is_ok());
+    // Escape cancels and nothing is written.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    click(&mut h, "Export…");
+    wait_for(&mut h, "the chooser", |a| {
+        matches!(a.modal, Some(Modal::ChoosePath { .. }))
+    });
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.state().modal.is_none());
+    let files = std::fs::read_dir(dir.path()).expect("dir").count();
+    assert_eq!(files, 2, "other.ron and typed-copy.ron only");
+}

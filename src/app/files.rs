@@ -95,6 +95,17 @@ impl TrhApp {
     pub(super) fn job_done(&mut self, ctx: &egui::Context, done: Done) {
         match done {
             Done::Picked(_, None) => self.after_save = None,
+            Done::NoDialog(purpose, folder, name) => {
+                self.notes.info(
+                    "No file dialog could be shown on this desktop (no desktop portal or zenity); choose the file in trh's own chooser.",
+                );
+                let folder = folder.or_else(|| self.prefs.last_folder.clone());
+                self.modal = Some(Modal::ChoosePath {
+                    purpose,
+                    folder,
+                    name,
+                });
+            }
             Done::Picked(PickPurpose::Open, Some(path)) => {
                 self.jobs.load(ctx, LoadPurpose::Open, path);
             }
@@ -286,6 +297,12 @@ impl TrhApp {
                 self.apply(ctx, super::Action::edit(edit));
             }
             (Modal::Unsaved(_), Reply::Cancel) => self.after_save = None,
+            (Modal::ChoosePath { purpose, .. }, Reply::Path(path)) => {
+                self.job_done(ctx, Done::Picked(purpose, Some(purpose.finish(path))));
+            }
+            (Modal::ChoosePath { purpose, .. }, Reply::Cancel) => {
+                self.job_done(ctx, Done::Picked(purpose, None));
+            }
             _ => {}
         }
     }

@@ -46,8 +46,11 @@ pub enum PickPurpose {
 /// A finished piece of background work.
 #[derive(Debug)]
 pub enum Done {
-    /// A file dialog closed; `None` when cancelled (or no dialog could be shown).
+    /// A file dialog closed; `None` when cancelled.
     Picked(PickPurpose, Option<PathBuf>),
+    /// No native file dialog could be shown (no desktop portal, no zenity): trh's own
+    /// chooser opens in the folder, with the suggested name.
+    NoDialog(PickPurpose, Option<PathBuf>, String),
     /// A scorecard was read.
     Loaded(LoadPurpose, PathBuf, Box<Result<Scorecard, FileError>>),
     /// A save finished; `generation` is the document generation that was written.
@@ -75,7 +78,25 @@ pub struct Jobs {
     pub running: usize,
     /// Answer every file dialog with this path instead of showing one (tests use this).
     pub fixed_pick: Option<PathBuf>,
+    /// Whether a native file dialog can be tried here; when not, trh's own chooser is used.
+    pub native_dialogs: bool,
 }
+
+/// Whether this desktop can show a native file dialog: rfd asks the desktop portal over the
+/// session bus and falls back to zenity. With neither, it returns at once with nothing.
+pub fn native_dialogs_possible() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty());
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
+    bus || zenity
+}
+
+/// A dialog that closes with nothing sooner than this was never shown: nobody cancels a
+/// file dialog that fast.
+const NOT_SHOWN: std::time::Duration = std::time::Duration::from_millis(400);
 
 impl Default for Jobs {
     fn default() -> Self {
@@ -85,6 +106,7 @@ impl Default for Jobs {
             rx,
             running: 0,
             fixed_pick: None,
+            native_dialogs: native_dialogs_possible(),
         }
     }
 }
@@ -121,7 +143,13 @@ impl Jobs {
             self.spawn(ctx, move || Done::Picked(purpose, Some(path)));
             return;
         }
+        if !self.native_dialogs {
+            self.spawn(ctx, move || Done::NoDialog(purpose, folder, name));
+            return;
+        }
         self.spawn(ctx, move || {
+            let started = std::time::Instant::now();
+            let fallback = (folder.clone(), name.clone());
             let mut dialog = match purpose {
                 PickPurpose::Export(f) | PickPurpose::Slope(f) => {
                     rfd::FileDialog::new().add_filter(f.describe(), &[f.extension()])
@@ -153,6 +181,9 @@ impl Jobs {
                     .save_file()
                     .map(with_ron_extension),
             };
+            if path.is_none() && started.elapsed() < NOT_SHOWN {
+                return Done::NoDialog(purpose, fallback.0, fallback.1);
+            }
             Done::Picked(purpose, path)
         });
     }
@@ -175,6 +206,44 @@ impl Jobs {
                 result,
             }
         });
+    }
+}
+
+impl PickPurpose {
+    /// True when the file is to be written (so it need not exist yet).
+    pub fn saves(self) -> bool {
+        matches!(self, Self::SaveAs | Self::Export(_) | Self::Slope(_))
+    }
+
+    /// The file endings offered.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Export(f) | Self::Slope(f) => f.extensions(),
+            Self::Import => &["csv", "xlsx", "xlsm", "xls", "ods"],
+            _ => &["ron"],
+        }
+    }
+
+    /// A title for the dialog.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Open => "Open scorecard",
+            Self::SaveAs => "Save scorecard as",
+            Self::People => "Reuse the participants of a scorecard",
+            Self::Export(_) => "Export",
+            Self::Import => "Import a spreadsheet",
+            Self::Compare => "Compare with last year's scorecard",
+            Self::Slope(_) => "Save the slope chart",
+        }
+    }
+
+    /// A chosen path as it will be used: a file to write gets its extension.
+    pub fn finish(self, path: PathBuf) -> PathBuf {
+        match self {
+            Self::Export(f) | Self::Slope(f) => with_extension(path, f.extension()),
+            Self::SaveAs => with_ron_extension(path),
+            _ => path,
+        }
     }
 }
 

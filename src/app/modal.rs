@@ -50,6 +50,15 @@ pub enum Modal {
         /// The decision.
         kind: crate::model::DecisionKind,
     },
+    /// trh's own file chooser, when no native dialog can be shown.
+    ChoosePath {
+        /// What the file is for.
+        purpose: crate::app::jobs::PickPurpose,
+        /// The folder to start in.
+        folder: Option<PathBuf>,
+        /// The suggested file name (for files to write).
+        name: String,
+    },
     /// The keyboard shortcuts.
     Shortcuts,
     /// About trh.
@@ -85,4 +94,6 @@ pub enum Reply {
     ClearAgreed,
     /// The decision's rationale.
     Decided(String),
+    /// A path chosen in trh's own file chooser.
+    Path(PathBuf),
 }

@@ -63,6 +63,18 @@ impl ExportFormat {
         }
     }
 
+    /// The file ending, as a list (for file choosers).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Csv => &["csv"],
+            Self::Xlsx => &["xlsx"],
+            Self::Md => &["md"],
+            Self::Html => &["html"],
+            Self::Png => &["png"],
+            Self::Svg => &["svg"],
+        }
+    }
+
     /// What the format is for, for the export dialog.
     pub fn describe(self) -> &'static str {
         match self {

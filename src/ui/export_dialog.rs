@@ -20,6 +20,8 @@ pub fn export_dialog_ui(
         return;
     };
     let mut done = false;
+    // Enter exports, unless it is ending the edit of a number field.
+    let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter)) && !ctx.text_edit_focused();
     egui::Modal::new(Id::unique("trh_export")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading("Export");
@@ -39,6 +41,7 @@ pub fn export_dialog_ui(
                 .add_enabled(ready, egui::Button::new("Export…"))
                 .on_hover_text("Choose where to write the file")
                 .clicked()
+                || enter && ready
             {
                 out.push(Action::Export(r.clone()));
                 done = true;

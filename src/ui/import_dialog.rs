@@ -32,6 +32,8 @@ pub fn import_dialog_ui(
         f.checked = Some(check(f, card));
     }
     let mut done = false;
+    // Enter imports once the rows are ready, unless it is ending the edit of a field.
+    let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter)) && !ctx.text_edit_focused();
     egui::Modal::new(Id::unique("trh_import")).show(ctx, |ui| {
         ui.set_max_width(900.0);
         ui.heading(format!("Import {}", source(f)));
@@ -71,12 +73,12 @@ pub fn import_dialog_ui(
             .and_then(|c| c.themes.as_ref())
             .filter(|t| !t.is_empty());
         ui.horizontal(|ui| {
-            if ui
+            let go = ui
                 .add_enabled(ready.is_some(), egui::Button::new("Import"))
                 .on_hover_text("Apply every row as one change (Undo takes it back)")
                 .clicked()
-                && let Some(themes) = ready
-            {
+                || enter;
+            if go && let Some(themes) = ready {
                 out.push(Action::Import {
                     edit: Edit::Import {
                         themes: themes.clone(),

@@ -10,6 +10,7 @@ pub mod import_dialog;
 pub mod keys;
 pub mod menu;
 pub mod modals;
+pub mod path_dialog;
 pub mod presenter;
 pub mod ranking_board;
 pub mod scorecard_panel;

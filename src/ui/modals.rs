@@ -53,9 +53,11 @@ fn enter_reply(modal: &Modal, doc: &Document) -> Option<Reply> {
             .then(|| Reply::Remove(id.clone())),
         Modal::Recover(_) => Some(Reply::Recover),
         Modal::Shortcuts | Modal::About => Some(Reply::Cancel),
-        Modal::ChooseMethod | Modal::AskName(_) | Modal::Agree { .. } | Modal::Decide { .. } => {
-            None
-        }
+        Modal::ChooseMethod
+        | Modal::AskName(_)
+        | Modal::Agree { .. }
+        | Modal::Decide { .. }
+        | Modal::ChoosePath { .. } => None,
     }
 }
 
@@ -153,6 +155,11 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             suggested,
         } => agree_ui(ui, doc, theme, factor, *suggested),
         Modal::Decide { theme, kind } => decide_ui(ui, doc, theme, *kind),
+        Modal::ChoosePath {
+            purpose,
+            folder,
+            name,
+        } => crate::ui::path_dialog::path_dialog_ui(ui, *purpose, folder.as_deref(), name),
         Modal::Shortcuts => {
             ui.heading("Keyboard shortcuts");
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {

@@ -99,3 +99,60 @@ fn the_ranking_board_scrolls_sideways_with_the_theme_column_in_view() {
         "the theme column stays in view: {theme_before:?} then {theme_after:?}"
     );
 }
+
+#[test]
+fn the_vote_grid_follows_the_cursor_keeps_names_in_view_and_starts_each_theme_at_the_left() {
+    let mut h = sample_at(1024.0, 768.0);
+    click(&mut h, "Reoffending");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run_steps(3);
+    let (person, agency, factors) = {
+        let card = &h.state().doc.card;
+        let p = card
+            .participants
+            .iter()
+            .find(|p| p.present)
+            .expect("someone present");
+        let f: Vec<String> = card
+            .method
+            .factors()
+            .map(|(_, f)| f.label.clone())
+            .collect();
+        (p.name.clone(), p.agency.clone(), f)
+    };
+    let name = format!("{person} ({agency})");
+    let name_before = h.get_by_label(&name).rect();
+    let last = format!("{person}, {}", factors.last().expect("factors"));
+    assert!(
+        h.get_by_label(&last).rect().right() > 1024.0,
+        "the last factor starts off screen at 1024×768"
+    );
+    for _ in 1..factors.len() {
+        h.key_press(Key::ArrowRight);
+        h.run_steps(2);
+    }
+    h.run_steps(3);
+    let cell = h.get_by_label(&last).rect();
+    assert!(
+        cell.right() <= 1024.0,
+        "the cursor's cell is in view: {cell:?}"
+    );
+    let name_after = h.get_by_label(&name).rect();
+    assert!(
+        (name_after.left() - name_before.left()).abs() < 1.0,
+        "the names stay put: {name_before:?} then {name_after:?}"
+    );
+    assert!(
+        cell.left() >= name_after.right(),
+        "the cell is not under the names"
+    );
+    // The next theme starts at the left again.
+    h.key_press(Key::PageDown);
+    h.run_steps(4);
+    let first = format!("{person}, {}", factors[0]);
+    let r = h.get_by_label(&first).rect();
+    assert!(
+        r.left() >= name_after.right() - 1.0 && r.right() <= 1024.0,
+        "{r:?}"
+    );
+}

@@ -196,7 +196,6 @@ fn start(
     };
     if let Some(s) = &shot {
         prefs.theme = s.theme;
-        prefs.user_name = Some(String::new());
     }
     let mut app = TrhApp::new(AppConfig {
         prefs,

@@ -66,6 +66,7 @@ impl Prefs {
             self.zoom = 1.0;
         }
         self.recent.truncate(RECENT_MAX);
+        self.user_name = self.user_name.filter(|n| !n.trim().is_empty());
         self
     }
 

@@ -82,6 +82,9 @@ pub struct WorkshopView {
     pub agency_views: Option<(u64, Vec<crate::model::agencies::AgencyView>)>,
     /// Open the across-agencies fold-out on the next frame (screenshots use this).
     pub open_agencies: bool,
+    /// The cursor the grid last showed, and the theme it showed: when the cursor moves the
+    /// grid scrolls to keep it in view, and another theme starts scrolled to the start.
+    pub shown: Option<(crate::model::ThemeId, (usize, usize))>,
 }
 
 /// Presenter mode: one theme at a time, full screen, for the room.
@@ -138,6 +141,9 @@ pub struct ViewState {
     pub export: Option<crate::export::ExportRequest>,
     /// The import dialog, while it is open.
     pub import: Option<ImportForm>,
+    /// The ranking board's columns: widths fitted to content, widths the user dragged, and
+    /// how far the table is scrolled sideways.
+    pub board: BoardView,
     /// Last year's scorecard, once chosen for comparison.
     pub compare: Option<CompareView>,
 }
@@ -202,6 +208,19 @@ impl Default for ViewState {
             export: None,
             import: None,
             compare: None,
+            board: BoardView::default(),
         }
     }
+}
+
+/// The ranking board's column layout.
+#[derive(Clone, Debug, Default)]
+pub struct BoardView {
+    /// Widths fitted to the content, with the document generation and text size they were
+    /// measured for (measuring every cell every frame would cost hundreds of layouts).
+    pub fitted: Option<(u64, u32, Vec<f32>)>,
+    /// Widths the user set by dragging a column's edge.
+    pub resized: Vec<Option<f32>>,
+    /// How far the scrolled columns are moved left, in points.
+    pub scroll_x: f32,
 }

@@ -65,7 +65,7 @@ fn compare(key: SortKey, a: &RankedTheme, b: &RankedTheme) -> Ordering {
 /// Draws the ranking board.
 pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
     let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         super::widgets::cut_ui(ui, doc, "Candidate priorities: top", out);
         ui.label(format!("of {ranked} ranked themes"));
         let departs = doc.ranking.rows.iter().filter(|r| r.departs).count();
@@ -86,57 +86,142 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
     let rows = sorted_rows(doc, view);
     let by_rank = view.sort.0 == SortKey::Rank && view.sort.1;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.5;
-    let cols = column_edges(ui.available_width());
     let look = if ui.visuals().dark_mode {
         theme::ThemeChoice::Dark
     } else {
         theme::ThemeChoice::Light
     };
+    let widths = column_widths(ui, doc, view);
+    let cols = Columns::new(&widths);
     header_ui(ui, &cols, row_h, view);
-    egui::ScrollArea::vertical()
+    let output = egui::ScrollArea::both()
+        .id_salt("ranking_board")
         .auto_shrink([false, false])
         .show_rows(ui, row_h, rows.len(), |ui, range| {
             for i in range {
                 let r = rows[i];
                 let cut_above = by_rank && doc.ranking.cut > 0 && i == doc.ranking.cut;
                 let selected = view.selected.as_ref() == Some(&r.id);
-                if row_ui(ui, doc, r, &cols, (row_h, i, selected, cut_above), look).clicked() {
+                let place = (row_h, i, selected, cut_above);
+                if row_ui(ui, doc, r, &cols, place, look).clicked() {
                     out.push(Action::Select(r.id.clone()));
                 }
             }
         });
-}
-
-/// Column widths: fixed for the numbers, the rest for the theme name.
-const WIDTHS: [f32; 11] = [
-    48.0, 0.0, 56.0, 82.0, 56.0, 120.0, 96.0, 124.0, 196.0, 170.0, 56.0,
-];
-
-/// Left edges of the eleven columns, and the right edge of the last.
-fn column_edges(width: f32) -> [f32; 12] {
-    let fixed: f32 = WIDTHS.iter().sum();
-    let mut edges = [0.0; 12];
-    for i in 0..11 {
-        let w = if i == 1 {
-            (width - fixed).max(160.0)
-        } else {
-            WIDTHS[i]
-        };
-        edges[i + 1] = edges[i] + w;
+    // The header follows the table's sideways scroll (drawn next frame, so ask for one).
+    let x = output.state.clamped_offset().x;
+    if (x - view.board.scroll_x).abs() > 0.5 {
+        view.board.scroll_x = x;
+        ui.ctx().request_repaint();
     }
-    edges
 }
 
-fn header_ui(ui: &mut Ui, cols: &[f32; 12], row_h: f32, view: &mut ViewState) {
+/// The first two columns (rank and theme) stay in view when the table scrolls sideways.
+const FROZEN: usize = 2;
+
+/// Column edges: the frozen columns from the left of the view, the others from the left of
+/// the scrolled content.
+struct Columns {
+    /// Left edge of each column and the right edge of the last, as if nothing were frozen.
+    edges: [f32; 12],
+}
+
+impl Columns {
+    fn new(widths: &[f32; 11]) -> Self {
+        let mut edges = [0.0; 12];
+        for i in 0..11 {
+            edges[i + 1] = edges[i] + widths[i];
+        }
+        Self { edges }
+    }
+
+    fn frozen_width(&self) -> f32 {
+        self.edges[FROZEN]
+    }
+
+    fn total(&self) -> f32 {
+        self.edges[11]
+    }
+
+    /// Where column `i` lies: `view_left` is the left of the visible area, `content_left`
+    /// the left of the (scrolled) content.
+    fn span(&self, i: usize, view_left: f32, content_left: f32) -> (f32, f32) {
+        let base = if i < FROZEN { view_left } else { content_left };
+        (base + self.edges[i], base + self.edges[i + 1])
+    }
+}
+
+/// Each column as wide as its widest cell (the theme name within limits), unless the user
+/// dragged it; measured again only when the document or the text size changes.
+fn column_widths(ui: &Ui, doc: &Document, view: &mut ViewState) -> [f32; 11] {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let size_key = (font.size * 10.0) as u32;
+    let stale = view
+        .board
+        .fitted
+        .as_ref()
+        .is_none_or(|(g, s, _)| *g != doc.generation || *s != size_key);
+    if stale {
+        let measure = |t: &str| {
+            ui.painter()
+                .layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        };
+        let heading = egui::TextStyle::Button.resolve(ui.style());
+        let mut w: Vec<f32> = COLUMNS
+            .iter()
+            .map(|(name, _)| {
+                ui.painter()
+                    .layout_no_wrap(format!("{name} ˇ"), heading.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .collect();
+        for r in &doc.ranking.rows {
+            for (i, text) in cell_texts(r).iter().enumerate() {
+                w[i] = w[i].max(measure(text));
+            }
+        }
+        // Room for the band chip, the ≠ mark and the cell padding.
+        w[5] += font.size * 2.2;
+        w[9] += font.size * 1.2;
+        for x in &mut w {
+            *x += 14.0;
+        }
+        w[1] = w[1].clamp(160.0, 380.0);
+        view.board.fitted = Some((doc.generation, size_key, w));
+    }
+    let fitted = view
+        .board
+        .fitted
+        .as_ref()
+        .map(|(_, _, w)| w.clone())
+        .unwrap_or_default();
+    view.board.resized.resize(11, None);
+    let mut out = [60.0; 11];
+    for (i, x) in out.iter_mut().enumerate() {
+        *x = view.board.resized[i]
+            .or(fitted.get(i).copied())
+            .unwrap_or(60.0);
+    }
+    out
+}
+
+fn header_ui(ui: &mut Ui, cols: &Columns, row_h: f32, view: &mut ViewState) {
     let (rect, _) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), row_h),
         egui::Sense::hover(),
     );
+    let content_left = rect.left() - view.board.scroll_x;
+    let scrolled = egui::Rect::from_x_y_ranges(
+        rect.left() + cols.frozen_width()..=rect.right(),
+        rect.y_range(),
+    );
     for (i, (name, key)) in COLUMNS.iter().enumerate() {
-        let cell = egui::Rect::from_x_y_ranges(
-            rect.left() + cols[i]..=rect.left() + cols[i + 1] - 4.0,
-            rect.y_range(),
-        );
+        let (l, r) = cols.span(i, rect.left(), content_left);
+        let cell = egui::Rect::from_x_y_ranges(l..=r - 4.0, rect.y_range());
+        let clip = if i < FROZEN { rect } else { scrolled };
         let sorted = view.sort.0 == *key && *name != "Band";
         let arrow = match (sorted, view.sort.1) {
             (true, true) => " ˆ",
@@ -149,7 +234,10 @@ fn header_ui(ui: &mut Ui, cols: &[f32; 12], row_h: f32, view: &mut ViewState) {
         let layout = egui::Layout::left_to_right(egui::Align::Center);
         let builder = egui::UiBuilder::new().max_rect(cell).layout(layout);
         let r = ui
-            .scope_builder(builder, |ui| ui.add(button))
+            .scope_builder(builder, |ui| {
+                ui.set_clip_rect(clip.intersect(ui.clip_rect()));
+                ui.add(button)
+            })
             .inner
             .on_hover_text(format!("Sort by {}", name.to_lowercase()));
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, *name));
@@ -160,6 +248,46 @@ fn header_ui(ui: &mut Ui, cols: &[f32; 12], row_h: f32, view: &mut ViewState) {
                 (*key, true)
             };
         }
+        resize_handle_ui(ui, i, cell.right() + 2.0, rect, clip, view);
+    }
+}
+
+/// A column's right edge can be dragged to make it wider or narrower.
+fn resize_handle_ui(
+    ui: &mut Ui,
+    i: usize,
+    x: f32,
+    row: egui::Rect,
+    clip: egui::Rect,
+    view: &mut ViewState,
+) {
+    let handle = egui::Rect::from_x_y_ranges(x - 3.0..=x + 3.0, row.y_range());
+    if !clip.intersects(handle) {
+        return;
+    }
+    let id = ui.scope_id().with(("board_resize", i));
+    let r = ui
+        .interact(handle, id, egui::Sense::drag())
+        .on_hover_cursor(egui::CursorIcon::ResizeColumn);
+    if r.hovered() || r.dragged() {
+        ui.painter()
+            .vline(x, row.y_range(), ui.visuals().widgets.hovered.fg_stroke);
+    }
+    if r.dragged() {
+        let now = view
+            .board
+            .fitted
+            .as_ref()
+            .and_then(|(_, _, w)| w.get(i).copied())
+            .unwrap_or(60.0);
+        view.board.resized.resize(11, None);
+        let w = view.board.resized[i].unwrap_or(now) + r.drag_delta().x;
+        view.board.resized[i] = Some(w.clamp(32.0, 800.0));
+    }
+    if r.double_clicked() {
+        // Back to the width that fits the content.
+        view.board.resized.resize(11, None);
+        view.board.resized[i] = None;
     }
 }
 
@@ -169,19 +297,20 @@ fn row_ui(
     ui: &mut Ui,
     doc: &Document,
     r: &RankedTheme,
-    cols: &[f32; 12],
+    cols: &Columns,
     (row_h, index, selected, cut_above): (f32, usize, bool, bool),
     look: theme::ThemeChoice,
 ) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), row_h),
-        egui::Sense::click(),
-    );
+    let width = cols.total().max(ui.available_width());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, row_h), egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Row, true, selected, &r.name));
     if !ui.is_rect_visible(rect) {
         return response;
     }
     let visuals = ui.style().interact_selectable(&response, selected);
+    let view = ui.clip_rect();
+    let rect =
+        egui::Rect::from_x_y_ranges(rect.left()..=rect.right().max(view.right()), rect.y_range());
     let painter = ui.painter_at(rect);
     if selected || response.hovered() {
         painter.rect_filled(rect, 0.0, visuals.weak_bg_fill);
@@ -194,21 +323,36 @@ fn row_ui(
     }
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
+    let frozen_right = view.left() + cols.frozen_width();
     let cell = |i: usize| {
-        egui::Rect::from_x_y_ranges(
-            rect.left() + cols[i] + 4.0..=rect.left() + cols[i + 1] - 6.0,
-            rect.y_range(),
-        )
+        let (l, r) = cols.span(i, view.left(), rect.left());
+        egui::Rect::from_x_y_ranges(l + 4.0..=r - 6.0, rect.y_range())
+    };
+    // Scrolled cells never draw over the frozen columns.
+    let clip = |i: usize| {
+        let c = cell(i);
+        if i < FROZEN {
+            c
+        } else {
+            egui::Rect::from_x_y_ranges(c.left().max(frozen_right)..=c.right(), c.y_range())
+        }
     };
     let text = |i: usize, s: &str, c: egui::Color32| {
-        ui.painter().with_clip_rect(cell(i)).text(
-            cell(i).left_center(),
-            egui::Align2::LEFT_CENTER,
-            s,
-            font.clone(),
-            c,
-        );
+        let galley = crate::ui::widgets::elided(ui, s.to_owned(), font.clone(), c, cell(i).width());
+        let at = egui::pos2(cell(i).left(), cell(i).center().y - galley.size().y / 2.0);
+        ui.painter().with_clip_rect(clip(i)).galley(at, galley, c);
     };
+    // The frozen columns sit on the row's own background, over what scrolls beneath.
+    let frozen = egui::Rect::from_x_y_ranges(view.left()..=frozen_right, rect.y_range());
+    let ground = if selected || response.hovered() {
+        visuals.weak_bg_fill
+    } else if index % 2 == 1 {
+        ui.visuals().faint_bg_color
+    } else {
+        ui.visuals().panel_fill
+    };
+    painter.rect_filled(frozen, 0.0, ui.visuals().panel_fill);
+    painter.rect_filled(frozen, 0.0, ground);
     for (i, s) in cell_texts(r).iter().enumerate() {
         match i {
             5 => {
@@ -222,12 +366,14 @@ fn row_ui(
                     .and_then(|b| doc.card.method.bands.get(b.index))
                     .map_or("–", |b| b.letter.as_str());
                 let band = r.band.as_ref().map(|b| b.index);
-                paint_band_chip(&painter, chip, band, letter, ui.visuals().dark_mode);
+                let chip_painter = painter.with_clip_rect(clip(5));
+                paint_band_chip(&chip_painter, chip, band, letter, ui.visuals().dark_mode);
                 let rest = egui::Rect::from_x_y_ranges(
                     chip.right() + 6.0..=cell(5).right(),
                     rect.y_range(),
                 );
-                ui.painter().with_clip_rect(rest).text(
+                let chip_clip = clip(5);
+                ui.painter().with_clip_rect(rest.intersect(chip_clip)).text(
                     rest.left_center(),
                     egui::Align2::LEFT_CENTER,
                     s,

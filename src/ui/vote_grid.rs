@@ -44,21 +44,18 @@ pub fn vote_grid_ui(
     let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.6;
     header_ui(ui, &factors, row_h);
+    // The names stay in view when the grid scrolls sideways: they are drawn at the left of
+    // the visible area, over the cells that scroll beneath them.
+    let view_left = ui.clip_rect().left();
+    let moved = view.workshop.shown.as_ref() != Some(&(theme.id.clone(), view.workshop.cursor));
     for (r, person) in people.iter().enumerate() {
         let (rect, _) = ui.allocate_exact_size(
             vec2(NAME_W + CELL_W * factors.len() as f32, row_h),
             Sense::hover(),
         );
-        let name = format!("{} ({})", person.name, person.agency);
-        ui.painter()
-            .with_clip_rect(Rect::from_min_size(rect.min, vec2(NAME_W - 6.0, row_h)))
-            .text(
-                rect.left_center(),
-                Align2::LEFT_CENTER,
-                name,
-                egui::TextStyle::Body.resolve(ui.style()),
-                ui.visuals().text_color(),
-            );
+        let names_left = view_left.max(rect.left());
+        let cells_clip =
+            Rect::from_x_y_ranges(names_left + NAME_W..=ui.clip_rect().right(), rect.y_range());
         for (c, factor) in factors.iter().enumerate() {
             let cell = Rect::from_min_size(
                 rect.min + vec2(NAME_W + CELL_W * c as f32, 0.0),
@@ -78,25 +75,33 @@ pub fn vote_grid_ui(
             let response = ui.interact(cell, id, Sense::click());
             let label = format!("{}, {}", person.name, factor.label);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            if response.clicked() {
+            // A cell scrolled under the names column is not clicked through them.
+            if response.clicked() && cell.left() >= cells_clip.left() - 1.0 {
                 view.workshop.cursor = (r, c);
                 view.workshop.entry.clear();
+            }
+            if at_cursor && moved {
+                // Keep the cursor in view, clear of the names column.
+                let wanted =
+                    Rect::from_x_y_ranges(cell.left() - NAME_W..=cell.right(), cell.y_range());
+                ui.scroll_to_rect(wanted, None);
             }
             let fill = if at_cursor {
                 ui.visuals().selection.bg_fill
             } else {
                 ui.visuals().extreme_bg_color
             };
-            ui.painter().rect_filled(cell, 3.0, fill);
+            let painter = ui.painter().with_clip_rect(cells_clip);
+            painter.rect_filled(cell, 3.0, fill);
             if at_cursor {
-                ui.painter().rect_stroke(
+                painter.rect_stroke(
                     cell,
                     3.0,
                     egui::Stroke::new(2.0, accent_color(look)),
                     egui::StrokeKind::Inside,
                 );
             }
-            ui.painter().text(
+            painter.text(
                 cell.center(),
                 Align2::CENTER_CENTER,
                 text,
@@ -104,7 +109,25 @@ pub fn vote_grid_ui(
                 ui.visuals().strong_text_color(),
             );
         }
+        let names = Rect::from_min_size(pos2(names_left, rect.top()), vec2(NAME_W - 4.0, row_h));
+        ui.painter()
+            .rect_filled(names, 0.0, ui.visuals().panel_fill);
+        let name = format!("{} ({})", person.name, person.agency);
+        let named = ui.interact(names, ui.scope_id().with(("voter", r)), Sense::hover());
+        named.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+        let galley = crate::ui::widgets::elided(
+            ui,
+            name,
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+            NAME_W - 10.0,
+        );
+        let at = pos2(names.left(), names.center().y - galley.size().y / 2.0);
+        ui.painter()
+            .with_clip_rect(names)
+            .galley(at, galley, ui.visuals().text_color());
     }
+    view.workshop.shown = Some((theme.id.clone(), view.workshop.cursor));
     if people.is_empty() {
         ui.label("Add participants (and mark them present) to enter votes.");
     }
@@ -126,13 +149,9 @@ fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32) {
         Sense::hover(),
     );
     let font = egui::TextStyle::Small.resolve(ui.style());
-    ui.painter().text(
-        rect.left_center(),
-        Align2::LEFT_CENTER,
-        "Participant",
-        egui::TextStyle::Body.resolve(ui.style()),
-        ui.visuals().strong_text_color(),
-    );
+    let names_left = ui.clip_rect().left().max(rect.left());
+    let heads_clip =
+        Rect::from_x_y_ranges(names_left + NAME_W..=ui.clip_rect().right(), rect.y_range());
     for (c, f) in factors.iter().enumerate() {
         let cell = Rect::from_min_size(
             rect.min + vec2(NAME_W + CELL_W * c as f32, 0.0),
@@ -151,13 +170,24 @@ fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32) {
         job.wrap.break_anywhere = false;
         job.wrap.overflow_character = Some('…');
         let galley = ui.painter().layout_job(job);
-        ui.painter().with_clip_rect(cell).galley(
-            cell.left_top(),
-            galley,
-            ui.visuals().text_color(),
-        );
+        ui.painter()
+            .with_clip_rect(cell.intersect(heads_clip))
+            .galley(cell.left_top(), galley, ui.visuals().text_color());
         response.on_hover_text(format!("{}: {}", f.label, f.descriptor));
     }
+    let names = Rect::from_min_size(
+        pos2(names_left, rect.top()),
+        vec2(NAME_W - 4.0, rect.height()),
+    );
+    ui.painter()
+        .rect_filled(names, 0.0, ui.visuals().panel_fill);
+    ui.painter().text(
+        names.left_center(),
+        Align2::LEFT_CENTER,
+        "Participant",
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().strong_text_color(),
+    );
 }
 
 /// The vote of one person on one factor in one round.

@@ -61,19 +61,32 @@ pub fn workshop_ui(
             "Type a digit per factor along a row; arrows move; Backspace clears; A agrees the factor",
         ));
     });
-    egui::ScrollArea::both()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let modal = vote_grid_ui(ui, doc, theme, view, look);
-            ui.add_space(8.0);
-            if view.workshop.revealed {
-                crate::ui::charts_panel::votes_plot_ui(ui, doc, theme, round, charts, look);
-            } else {
-                ui.label(quiet("The vote plot appears when the votes are revealed."));
-            }
-            modal
-        })
-        .inner
+    // Another theme starts at the top left of its grid, not where the last one was left.
+    let same_theme = view
+        .workshop
+        .shown
+        .as_ref()
+        .is_some_and(|(id, _)| id == &theme.id);
+    let mut area = egui::ScrollArea::both()
+        .id_salt("vote_grid_scroll")
+        .auto_shrink([false, false]);
+    if !same_theme {
+        area = area.scroll_offset(egui::Vec2::ZERO);
+        // Typing starts again at the first person's first factor.
+        view.workshop.cursor = (0, 0);
+        view.workshop.entry.clear();
+    }
+    area.show(ui, |ui| {
+        let modal = vote_grid_ui(ui, doc, theme, view, look);
+        ui.add_space(8.0);
+        if view.workshop.revealed {
+            crate::ui::charts_panel::votes_plot_ui(ui, doc, theme, round, charts, look);
+        } else {
+            ui.label(quiet("The vote plot appears when the votes are revealed."));
+        }
+        modal
+    })
+    .inner
 }
 
 /// Themes every agency rates high, and themes only some agencies rate high.

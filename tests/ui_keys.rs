@@ -320,3 +320,36 @@ fn without_a_native_file_dialog_trhs_own_chooser_opens_and_saves() {
     let files = std::fs::read_dir(dir.path()).expect("dir").count();
     assert_eq!(files, 2, "other.ron and typed-copy.ron only");
 }
+
+/// When a value is agreed, the scorecard highlights the agreed level and describes it; the
+/// analyst's different draft is marked as a draft, not as the value.
+#[test]
+fn the_scorecard_shows_the_level_in_force_not_the_draft() {
+    use egui_kittest::kittest::NodeT;
+    let h = sample();
+    // The first theme is selected at start: Domestic abuse and sexual violence.
+    let id = h.state().view.selected.clone().expect("selected");
+    assert_eq!(
+        h.state().doc.card.theme(&id).map(|t| t.name.as_str()),
+        Some("Domestic abuse and sexual violence")
+    );
+    // Victim vulnerability: drafted High, agreed Very high.
+    let agreed = h.get_by_label("Victim vulnerability: Very high");
+    assert_eq!(
+        agreed.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    let draft = h.get_by_label("Victim vulnerability: High");
+    assert_eq!(
+        draft.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::False)
+    );
+    assert!(
+        h.query_by_label_contains("Very high (4 pts) — Victims are children")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Analyst's draft: High (not in force: the agreed value counts)")
+            .is_some()
+    );
+}

@@ -12,7 +12,7 @@ use crate::model::scorecard::Source;
 use crate::model::{Edit, Scale, Theme, Value};
 use crate::report::num;
 use crate::ui::theme::ThemeChoice;
-use crate::ui::widgets::{choice, quiet, warning};
+use crate::ui::widgets::{LevelMark, level_choice, quiet, warning};
 
 /// What a factor row needs to read.
 pub struct RowCtx<'a> {
@@ -69,8 +69,9 @@ fn row_body_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<
         if !c.factor.descriptor.is_empty() {
             title.on_hover_text(&c.factor.descriptor);
         }
+        let in_force = result.and_then(|r| r.value);
         let hovered = match &c.factor.scale {
-            Scale::Levels(_) => levels_ui(ui, c, draft, out),
+            Scale::Levels(_) => levels_ui(ui, c, (draft, in_force), out),
             Scale::Range { min, max } => {
                 range_ui(ui, c, draft, (*min, *max), out);
                 None
@@ -85,19 +86,36 @@ fn row_body_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<
         {
             view.hovered_level = None;
         }
-        let shown = view
+        // The descriptor of the hovered level, else of the level in force (not the draft).
+        let hovering = view
             .hovered_level
             .as_ref()
             .filter(|(f, _)| f == &c.factor.id)
-            .map(|(_, v)| *v)
+            .map(|(_, v)| *v);
+        if let Some(level) = hovering
+            .or(in_force)
             .or(draft)
-            .or_else(|| result.and_then(|r| r.value));
-        if let Some(level) = shown.and_then(|v| c.factor.scale.level(v)) {
+            .and_then(|v| c.factor.scale.level(v))
+        {
             ui.label(quiet(format!(
                 "{} ({} pts) — {}",
                 level.label,
                 num(level.points),
                 level.descriptor
+            )));
+        }
+        if let (Some(d), Some(v)) = (draft, in_force)
+            && d != v
+            && hovering.is_none()
+        {
+            ui.label(quiet(format!(
+                "Analyst's draft: {} (not in force: the {} value counts)",
+                c.factor.scale.label(d),
+                result.map_or("agreed", |r| match r.source {
+                    Source::Agreed => "agreed",
+                    Source::Votes { .. } => "votes'",
+                    _ => "effective",
+                })
             )));
         }
         note_ui(ui, c, score.map_or("", |s| s.note.as_str()), view, out);
@@ -164,7 +182,7 @@ fn effective_text(r: &FactorResult) -> RichText {
 fn levels_ui(
     ui: &mut Ui,
     c: &RowCtx<'_>,
-    draft: Option<Value>,
+    (draft, in_force): (Option<Value>, Option<Value>),
     out: &mut Vec<Action>,
 ) -> Option<Value> {
     let Scale::Levels(levels) = &c.factor.scale else {
@@ -175,9 +193,16 @@ fn levels_ui(
         for (i, level) in levels.iter().enumerate() {
             let value = Value::Level(i as u16);
             let on = draft == Some(value);
+            let mark = if in_force.or(draft) == Some(value) {
+                LevelMark::InForce
+            } else if on {
+                LevelMark::Draft
+            } else {
+                LevelMark::Plain
+            };
             let text = format!("{} {}", i + 1, level.label);
             // No tooltip: hovering shows the level's descriptor beneath the row instead.
-            let r = choice(ui, &text, on, || {
+            let r = level_choice(ui, &text, mark, || {
                 format!("{}: {}", c.factor.label, level.label)
             });
             if r.hovered() {

@@ -75,6 +75,39 @@ pub fn choice(ui: &mut Ui, text: &str, on: bool, label: impl Fn() -> String) -> 
     response
 }
 
+/// How a level button is marked on the scorecard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LevelMark {
+    /// The level in force (agreed, from votes, or the draft when nothing else): filled.
+    InForce,
+    /// The analyst's draft, overridden by an agreed value or votes: outlined, "draft".
+    Draft,
+    /// Neither.
+    Plain,
+}
+
+/// A level button: the level in force filled, an overridden draft outlined and labelled, so
+/// nobody takes the draft for the value that counts.
+pub fn level_choice(
+    ui: &mut Ui,
+    text: &str,
+    mark: LevelMark,
+    label: impl Fn() -> String,
+) -> Response {
+    let text = if mark == LevelMark::Draft {
+        format!("{text} · draft")
+    } else {
+        text.to_owned()
+    };
+    let r = choice(ui, &text, mark == LevelMark::InForce, label);
+    if mark == LevelMark::Draft && ui.is_rect_visible(r.rect) {
+        let stroke = egui::Stroke::new(1.5, ui.visuals().selection.stroke.color);
+        ui.painter()
+            .rect_stroke(r.rect, 3.0, stroke, egui::StrokeKind::Inside);
+    }
+    r
+}
+
 /// A one-line galley cut with "…" to fit `width`.
 pub fn elided(
     ui: &Ui,

@@ -156,3 +156,44 @@ fn the_vote_grid_follows_the_cursor_keeps_names_in_view_and_starts_each_theme_at
         "{r:?}"
     );
 }
+
+/// In the projector look (larger type) a vote-grid heading is wide enough for its longest
+/// word, so no word is broken across lines ("Psychologi cal").
+#[test]
+fn projector_headings_never_break_a_word() {
+    let mut h = sample_at(1600.0, 900.0);
+    h.state_mut().prefs.theme = trh::ui::theme::ThemeChoice::Projector;
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run_steps(3);
+    let ctx = h.ctx.clone();
+    let small = ctx.global_style().text_styles[&egui::TextStyle::Small].clone();
+    assert!(
+        small.size > 12.0,
+        "the projector look's type is larger: {}",
+        small.size
+    );
+    let painter = egui::Painter::new(ctx, egui::LayerId::background(), egui::Rect::EVERYTHING);
+    let labels: Vec<String> = h
+        .state()
+        .doc
+        .card
+        .method
+        .factors()
+        .map(|(_, f)| f.label.clone())
+        .collect();
+    for label in labels {
+        let head = h.get_by_label(&label).rect();
+        for word in label.split_whitespace() {
+            let w = painter
+                .layout_no_wrap(word.to_owned(), small.clone(), egui::Color32::BLACK)
+                .size()
+                .x;
+            assert!(
+                w <= head.width() - 4.0,
+                "{word} ({w}) in a {} heading",
+                head.width()
+            );
+        }
+    }
+}

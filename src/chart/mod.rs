@@ -11,7 +11,7 @@ mod output;
 mod position;
 mod shape;
 mod slope;
-mod strip;
+pub mod strip;
 
 use std::sync::Once;
 

@@ -1,6 +1,7 @@
-//! The vote strip plot of one theme and round: a column per factor, a dot per vote at its level
-//! (spread sideways where votes coincide), a bar at the round's median and a diamond at the
-//! agreed value. Levels are drawn bottom (lowest) to top (highest) on each factor's own scale.
+//! The vote strip plot of one theme and round: a row per factor, named at its left, a dot per
+//! vote at its level (spread sideways where votes coincide), a bar at the round's median and a
+//! diamond at the agreed value. Each row is drawn on its factor's own scale, lowest level at the
+//! left, with the level codes under their places.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -22,6 +23,12 @@ fn position(factor: &Factor, v: Value) -> f64 {
     }
 }
 
+/// The height of the plot for a method: a row per factor, so every factor is named where its
+/// votes are.
+pub fn height_for(factors: usize) -> f32 {
+    60.0 + 26.0 * factors.max(1) as f32
+}
+
 pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     root: &DrawingArea<DB, Shift>,
     card: &Scorecard,
@@ -34,51 +41,62 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let factors: Vec<&Factor> = card.method.factors().map(|(_, f)| f).collect();
     let n = factors.len().max(1);
     let font = |size: f64| (FONT, p.size(size, s)).into_font().color(&p.text);
+    // A row per factor, the first at the top; across, each factor's own levels, lowest left.
+    let row_y = |i: usize| (n - 1 - i) as f64;
     let mut chart = ChartBuilder::on(root)
         .caption(format!("Votes, round {round}: {}", theme.name), font(18.0))
         .margin((10.0 * s) as u32)
-        .x_label_area_size((40.0 * s * p.text_scale) as u32)
-        .y_label_area_size((60.0 * s * p.text_scale) as u32)
-        .build_cartesian_2d(-0.5f64..n as f64 - 0.5, -0.1f64..1.1)?;
+        .x_label_area_size(0)
+        .y_label_area_size((170.0 * s * p.text_scale) as u32)
+        .build_cartesian_2d(-0.06f64..1.1, -0.6f64..n as f64 - 0.4)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(n)
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() > 0.01 || i < 0.0 {
+        .disable_y_mesh()
+        .y_labels(n)
+        .y_label_formatter(&|y| {
+            let i = y.round();
+            if (y - i).abs() > 0.01 || i < 0.0 || i as usize >= n {
                 return String::new();
             }
             factors
-                .get(i as usize)
+                .get(n - 1 - i as usize)
                 .map_or_else(String::new, |f| short(&f.label))
-        })
-        .y_labels(3)
-        .y_label_formatter(&|y| match (y * 2.0).round() as i32 {
-            0 => "lowest".to_owned(),
-            1 => "middle".to_owned(),
-            2 => "highest".to_owned(),
-            _ => String::new(),
         })
         .label_style(font(11.0))
         .axis_style(p.text)
-        .bold_line_style(p.grid.mix(0.25))
-        .light_line_style(p.grid.mix(0.0))
         .draw()?;
     let r = (4.0 * s * p.text_scale) as i32;
+    let faint = p.text.mix(0.6);
+    let code_font = font(10.0)
+        .color(&faint)
+        .pos(Pos::new(HPos::Center, VPos::Top));
     for (i, f) in factors.iter().enumerate() {
-        let x = i as f64;
+        let y = row_y(i);
+        // The row's own scale: a faint line with each level's code under its place.
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, y), (1.0, y)],
+            ShapeStyle::from(&p.grid.mix(0.35)).stroke_width(1),
+        )))?;
+        for v in f.scale.values() {
+            let (px, py) = chart.backend_coord(&(position(f, v), y));
+            root.draw(&Text::new(
+                f.scale.code(v),
+                (px, py + r + 2),
+                code_font.clone(),
+            ))?;
+        }
         let votes = theme
             .scores
             .get(&f.id)
             .map(|sc| sc.round_values(round))
             .unwrap_or_default();
-        // Dots: votes at the same level spread sideways.
+        // Dots: votes at the same level spread sideways, about their level's place.
         let mut seen: Vec<(u64, i32)> = Vec::new();
         for v in &votes {
-            let y = position(f, *v);
-            let key = (y * 1e6) as u64;
-            let k = match seen.iter_mut().find(|(y0, _)| *y0 == key) {
+            let x = position(f, *v);
+            let key = (x * 1e6) as u64;
+            let k = match seen.iter_mut().find(|(x0, _)| *x0 == key) {
                 Some((_, k)) => {
                     *k += 1;
                     *k
@@ -91,26 +109,26 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             let (px, py) = chart.backend_coord(&(x, y));
             let offset = ((k + 1) / 2) * (2 * r + 1) * if k % 2 == 0 { 1 } else { -1 };
             root.draw(&Circle::new(
-                (px + offset, py),
+                (px + offset, py - r),
                 r,
                 p.text.mix(0.75).filled(),
             ))?;
         }
         let stats = round_stats(card, theme, f, round);
         if let Some(m) = stats.value {
-            let y = position(f, m);
+            let x = position(f, m);
             chart.draw_series(std::iter::once(PathElement::new(
-                vec![(x - 0.38, y), (x + 0.38, y)],
+                vec![(x, y - 0.1), (x, y + 0.42)],
                 ShapeStyle::from(&p.accent).stroke_width((3.0 * s) as u32),
             )))?;
         }
         if let Some(a) = theme.scores.get(&f.id).and_then(|sc| sc.agreed.as_ref()) {
-            let (px, py) = chart.backend_coord(&(x + 0.3, position(f, a.value)));
+            let (px, py) = chart.backend_coord(&(position(f, a.value), y + 0.3));
             draw_shape(root, Shape::Diamond, (px, py), r + 2, p.band(3), p.text)?;
             root.draw(&Text::new(
-                f.scale.code(a.value),
+                format!("agreed {}", f.scale.code(a.value)),
                 (px + r + 6, py),
-                font(11.0).pos(Pos::new(HPos::Left, VPos::Center)),
+                font(10.0).pos(Pos::new(HPos::Left, VPos::Center)),
             ))?;
         }
     }
@@ -119,5 +137,5 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
 
 /// A factor label short enough for a column.
 fn short(label: &str) -> String {
-    super::bar::fit(label, 12)
+    super::bar::fit(label, 24)
 }

@@ -275,7 +275,7 @@ pub fn votes_plot_ui(
         label: "Vote strip plot",
         generation: doc.generation,
         detail,
-        height: 260.0,
+        height: crate::chart::strip::height_for(doc.card.method.factors().count()),
         marking: &doc.card.marking,
     };
     figure_ui(ui, cache, look, &shown, &figure);

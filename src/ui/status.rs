@@ -28,20 +28,23 @@ pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
         .log
         .last()
         .map_or("", |n| n.text.lines().next().unwrap_or_default());
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(&card.marking).strong());
-        ui.label(format!(
-            "·  {} {}  ·  {} themes, {ranked} ranked  ·  {saved}{}{last}",
-            card.method.name,
-            card.method.version,
-            card.themes.len(),
-            if last.is_empty() { "" } else { "  ·  " }
-        ));
-        if app.jobs.running > 0 {
-            ui.spinner();
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            name_ui(ui, app, out);
+    // The name part is laid out first, from the right, so the rest is cut to what is left
+    // and never runs under it.
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        name_ui(ui, app, out);
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            ui.label(RichText::new(&card.marking).strong());
+            if app.jobs.running > 0 {
+                ui.spinner();
+            }
+            let text = format!(
+                "·  {saved}  ·  {} themes, {ranked} ranked  ·  {} {}{}{last}",
+                card.themes.len(),
+                card.method.name,
+                card.method.version,
+                if last.is_empty() { "" } else { "  ·  " }
+            );
+            ui.add(egui::Label::new(text).truncate());
         });
     });
 }
@@ -67,9 +70,12 @@ fn name_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
     let field = ui.add(
         egui::TextEdit::singleline(&mut draft)
             .desired_width(160.0)
-            .hint_text("Your name"),
+            .hint_text(format!("signed as {}", app.signer())),
     );
-    let label = ui.label(format!("Changes signed as {}. Your name:", app.signer()));
+    let label = ui.label("Your name:").on_hover_text(format!(
+        "Changes are signed as \"{}\" (your login) until you give your name",
+        app.signer()
+    ));
     let field = field.labelled_by(label.id);
     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if (set.clicked() || enter) && !draft.trim().is_empty() {

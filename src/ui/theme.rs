@@ -108,6 +108,8 @@ fn text_styles(scale: f32) -> std::collections::BTreeMap<TextStyle, FontId> {
 fn projector_visuals() -> egui::Visuals {
     let mut v = egui::Visuals::light();
     v.override_text_color = Some(Color32::BLACK);
+    // Hints and secondary text must still read at the back of a room.
+    v.weak_text_color = Some(Color32::from_gray(55));
     v.panel_fill = Color32::WHITE;
     v.window_fill = Color32::WHITE;
     v.extreme_bg_color = Color32::from_gray(245);

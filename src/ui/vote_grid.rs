@@ -15,9 +15,26 @@ use crate::model::{ParticipantId, Scale, Theme, Value};
 use crate::report::num;
 use crate::ui::theme::{ThemeChoice, accent_color, warning_color};
 
-/// Width of a vote column and of the name column.
+/// Width of the name column; a vote column is at least [`CELL_W`].
 const CELL_W: f32 = 76.0;
 const NAME_W: f32 = 220.0;
+
+/// A vote column's width: wide enough for the longest single word of any factor's name in
+/// the heading's type, so no heading breaks a word (the projector look's type is larger).
+fn cell_w(ui: &Ui, factors: &[&Factor]) -> f32 {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let widest = factors
+        .iter()
+        .flat_map(|f| f.label.split_whitespace())
+        .map(|w| {
+            ui.painter()
+                .layout_no_wrap(w.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max);
+    (widest + 12.0).max(CELL_W)
+}
 
 /// The round the grid shows for a theme.
 pub fn current_round(view: &ViewState, theme: &Theme) -> u32 {
@@ -43,6 +60,7 @@ pub fn vote_grid_ui(
     let people = grid_people(doc);
     let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.6;
+    let cw = cell_w(ui, &factors);
     header_ui(ui, &factors, row_h);
     // The names stay in view when the grid scrolls sideways: they are drawn at the left of
     // the visible area, over the cells that scroll beneath them.
@@ -50,7 +68,7 @@ pub fn vote_grid_ui(
     let moved = view.workshop.shown.as_ref() != Some(&(theme.id.clone(), view.workshop.cursor));
     for (r, person) in people.iter().enumerate() {
         let (rect, _) = ui.allocate_exact_size(
-            vec2(NAME_W + CELL_W * factors.len() as f32, row_h),
+            vec2(NAME_W + cw * factors.len() as f32, row_h),
             Sense::hover(),
         );
         let names_left = view_left.max(rect.left());
@@ -58,8 +76,8 @@ pub fn vote_grid_ui(
             Rect::from_x_y_ranges(names_left + NAME_W..=ui.clip_rect().right(), rect.y_range());
         for (c, factor) in factors.iter().enumerate() {
             let cell = Rect::from_min_size(
-                rect.min + vec2(NAME_W + CELL_W * c as f32, 0.0),
-                vec2(CELL_W - 4.0, row_h - 2.0),
+                rect.min + vec2(NAME_W + cw * c as f32, 0.0),
+                vec2(cw - 4.0, row_h - 2.0),
             );
             let vote = vote_of(theme, factor, &person.id, round);
             let at_cursor = view.workshop.cursor == (r, c);
@@ -144,8 +162,9 @@ pub fn vote_grid_ui(
 }
 
 fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32) {
+    let cw = cell_w(ui, factors);
     let (rect, _) = ui.allocate_exact_size(
-        vec2(NAME_W + CELL_W * factors.len() as f32, row_h * 1.3),
+        vec2(NAME_W + cw * factors.len() as f32, row_h * 1.3),
         Sense::hover(),
     );
     let font = egui::TextStyle::Small.resolve(ui.style());
@@ -154,17 +173,20 @@ fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32) {
         Rect::from_x_y_ranges(names_left + NAME_W..=ui.clip_rect().right(), rect.y_range());
     for (c, f) in factors.iter().enumerate() {
         let cell = Rect::from_min_size(
-            rect.min + vec2(NAME_W + CELL_W * c as f32, 0.0),
-            vec2(CELL_W - 4.0, rect.height()),
+            rect.min + vec2(NAME_W + cw * c as f32, 0.0),
+            vec2(cw - 4.0, rect.height()),
         );
         let id = ui.scope_id().with(("factor_head", c));
         let response = ui.interact(cell, id, Sense::hover());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::ColumnHeader, true, f.label.as_str())
+        });
         // Two lines at most, broken between words and cut with "…"; the hover has the rest.
         let mut job = egui::text::LayoutJob::simple(
             f.label.clone(),
             font.clone(),
             ui.visuals().text_color(),
-            CELL_W - 6.0,
+            cw - 6.0,
         );
         job.wrap.max_rows = 2;
         job.wrap.break_anywhere = false;
@@ -213,6 +235,7 @@ fn stats_ui(
     revealed: bool,
     look: ThemeChoice,
 ) -> Option<Modal> {
+    let cw = cell_w(ui, factors);
     let now: Vec<RoundStats> = factors
         .iter()
         .map(|f| round_stats(&doc.card, theme, f, round))
@@ -269,7 +292,7 @@ fn stats_ui(
             continue;
         }
         let (rect, _) = ui.allocate_exact_size(
-            vec2(NAME_W + CELL_W * factors.len() as f32, row_h),
+            vec2(NAME_W + cw * factors.len() as f32, row_h),
             Sense::hover(),
         );
         let font = egui::TextStyle::Body.resolve(ui.style());
@@ -281,7 +304,7 @@ fn stats_ui(
             ui.visuals().weak_text_color(),
         );
         for i in 0..factors.len() {
-            let x = rect.left() + NAME_W + CELL_W * i as f32 + (CELL_W - 4.0) / 2.0;
+            let x = rect.left() + NAME_W + cw * i as f32 + (cw - 4.0) / 2.0;
             ui.painter().text(
                 pos2(x, rect.center().y),
                 Align2::CENTER_CENTER,
@@ -294,7 +317,7 @@ fn stats_ui(
     // Contested flags and the agree buttons.
     let mut modal = None;
     let (rect, _) = ui.allocate_exact_size(
-        vec2(NAME_W + CELL_W * factors.len() as f32, row_h),
+        vec2(NAME_W + cw * factors.len() as f32, row_h),
         Sense::hover(),
     );
     ui.painter().text(
@@ -306,8 +329,8 @@ fn stats_ui(
     );
     for (i, f) in factors.iter().enumerate() {
         let cell = Rect::from_min_size(
-            rect.min + vec2(NAME_W + CELL_W * i as f32, 0.0),
-            vec2(CELL_W - 4.0, row_h),
+            rect.min + vec2(NAME_W + cw * i as f32, 0.0),
+            vec2(cw - 4.0, row_h),
         );
         let agreed = theme.scores.get(&f.id).and_then(|s| s.agreed.as_ref());
         let contested = revealed && now[i].spread.as_ref().is_some_and(|s| s.contested);

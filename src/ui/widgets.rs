@@ -1,7 +1,7 @@
 //! Small widgets shared by panels: band chips (colour plus letter, never colour alone) and
 //! tooltips that name a command's shortcut.
 
-use egui::{Color32, Response, RichText, Sense, Ui};
+use egui::{Response, RichText, Sense, Ui};
 
 use crate::app::Command;
 use crate::ui::theme;
@@ -40,7 +40,8 @@ pub fn warning(text: impl Into<String>, choice: theme::ThemeChoice) -> RichText 
 
 /// Weak, small text.
 pub fn quiet(text: impl Into<String>) -> RichText {
-    RichText::new(text.into()).small().color(Color32::GRAY)
+    // The look's weak colour: dark enough to read on a projector (see `theme.rs`).
+    RichText::new(text.into()).small().weak()
 }
 
 /// A selectable choice drawn directly (a galley and a rounded rect), much cheaper per frame than

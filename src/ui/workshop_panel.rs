@@ -32,7 +32,7 @@ pub fn workshop_ui(
     ui.heading(&theme.name);
     let round = current_round(view, theme);
     let latest = latest_round(theme);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Round");
         for r in 1..=latest.max(round) {
             if ui.selectable_label(r == round, r.to_string()).clicked() {

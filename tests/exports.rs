@@ -372,3 +372,65 @@ fn png_export_has_the_requested_size_and_is_not_blank() {
         Err(trh::export::ExportError::NoTheme)
     ));
 }
+
+/// The report as a browser draws it: Chromium (when installed; CI installs it) renders the
+/// report and reports the computed styles, so a rule that loses to a more specific one is
+/// caught, not only missing markup.
+#[test]
+fn the_report_cut_line_and_number_alignment_survive_the_cascade() {
+    let chromium = ["chromium", "chromium-browser"]
+        .into_iter()
+        .find(|c| std::process::Command::new(c).arg("--version").output().is_ok());
+    let Some(chromium) = chromium else {
+        assert!(
+            std::env::var_os("TRH_REQUIRE_CHROMIUM").is_none(),
+            "TRH_REQUIRE_CHROMIUM is set but chromium is not installed"
+        );
+        eprintln!("SKIPPED: chromium is not installed, so the report's computed styles were not checked");
+        return;
+    };
+    let card = sample(PLYMOUTH);
+    let html = text(&card, ExportFormat::Html);
+    // The probe is added to a copy for the test only; the report itself has no script.
+    let probe = r#"<script>
+const style = (sel) => { const e = document.querySelector(sel); return e ? getComputedStyle(e) : null; };
+const cut = style('table.data tr.cut td');
+const plain = style('table.data tbody tr:not(.cut) td');
+const num = style('table.data td.num');
+const text = style('table.data tbody tr td:nth-child(2)');
+document.body.setAttribute('data-probe', JSON.stringify({
+  cut: cut && parseFloat(cut.borderBottomWidth),
+  plain: plain && parseFloat(plain.borderBottomWidth),
+  num: num && num.textAlign,
+  text: text && text.textAlign,
+}));
+</script></body>"#;
+    let probed = html.replacen("</body>", probe, 1);
+    let dir = tempfile::tempdir().expect("tmp");
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, probed).expect("write");
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom.find("data-probe=\"").expect("the probe ran") + "data-probe=\"".len();
+    let end = start + dom[start..].find('"').expect("closed");
+    let json = dom[start..end].replace("&quot;", "\"").replace("&amp;", "&");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("probe json");
+    assert_eq!(v["cut"], 3.0, "the cut line is the heavy line: {v}");
+    assert_eq!(v["plain"], 1.0, "other rows keep the thin rule: {v}");
+    assert_eq!(v["num"], "right", "numbers are right-aligned: {v}");
+    assert_eq!(v["text"], "left", "{v}");
+}

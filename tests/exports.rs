@@ -378,15 +378,20 @@ fn png_export_has_the_requested_size_and_is_not_blank() {
 /// caught, not only missing markup.
 #[test]
 fn the_report_cut_line_and_number_alignment_survive_the_cascade() {
-    let chromium = ["chromium", "chromium-browser"]
-        .into_iter()
-        .find(|c| std::process::Command::new(c).arg("--version").output().is_ok());
+    let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok()
+    });
     let Some(chromium) = chromium else {
         assert!(
             std::env::var_os("TRH_REQUIRE_CHROMIUM").is_none(),
             "TRH_REQUIRE_CHROMIUM is set but chromium is not installed"
         );
-        eprintln!("SKIPPED: chromium is not installed, so the report's computed styles were not checked");
+        eprintln!(
+            "SKIPPED: chromium is not installed, so the report's computed styles were not checked"
+        );
         return;
     };
     let card = sample(PLYMOUTH);
@@ -419,7 +424,10 @@ document.body.setAttribute('data-probe', JSON.stringify({
             "--disable-sync",
             "--no-first-run",
         ])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))
         .output()
@@ -427,7 +435,9 @@ document.body.setAttribute('data-probe', JSON.stringify({
     let dom = String::from_utf8_lossy(&out.stdout);
     let start = dom.find("data-probe=\"").expect("the probe ran") + "data-probe=\"".len();
     let end = start + dom[start..].find('"').expect("closed");
-    let json = dom[start..end].replace("&quot;", "\"").replace("&amp;", "&");
+    let json = dom[start..end]
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
     let v: serde_json::Value = serde_json::from_str(&json).expect("probe json");
     assert_eq!(v["cut"], 3.0, "the cut line is the heavy line: {v}");
     assert_eq!(v["plain"], 1.0, "other rows keep the thin rule: {v}");

@@ -317,10 +317,6 @@ fn row_ui(
     } else if index % 2 == 1 {
         painter.rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
     }
-    if cut_above {
-        let stroke = egui::Stroke::new(3.0, theme::accent_color(look));
-        painter.hline(rect.x_range(), rect.top() + 1.0, stroke);
-    }
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
     let frozen_right = view.left() + cols.frozen_width();
@@ -353,6 +349,11 @@ fn row_ui(
     };
     painter.rect_filled(frozen, 0.0, ui.visuals().panel_fill);
     painter.rect_filled(frozen, 0.0, ground);
+    if cut_above {
+        // Across the whole visible row, frozen columns included.
+        let stroke = egui::Stroke::new(3.0, theme::accent_color(look));
+        painter.hline(view.x_range(), rect.top() + 1.0, stroke);
+    }
     for (i, s) in cell_texts(r).iter().enumerate() {
         match i {
             5 => {

@@ -212,6 +212,30 @@ fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32) {
     );
 }
 
+/// Where cells of a grid row may be drawn: right of the names column, which stays in view.
+fn cells_clip(ui: &Ui, row: Rect) -> Rect {
+    let names_left = ui.clip_rect().left().max(row.left());
+    Rect::from_x_y_ranges(names_left + NAME_W..=ui.clip_rect().right(), row.y_range())
+        .intersect(ui.clip_rect())
+}
+
+/// A row's label in the names column, kept in view when the grid scrolls sideways; it takes
+/// the clicks there, so nothing scrolled beneath it is clicked by accident.
+fn frozen_label(ui: &mut Ui, row: Rect, text: &str) {
+    let left = ui.clip_rect().left().max(row.left());
+    let names = Rect::from_min_size(pos2(left, row.top()), vec2(NAME_W - 4.0, row.height()));
+    ui.painter()
+        .rect_filled(names, 0.0, ui.visuals().panel_fill);
+    ui.painter().text(
+        names.left_center(),
+        Align2::LEFT_CENTER,
+        text,
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().weak_text_color(),
+    );
+    let _ = ui.interact(names, ui.scope_id().with(("frozen", text)), Sense::click());
+}
+
 /// The vote of one person on one factor in one round.
 pub fn vote_of(theme: &Theme, factor: &Factor, who: &ParticipantId, round: u32) -> Option<Value> {
     theme
@@ -296,16 +320,10 @@ fn stats_ui(
             Sense::hover(),
         );
         let font = egui::TextStyle::Body.resolve(ui.style());
-        ui.painter().text(
-            rect.left_center(),
-            Align2::LEFT_CENTER,
-            *name,
-            font.clone(),
-            ui.visuals().weak_text_color(),
-        );
+        let painter = ui.painter().with_clip_rect(cells_clip(ui, rect));
         for i in 0..factors.len() {
             let x = rect.left() + NAME_W + cw * i as f32 + (cw - 4.0) / 2.0;
-            ui.painter().text(
+            painter.text(
                 pos2(x, rect.center().y),
                 Align2::CENTER_CENTER,
                 cell(i),
@@ -313,6 +331,7 @@ fn stats_ui(
                 ui.visuals().text_color(),
             );
         }
+        frozen_label(ui, rect, name);
     }
     // Contested flags and the agree buttons.
     let mut modal = None;
@@ -320,13 +339,7 @@ fn stats_ui(
         vec2(NAME_W + cw * factors.len() as f32, row_h),
         Sense::hover(),
     );
-    ui.painter().text(
-        rect.left_center(),
-        Align2::LEFT_CENTER,
-        "Agreed",
-        egui::TextStyle::Body.resolve(ui.style()),
-        ui.visuals().weak_text_color(),
-    );
+    let agree_clip = cells_clip(ui, rect);
     for (i, f) in factors.iter().enumerate() {
         let cell = Rect::from_min_size(
             rect.min + vec2(NAME_W + cw * i as f32, 0.0),
@@ -347,8 +360,13 @@ fn stats_ui(
             ),
             (None, false) => format!("Agree a value for {}", f.label),
         };
+        // A button scrolled under the names column is neither drawn there nor clicked.
         let r = ui
-            .put(cell, egui::Button::new(text).small())
+            .scope(|ui| {
+                ui.set_clip_rect(agree_clip);
+                ui.put(cell, egui::Button::new(text).small())
+            })
+            .inner
             .on_hover_text(hint);
         r.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Agree {}", f.label))
@@ -361,6 +379,7 @@ fn stats_ui(
             });
         }
     }
+    frozen_label(ui, rect, "Agreed");
     modal
 }
 

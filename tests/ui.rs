@@ -555,13 +555,7 @@ fn workshop_votes_are_typed_as_digits_and_hidden_until_revealed() {
     }
     h.run_steps(2);
     let app = h.state();
-    let theme = app
-        .doc
-        .card
-        .themes
-        .iter()
-        .find(|t| t.name == "Reoffending")
-        .expect("t");
+    let theme = common::theme_named(app, "Reoffending");
     let first = &app.doc.card.participants[0].id;
     let factors: Vec<_> = app
         .doc

@@ -12,7 +12,7 @@ use trh::app::{AppConfig, Command, Start, TrhApp};
 use trh::model::Value;
 
 mod common;
-use common::{click, config, harness, sample, wait_for};
+use common::{click, config, harness, sample, theme_named, wait_for};
 
 /// Gets a sample ready for `c` to be allowed, then clears the record of commands run.
 fn ready_for(c: Command) -> Harness<'static, TrhApp> {
@@ -132,13 +132,7 @@ fn on_a_fresh_install_typed_votes_are_all_kept_and_no_prompt_takes_them() {
     h.run_steps(2);
     assert!(h.state().modal.is_none(), "no dialog opened");
     let app = h.state();
-    let t = app
-        .doc
-        .card
-        .themes
-        .iter()
-        .find(|t| t.name == "Reoffending")
-        .expect("theme");
+    let t = theme_named(app, "Reoffending");
     let first = &app.doc.card.participants[0].id;
     let votes: Vec<Option<Value>> = app
         .doc

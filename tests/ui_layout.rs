@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use trh::app::{Start, TrhApp};
 
 mod common;
-use common::{click, config};
+use common::{click, config, factor_labels};
 
 const SIZES: [(f32, f32); 4] = [
     (1024.0, 768.0),
@@ -35,14 +35,7 @@ fn presenter_mode_shows_every_factor_inside_the_screen() {
         h.run_steps(3);
         h.key_press(Key::R);
         h.run_steps(3);
-        let labels: Vec<String> = h
-            .state()
-            .doc
-            .card
-            .method
-            .factors()
-            .map(|(_, f)| f.label.clone())
-            .collect();
+        let labels = factor_labels(h.state());
         let mut last_bottom = 0.0;
         for label in &labels {
             let r = h.get_by_label(label).rect();
@@ -174,14 +167,7 @@ fn projector_headings_never_break_a_word() {
         small.size
     );
     let painter = egui::Painter::new(ctx, egui::LayerId::background(), egui::Rect::EVERYTHING);
-    let labels: Vec<String> = h
-        .state()
-        .doc
-        .card
-        .method
-        .factors()
-        .map(|(_, f)| f.label.clone())
-        .collect();
+    let labels = factor_labels(h.state());
     for label in labels {
         let head = h.get_by_label(&label).rect();
         for word in label.split_whitespace() {

@@ -75,3 +75,23 @@ pub fn press_at(h: &mut Harness<'_, TrhApp>, pos: egui::Pos2) {
         h.run_steps(1);
     }
 }
+
+/// The labels of the method's factors, in method order.
+pub fn factor_labels(app: &TrhApp) -> Vec<String> {
+    app.doc
+        .card
+        .method
+        .factors()
+        .map(|(_, f)| f.label.clone())
+        .collect()
+}
+
+/// The theme with this name.
+pub fn theme_named<'a>(app: &'a TrhApp, name: &str) -> &'a trh::model::Theme {
+    app.doc
+        .card
+        .themes
+        .iter()
+        .find(|t| t.name == name)
+        .expect("a theme of that name")
+}

@@ -93,6 +93,11 @@ fn diff_flags_a_change_of_method() {
     );
     let table = trh::report::diff::render(&d, trh::report::diff::DiffFormat::Table).expect("text");
     assert!(table.contains("METHOD CHANGED"), "{table}");
+    // Having said bands are not compared, no band is shown as moving ("High to Very high").
+    for t in &d.themes {
+        let band = trh::report::diff::band_text(t);
+        assert!(!band.contains(" to "), "{}: {band}", t.name);
+    }
     let svg = trh::chart::render_svg(
         &trh::chart::Figure::Slope { diff: &d },
         &trh::export::chart_options(&sample(PLYMOUTH), 0),

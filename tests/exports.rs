@@ -444,3 +444,34 @@ document.body.setAttribute('data-probe', JSON.stringify({
     assert_eq!(v["num"], "right", "numbers are right-aligned: {v}");
     assert_eq!(v["text"], "left", "{v}");
 }
+
+/// The decision and agreement log speaks words, not codes: theme names, decisions as the
+/// board says them, dates as people write them; and an agreed factor keeps the analyst's
+/// evidence note beside the room's rationale.
+#[test]
+fn the_report_log_is_in_words_and_agreed_factors_keep_their_evidence() {
+    let mut card = sample(PLYMOUTH);
+    let da = card
+        .themes
+        .iter_mut()
+        .find(|t| t.name == "Domestic abuse and sexual violence")
+        .expect("theme");
+    let score = da
+        .scores
+        .get_mut(&trh::model::FactorId::from("vulnerability"))
+        .expect("scored");
+    assert!(score.agreed.is_some(), "the sample agrees this factor");
+    score.note = "MARAC referrals up 18%".into();
+    let html = text(&card, ExportFormat::Html);
+    assert!(html.contains("<strong>Evidence:</strong> MARAC referrals up 18%"));
+    assert!(html.contains("<strong>Agreed:</strong> Repeat and high-risk victims"));
+    let log = &html[html.find("Decision and agreement log").expect("log")..];
+    let log = &log[..log.find("</table>").unwrap_or(log.len())];
+    assert!(
+        !log.contains("theme &quot;") && !log.contains("theme \""),
+        "{log}"
+    );
+    for code in ["not-taken-forward", "watching-brief", "T00:", "Z</td>"] {
+        assert!(!log.contains(code), "{code} in {log}");
+    }
+}

@@ -116,3 +116,25 @@ fn diff_flags_a_change_of_method() {
         .count();
     assert_eq!(lines, both, "a line per matched theme");
 }
+
+/// Two unnamed-then-named themes that both kept the placeholder id "new-theme" (files from
+/// before ids came from names) are not the same theme: they are matched by name, not by id.
+#[test]
+fn placeholder_ids_never_match_themes_across_years() {
+    use trh::model::diff::Status;
+    let mut old = sample(PLYMOUTH);
+    let mut new = sample(PLYMOUTH);
+    old.themes[0].id = "new-theme".into();
+    old.themes[0].name = "Fly-tipping".into();
+    new.themes[0].id = "new-theme".into();
+    new.themes[0].name = "Hate crime online".into();
+    let d = trh::model::diff::diff(&old, &new);
+    let status = |name: &str| {
+        d.themes
+            .iter()
+            .find(|t| t.name == name)
+            .map(|t| t.status.clone())
+    };
+    assert_eq!(status("Hate crime online"), Some(Status::New));
+    assert_eq!(status("Fly-tipping"), Some(Status::Removed));
+}

@@ -203,3 +203,18 @@ fn saving_and_exporting_keep_the_usual_permissions() {
     trh::export::write(&csv, b"y").expect("exports again");
     assert_eq!(mode(&csv), 0o644);
 }
+
+/// The lead's cut line is saved in the scorecard and comes back on reopening.
+#[test]
+fn the_cut_line_is_saved_and_read_back() {
+    let mut card =
+        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+    let before = card.cut();
+    card.cut = Some(3);
+    let text = save::scorecard_to_text(&card).expect("text");
+    assert!(text.contains("cut: 3,"), "written plainly");
+    let back = trh::file::parse_scorecard(&text, Path::new("s.ron")).expect("reads");
+    assert_eq!(back.cut(), 3);
+    assert_ne!(before, 3, "not the default by accident");
+    assert_eq!(trh::model::rank(&back).cut, 3);
+}

@@ -192,6 +192,19 @@ fn the_vote_strip_plot_shows_every_vote_the_median_and_the_agreed_value() {
     assert_eq!(svg.matches("<circle").count(), votes, "one dot per vote");
     assert!(svg.contains(&format!("round {round}")));
     assert!(svg.contains("<polygon"), "the agreed value is a diamond");
+    // Every factor is named (where its row of votes is), and its levels by their codes, not
+    // a shared "lowest / middle / highest" axis.
+    for (_, f) in card.method.factors() {
+        let name = crate::chart::bar::fit(&f.label, 24).replace('&', "&amp;");
+        let text = |t: &str| svg.contains(&format!("\n{t}\n</text>"));
+        assert!(text(&name), "{name} is named");
+        for v in f.scale.values() {
+            assert!(text(&f.scale.code(v)), "{} code", f.label);
+        }
+    }
+    for word in ["lowest", "middle", "highest"] {
+        assert!(!svg.contains(&format!("\n{word}\n</text>")), "{word}");
+    }
     let img = render_rgb(
         &Figure::Votes {
             card: &card,

@@ -156,3 +156,27 @@ pub fn chart_palette(choice: ThemeChoice) -> Palette {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hints and secondary text in the projector look are dark enough to read across a room
+    /// (at least 4.5:1 against the white panel, WCAG's level for body text).
+    #[test]
+    fn projector_hints_are_not_faint() {
+        let v = projector_visuals();
+        let c = v.weak_text_color();
+        let lum = |x: u8| {
+            let x = f64::from(x) / 255.0;
+            if x <= 0.039_28 {
+                x / 12.92
+            } else {
+                ((x + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let l = 0.2126 * lum(c.r()) + 0.7152 * lum(c.g()) + 0.0722 * lum(c.b());
+        let contrast = 1.05 / (l + 0.05);
+        assert!(contrast >= 4.5, "contrast {contrast:.1}");
+    }
+}

@@ -104,7 +104,8 @@ fn ranking_sheet(
     if let Some(tie) = ranking.cut_tie() {
         ws.write_string(0, 2, tie.sentence(ranking.cut))?;
     }
-    for (i, row) in ranking.rows.iter().enumerate() {
+    let candidates = ranking.candidates();
+    for (i, (row, candidate)) in ranking.rows.iter().zip(&candidates).enumerate() {
         let r = HEAD + 1 + i as u32;
         let cells = crate::report::rank_table::cells(row);
         opt_num(ws, r, 0, row.rank.map(f64::from))?;
@@ -126,7 +127,7 @@ fn ranking_sheet(
         }
         ws.write_string(r, 10, flags(row))?;
         ws.write_string(r, 11, &row.decision_rationale)?;
-        ws.write_string(r, 12, ranking.candidate(i).text())?;
+        ws.write_string(r, 12, candidate.text())?;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 use super::ids::ParticipantId;
 use super::ids::{FactorId, ThemeId};
+pub use super::ids::{fresh_participant_id, fresh_theme_id};
 use super::scorecard::{Agreed, Decision, Participant, Scorecard, Theme};
 use super::value::Value;
 
@@ -233,7 +234,7 @@ impl Edit {
                     return Err(EditError::EmptyName);
                 }
                 let new_id = (*field == ThemeText::Name)
-                    .then(|| first_real_id(card, theme, text))
+                    .then(|| super::ids::first_real_id(card, theme, text))
                     .flatten();
                 let t = theme_mut(card, theme)?;
                 if let Some(id) = new_id {
@@ -370,36 +371,6 @@ fn add_theme(card: &mut Scorecard, theme: &Theme, at: usize) -> Result<Applied, 
 fn decision_text(d: Option<&Decision>) -> String {
     d.map(|d| format!("{}: {}", d.kind.code(), d.rationale))
         .unwrap_or_default()
-}
-
-/// An id for a new theme named `name` that no theme in `card` uses yet.
-pub fn fresh_theme_id(card: &Scorecard, name: &str) -> ThemeId {
-    let taken = |id: &str| card.themes.iter().any(|t| t.id.as_str() == id);
-    ThemeId::new(super::ids::unused_slug(name, taken))
-}
-
-/// A theme still under its placeholder id ("new-theme") takes an id from its first real
-/// name, so next year's comparison matches it by what it is, not by an accident of order.
-fn first_real_id(card: &Scorecard, theme: &ThemeId, name: &str) -> Option<ThemeId> {
-    if !super::ids::is_placeholder_id(theme.as_str()) {
-        return None;
-    }
-    let slug = super::ids::slug(name);
-    if super::ids::is_placeholder_id(&slug) {
-        return None;
-    }
-    let taken = |id: &str| {
-        card.themes
-            .iter()
-            .any(|t| t.id.as_str() == id && &t.id != theme)
-    };
-    Some(ThemeId::new(super::ids::unused_slug(name, taken)))
-}
-
-/// An id for a new participant named `name` that no participant in `card` uses yet.
-pub fn fresh_participant_id(card: &Scorecard, name: &str) -> ParticipantId {
-    let taken = |id: &str| card.participants.iter().any(|p| p.id.as_str() == id);
-    ParticipantId::new(super::ids::unused_slug(name, taken))
 }
 
 #[cfg(test)]

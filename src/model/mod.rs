@@ -6,6 +6,7 @@
 pub mod agencies;
 pub mod aggregate;
 pub mod attainable;
+pub mod cut;
 pub mod diff;
 pub mod edit;
 mod edit_import;

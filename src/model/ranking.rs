@@ -37,31 +37,6 @@ pub struct Ranking {
     pub cut: usize,
 }
 
-/// A cut line that falls between themes of the same rank: one side of the line is an
-/// accident of alphabetical order, so every view and export says so.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CutTie {
-    /// The shared rank.
-    pub rank: u32,
-    /// The tied themes above the line.
-    pub above: Vec<String>,
-    /// The tied themes below it.
-    pub below: Vec<String>,
-}
-
-impl CutTie {
-    /// One sentence for a board paper.
-    pub fn sentence(&self, cut: usize) -> String {
-        let list = |v: &[String]| v.join(", ");
-        format!(
-            "The cut line (top {cut}) falls inside a tie at rank {}: {} above the line and {} below it score the same, so which side each is on is not decided by the scores.",
-            self.rank,
-            list(&self.above),
-            list(&self.below)
-        )
-    }
-}
-
 /// A band, grade, outcome or level, by position in the method and by name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Named {
@@ -170,69 +145,6 @@ impl Ranking {
     /// The row for a theme id.
     pub fn row(&self, id: &ThemeId) -> Option<&RankedTheme> {
         self.rows.iter().find(|r| &r.id == id)
-    }
-
-    /// The same ranking with another cut line (a command-line `--cut`).
-    #[must_use]
-    pub fn with_cut(mut self, cut: usize) -> Self {
-        self.cut = cut;
-        self
-    }
-
-    /// The tie the cut line falls inside, if it does.
-    pub fn cut_tie(&self) -> Option<CutTie> {
-        let cut = self.cut;
-        let last_in = self.rows.get(cut.checked_sub(1)?)?.rank?;
-        let first_out = self.rows.get(cut)?.rank?;
-        (last_in == first_out).then(|| {
-            let named = |r: &[RankedTheme]| {
-                r.iter()
-                    .filter(|x| x.rank == Some(last_in))
-                    .map(|x| x.name.clone())
-                    .collect()
-            };
-            CutTie {
-                rank: last_in,
-                above: named(&self.rows[..cut]),
-                below: named(&self.rows[cut..]),
-            }
-        })
-    }
-
-    /// Whether the row at `index` (rank order) is above the cut line, and whether it is in a
-    /// tie that the line splits.
-    pub fn candidate(&self, index: usize) -> Candidate {
-        let tied = self
-            .cut_tie()
-            .is_some_and(|t| self.rows.get(index).and_then(|r| r.rank) == Some(t.rank));
-        let ranked = self.rows.get(index).is_some_and(|r| r.rank.is_some());
-        match (ranked && index < self.cut, tied) {
-            (_, true) => Candidate::TiedAtCut,
-            (true, false) => Candidate::Yes,
-            (false, false) => Candidate::No,
-        }
-    }
-}
-
-/// Where a theme stands against the cut line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Candidate {
-    /// Above the line.
-    Yes,
-    /// Below it (or not ranked).
-    No,
-    /// In a tie that the line splits.
-    TiedAtCut,
-}
-
-impl Candidate {
-    /// As written in the CSV and the workbook.
-    pub fn text(self) -> &'static str {
-        match self {
-            Self::Yes => "yes",
-            Self::No => "no",
-            Self::TiedAtCut => "tied at cut",
-        }
     }
 }
 

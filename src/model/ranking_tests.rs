@@ -2,6 +2,7 @@
 //! intelligence gaps and confidence weighting.
 
 use super::*;
+use crate::model::cut::Candidate;
 use crate::model::method::ConfidenceMode;
 use crate::model::scorecard::{Decision, FactorScore};
 use crate::model::{Scorecard, Theme};
@@ -310,7 +311,7 @@ fn a_cut_line_inside_a_tie_is_reported_and_one_between_ranks_is_not() {
             (n, own(a), own(b))
         });
         assert_eq!(found, tie, "cut {cut}");
-        let marks: Vec<Candidate> = (0..4).map(|i| r.candidate(i)).collect();
+        let marks = r.candidates();
         let want = match cut {
             1 => vec![Candidate::Yes, Candidate::No, Candidate::No, Candidate::No],
             2 => vec![

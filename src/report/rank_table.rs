@@ -199,10 +199,11 @@ pub fn csv(ranking: &Ranking, options: Options) -> Result<String, anyhow::Error>
         w.write_record(&banner)?;
     }
     w.write_record(COLUMNS.iter().chain(CSV_EXTRA.iter()))?;
-    for (i, row) in rows(ranking, options.top).enumerate() {
+    let candidates = ranking.candidates();
+    for (row, candidate) in rows(ranking, options.top).zip(&candidates) {
         let mut record: Vec<String> = cells(row).iter().map(|c| safe_cell(c)).collect();
         record.push(flags(row));
-        record.push(ranking.candidate(i).text().to_owned());
+        record.push(candidate.text().to_owned());
         record.push(marking.clone());
         w.write_record(&record)?;
     }

@@ -15,10 +15,15 @@ use crate::model::workshop::{latest_round, round_stats};
 use crate::model::{Scale, Theme, Value};
 use crate::ui::theme::{ThemeChoice, band_color, on_band, warning_color};
 
-/// Body text size in presenter mode (pixels at 1:1).
+use super::presenter_fit::{Fit, ROW_GAP};
+use super::presenter_reveal::ranking_reveal_ui;
+
+/// Body text size in presenter mode (pixels at 1:1), before fitting to the screen.
 pub const BODY: f32 = 28.0;
-const HEADING: f32 = 46.0;
-const SMALL: f32 = 22.0;
+/// The theme's name.
+pub(super) const HEADING: f32 = 46.0;
+/// Secondary text.
+pub(super) const SMALL: f32 = 22.0;
 
 /// Draws presenter mode.
 pub fn presenter_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState) {
@@ -36,94 +41,6 @@ pub fn presenter_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState) {
                 ui.label(RichText::new("This scorecard has no themes yet.").size(BODY));
             }
         });
-}
-
-/// Type sizes and the factor table's geometry for one screen: everything on the page fits
-/// the window, at any projector resolution, with body text never below [`MIN_BODY`].
-#[derive(Clone, Copy, Debug)]
-struct Fit {
-    body: f32,
-    small: f32,
-    heading: f32,
-    row_h: f32,
-    /// Width of the factor-name column.
-    label_w: f32,
-    /// Width of the votes column (the same for every factor, so the columns line up).
-    votes_w: f32,
-    /// Factor columns side by side (two when one column would not fit at the minimum size).
-    columns: usize,
-}
-
-/// The smallest body text presenter mode uses (a 1024×768 projector).
-pub const MIN_BODY: f32 = 20.0;
-/// A factor row's height, in body text heights.
-const ROW: f32 = 1.35;
-/// The gap between factor rows.
-const ROW_GAP: f32 = 2.0;
-
-impl Fit {
-    fn new(ui: &Ui, doc: &Document, height: f32, width: f32) -> Self {
-        let factors = doc.card.method.factors().count() as f32;
-        let sections = doc.card.method.sections.len() as f32;
-        let gap = ui.spacing().item_spacing.y;
-        let row_gap = ROW_GAP;
-        // Header: the top line, the name, a line each of description and evidence, the
-        // footer; then the rows, each with the gap egui leaves between widgets.
-        let lines_at = |body: f32, columns: f32| {
-            let small = body * SMALL / BODY;
-            let header = (small * 1.45 + gap) * 4.0 + body * HEADING / BODY * 1.35 + gap + 16.0;
-            let per_column = (factors / columns).ceil();
-            let headings = (sections / columns).ceil();
-            header + per_column * (ROW * body + row_gap) + headings * (small * ROW + row_gap)
-        };
-        let mut columns = 1.0;
-        let mut body = BODY;
-        while body > MIN_BODY && lines_at(body, columns) > height {
-            body -= 1.0;
-        }
-        if lines_at(body, columns) > height {
-            columns = 2.0;
-            body = BODY;
-            while body > MIN_BODY && lines_at(body, columns) > height {
-                body -= 1.0;
-            }
-        }
-        let small = (body * SMALL / BODY).max(MIN_BODY * 0.8);
-        let column_w = width / columns;
-        // The names column is as wide as the longest name, within a third of the column.
-        let longest = doc
-            .card
-            .method
-            .factors()
-            .map(|(_, f)| {
-                ui.painter()
-                    .layout_no_wrap(f.label.clone(), FontId::proportional(body), Color32::WHITE)
-                    .size()
-                    .x
-            })
-            .fold(0.0_f32, f32::max);
-        let levels = doc
-            .card
-            .method
-            .factors()
-            .map(|(_, f)| match &f.scale {
-                Scale::Levels(l) => l.len().max(1),
-                Scale::Range { .. } => 3,
-            })
-            .max()
-            .unwrap_or(3) as f32;
-        // Room for a box per level ("VH 12") and the word "contested".
-        let votes_w = (levels * small * 2.9 + small * 5.5).min(column_w * 0.45);
-        Self {
-            votes_w,
-            body,
-            small,
-            heading: body * HEADING / BODY,
-            row_h: body * ROW,
-            label_w: (longest + body * 0.8).min(column_w * 0.36),
-            columns: columns as usize,
-        }
-    }
 }
 
 fn theme_page_ui(ui: &mut Ui, doc: &Document, theme: &Theme, p: &PresenterView) {
@@ -366,69 +283,6 @@ fn counts_strip(
             format!("{} {n}", level.code),
             FontId::proportional(size * 0.9),
             on_band(),
-        );
-    }
-}
-
-/// The ranking, revealed from the bottom: `shown` rows are visible.
-fn ranking_reveal_ui(ui: &mut Ui, doc: &Document, shown: usize) {
-    let ranked: Vec<&RankedTheme> = doc
-        .ranking
-        .rows
-        .iter()
-        .filter(|r| r.rank.is_some())
-        .collect();
-    ui.label(RichText::new("Candidate priorities").size(HEADING).strong());
-    ui.label(
-        RichText::new(format!(
-            "{} of {} revealed  ·  Right reveals the next  ·  Esc back",
-            shown.min(ranked.len()),
-            ranked.len()
-        ))
-        .size(SMALL)
-        .weak(),
-    );
-    ui.add_space(8.0);
-    let hidden_from = ranked.len().saturating_sub(shown);
-    let h = (ui.available_height() / ranked.len().max(1) as f32).clamp(BODY * 1.1, BODY * 1.7);
-    for (i, r) in ranked.iter().enumerate() {
-        let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::hover());
-        if i < hidden_from {
-            continue;
-        }
-        let band = r.band.as_ref().map_or(0, |b| b.index);
-        let letter = r
-            .band
-            .as_ref()
-            .and_then(|b| doc.card.method.bands.get(b.index))
-            .map_or("", |b| b.letter.as_str());
-        let chip = Rect::from_min_size(rect.min + vec2(90.0, h * 0.1), vec2(BODY * 2.2, h * 0.8));
-        let p = ui.painter();
-        p.text(
-            pos2(rect.left() + 70.0, rect.center().y),
-            Align2::RIGHT_CENTER,
-            r.rank.unwrap_or(0).to_string(),
-            FontId::proportional(BODY),
-            ui.visuals().text_color(),
-        );
-        p.rect_filled(chip, 4.0, band_color(band));
-        p.text(
-            chip.center(),
-            Align2::CENTER_CENTER,
-            letter,
-            FontId::proportional(BODY * 0.8),
-            on_band(),
-        );
-        let outcome = r
-            .outcome
-            .as_ref()
-            .map_or(String::new(), |o| format!("  —  {}", o.label));
-        p.text(
-            pos2(chip.right() + 16.0, rect.center().y),
-            Align2::LEFT_CENTER,
-            format!("{}{outcome}", r.name),
-            FontId::proportional(BODY),
-            ui.visuals().text_color(),
         );
     }
 }

@@ -1,0 +1,71 @@
+//! Presenter mode's final ranking, revealed one theme at a time from the bottom up.
+
+use egui::{Align2, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
+
+use super::presenter::{BODY, HEADING, SMALL};
+use crate::app::Document;
+use crate::model::ranking::RankedTheme;
+use crate::ui::theme::{band_color, on_band};
+
+/// The ranking, revealed from the bottom: `shown` rows are visible.
+pub(super) fn ranking_reveal_ui(ui: &mut Ui, doc: &Document, shown: usize) {
+    let ranked: Vec<&RankedTheme> = doc
+        .ranking
+        .rows
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .collect();
+    ui.label(RichText::new("Candidate priorities").size(HEADING).strong());
+    ui.label(
+        RichText::new(format!(
+            "{} of {} revealed  ·  Right reveals the next  ·  Esc back",
+            shown.min(ranked.len()),
+            ranked.len()
+        ))
+        .size(SMALL)
+        .weak(),
+    );
+    ui.add_space(8.0);
+    let hidden_from = ranked.len().saturating_sub(shown);
+    let h = (ui.available_height() / ranked.len().max(1) as f32).clamp(BODY * 1.1, BODY * 1.7);
+    for (i, r) in ranked.iter().enumerate() {
+        let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::hover());
+        if i < hidden_from {
+            continue;
+        }
+        let band = r.band.as_ref().map_or(0, |b| b.index);
+        let letter = r
+            .band
+            .as_ref()
+            .and_then(|b| doc.card.method.bands.get(b.index))
+            .map_or("", |b| b.letter.as_str());
+        let chip = Rect::from_min_size(rect.min + vec2(90.0, h * 0.1), vec2(BODY * 2.2, h * 0.8));
+        let p = ui.painter();
+        p.text(
+            pos2(rect.left() + 70.0, rect.center().y),
+            Align2::RIGHT_CENTER,
+            r.rank.unwrap_or(0).to_string(),
+            FontId::proportional(BODY),
+            ui.visuals().text_color(),
+        );
+        p.rect_filled(chip, 4.0, band_color(band));
+        p.text(
+            chip.center(),
+            Align2::CENTER_CENTER,
+            letter,
+            FontId::proportional(BODY * 0.8),
+            on_band(),
+        );
+        let outcome = r
+            .outcome
+            .as_ref()
+            .map_or(String::new(), |o| format!("  —  {}", o.label));
+        p.text(
+            pos2(chip.right() + 16.0, rect.center().y),
+            Align2::LEFT_CENTER,
+            format!("{}{outcome}", r.name),
+            FontId::proportional(BODY),
+            ui.visuals().text_color(),
+        );
+    }
+}

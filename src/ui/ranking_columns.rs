@@ -1,0 +1,184 @@
+//! The ranking board's columns: widths fitted to their content (measured once per change),
+//! widths the user drags, the header with its sort buttons, and the frozen rank and theme
+//! columns that stay in view while the rest scrolls sideways.
+
+use egui::{RichText, Ui};
+
+use super::ranking_board::{COLUMNS, cell_texts};
+use crate::app::Document;
+use crate::app::view::ViewState;
+
+/// The first two columns (rank and theme) stay in view when the table scrolls sideways.
+pub(super) const FROZEN: usize = 2;
+
+/// Column edges: the frozen columns from the left of the view, the others from the left of
+/// the scrolled content.
+pub(super) struct Columns {
+    /// Left edge of each column and the right edge of the last, as if nothing were frozen.
+    edges: [f32; 12],
+}
+
+impl Columns {
+    pub(super) fn new(widths: &[f32; 11]) -> Self {
+        let mut edges = [0.0; 12];
+        for i in 0..11 {
+            edges[i + 1] = edges[i] + widths[i];
+        }
+        Self { edges }
+    }
+
+    pub(super) fn frozen_width(&self) -> f32 {
+        self.edges[FROZEN]
+    }
+
+    pub(super) fn total(&self) -> f32 {
+        self.edges[11]
+    }
+
+    /// Where column `i` lies: `view_left` is the left of the visible area, `content_left`
+    /// the left of the (scrolled) content.
+    pub(super) fn span(&self, i: usize, view_left: f32, content_left: f32) -> (f32, f32) {
+        let base = if i < FROZEN { view_left } else { content_left };
+        (base + self.edges[i], base + self.edges[i + 1])
+    }
+}
+
+/// Each column as wide as its widest cell (the theme name within limits), unless the user
+/// dragged it; measured again only when the document or the text size changes.
+pub(super) fn column_widths(ui: &Ui, doc: &Document, view: &mut ViewState) -> [f32; 11] {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let size_key = (font.size * 10.0) as u32;
+    let stale = view
+        .board
+        .fitted
+        .as_ref()
+        .is_none_or(|(g, s, _)| *g != doc.generation || *s != size_key);
+    if stale {
+        let measure = |t: &str| {
+            ui.painter()
+                .layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        };
+        let heading = egui::TextStyle::Button.resolve(ui.style());
+        let mut w: Vec<f32> = COLUMNS
+            .iter()
+            .map(|(name, _)| {
+                ui.painter()
+                    .layout_no_wrap(format!("{name} ˇ"), heading.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .collect();
+        for r in &doc.ranking.rows {
+            for (i, text) in cell_texts(r).iter().enumerate() {
+                w[i] = w[i].max(measure(text));
+            }
+        }
+        // Room for the band chip, the ≠ mark and the cell padding.
+        w[5] += font.size * 2.2;
+        w[9] += font.size * 1.2;
+        for x in &mut w {
+            *x += 14.0;
+        }
+        w[1] = w[1].clamp(160.0, 380.0);
+        view.board.fitted = Some((doc.generation, size_key, w));
+    }
+    let fitted = view
+        .board
+        .fitted
+        .as_ref()
+        .map(|(_, _, w)| w.clone())
+        .unwrap_or_default();
+    view.board.resized.resize(11, None);
+    let mut out = [60.0; 11];
+    for (i, x) in out.iter_mut().enumerate() {
+        *x = view.board.resized[i]
+            .or(fitted.get(i).copied())
+            .unwrap_or(60.0);
+    }
+    out
+}
+
+pub(super) fn header_ui(ui: &mut Ui, cols: &Columns, row_h: f32, view: &mut ViewState) {
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), row_h),
+        egui::Sense::hover(),
+    );
+    let content_left = rect.left() - view.board.scroll_x;
+    let scrolled = egui::Rect::from_x_y_ranges(
+        rect.left() + cols.frozen_width()..=rect.right(),
+        rect.y_range(),
+    );
+    for (i, (name, key)) in COLUMNS.iter().enumerate() {
+        let (l, r) = cols.span(i, rect.left(), content_left);
+        let cell = egui::Rect::from_x_y_ranges(l..=r - 4.0, rect.y_range());
+        let clip = if i < FROZEN { rect } else { scrolled };
+        let sorted = view.sort.0 == *key && *name != "Band";
+        let arrow = match (sorted, view.sort.1) {
+            (true, true) => " ˆ",
+            (true, false) => " ˇ",
+            _ => "",
+        };
+        let button =
+            egui::Button::new(RichText::new(format!("{name}{arrow}")).strong()).frame(false);
+        // Left-aligned over the cells' left-aligned text.
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        let builder = egui::UiBuilder::new().max_rect(cell).layout(layout);
+        let r = ui
+            .scope_builder(builder, |ui| {
+                ui.set_clip_rect(clip.intersect(ui.clip_rect()));
+                ui.add(button)
+            })
+            .inner
+            .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, *name));
+        if r.clicked() {
+            view.sort = if view.sort.0 == *key {
+                (*key, !view.sort.1)
+            } else {
+                (*key, true)
+            };
+        }
+        resize_handle_ui(ui, i, cell.right() + 2.0, rect, clip, view);
+    }
+}
+
+/// A column's right edge can be dragged to make it wider or narrower.
+fn resize_handle_ui(
+    ui: &mut Ui,
+    i: usize,
+    x: f32,
+    row: egui::Rect,
+    clip: egui::Rect,
+    view: &mut ViewState,
+) {
+    let handle = egui::Rect::from_x_y_ranges(x - 3.0..=x + 3.0, row.y_range());
+    if !clip.intersects(handle) {
+        return;
+    }
+    let id = ui.scope_id().with(("board_resize", i));
+    let r = ui
+        .interact(handle, id, egui::Sense::drag())
+        .on_hover_cursor(egui::CursorIcon::ResizeColumn);
+    if r.hovered() || r.dragged() {
+        ui.painter()
+            .vline(x, row.y_range(), ui.visuals().widgets.hovered.fg_stroke);
+    }
+    if r.dragged() {
+        let now = view
+            .board
+            .fitted
+            .as_ref()
+            .and_then(|(_, _, w)| w.get(i).copied())
+            .unwrap_or(60.0);
+        view.board.resized.resize(11, None);
+        let w = view.board.resized[i].unwrap_or(now) + r.drag_delta().x;
+        view.board.resized[i] = Some(w.clamp(32.0, 800.0));
+    }
+    if r.double_clicked() {
+        // Back to the width that fits the content.
+        view.board.resized.resize(11, None);
+        view.board.resized[i] = None;
+    }
+}

@@ -43,26 +43,10 @@ impl TrhApp {
                 self.view.import = None;
                 let summary = match &edit {
                     Edit::Import { themes, source } => {
-                        let updated = themes
-                            .iter()
-                            .filter(|t| {
-                                self.doc
-                                    .card
-                                    .index_matching(t.id.as_str(), &t.name)
-                                    .is_some()
-                            })
-                            .count();
+                        let (how_many, counts) =
+                            crate::ui::import_dialog::import_summary(&self.doc.card, themes);
                         Some(format!(
-                            "Imported {} from {source}: {}. Undo (Ctrl+Z) takes it all back.",
-                            if themes.len() == 1 {
-                                "1 theme".to_owned()
-                            } else {
-                                format!("{} themes", themes.len())
-                            },
-                            crate::ui::import_dialog::import_counts(
-                                themes.len() - updated,
-                                updated
-                            )
+                            "Imported {how_many} from {source}: {counts}. Undo (Ctrl+Z) takes it all back."
                         ))
                     }
                     _ => None,

@@ -93,13 +93,7 @@ fn agreed_words(card: &Scorecard, factor: &str, text: &str) -> String {
     let label = card
         .method
         .factor(factor)
-        .and_then(|(_, f)| {
-            f.scale
-                .values()
-                .into_iter()
-                .find(|v| f.scale.code(*v) == code)
-                .map(|v| f.scale.label(v))
-        })
+        .and_then(|(_, f)| f.scale.parse(code).ok().map(|v| f.scale.label(v)))
         .unwrap_or_else(|| code.to_owned());
     with_reason(&label, why)
 }

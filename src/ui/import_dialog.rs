@@ -152,17 +152,10 @@ fn check(f: &ImportForm, card: &Scorecard) -> ImportCheck {
     let layout = f.layout.clone();
     match themes(&f.table, &layout, &card.method, &source(f)) {
         Ok(themes) => {
-            let updated = themes
-                .iter()
-                .filter(|t| card.index_matching(t.id.as_str(), &t.name).is_some())
-                .count();
+            let (how_many, counts) = import_summary(card, &themes);
             ImportCheck {
                 layout,
-                status: format!(
-                    "Ready to import {}: {}. Nothing has changed yet.",
-                    plural(themes.len(), "theme"),
-                    import_counts(themes.len() - updated, updated)
-                ),
+                status: format!("Ready to import {how_many}: {counts}. Nothing has changed yet."),
                 themes: Some(themes),
                 problems: Vec::new(),
             }
@@ -193,20 +186,23 @@ fn check(f: &ImportForm, card: &Scorecard) -> ImportCheck {
     }
 }
 
-/// "1 theme", "2 themes".
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// "2 new, 1 updating a theme already here" in plain words.
-pub fn import_counts(new: usize, updated: usize) -> String {
+/// What an import of `themes` into `card` does, in plain words: ("2 themes", "1 new, 1
+/// updates a theme already here"). The dialog and the notice after the import both say it.
+pub fn import_summary(card: &Scorecard, themes: &[crate::model::Theme]) -> (String, String) {
+    let updated = themes
+        .iter()
+        .filter(|t| card.index_matching(t.id.as_str(), &t.name).is_some())
+        .count();
+    let how_many = match themes.len() {
+        1 => "1 theme".to_owned(),
+        n => format!("{n} themes"),
+    };
     let updates = match updated {
         1 => "1 updates a theme already here".to_owned(),
         n => format!("{n} update themes already here"),
     };
-    format!("{new} new, {updates}")
+    (
+        how_many,
+        format!("{} new, {updates}", themes.len() - updated),
+    )
 }

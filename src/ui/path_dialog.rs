@@ -55,7 +55,11 @@ impl State {
                     if name.starts_with('.') {
                         continue;
                     }
-                    let is_dir = entry.path().is_dir();
+                    // The entry's own type needs no further look at the disk; only a link
+                    // is followed to see whether it leads to a folder.
+                    let is_dir = entry
+                        .file_type()
+                        .is_ok_and(|t| t.is_dir() || (t.is_symlink() && entry.path().is_dir()));
                     let matches = Path::new(&name)
                         .extension()
                         .is_some_and(|e| wanted.iter().any(|w| e.eq_ignore_ascii_case(w)));

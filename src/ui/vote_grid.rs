@@ -61,7 +61,7 @@ pub fn vote_grid_ui(
     let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.6;
     let cw = cell_w(ui, &factors);
-    header_ui(ui, &factors, row_h);
+    header_ui(ui, &factors, row_h, cw);
     // The names stay in view when the grid scrolls sideways: they are drawn at the left of
     // the visible area, over the cells that scroll beneath them.
     let view_left = ui.clip_rect().left();
@@ -154,15 +154,14 @@ pub fn vote_grid_ui(
         ui,
         doc,
         theme,
-        &factors,
+        (&factors, cw),
         round,
         view.workshop.revealed,
         look,
     )
 }
 
-fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32) {
-    let cw = cell_w(ui, factors);
+fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32, cw: f32) {
     let (rect, _) = ui.allocate_exact_size(
         vec2(NAME_W + cw * factors.len() as f32, row_h * 1.3),
         Sense::hover(),
@@ -254,12 +253,11 @@ fn stats_ui(
     ui: &mut Ui,
     doc: &Document,
     theme: &Theme,
-    factors: &[&Factor],
+    (factors, cw): (&[&Factor], f32),
     round: u32,
     revealed: bool,
     look: ThemeChoice,
 ) -> Option<Modal> {
-    let cw = cell_w(ui, factors);
     let now: Vec<RoundStats> = factors
         .iter()
         .map(|f| round_stats(&doc.card, theme, f, round))

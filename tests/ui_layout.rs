@@ -86,6 +86,23 @@ fn the_ranking_board_scrolls_sideways_with_the_theme_column_in_view() {
         decision.right() <= 1024.0,
         "scrolled, Decision is reachable: {decision:?}"
     );
+    // Scrolled to the end, the last column is whole on screen.
+    for _ in 0..40 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(-120.0, 0.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(3);
+    let flags = h.get_by_label("Flags").rect();
+    assert!(
+        flags.right() <= 1024.0,
+        "the last column is reachable: {flags:?}"
+    );
     let theme_after = h.get_by_label("Theme").rect();
     assert!(
         (theme_after.left() - theme_before.left()).abs() < 1.0,

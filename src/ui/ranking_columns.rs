@@ -2,7 +2,7 @@
 //! widths the user drags, the header with its sort buttons, and the frozen rank and theme
 //! columns that stay in view while the rest scrolls sideways.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::ranking_board::{COLUMNS, cell_texts};
 use crate::app::Document;
@@ -120,18 +120,29 @@ pub(super) fn header_ui(ui: &mut Ui, cols: &Columns, row_h: f32, view: &mut View
             (true, false) => " ˇ",
             _ => "",
         };
-        let button =
-            egui::Button::new(RichText::new(format!("{name}{arrow}")).strong()).frame(false);
-        // Left-aligned over the cells' left-aligned text.
-        let layout = egui::Layout::left_to_right(egui::Align::Center);
-        let builder = egui::UiBuilder::new().max_rect(cell).layout(layout);
+        // Painted and sensed in place rather than laid out: a heading scrolled off to the
+        // right must not widen the panel (that would widen the table's scroll area too, and
+        // the last columns could never be scrolled into view).
+        let id = ui.scope_id().with(("board_heading", i));
         let r = ui
-            .scope_builder(builder, |ui| {
-                ui.set_clip_rect(clip.intersect(ui.clip_rect()));
-                ui.add(button)
-            })
-            .inner
+            .interact(cell.intersect(clip), id, egui::Sense::click())
             .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+        let color = if r.hovered() {
+            ui.visuals().widgets.hovered.fg_stroke.color
+        } else {
+            ui.visuals().strong_text_color()
+        };
+        let galley = crate::ui::widgets::elided(
+            ui,
+            format!("{name}{arrow}"),
+            egui::TextStyle::Button.resolve(ui.style()),
+            color,
+            cell.width(),
+        );
+        let at = egui::pos2(cell.left() + 2.0, cell.center().y - galley.size().y / 2.0);
+        ui.painter()
+            .with_clip_rect(clip.intersect(ui.clip_rect()))
+            .galley(at, galley, color);
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, *name));
         if r.clicked() {
             view.sort = if view.sort.0 == *key {

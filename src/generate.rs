@@ -109,7 +109,7 @@ pub fn generate(method: &Method, themes: usize, participants: usize, seed: u64) 
                 at: "2026-01-01".into(),
             });
         }
-        card.themes.push(theme);
+        card.push_theme(theme);
     }
     card
 }

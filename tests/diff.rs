@@ -15,13 +15,13 @@ fn diff_finds_new_removed_and_renamed_themes_and_movement() {
     let mut new = old.clone();
     new.period = "2019/20".into();
     // Renamed (same id), re-id'd (same name), removed, and new.
-    new.themes[1].name = "Drugs and county lines".into();
-    new.themes[2].id = trh::model::ThemeId::new("alcohol-2019");
+    std::sync::Arc::make_mut(&mut new.themes[1]).name = "Drugs and county lines".into();
+    std::sync::Arc::make_mut(&mut new.themes[2]).id = trh::model::ThemeId::new("alcohol-2019");
     let removed = new.themes.remove(5);
-    let mut fresh = new.themes[0].clone();
+    let mut fresh = trh::model::Theme::clone(&new.themes[0]);
     fresh.id = trh::model::ThemeId::new("knife-crime");
     fresh.name = "Knife crime".into();
-    new.themes.push(fresh);
+    new.push_theme(fresh);
     // Move a theme: lower a harm factor on the top theme.
     let d = trh::model::diff::diff(&old, &new);
     assert!(d.method_change.is_none());
@@ -51,7 +51,12 @@ fn diff_reports_factor_changes_with_rationale_and_rank_movement() {
     let mut new = old.clone();
     let ranking = trh::model::rank(&old);
     let last = ranking.rows.last().expect("rows").id.clone();
-    let theme = new.themes.iter_mut().find(|t| t.id == last).expect("theme");
+    let theme = new
+        .themes
+        .iter_mut()
+        .map(std::sync::Arc::make_mut)
+        .find(|t| t.id == last)
+        .expect("theme");
     // Raise every harm factor of the lowest theme to its top level, agreed with a reason.
     for section in &old.method.sections {
         if section.kind != trh::model::SectionKind::Harm {
@@ -124,10 +129,10 @@ fn placeholder_ids_never_match_themes_across_years() {
     use trh::model::diff::Status;
     let mut old = sample(PLYMOUTH);
     let mut new = sample(PLYMOUTH);
-    old.themes[0].id = "new-theme".into();
-    old.themes[0].name = "Fly-tipping".into();
-    new.themes[0].id = "new-theme".into();
-    new.themes[0].name = "Hate crime online".into();
+    std::sync::Arc::make_mut(&mut old.themes[0]).id = "new-theme".into();
+    std::sync::Arc::make_mut(&mut old.themes[0]).name = "Fly-tipping".into();
+    std::sync::Arc::make_mut(&mut new.themes[0]).id = "new-theme".into();
+    std::sync::Arc::make_mut(&mut new.themes[0]).name = "Hate crime online".into();
     let d = trh::model::diff::diff(&old, &new);
     let status = |name: &str| {
         d.themes

@@ -28,10 +28,13 @@ const HOSTILE: [&str; 4] = [
 /// participant's name and agency.
 fn hostile() -> Scorecard {
     let mut card = sample(PLYMOUTH);
-    card.themes[0].name = HOSTILE[0].into();
-    card.themes[1].name = HOSTILE[1].into();
-    card.themes[2].category = HOSTILE[2].into();
-    if let Some(d) = card.themes[3].decision.as_mut() {
+    std::sync::Arc::make_mut(&mut card.themes[0]).name = HOSTILE[0].into();
+    std::sync::Arc::make_mut(&mut card.themes[1]).name = HOSTILE[1].into();
+    std::sync::Arc::make_mut(&mut card.themes[2]).category = HOSTILE[2].into();
+    if let Some(d) = std::sync::Arc::make_mut(&mut card.themes[3])
+        .decision
+        .as_mut()
+    {
         d.rationale = HOSTILE[3].into();
     }
     card.participants[0].name = HOSTILE[2].into();
@@ -454,6 +457,7 @@ fn the_report_log_is_in_words_and_agreed_factors_keep_their_evidence() {
     let da = card
         .themes
         .iter_mut()
+        .map(std::sync::Arc::make_mut)
         .find(|t| t.name == "Domestic abuse and sexual violence")
         .expect("theme");
     let score = da

@@ -82,7 +82,7 @@ proptest! {
         card.title = texts[0].clone();
         card.marking = texts[1].clone();
         card.notes = texts[2].clone();
-        if let Some(t) = card.themes.first_mut() {
+        if let Some(t) = card.themes.first_mut().map(std::sync::Arc::make_mut) {
             t.name = texts[3].clone();
             t.evidence = texts[4].clone();
             if let Some(s) = t.scores.values_mut().next() {

@@ -528,6 +528,7 @@ fn workshop(theme: &str) -> Harness<'static, TrhApp> {
     let t = card
         .themes
         .iter_mut()
+        .map(std::sync::Arc::make_mut)
         .find(|t| t.name == theme)
         .expect("theme");
     for s in t.scores.values_mut() {
@@ -736,6 +737,7 @@ fn a_departing_decision_needs_a_rationale() {
     let mut card = h.state().doc.card.clone();
     card.themes
         .iter_mut()
+        .map(std::sync::Arc::make_mut)
         .find(|t| t.id == id)
         .expect("t")
         .decision = None;
@@ -797,6 +799,7 @@ fn the_across_agencies_view_lists_shared_and_split_themes() {
     let t = card
         .themes
         .iter_mut()
+        .map(std::sync::Arc::make_mut)
         .find(|t| t.name == "Reoffending")
         .expect("t");
     for f in &factors {

@@ -114,6 +114,7 @@ fn on_a_fresh_install_typed_votes_are_all_kept_and_no_prompt_takes_them() {
     let theme = card
         .themes
         .iter_mut()
+        .map(std::sync::Arc::make_mut)
         .find(|t| t.name == "Reoffending")
         .expect("theme");
     for s in theme.scores.values_mut() {

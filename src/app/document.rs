@@ -3,13 +3,15 @@
 //! never UI state, never saved).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use std::collections::HashMap;
 
 use crate::model::ranking::RankedTheme;
+use crate::model::rerank::Rescorer;
 use crate::model::scorecard::Change;
-use crate::model::{Edit, EditError, Ranking, Scorecard, ThemeId, rank};
+use crate::model::{Edit, EditError, Ranking, Scorecard, ThemeId};
 
 /// How many undo steps are kept.
 pub const UNDO_DEPTH: usize = 100;
@@ -42,6 +44,8 @@ pub struct Document {
     pub ranking: Ranking,
     /// Ranking row of each theme.
     row_index: HashMap<ThemeId, usize>,
+    /// Scored themes kept so that an edit re-scores only the themes it changed.
+    rescorer: Rescorer,
     /// Where it was loaded from or last saved to; `None` for a new or bundled document.
     pub path: Option<PathBuf>,
     /// What the file looked like when read or written, to notice changes by other programs.
@@ -65,13 +69,15 @@ pub struct Document {
 impl Document {
     /// Wraps a scorecard that came from `path` (or nowhere).
     pub fn new(card: Scorecard, path: Option<PathBuf>, untitled_name: &str) -> Self {
-        let ranking = rank(&card);
+        let mut rescorer = Rescorer::default();
+        let ranking = rescorer.rank(&card);
         let row_index = index_rows(&ranking);
         let stamp = path.as_deref().and_then(DiskStamp::of);
         Self {
             card,
             ranking,
             row_index,
+            rescorer,
             path,
             stamp,
             untitled_name: untitled_name.to_owned(),
@@ -140,10 +146,11 @@ impl Document {
         // A merged run keeps one log line: the first old value and the last new one.
         match self.card.log.last_mut() {
             Some(last) if merging && last.what == change.what => {
+                let last = Arc::make_mut(last);
                 last.new = change.new;
                 last.at = change.at;
             }
-            _ => self.card.log.push(change),
+            _ => self.card.log.push(Arc::new(change)),
         }
         self.changed();
         self.generation = self.next_generation();
@@ -213,7 +220,7 @@ impl Document {
     }
 
     fn changed(&mut self) {
-        self.ranking = rank(&self.card);
+        self.ranking = self.rescorer.rank(&self.card);
         self.row_index = index_rows(&self.ranking);
     }
 }
@@ -235,7 +242,7 @@ mod tests {
     fn doc() -> Document {
         let method = crate::methods::builtin("probability-harm").expect("shipped");
         let mut card = Scorecard::new("t", method);
-        card.themes.push(Theme::new("a", "Alpha"));
+        card.push_theme(Theme::new("a", "Alpha"));
         Document::new(card, None, "Untitled")
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::doc::{
     AgreedDoc, ChangeDoc, DecisionDoc, ParticipantDoc, RoundDoc, SCORECARD_VERSION, ScoreDoc,
@@ -109,7 +110,7 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
         } else {
             BTreeMap::new()
         };
-        themes.push(Theme {
+        themes.push(Arc::new(Theme {
             id: ThemeId::new(t.id),
             name: t.name,
             description: t.description,
@@ -122,7 +123,7 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
                 by: d.by,
                 at: d.at,
             }),
-        });
+        }));
     }
     Scorecard {
         title: doc.title,
@@ -132,18 +133,20 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
         marking: doc.marking,
         cut: doc.cut,
         notes: doc.notes,
-        method: doc.method,
+        method: Arc::new(doc.method),
         participants,
         themes,
         log: doc
             .log
             .into_iter()
-            .map(|c| Change {
-                at: c.at,
-                who: c.who,
-                what: c.what,
-                old: c.old,
-                new: c.new,
+            .map(|c| {
+                Arc::new(Change {
+                    at: c.at,
+                    who: c.who,
+                    what: c.what,
+                    old: c.old,
+                    new: c.new,
+                })
             })
             .collect(),
     }
@@ -337,7 +340,7 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
         marking: card.marking.clone(),
         cut: card.cut,
         notes: card.notes.clone(),
-        method: method.clone(),
+        method: Method::clone(method),
         participants: card
             .participants
             .iter()

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
+use std::sync::Arc;
 
 mod mapping;
 pub mod table;
@@ -120,7 +121,7 @@ pub fn from_table(
     let themes = themes(table, &layout, method, source)?;
     let mut card = Scorecard::new(title, method.clone());
     card.notes = format!("Imported from {source}.");
-    card.themes = themes;
+    card.themes = themes.into_iter().map(Arc::new).collect();
     Ok(card)
 }
 

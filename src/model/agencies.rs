@@ -97,7 +97,7 @@ fn as_agency_sees_it(card: &Scorecard, agency: &str) -> (Scorecard, Vec<bool>) {
     let mut voted = Vec::with_capacity(copy.themes.len());
     for theme in &mut copy.themes {
         let mut any = false;
-        for score in theme.scores.values_mut() {
+        for score in std::sync::Arc::make_mut(theme).scores.values_mut() {
             if !score.votes.iter().any(|v| members.contains(&v.participant)) {
                 continue;
             }
@@ -154,7 +154,7 @@ mod tests {
                 },
             );
         }
-        card.themes.push(theme);
+        card.push_theme(theme);
         card
     }
 

@@ -2,6 +2,8 @@
 //! place ([`Edit::apply`]), which checks it against the method and describes it for the
 //! change log. Panels build edits; they never touch the scorecard themselves.
 
+use std::sync::Arc;
+
 use super::ids::ParticipantId;
 use super::ids::{FactorId, ThemeId};
 pub use super::ids::{fresh_participant_id, fresh_theme_id};
@@ -273,7 +275,7 @@ impl Edit {
             Self::RemoveTheme { theme } => {
                 let i = index_of(card, theme)?;
                 let removed = card.themes.remove(i);
-                Ok(applied(theme, "removed", removed.name, ""))
+                Ok(applied(theme, "removed", removed.name.clone(), ""))
             }
             Self::AddParticipant { .. }
             | Self::RemoveParticipant { .. }
@@ -317,7 +319,7 @@ pub(super) fn theme_mut<'a>(
     theme: &ThemeId,
 ) -> Result<&'a mut Theme, EditError> {
     let i = index_of(card, theme)?;
-    Ok(&mut card.themes[i])
+    Ok(Arc::make_mut(&mut card.themes[i]))
 }
 
 fn check_factor(card: &Scorecard, factor: &FactorId) -> Result<(), EditError> {
@@ -364,7 +366,7 @@ fn add_theme(card: &mut Scorecard, theme: &Theme, at: usize) -> Result<Applied, 
         return Err(EditError::DuplicateTheme(theme.id.to_string()));
     }
     let at = at.min(card.themes.len());
-    card.themes.insert(at, theme.clone());
+    card.themes.insert(at, Arc::new(theme.clone()));
     Ok(applied(&theme.id, "added", String::new(), &theme.name))
 }
 

@@ -29,7 +29,7 @@ pub(super) fn apply(
     for t in themes {
         match card.index_matching(t.id.as_str(), &t.name) {
             Some(i) => {
-                merge(&mut card.themes[i], t);
+                merge(std::sync::Arc::make_mut(&mut card.themes[i]), t);
                 updated += 1;
             }
             None => {
@@ -39,7 +39,7 @@ pub(super) fn apply(
                 } else {
                     t.id.clone()
                 };
-                card.themes.push(Theme { id, ..t.clone() });
+                card.push_theme(Theme { id, ..t.clone() });
                 added += 1;
             }
         }

@@ -5,8 +5,8 @@ use crate::model::DecisionKind;
 fn card() -> Scorecard {
     let method = crate::methods::builtin("morile-style").expect("shipped");
     let mut card = Scorecard::new("t", method);
-    card.themes.push(Theme::new("a", "Alpha"));
-    card.themes.push(Theme::new("b", "Beta"));
+    card.push_theme(Theme::new("a", "Alpha"));
+    card.push_theme(Theme::new("b", "Beta"));
     card
 }
 

@@ -2,7 +2,9 @@
 
 use super::edit::{Applied, Edit, EditError, applied, theme_mut};
 use super::ids::{FactorId, ParticipantId};
-use super::scorecard::{Scorecard, Vote};
+use std::sync::Arc;
+
+use super::scorecard::{Scorecard, Theme, Vote};
 use super::value::Value;
 
 /// Applies a participant, vote or agreed-value edit (other edits are not handled here).
@@ -27,8 +29,14 @@ pub(super) fn apply(edit: &Edit, card: &mut Scorecard) -> Result<Applied, EditEr
         Edit::RemoveParticipant { participant } => {
             let i = participant_index(card, participant)?;
             let removed = card.participants.remove(i);
-            for theme in &mut card.themes {
-                for score in theme.scores.values_mut() {
+            // Only the themes this person voted on are copied; the rest stay shared with undo.
+            let voted = |t: &Theme| {
+                t.scores
+                    .values()
+                    .any(|s| s.votes.iter().any(|v| &v.participant == participant))
+            };
+            for theme in card.themes.iter_mut().filter(|t| voted(t)) {
+                for score in Arc::make_mut(theme).scores.values_mut() {
                     score.votes.retain(|v| &v.participant != participant);
                 }
             }
@@ -184,7 +192,7 @@ mod tests {
     fn card() -> Scorecard {
         let method = crate::methods::builtin("morile-style").expect("shipped");
         let mut card = Scorecard::new("t", method);
-        card.themes.push(Theme::new("a", "Alpha"));
+        card.push_theme(Theme::new("a", "Alpha"));
         for (id, agency) in [("p1", "Police"), ("p2", "Health")] {
             card.participants.push(Participant {
                 id: id.into(),

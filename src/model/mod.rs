@@ -17,6 +17,7 @@ pub mod method;
 pub mod method_check;
 pub mod ranking;
 mod ranking_prep;
+pub mod rerank;
 pub mod scorecard;
 pub mod value;
 pub mod workshop;

@@ -163,7 +163,7 @@ impl Ranking {
 ///         let score = FactorScore { draft: Some(scale.parse(code).expect("level")), ..Default::default() };
 ///         theme.scores.insert(factor.into(), score);
 ///     }
-///     card.themes.push(theme);
+///     card.push_theme(theme);
 /// }
 /// let ranking = rank(&card);
 /// assert_eq!(ranking.rows[0].name, "Domestic abuse");
@@ -171,13 +171,41 @@ impl Ranking {
 /// assert_eq!(ranking.rows[1].band.as_ref().map(|b| &*b.label), Some("Medium"));
 /// ```
 pub fn rank(card: &Scorecard) -> Ranking {
+    let prep = Prepared::new(&card.method);
+    let rows = card.themes.iter().map(|t| score(&prep, t)).collect();
+    ranking_of(card, rows)
+}
+
+/// Orders scored rows and numbers them: the part of ranking that looks at every theme at once.
+pub(super) fn ranking_of(card: &Scorecard, rows: Vec<RankedTheme>) -> Ranking {
     let method = &card.method;
-    let prep = Prepared::new(method);
-    let mut rows: Vec<RankedTheme> = card.themes.iter().map(|t| score(&prep, t)).collect();
-    rows.sort_by(compare);
+    let rows = in_order(rows);
+    Ranking {
+        method: method.id.clone(),
+        method_version: method.version.clone(),
+        marking: card.marking.clone(),
+        contested_steps: method.contested_steps,
+        rows,
+        cut: card.cut(),
+    }
+}
+
+/// Sorts rows (names lower-cased once each, not once per comparison) and gives ranks.
+fn in_order(rows: Vec<RankedTheme>) -> Vec<RankedTheme> {
+    let mut keyed: Vec<(String, RankedTheme)> = rows
+        .into_iter()
+        .map(|r| (r.name.to_lowercase(), r))
+        .collect();
+    keyed.sort_by(|(na, a), (nb, b)| {
+        by_score(a, b)
+            .then_with(|| na.cmp(nb))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let mut rows: Vec<RankedTheme> = keyed.into_iter().map(|(_, r)| r).collect();
     let mut prev: Option<(f64, f64, f64)> = None;
     let mut rank = 0u32;
     for (i, row) in rows.iter_mut().enumerate() {
+        row.rank = None;
         let (Some(r), Some(h), Some(l)) = (row.risk, row.harm, row.likelihood) else {
             continue;
         };
@@ -190,22 +218,15 @@ pub fn rank(card: &Scorecard) -> Ranking {
         row.rank = Some(rank);
         prev = Some((r, h, l));
     }
-    Ranking {
-        method: method.id.clone(),
-        method_version: method.version.clone(),
-        marking: card.marking.clone(),
-        contested_steps: method.contested_steps,
-        rows,
-        cut: card.cut(),
-    }
+    rows
 }
 
-fn compare(a: &RankedTheme, b: &RankedTheme) -> Ordering {
+fn by_score(a: &RankedTheme, b: &RankedTheme) -> Ordering {
     let key = |r: &RankedTheme| match (r.risk, r.harm, r.likelihood) {
         (Some(x), Some(h), Some(l)) => Some((x, h, l)),
         _ => None,
     };
-    let by_score = match (key(a), key(b)) {
+    match (key(a), key(b)) {
         (Some(ka), Some(kb)) => {
             kb.0.total_cmp(&ka.0)
                 .then(kb.1.total_cmp(&ka.1))
@@ -214,10 +235,7 @@ fn compare(a: &RankedTheme, b: &RankedTheme) -> Ordering {
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
-    };
-    by_score
-        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-        .then_with(|| a.id.cmp(&b.id))
+    }
 }
 
 /// Section totals: (sum of added factors, or 1 if none) × product of multipliers.
@@ -243,7 +261,7 @@ impl Total {
     }
 }
 
-fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
+pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
     let method = prep.method;
     let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
     let mut factors = Vec::with_capacity(prep.factors.len());

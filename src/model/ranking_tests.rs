@@ -29,7 +29,7 @@ fn theme(m: &Method, name: &str, codes: &[(&str, &str)]) -> Theme {
 
 fn card(m: &Method, themes: Vec<Theme>) -> Scorecard {
     let mut c = Scorecard::new("test", m.clone());
-    c.themes = themes;
+    c.themes = themes.into_iter().map(std::sync::Arc::new).collect();
     c
 }
 

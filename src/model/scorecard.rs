@@ -2,6 +2,7 @@
 //! decisions and the change log, together with the method they were scored under.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -41,14 +42,16 @@ pub struct Scorecard {
     pub marking: String,
     /// Free-text notes about the document (e.g. "illustrative sample").
     pub notes: String,
-    /// The method, embedded so the file is self-contained and reproducible.
-    pub method: Method,
+    /// The method, embedded so the file is self-contained and reproducible. Shared, like the
+    /// themes and the log, so that an undo snapshot costs what an edit changes.
+    pub method: Arc<Method>,
     /// People who vote.
     pub participants: Vec<Participant>,
-    /// The themes, in the analyst's order.
-    pub themes: Vec<Theme>,
-    /// Every change applied, oldest first.
-    pub log: Vec<Change>,
+    /// The themes, in the analyst's order. Each is shared between undo snapshots until an
+    /// edit changes it ([`Scorecard::theme_mut`] copies only that theme).
+    pub themes: Vec<Arc<Theme>>,
+    /// Every change applied, oldest first (shared between undo snapshots line by line).
+    pub log: Vec<Arc<Change>>,
     /// The candidate-priority cut line the lead chose (the top N); `None` for the default.
     pub cut: Option<u32>,
 }
@@ -239,6 +242,7 @@ impl Scorecard {
     pub fn decision_log(&self) -> impl DoubleEndedIterator<Item = &Change> {
         self.log
             .iter()
+            .map(|c| &**c)
             .filter(|c| c.what.ends_with(" decision") || c.what.ends_with(" agreed"))
     }
 
@@ -251,7 +255,7 @@ impl Scorecard {
             author: String::new(),
             marking: DEFAULT_MARKING.to_owned(),
             notes: String::new(),
-            method,
+            method: Arc::new(method),
             participants: Vec::new(),
             themes: Vec::new(),
             log: Vec::new(),
@@ -279,13 +283,26 @@ impl Scorecard {
 
     /// A theme by id.
     pub fn theme(&self, id: &ThemeId) -> Option<&Theme> {
-        self.themes.iter().find(|t| &t.id == id)
+        self.themes.iter().find(|t| &t.id == id).map(|t| &**t)
+    }
+
+    /// A theme by id, to change: copies it first if an undo snapshot still shares it.
+    pub fn theme_mut(&mut self, id: &ThemeId) -> Option<&mut Theme> {
+        self.themes
+            .iter_mut()
+            .find(|t| &t.id == id)
+            .map(Arc::make_mut)
+    }
+
+    /// Adds a theme at the end.
+    pub fn push_theme(&mut self, theme: Theme) {
+        self.themes.push(Arc::new(theme));
     }
 
     /// Finds a theme by id, or failing that by name (ignoring case and spacing).
     pub fn find_theme(&self, key: &str) -> Option<&Theme> {
         let key = key.trim();
-        self.index_matching(key, key).map(|i| &self.themes[i])
+        self.index_matching(key, key).map(|i| &*self.themes[i])
     }
 
     /// The position of the theme with id `id`, or failing that of one named `name` (ignoring

@@ -80,7 +80,7 @@ mod tests {
                 ..FactorScore::default()
             },
         );
-        card.themes.push(theme);
+        card.push_theme(theme);
         let theme = card.theme(&ThemeId::from("a")).expect("theme");
         assert_eq!(latest_round(theme), 2);
         let one = round_stats(&card, theme, &factor, 1);

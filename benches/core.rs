@@ -113,10 +113,6 @@ fn main() {
     });
 
     // `cargo bench --bench core -- rank` runs only the named operations (for profiling).
-    let only: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
     let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
     let mut ok = true;
     println!(

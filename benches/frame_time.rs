@@ -14,8 +14,9 @@ use egui::{Pos2, RawInput, Rect, Shape, vec2};
 use trh::app::prefs::Prefs;
 use trh::app::view::Tab;
 use trh::app::{AppConfig, Start, TrhApp};
+use trh::chart::Palette;
 use trh::chart::{ChartKind, ChartOptions};
-use trh::ui::theme::{ThemeChoice, chart_palette};
+use trh::look::Look;
 
 const WARMUP: usize = 15;
 const FRAMES: usize = 600;
@@ -147,6 +148,98 @@ fn idle_repaint(app: &mut TrhApp) -> Duration {
     delay
 }
 
+/// Redraws each chart at 1600x900 into an egui image; returns the worst p50 in ms.
+fn chart_redraws(app: &TrhApp) -> f64 {
+    let options = ChartOptions {
+        cut: 10,
+        palette: Palette::for_look(Look::Light),
+        scale: 1.0,
+        selected: app.view.selected.clone(),
+        marking: app.doc.card.marking.clone(),
+    };
+    let mut worst_chart: f64 = 0.0;
+    for kind in ChartKind::ALL {
+        let mut times = Vec::new();
+        for _ in 0..7 {
+            let start = Instant::now();
+            let img = trh::chart::render_rgb(
+                &trh::chart::Figure::Chart {
+                    kind,
+                    ranking: &app.doc.ranking,
+                    method: &app.doc.card.method,
+                },
+                &options,
+                (1600, 900),
+            )
+            .expect("chart draws");
+            let _color =
+                egui::ColorImage::from_rgb([img.width as usize, img.height as usize], &img.rgb);
+            times.push(start.elapsed().as_secs_f64() * 1e3);
+        }
+        let p50 = percentile(&mut times, 0.5);
+        worst_chart = worst_chart.max(p50);
+        println!(
+            "chart redraw 1600x900 {:<14} p50 {p50:>6.1} ms (min {:.1})",
+            kind.slug(),
+            times[0]
+        );
+    }
+
+    worst_chart
+}
+
+/// Applies one edit to the big scorecard, 101 times; prints p50 and p95 beside a deep copy
+/// and a ranking from scratch; returns the p95 in ms.
+fn edit_cost(app: &mut TrhApp) -> f64 {
+    // One edit on the big scorecard: undo snapshot, change log and re-rank.
+    let theme = app.doc.card.themes[150].id.clone();
+    let factor = app
+        .doc
+        .card
+        .method
+        .factors()
+        .next()
+        .expect("factor")
+        .1
+        .id
+        .clone();
+    let mut edit_ms = Vec::new();
+    for n in 0..101u16 {
+        let edit = trh::model::Edit::SetDraft {
+            theme: theme.clone(),
+            factor: factor.clone(),
+            value: Some(trh::model::Value::Level(n % 3)),
+        };
+        let start = Instant::now();
+        app.doc.apply(&edit, None, "bench", "now").expect("applies");
+        edit_ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    // The same edit, with the undo snapshot a deep copy and a ranking from scratch (what one
+    // edit cost before themes were shared), timed in the same run for the ratio.
+    let mut full_ms = Vec::new();
+    for _ in 0..21 {
+        let start = Instant::now();
+        let deep: Vec<trh::model::Theme> = app
+            .doc
+            .card
+            .themes
+            .iter()
+            .map(|t| trh::model::Theme::clone(t))
+            .collect();
+        std::hint::black_box((deep, trh::model::rank(&app.doc.card)));
+        full_ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    let full_p50 = percentile(&mut full_ms, 0.5);
+    let edit_p50 = percentile(&mut edit_ms, 0.5);
+    let edit_p95 = percentile(&mut edit_ms, 0.95);
+    println!(
+        "apply one edit (undo snapshot, log, re-rank): p50 {edit_p50:.3} ms  p95 {edit_p95:.3} ms (target p95 <= 0.5 ms); deep copy + full rank p50 {full_p50:.3} ms, ratio {:.2}",
+        edit_p50 / full_p50
+    );
+
+    edit_p95
+}
+
 fn main() {
     let method = trh::methods::builtin("morile-style").expect("shipped method");
     let card = trh::generate::generate(&method, 300, 30, 7);
@@ -219,86 +312,8 @@ fn main() {
         compare.p95 / compare.base_p95
     );
 
-    let options = ChartOptions {
-        cut: 10,
-        palette: chart_palette(ThemeChoice::Light),
-        scale: 1.0,
-        selected: app.view.selected.clone(),
-        marking: app.doc.card.marking.clone(),
-    };
-    let mut worst_chart: f64 = 0.0;
-    for kind in ChartKind::ALL {
-        let mut times = Vec::new();
-        for _ in 0..7 {
-            let start = Instant::now();
-            let img = trh::chart::render_rgb(
-                &trh::chart::Figure::Chart {
-                    kind,
-                    ranking: &app.doc.ranking,
-                    method: &app.doc.card.method,
-                },
-                &options,
-                (1600, 900),
-            )
-            .expect("chart draws");
-            let _color =
-                egui::ColorImage::from_rgb([img.width as usize, img.height as usize], &img.rgb);
-            times.push(start.elapsed().as_secs_f64() * 1e3);
-        }
-        let p50 = percentile(&mut times, 0.5);
-        worst_chart = worst_chart.max(p50);
-        println!(
-            "chart redraw 1600x900 {:<14} p50 {p50:>6.1} ms (min {:.1})",
-            kind.slug(),
-            times[0]
-        );
-    }
-
-    // One edit on the big scorecard: undo snapshot, change log and re-rank.
-    let theme = app.doc.card.themes[150].id.clone();
-    let factor = app
-        .doc
-        .card
-        .method
-        .factors()
-        .next()
-        .expect("factor")
-        .1
-        .id
-        .clone();
-    let mut edit_ms = Vec::new();
-    for n in 0..101u16 {
-        let edit = trh::model::Edit::SetDraft {
-            theme: theme.clone(),
-            factor: factor.clone(),
-            value: Some(trh::model::Value::Level(n % 3)),
-        };
-        let start = Instant::now();
-        app.doc.apply(&edit, None, "bench", "now").expect("applies");
-        edit_ms.push(start.elapsed().as_secs_f64() * 1e3);
-    }
-    // The same edit, with the undo snapshot a deep copy and a ranking from scratch (what one
-    // edit cost before themes were shared), timed in the same run for the ratio.
-    let mut full_ms = Vec::new();
-    for _ in 0..21 {
-        let start = Instant::now();
-        let deep: Vec<trh::model::Theme> = app
-            .doc
-            .card
-            .themes
-            .iter()
-            .map(|t| trh::model::Theme::clone(t))
-            .collect();
-        std::hint::black_box((deep, trh::model::rank(&app.doc.card)));
-        full_ms.push(start.elapsed().as_secs_f64() * 1e3);
-    }
-    let full_p50 = percentile(&mut full_ms, 0.5);
-    let edit_p50 = percentile(&mut edit_ms, 0.5);
-    let edit_p95 = percentile(&mut edit_ms, 0.95);
-    println!(
-        "apply one edit (undo snapshot, log, re-rank): p50 {edit_p50:.3} ms  p95 {edit_p95:.3} ms (target p95 <= 0.5 ms); deep copy + full rank p50 {full_p50:.3} ms, ratio {:.2}",
-        edit_p50 / full_p50
-    );
+    let worst_chart = chart_redraws(&app);
+    let edit_p95 = edit_cost(&mut app);
 
     app.view.tab = Tab::Ranking;
     let idle = idle_repaint(&mut app);

@@ -8,6 +8,8 @@
 //! - [`import`]: scorecards from spreadsheets' CSV.
 //! - [`generate`]: synthetic scorecards for tests and benchmarks.
 //! - [`app`]: the desktop app (state, commands, edits, files), and [`ui`]: its panels.
+//! - [`look`]: light, dark and projector, and every colour (no egui, so charts and exports
+//!   share it).
 //! - [`chart`]: the charts, drawn with plotters for the window, PNG and SVG.
 //! - [`cli`]: the `trh` command line.
 
@@ -18,6 +20,7 @@ pub mod export;
 pub mod file;
 pub mod generate;
 pub mod import;
+pub mod look;
 pub mod methods;
 pub mod model;
 pub mod report;

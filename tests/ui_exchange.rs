@@ -202,14 +202,14 @@ fn a_chart_is_exported_as_it_looks_on_screen() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("matrix.svg");
     let mut h = sample();
-    h.state_mut().prefs.theme = trh::ui::theme::ThemeChoice::Dark;
+    h.state_mut().prefs.look = trh::look::Look::Dark;
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     h.run_steps(3);
     click(&mut h, "Risk matrix");
     click(&mut h, "Export this chart…");
     let request = h.state().view.export.clone().expect("the dialog is open");
     assert_eq!(request.chart, trh::export::ChartChoice::Matrix);
-    assert_eq!(request.look, trh::ui::theme::ThemeChoice::Dark);
+    assert_eq!(request.look, trh::look::Look::Dark);
     click(&mut h, "SVG drawing of a chart");
     h.state_mut().jobs.fixed_pick = Some(out.clone());
     click(&mut h, "Export…");

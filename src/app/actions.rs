@@ -6,9 +6,9 @@ use super::command::Command;
 use super::modal::{Modal, Then};
 use super::view::Tab;
 use super::{TrhApp, timestamp};
+use crate::look::Look;
 use crate::model::edit::fresh_theme_id;
 use crate::model::{Edit, Theme};
-use crate::ui::theme::ThemeChoice;
 
 impl TrhApp {
     /// Applies one action.
@@ -224,9 +224,9 @@ impl TrhApp {
                 self.view.workshop.revealed = false;
                 self.view.tab = Tab::Workshop;
             }
-            Command::ThemeLight => self.prefs.theme = ThemeChoice::Light,
-            Command::ThemeDark => self.prefs.theme = ThemeChoice::Dark,
-            Command::ThemeProjector => self.prefs.theme = ThemeChoice::Projector,
+            Command::LookLight => self.prefs.look = Look::Light,
+            Command::LookDark => self.prefs.look = Look::Dark,
+            Command::LookProjector => self.prefs.look = Look::Projector,
             Command::ZoomIn => self.prefs.step_zoom(true),
             Command::ZoomOut => self.prefs.step_zoom(false),
             Command::ZoomReset => self.prefs.zoom = 1.0,

@@ -54,12 +54,12 @@ pub enum Command {
     Presenter,
     /// Add the participants of another scorecard.
     ReusePeople,
-    /// Light theme.
-    ThemeLight,
-    /// Dark theme.
-    ThemeDark,
-    /// High-contrast projector theme with large text.
-    ThemeProjector,
+    /// Light look.
+    LookLight,
+    /// Dark look.
+    LookDark,
+    /// High-contrast projector look with large text.
+    LookProjector,
     /// Zoom in.
     ZoomIn,
     /// Zoom out.
@@ -142,9 +142,9 @@ impl Command {
         Self::NextRound,
         Self::Presenter,
         Self::ReusePeople,
-        Self::ThemeLight,
-        Self::ThemeDark,
-        Self::ThemeProjector,
+        Self::LookLight,
+        Self::LookDark,
+        Self::LookProjector,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomReset,
@@ -205,9 +205,9 @@ impl Command {
             Self::NextRound => "Next round",
             Self::Presenter => "Presenter mode",
             Self::ReusePeople => "Reuse participants…",
-            Self::ThemeLight => "Light theme",
-            Self::ThemeDark => "Dark theme",
-            Self::ThemeProjector => "Projector theme",
+            Self::LookLight => "Light look",
+            Self::LookDark => "Dark look",
+            Self::LookProjector => "Projector look",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
@@ -255,9 +255,9 @@ impl Command {
             Self::ReusePeople => {
                 "Add the participants and agencies of another scorecard (for example last year's)"
             }
-            Self::ThemeLight => "Dark text on a light background",
-            Self::ThemeDark => "Light text on a dark background",
-            Self::ThemeProjector => "High contrast and large text for a projector",
+            Self::LookLight => "Dark text on a light background",
+            Self::LookDark => "Light text on a dark background",
+            Self::LookProjector => "High contrast and large text for a projector",
             Self::ZoomIn => "Make everything larger",
             Self::ZoomOut => "Make everything smaller",
             Self::ZoomReset => "Reset the zoom to 100%",

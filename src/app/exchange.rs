@@ -15,7 +15,7 @@ impl TrhApp {
     pub(super) fn open_export(&mut self) {
         let mut request = ExportRequest::new(ExportFormat::Html);
         request.cut = self.doc.ranking.cut;
-        request.look = self.prefs.theme;
+        request.look = self.prefs.look;
         request.theme = self.selected().map(|id| id.to_string());
         self.view.export = Some(request);
     }

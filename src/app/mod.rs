@@ -30,10 +30,10 @@ use prefs::Prefs;
 use recovery::Recovery;
 use view::ViewState;
 
+use crate::look::Look;
 use crate::model::{Scorecard, ThemeId};
 use crate::ui;
 use crate::ui::charts_panel::ChartCache;
-use crate::ui::theme::ThemeChoice;
 
 /// The bundled sample scorecard, embedded in the binary.
 pub const SAMPLE: &str = include_str!("../../scorecards/plymouth-style-2018.ron");
@@ -92,7 +92,7 @@ pub struct TrhApp {
     after_save: Option<Then>,
     saving: bool,
     title: String,
-    applied_look: Option<(ThemeChoice, f32)>,
+    applied_look: Option<(Look, f32)>,
     /// The export whose file dialog is open.
     pending_export: Option<crate::export::ExportRequest>,
 }
@@ -191,12 +191,12 @@ impl TrhApp {
     fn apply_look(&mut self, ctx: &egui::Context) {
         // Presenter mode always uses the projector look at 100%; the preference is kept.
         let want = if self.view.presenter.is_some() {
-            (ThemeChoice::Projector, 1.0)
+            (Look::Projector, 1.0)
         } else {
-            (self.prefs.theme, self.prefs.zoom)
+            (self.prefs.look, self.prefs.zoom)
         };
         if self.applied_look != Some(want) {
-            ui::theme::apply(ctx, want.0);
+            ui::style::apply(ctx, want.0);
             ctx.set_zoom_factor(want.1);
             // trh's own zoom commands keep the preference in step; egui's would not.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);

@@ -12,7 +12,7 @@ use super::recovery::Recovery;
 use super::view::Tab;
 use super::{AppConfig, Start, TrhApp};
 use crate::chart::ChartKind;
-use crate::ui::theme::ThemeChoice;
+use crate::look::Look;
 
 /// What to capture with `--screenshot`.
 #[derive(Clone, Debug)]
@@ -24,7 +24,7 @@ pub struct Screenshot {
     /// The view to show.
     pub view: ShotView,
     /// The look.
-    pub theme: ThemeChoice,
+    pub look: Look,
     /// Show presenter mode.
     pub presenter: bool,
     /// Compare with this scorecard (last year's) and show the year-on-year view.
@@ -195,7 +195,7 @@ fn start(
         },
     };
     if let Some(s) = &shot {
-        prefs.theme = s.theme;
+        prefs.look = s.look;
     }
     let mut app = TrhApp::new(AppConfig {
         prefs,
@@ -207,50 +207,8 @@ fn start(
         start,
         startup_error,
     });
-    if let Some(s) = &shot
-        && s.presenter
-    {
-        // The screenshot window already has the requested size; no full-screen switch.
-        app.view.presenter = Some(crate::app::view::PresenterView {
-            revealed: true,
-            ..Default::default()
-        });
-    }
     if let Some(s) = &shot {
-        match s.view {
-            ShotView::Scorecard => app.view.tab = Tab::Scorecard,
-            ShotView::Ranking => app.view.tab = Tab::Ranking,
-            ShotView::Workshop => {
-                app.view.tab = Tab::Workshop;
-                app.view.workshop.revealed = true;
-            }
-            ShotView::Agencies => {
-                app.view.tab = Tab::Workshop;
-                app.view.workshop.open_agencies = true;
-            }
-            ShotView::Export => {
-                app.view.tab = Tab::Ranking;
-                app.open_export();
-            }
-            ShotView::Bar | ShotView::Matrix | ShotView::Position => {
-                app.view.tab = Tab::Charts;
-                app.view.chart = match s.view {
-                    ShotView::Bar => ChartKind::RankedBar,
-                    ShotView::Matrix => ChartKind::RiskMatrix,
-                    _ => ChartKind::PositionRisk,
-                };
-            }
-        }
-    }
-    if let Some(path) = shot.as_ref().and_then(|s| s.compare.clone()) {
-        match crate::file::load_scorecard(&path) {
-            Ok(old) => app.compare_with(old, path),
-            Err(e) => app.notes.error(format!("Cannot compare: {e}")),
-        }
-    }
-    if let Some(path) = shot.as_ref().and_then(|s| s.import.clone()) {
-        let table = crate::import::table::read_path(&path, None).map_err(|e| e.to_string());
-        app.table_read(path, table);
+        stage(&mut app, s);
     }
     NativeApp {
         app,
@@ -260,5 +218,51 @@ fn start(
             requested: false,
             result: Arc::new(Mutex::new(None)),
         }),
+    }
+}
+
+/// Sets the app up to show what a screenshot asks for: a view, presenter mode, a comparison
+/// or an import.
+fn stage(app: &mut TrhApp, s: &Screenshot) {
+    if s.presenter {
+        // The screenshot window already has the requested size; no full-screen switch.
+        app.view.presenter = Some(crate::app::view::PresenterView {
+            revealed: true,
+            ..Default::default()
+        });
+    }
+    match s.view {
+        ShotView::Scorecard => app.view.tab = Tab::Scorecard,
+        ShotView::Ranking => app.view.tab = Tab::Ranking,
+        ShotView::Workshop => {
+            app.view.tab = Tab::Workshop;
+            app.view.workshop.revealed = true;
+        }
+        ShotView::Agencies => {
+            app.view.tab = Tab::Workshop;
+            app.view.workshop.open_agencies = true;
+        }
+        ShotView::Export => {
+            app.view.tab = Tab::Ranking;
+            app.open_export();
+        }
+        ShotView::Bar | ShotView::Matrix | ShotView::Position => {
+            app.view.tab = Tab::Charts;
+            app.view.chart = match s.view {
+                ShotView::Bar => ChartKind::RankedBar,
+                ShotView::Matrix => ChartKind::RiskMatrix,
+                _ => ChartKind::PositionRisk,
+            };
+        }
+    }
+    if let Some(path) = s.compare.clone() {
+        match crate::file::load_scorecard(&path) {
+            Ok(old) => app.compare_with(old, path),
+            Err(e) => app.notes.error(format!("Cannot compare: {e}")),
+        }
+    }
+    if let Some(path) = s.import.clone() {
+        let table = crate::import::table::read_path(&path, None).map_err(|e| e.to_string());
+        app.table_read(path, table);
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::ui::theme::ThemeChoice;
+use crate::look::Look;
 
 /// The key under which preferences are stored.
 pub const STORAGE_KEY: &str = "trh-prefs";
@@ -18,7 +18,8 @@ pub const RECENT_MAX: usize = 8;
 #[serde(default)]
 pub struct Prefs {
     /// Light, dark or projector.
-    pub theme: ThemeChoice,
+    #[serde(alias = "theme")]
+    pub look: Look,
     /// Zoom factor (1.0 is 100%).
     pub zoom: f32,
     /// The folder of the last file opened or saved.
@@ -34,7 +35,7 @@ pub struct Prefs {
 impl Default for Prefs {
     fn default() -> Self {
         Self {
-            theme: ThemeChoice::Light,
+            look: Look::Light,
             zoom: 1.0,
             last_folder: None,
             recent: Vec::new(),

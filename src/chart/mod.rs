@@ -18,6 +18,7 @@ use std::sync::Once;
 use plotters::prelude::*;
 use plotters::style::{FontStyle, RGBColor};
 
+use crate::look::{Look, Rgb};
 use crate::model::ranking::RankedTheme;
 use crate::model::{Method, Ranking, ThemeId};
 
@@ -82,6 +83,21 @@ pub struct Palette {
 }
 
 impl Palette {
+    /// The chart colours of a look (see [`crate::look`]).
+    pub fn for_look(look: Look) -> Self {
+        let rgb = |c: Rgb| RGBColor(c.0, c.1, c.2);
+        let c = look.chart_colours();
+        Self {
+            background: rgb(c.background),
+            text: rgb(c.text),
+            grid: rgb(c.grid),
+            bands: crate::look::BANDS.iter().copied().map(rgb).collect(),
+            band_tint: c.band_tint,
+            accent: rgb(look.accent()),
+            text_scale: look.chart_text_scale(),
+        }
+    }
+
     /// The colour of band `index` (0 is the lowest band).
     pub fn band(&self, index: usize) -> RGBColor {
         if self.bands.is_empty() {

@@ -68,33 +68,40 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         vec![(x_range.start, y_split), (x_range.end, y_split)],
         line,
     )))?;
-    // Name each quadrant by the lookup's outcome for its most typical band and grade.
+    let corners = [(x_range.start, y_range.start), (x_range.end, y_range.end)];
+    quadrant_labels(root, method, o, band_split, corners, |x, y| {
+        chart.backend_coord(&(x, y))
+    })?;
+
+    let r = (6.0 * s * p.text_scale) as i32;
+    let spots = fan_out(
+        rows.iter()
+            .filter_map(|row| Some((*row, chart.backend_coord(&(row.risk?, row.position_total?))))),
+        r * 2 + 2,
+    );
+    let bounds = chart.plotting_area().get_pixel_range();
+    let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20, &bounds)?;
+    outcome_legend(&lower, method, o)?;
+    Ok(marks)
+}
+
+/// Names each quadrant, in its corner, by the lookup's outcome for its most typical band and
+/// grade. `corners` are the lower-left and upper-right data corners; `to_px` places a point.
+fn quadrant_labels<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    method: &Method,
+    o: &ChartOptions,
+    band_split: usize,
+    corners: [(f64, f64); 2],
+    to_px: impl Fn(f64, f64) -> (i32, i32),
+) -> DrawResult<()> {
+    let (p, s) = (&o.palette, o.scale);
+    let [(x0, y0), (x1, y1)] = corners;
     let quadrants = [
-        (
-            false,
-            true,
-            x_range.start,
-            y_range.end,
-            HPos::Left,
-            VPos::Top,
-        ),
-        (true, true, x_range.end, y_range.end, HPos::Right, VPos::Top),
-        (
-            false,
-            false,
-            x_range.start,
-            y_range.start,
-            HPos::Left,
-            VPos::Bottom,
-        ),
-        (
-            true,
-            false,
-            x_range.end,
-            y_range.start,
-            HPos::Right,
-            VPos::Bottom,
-        ),
+        (false, true, x0, y1, HPos::Left, VPos::Top),
+        (true, true, x1, y1, HPos::Right, VPos::Top),
+        (false, false, x0, y0, HPos::Left, VPos::Bottom),
+        (true, false, x1, y0, HPos::Right, VPos::Bottom),
     ];
     for (high_risk, strong, x, y, hp, vp) in quadrants {
         let band = if high_risk {
@@ -116,7 +123,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         let Some(outcome) = method.outcome(&method.lookup[rule].outcome) else {
             continue;
         };
-        let (px, py) = chart.backend_coord(&(x, y));
+        let (px, py) = to_px(x, y);
         let inset = (8.0 * s) as i32;
         let dx = if matches!(hp, HPos::Left) {
             inset
@@ -137,17 +144,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
                 .pos(Pos::new(hp, vp)),
         ))?;
     }
-
-    let r = (6.0 * s * p.text_scale) as i32;
-    let spots = fan_out(
-        rows.iter()
-            .filter_map(|row| Some((*row, chart.backend_coord(&(row.risk?, row.position_total?))))),
-        r * 2 + 2,
-    );
-    let bounds = chart.plotting_area().get_pixel_range();
-    let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20, &bounds)?;
-    outcome_legend(&lower, method, o)?;
-    Ok(marks)
+    Ok(())
 }
 
 fn axis_range_risk(hi: f64, data: impl Iterator<Item = f64>) -> std::ops::Range<f64> {

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{ChartOptions, DrawResult, FONT, Mark, Placed};
-use crate::model::diff::{Diff, Status};
+use crate::model::diff::{Diff, Status, ThemeDiff};
 
 pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     root: &DrawingArea<DB, Shift>,
@@ -25,29 +25,11 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .max()
         .unwrap_or(1)
         .max(1);
-    let (w, h) = root.dim_in_pixel();
+    let (w, _) = root.dim_in_pixel();
     let name_w = (f64::from(w) * 0.3).min(320.0 * s * p.text_scale) as u32;
     let caption = format!("Rank movement: {} to {}", diff.old_short, diff.new_short);
     // A change of method is said under the chart, where it cannot be missed or overlap.
-    let root = &match &diff.method_change {
-        Some(change) => {
-            let strip = p.size(26.0, s) as u32;
-            let (top, bottom) = root.split_vertically(h.saturating_sub(strip));
-            let warn = format!(
-                "Methods differ ({} then {}): movement may come from the method, not the world",
-                change.old, change.new
-            );
-            bottom.draw_text(
-                &warn,
-                &font(14.0)
-                    .color(&p.accent)
-                    .pos(Pos::new(HPos::Center, VPos::Center)),
-                ((w / 2) as i32, (strip / 2) as i32),
-            )?;
-            top
-        }
-        None => root.clone(),
-    };
+    let root = &method_change_strip(root, diff, o)?;
     let mut chart = ChartBuilder::on(root)
         .caption(caption, font(18.0))
         .margin((12.0 * s) as u32)
@@ -104,22 +86,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             if size < 6.0 {
                 continue;
             }
-            let rank = if side == 0 { t.old_rank } else { t.new_rank };
-            let name = match (&t.status, side) {
-                (Status::Renamed { old_name }, 0) => old_name.as_str(),
-                _ => t.name.as_str(),
-            };
-            let mut text = match (side, &t.status) {
-                (1, Status::New) => format!("{} {} (new)", rank.unwrap_or(0), name),
-                (0, Status::Removed) => format!("{} (removed) {}", name, rank.unwrap_or(0)),
-                (0, _) => format!("{} {}", name, rank.unwrap_or(0)),
-                _ => format!("{} {}", rank.unwrap_or(0), name),
-            };
-            if side == 1
-                && let Some(band) = &t.new_band
-            {
-                text.push_str(&format!("  ({band})"));
-            }
+            let text = end_label(t, side);
             let style = font(size).pos(Pos::new(
                 if side == 0 { HPos::Right } else { HPos::Left },
                 VPos::Center,
@@ -142,4 +109,54 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         }
     }
     Ok(marks)
+}
+
+/// The chart above a strip saying the methods differ, or the whole area when they do not.
+fn method_change_strip<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    diff: &Diff,
+    o: &ChartOptions,
+) -> DrawResult<DrawingArea<DB, Shift>> {
+    let Some(change) = &diff.method_change else {
+        return Ok(root.clone());
+    };
+    let (p, s) = (&o.palette, o.scale);
+    let (w, h) = root.dim_in_pixel();
+    let strip = p.size(26.0, s) as u32;
+    let (top, bottom) = root.split_vertically(h.saturating_sub(strip));
+    let warn = format!(
+        "Methods differ ({} then {}): movement may come from the method, not the world",
+        change.old, change.new
+    );
+    bottom.draw_text(
+        &warn,
+        &(FONT, p.size(14.0, s))
+            .into_font()
+            .color(&p.accent)
+            .pos(Pos::new(HPos::Center, VPos::Center)),
+        ((w / 2) as i32, (strip / 2) as i32),
+    )?;
+    Ok(top)
+}
+
+/// A theme's label at one end of its line: rank and name, "(new)" or "(removed)", and this
+/// year's band on the right (side 1).
+fn end_label(t: &ThemeDiff, side: usize) -> String {
+    let rank = if side == 0 { t.old_rank } else { t.new_rank };
+    let name = match (&t.status, side) {
+        (Status::Renamed { old_name }, 0) => old_name.as_str(),
+        _ => t.name.as_str(),
+    };
+    let mut text = match (side, &t.status) {
+        (1, Status::New) => format!("{} {} (new)", rank.unwrap_or(0), name),
+        (0, Status::Removed) => format!("{} (removed) {}", name, rank.unwrap_or(0)),
+        (0, _) => format!("{} {}", name, rank.unwrap_or(0)),
+        _ => format!("{} {}", rank.unwrap_or(0), name),
+    };
+    if side == 1
+        && let Some(band) = &t.new_band
+    {
+        text.push_str(&format!("  ({band})"));
+    }
+    text
 }

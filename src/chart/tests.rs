@@ -2,7 +2,8 @@
 //! marks it returns let a click find the theme that was drawn there.
 
 use super::*;
-use crate::ui::theme::{ThemeChoice, chart_palette};
+use crate::chart::Palette;
+use crate::look::Look;
 
 fn sample(text: &str) -> (crate::model::Scorecard, Ranking) {
     let card = crate::file::parse_scorecard(text, std::path::Path::new("sample.ron"))
@@ -14,7 +15,7 @@ fn sample(text: &str) -> (crate::model::Scorecard, Ranking) {
 fn options(cut: usize) -> ChartOptions {
     ChartOptions {
         cut,
-        palette: chart_palette(ThemeChoice::Light),
+        palette: Palette::for_look(Look::Light),
         scale: 1.0,
         selected: None,
         marking: String::new(),

@@ -60,7 +60,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 marking_row,
                 theme,
                 cut: cut.unwrap_or_else(|| card.cut()),
-                look: look.into(),
+                look,
             };
             let bytes = crate::export::export(&card, &request)?;
             crate::export::write(&out, &bytes)?;

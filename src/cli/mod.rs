@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::app::native::{Screenshot, ShotView};
+use crate::look::Look;
 use crate::report::rank_table::Format;
-use crate::ui::theme::ThemeChoice;
 
 /// trh: threat, risk & harm. Rank community-safety themes into priorities.
 #[derive(Parser, Debug)]
@@ -42,28 +42,7 @@ pub struct Cli {
     pub import: Option<PathBuf>,
     /// The look for --screenshot: light, dark or projector.
     #[arg(long, value_enum, default_value_t = Look::Light, requires = "screenshot")]
-    pub theme: Look,
-}
-
-/// Themes selectable on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Look {
-    /// Dark text on light.
-    Light,
-    /// Light text on dark.
-    Dark,
-    /// High contrast and large text.
-    Projector,
-}
-
-impl From<Look> for ThemeChoice {
-    fn from(l: Look) -> Self {
-        match l {
-            Look::Light => Self::Light,
-            Look::Dark => Self::Dark,
-            Look::Projector => Self::Projector,
-        }
-    }
+    pub look: Look,
 }
 
 /// Parses `1600x900`.
@@ -296,7 +275,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         out,
         size: cli.size,
         view: cli.view,
-        theme: cli.theme.into(),
+        look: cli.look,
         presenter: cli.presenter,
         compare: cli.compare,
         import: cli.import,

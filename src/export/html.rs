@@ -95,7 +95,7 @@ fn header(h: &mut String, card: &Scorecard) {
 }
 
 fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) {
-    let palette = crate::ui::theme::chart_palette(crate::ui::theme::ThemeChoice::Light);
+    let palette = crate::chart::Palette::for_look(crate::look::Look::Light);
     let _ = writeln!(
         h,
         "<h2>Ranked priorities</h2>\n<p class=\"quiet\">The first {cut} ranked themes are the candidate priorities (the heavy line). {}</p>",

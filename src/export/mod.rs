@@ -17,9 +17,10 @@ mod xlsx;
 
 use std::path::Path;
 
+use crate::chart::Palette;
 use crate::chart::{ChartKind, ChartOptions, Figure};
+use crate::look::Look;
 use crate::model::{Ranking, Scorecard};
-use crate::ui::theme::{ThemeChoice, chart_palette};
 
 pub use rows::{FactorRow, factor_rows, participants_by_agency};
 
@@ -156,7 +157,7 @@ pub struct ExportRequest {
     pub cut: usize,
     /// For PNG and SVG: the look (the app uses the one on screen, so the file matches what
     /// was projected).
-    pub look: ThemeChoice,
+    pub look: Look,
 }
 
 impl ExportRequest {
@@ -170,7 +171,7 @@ impl ExportRequest {
             marking_row: false,
             theme: None,
             cut: DEFAULT_CUT,
-            look: ThemeChoice::Light,
+            look: Look::Light,
         }
     }
 }
@@ -202,7 +203,7 @@ pub enum ExportError {
 pub fn chart_options(card: &Scorecard, cut: usize) -> ChartOptions {
     ChartOptions {
         cut,
-        palette: chart_palette(ThemeChoice::Light),
+        palette: Palette::for_look(Look::Light),
         scale: 1.0,
         selected: None,
         marking: card.marking.clone(),
@@ -243,7 +244,7 @@ fn chart_bytes(
     request: &ExportRequest,
 ) -> Result<Vec<u8>, ExportError> {
     let mut options = chart_options(card, request.cut);
-    options.palette = chart_palette(request.look);
+    options.palette = Palette::for_look(request.look);
     let figure = match request.chart.kind() {
         Some(kind) => Figure::Chart {
             kind,

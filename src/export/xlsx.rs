@@ -8,10 +8,11 @@
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
 
 use super::rows::{factor_rows, participants_by_agency};
+use crate::chart::Palette;
+use crate::look::Look;
 use crate::model::method::Scale;
 use crate::model::{Ranking, Scorecard};
 use crate::report::rank_table::{COLUMNS, flags};
-use crate::ui::theme::{ThemeChoice, chart_palette};
 
 /// The row of each sheet that holds the column headings (row 0 is the marking).
 const HEAD: u32 = 1;
@@ -23,7 +24,7 @@ struct Styles {
 }
 
 fn styles() -> Styles {
-    let palette = chart_palette(ThemeChoice::Light);
+    let palette = Palette::for_look(Look::Light);
     Styles {
         bold: Format::new().set_bold(),
         marking: Format::new()

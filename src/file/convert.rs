@@ -11,12 +11,12 @@ use super::doc::{
 };
 use super::locate::Locator;
 use super::{FileError, Problem, parse_problem, ron_options};
-use crate::model::method::Method;
+use crate::model::method::{Method, Scale};
 use crate::model::method_check;
 use crate::model::scorecard::{
     Agreed, Change, Decision, FactorScore, Participant, Scorecard, Theme, Vote,
 };
-use crate::model::{FactorId, ParticipantId, ThemeId};
+use crate::model::{FactorId, ParticipantId, ThemeId, Value};
 
 /// Collects problems, placing each by searching the text for fragments.
 struct Checker<'a> {
@@ -207,82 +207,23 @@ fn scores_from(
             );
             continue;
         };
-        let scale = &factor.scale;
-        let value = |text: &str,
-                     what: &dyn Fn() -> String,
-                     ck: &mut Checker<'_>,
-                     near: &dyn Fn() -> Vec<String>| {
-            match scale.parse(text) {
-                Ok(v) => Some(v),
-                Err(e) => {
-                    ck.report(
-                        &place(theme, &s.factor, &near()),
-                        format!("theme \"{theme}\", factor \"{}\": {} {e}", s.factor, what()),
-                    );
-                    None
-                }
-            }
+        let at = At {
+            theme,
+            factor: &s.factor,
+            scale: &factor.scale,
         };
         let draft = s
             .draft
             .as_deref()
-            .and_then(|d| value(d, &|| "draft".into(), ck, &|| vec!["draft".into()]));
+            .and_then(|d| at.value(d, "draft", &["draft".into()], ck));
         let agreed = s.agreed.and_then(|a| {
-            value(&a.value, &|| "agreed value".into(), ck, &|| {
-                vec!["agreed".into()]
-            })
-            .map(|v| Agreed {
-                value: v,
-                rationale: a.rationale,
-            })
+            at.value(&a.value, "agreed value", &["agreed".into()], ck)
+                .map(|v| Agreed {
+                    value: v,
+                    rationale: a.rationale,
+                })
         });
-        let mut votes = Vec::new();
-        for round in s.rounds {
-            let n = round.round;
-            let round_at = || format!("round: {n}");
-            if n == 0 {
-                ck.report(
-                    &place(theme, &s.factor, &[round_at()]),
-                    format!(
-                        "theme \"{theme}\", factor \"{}\": rounds are numbered from 1",
-                        s.factor
-                    ),
-                );
-            }
-            let mut voters = HashSet::new();
-            for (who, text) in round.votes {
-                let near = || vec![round_at(), q(&who)];
-                let Some((index, id)) = known.get(who.as_str()) else {
-                    ck.report(
-                        &place(theme, &s.factor, &near()),
-                        format!(
-                            "theme \"{theme}\", factor \"{}\": vote by unknown participant \"{who}\"",
-                            s.factor
-                        ),
-                    );
-                    continue;
-                };
-                if !voters.insert(*index) {
-                    let mut twice = near();
-                    twice.push(q(&who));
-                    ck.report(
-                        &place(theme, &s.factor, &twice),
-                        format!(
-                            "theme \"{theme}\", factor \"{}\": \"{who}\" votes twice in round {n}",
-                            s.factor
-                        ),
-                    );
-                    continue;
-                }
-                if let Some(v) = value(&text, &|| format!("vote by \"{who}\":"), ck, &near) {
-                    votes.push(Vote {
-                        round: n,
-                        participant: id.clone(),
-                        value: v,
-                    });
-                }
-            }
-        }
+        let votes = at.votes(s.rounds, known, ck);
         let id = FactorId::new(s.factor.as_str());
         if out.contains_key(&id) {
             ck.report(
@@ -302,6 +243,92 @@ fn scores_from(
         );
     }
     out
+}
+
+/// One factor of one theme, while its scores are read: where problems are placed, and its scale.
+struct At<'a> {
+    theme: &'a str,
+    factor: &'a str,
+    scale: &'a Scale,
+}
+
+impl At<'_> {
+    /// `text` as a value of the scale, or a problem (`what` names it; `near` places it).
+    fn value(
+        &self,
+        text: &str,
+        what: &str,
+        near: &[String],
+        ck: &mut Checker<'_>,
+    ) -> Option<Value> {
+        match self.scale.parse(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                ck.report(
+                    &place(self.theme, self.factor, near),
+                    format!(
+                        "theme \"{}\", factor \"{}\": {what} {e}",
+                        self.theme, self.factor
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// The votes of every round, each checked: rounds from 1, known participants, one vote
+    /// each per round, values on the scale.
+    fn votes(
+        &self,
+        rounds: Vec<RoundDoc>,
+        known: &HashMap<&str, (usize, ParticipantId)>,
+        ck: &mut Checker<'_>,
+    ) -> Vec<Vote> {
+        let (theme, factor) = (self.theme, self.factor);
+        let mut votes = Vec::new();
+        for round in rounds {
+            let n = round.round;
+            let round_at = || format!("round: {n}");
+            if n == 0 {
+                ck.report(
+                    &place(theme, factor, &[round_at()]),
+                    format!("theme \"{theme}\", factor \"{factor}\": rounds are numbered from 1"),
+                );
+            }
+            let mut voters = HashSet::new();
+            for (who, text) in round.votes {
+                let near = vec![round_at(), q(&who)];
+                let Some((index, id)) = known.get(who.as_str()) else {
+                    ck.report(
+                        &place(theme, factor, &near),
+                        format!(
+                            "theme \"{theme}\", factor \"{factor}\": vote by unknown participant \"{who}\""
+                        ),
+                    );
+                    continue;
+                };
+                if !voters.insert(*index) {
+                    let mut twice = near.clone();
+                    twice.push(q(&who));
+                    ck.report(
+                        &place(theme, factor, &twice),
+                        format!(
+                            "theme \"{theme}\", factor \"{factor}\": \"{who}\" votes twice in round {n}"
+                        ),
+                    );
+                    continue;
+                }
+                if let Some(v) = self.value(&text, &format!("vote by \"{who}\":"), &near, ck) {
+                    votes.push(Vote {
+                        round: n,
+                        participant: id.clone(),
+                        value: v,
+                    });
+                }
+            }
+        }
+        votes
+    }
 }
 
 /// The file form of a scorecard: factors in method order, votes by round then participant.

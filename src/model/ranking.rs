@@ -261,7 +261,18 @@ impl Total {
     }
 }
 
-pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
+/// What walking a theme's factors gives: section totals, each factor's result, what is
+/// missing, the confidence level and whether any factor is contested.
+struct Walk {
+    totals: [Total; 4],
+    factors: Vec<FactorResult>,
+    missing: Vec<FactorId>,
+    confidence: Option<Named>,
+    contested: bool,
+}
+
+/// Reads every factor of a theme in method order: its value in force, points and source.
+fn walk(prep: &Prepared<'_>, theme: &Theme) -> Walk {
     let method = prep.method;
     let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
     let mut factors = Vec::with_capacity(prep.factors.len());
@@ -317,6 +328,24 @@ pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
             value,
         });
     }
+    Walk {
+        totals,
+        factors,
+        missing,
+        confidence,
+        contested,
+    }
+}
+
+pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
+    let method = prep.method;
+    let Walk {
+        totals,
+        factors,
+        missing,
+        confidence,
+        contested,
+    } = walk(prep, theme);
     let harm = totals[SectionKind::Harm as usize].value();
     let likelihood = totals[SectionKind::Likelihood as usize].value();
     let position_total = totals[SectionKind::Position as usize].value();
@@ -330,26 +359,7 @@ pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
         (Some(h), Some(l), Some(w)) => Some(risk_of(&method.risk, h, l) * w),
         _ => None,
     };
-    let band = risk.and_then(|r| {
-        let i = method
-            .bands
-            .iter()
-            .position(|b| r >= b.min - EPS && r <= b.max + EPS)?;
-        Some(prep.bands[i].clone())
-    });
-    let grade = position_total.and_then(|p| {
-        let i = method
-            .grades
-            .iter()
-            .position(|g| p >= g.min - EPS && p <= g.max + EPS)?;
-        Some(prep.grades[i].clone())
-    });
-    let outcome = band.as_ref().and_then(|b| {
-        let rules = matching_rules(method, &b.id, grade.as_ref().map(|g| &*g.id));
-        let rule = &method.lookup[*rules.first()?];
-        let i = method.outcomes.iter().position(|o| o.id == rule.outcome)?;
-        Some(prep.outcomes[i].clone())
-    });
+    let (band, grade, outcome) = classify(prep, risk, position_total);
     let suggested = outcome.as_ref().map(|o| method.outcomes[o.index].suggests);
     let decision = theme.decision.as_ref().map(|d| d.kind);
     let intelligence_gap = match (&method.intelligence_gap, &band, &confidence) {
@@ -384,6 +394,36 @@ pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
         missing,
         factors,
     }
+}
+
+/// The band of a risk, the grade of a position total, and the lookup's outcome for the two.
+fn classify(
+    prep: &Prepared<'_>,
+    risk: Option<f64>,
+    position_total: Option<f64>,
+) -> (Option<Named>, Option<Named>, Option<Named>) {
+    let method = prep.method;
+    let band = risk.and_then(|r| {
+        let i = method
+            .bands
+            .iter()
+            .position(|b| r >= b.min - EPS && r <= b.max + EPS)?;
+        Some(prep.bands[i].clone())
+    });
+    let grade = position_total.and_then(|p| {
+        let i = method
+            .grades
+            .iter()
+            .position(|g| p >= g.min - EPS && p <= g.max + EPS)?;
+        Some(prep.grades[i].clone())
+    });
+    let outcome = band.as_ref().and_then(|b| {
+        let rules = matching_rules(method, &b.id, grade.as_ref().map(|g| &*g.id));
+        let rule = &method.lookup[*rules.first()?];
+        let i = method.outcomes.iter().position(|o| o.id == rule.outcome)?;
+        Some(prep.outcomes[i].clone())
+    });
+    (band, grade, outcome)
 }
 
 /// Whether a missing value in this section leaves the theme without a risk score.

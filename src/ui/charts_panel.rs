@@ -9,10 +9,11 @@ use egui::{Sense, TextureHandle, TextureOptions, Ui};
 
 use crate::app::view::ViewState;
 use crate::app::{Action, Document};
+use crate::chart::Palette;
 use crate::chart::{self, ChartKind, ChartOptions, Mark};
+use crate::look::Look;
 use crate::model::ThemeId;
 use crate::report::num;
-use crate::ui::theme::{ThemeChoice, chart_palette};
 
 /// While a window is being resized, the old picture is stretched until the size has been
 /// still for this long, so dragging the edge does not redraw the chart every frame.
@@ -22,7 +23,7 @@ const RESIZE_SETTLE: Duration = Duration::from_millis(150);
 struct Key {
     generation: u64,
     size: [u32; 2],
-    look: ThemeChoice,
+    look: Look,
     cut: usize,
     selected: Option<ThemeId>,
 }
@@ -38,7 +39,7 @@ struct Entry {
 struct FigureKey {
     generation: u64,
     size: [u32; 2],
-    look: ThemeChoice,
+    look: Look,
     /// What else it depends on (theme and round, or the compared file).
     detail: String,
 }
@@ -79,7 +80,7 @@ pub fn charts_ui(
     doc: &Document,
     view: &mut ViewState,
     cache: &mut ChartCache,
-    look: ThemeChoice,
+    look: Look,
     out: &mut Vec<Action>,
 ) {
     let avail_before = ui.available_size();
@@ -206,7 +207,7 @@ fn refresh(
     }
     let options = ChartOptions {
         cut: key.cut,
-        palette: chart_palette(key.look),
+        palette: Palette::for_look(key.look),
         scale: f64::from(ppp),
         selected: key.selected.clone(),
         marking: doc.card.marking.clone(),
@@ -262,7 +263,7 @@ pub fn votes_plot_ui(
     theme: &crate::model::Theme,
     round: u32,
     cache: &mut ChartCache,
-    look: ThemeChoice,
+    look: Look,
 ) {
     let figure = chart::Figure::Votes {
         card: &doc.card,
@@ -302,7 +303,7 @@ pub struct Shown<'a> {
 pub fn figure_ui(
     ui: &mut Ui,
     cache: &mut ChartCache,
-    look: ThemeChoice,
+    look: Look,
     shown: &Shown<'_>,
     figure: &chart::Figure<'_>,
 ) -> Option<(egui::Response, Option<Mark>)> {
@@ -322,7 +323,7 @@ pub fn figure_ui(
     {
         let options = ChartOptions {
             cut: 0,
-            palette: chart_palette(look),
+            palette: Palette::for_look(look),
             scale: f64::from(ppp),
             selected: None,
             marking: shown.marking.to_owned(),

@@ -6,9 +6,9 @@ use egui::{RichText, Ui};
 use crate::app::view::ViewState;
 use crate::app::{Action, Document};
 use crate::export::ExportFormat;
+use crate::look::Look;
 use crate::report::diff::{band_text, headline, movement, rank_text};
 use crate::ui::charts_panel::{ChartCache, Shown, figure_ui};
-use crate::ui::theme::ThemeChoice;
 use crate::ui::widgets::{quiet, warning};
 
 /// Draws the compare tab.
@@ -17,7 +17,7 @@ pub fn compare_ui(
     doc: &Document,
     view: &mut ViewState,
     charts: &mut ChartCache,
-    look: ThemeChoice,
+    look: Look,
     out: &mut Vec<Action>,
 ) {
     let Some(compare) = view.compare.as_mut() else {

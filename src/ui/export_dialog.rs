@@ -6,7 +6,7 @@ use egui::{Id, RichText, Ui};
 
 use crate::app::Action;
 use crate::export::{ChartChoice, ExportFormat, ExportRequest};
-use crate::ui::theme::ThemeChoice;
+use crate::look::Look;
 use crate::ui::widgets::quiet;
 
 /// Draws the dialog while `request` is set; clears it on Cancel.
@@ -92,9 +92,9 @@ fn options_ui(ui: &mut Ui, r: &mut ExportRequest) {
             ui.horizontal(|ui| {
                 ui.label("Look");
                 for (look, name) in [
-                    (ThemeChoice::Light, "Light"),
-                    (ThemeChoice::Dark, "Dark"),
-                    (ThemeChoice::Projector, "Projector"),
+                    (Look::Light, "Light"),
+                    (Look::Dark, "Dark"),
+                    (Look::Projector, "Projector"),
                 ] {
                     ui.radio_value(&mut r.look, look, name);
                 }

@@ -6,12 +6,12 @@ use egui::{RichText, Ui};
 
 use crate::app::view::ViewState;
 use crate::app::{Action, Document};
+use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::ranking::{FactorResult, RankedTheme};
 use crate::model::scorecard::Source;
 use crate::model::{Edit, Scale, Theme, Value};
 use crate::report::num;
-use crate::ui::theme::ThemeChoice;
 use crate::ui::widgets::{LevelMark, level_choice, quiet, warning};
 
 /// What a factor row needs to read.
@@ -27,7 +27,7 @@ pub struct RowCtx<'a> {
     /// The factor's position in method order (for the keyboard cursor).
     pub index: usize,
     /// The look, for warning colours.
-    pub look: ThemeChoice,
+    pub look: Look,
 }
 
 /// Draws one factor row; a row scrolled out of sight only reserves its last height, so a long

@@ -3,7 +3,7 @@
 
 use crate::app::command::Menu;
 use crate::app::{Action, Command, TrhApp};
-use crate::ui::theme::ThemeChoice;
+use crate::look::Look;
 
 /// Draws the menu bar.
 pub fn menu_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
@@ -18,7 +18,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
                     if matches!(c, Command::Quit | Command::Redo | Command::ShowWorkshop) {
                         ui.separator();
                     }
-                    if c == Command::ThemeProjector {
+                    if c == Command::LookProjector {
                         ui.separator();
                     }
                 }
@@ -33,9 +33,9 @@ fn command_button(ui: &mut egui::Ui, app: &TrhApp, c: Command, out: &mut Vec<Act
         button = button.shortcut_text(ui.ctx().format_shortcut(&s));
     }
     let chosen = match c {
-        Command::ThemeLight => Some(app.prefs.theme == ThemeChoice::Light),
-        Command::ThemeDark => Some(app.prefs.theme == ThemeChoice::Dark),
-        Command::ThemeProjector => Some(app.prefs.theme == ThemeChoice::Projector),
+        Command::LookLight => Some(app.prefs.look == Look::Light),
+        Command::LookDark => Some(app.prefs.look == Look::Dark),
+        Command::LookProjector => Some(app.prefs.look == Look::Projector),
         _ => None,
     };
     if let Some(on) = chosen {

@@ -18,7 +18,7 @@ pub mod ranking_board;
 mod ranking_columns;
 pub mod scorecard_panel;
 pub mod status;
-pub mod theme;
+pub mod style;
 pub mod theme_list;
 pub mod vote_grid;
 pub mod vote_keys;
@@ -56,13 +56,13 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
                     ui,
                     &app.doc,
                     &mut app.view,
-                    app.prefs.theme,
+                    app.prefs.look,
                     &mut out,
                 );
             }
             Tab::Ranking => ranking_board::ranking_board_ui(ui, &app.doc, &mut app.view, &mut out),
             Tab::Workshop => {
-                let look = app.prefs.theme;
+                let look = app.prefs.look;
                 let charts = &mut app.charts;
                 let doc = &app.doc;
                 if let Some(m) =
@@ -76,7 +76,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
                 &app.doc,
                 &mut app.view,
                 &mut app.charts,
-                app.prefs.theme,
+                app.prefs.look,
                 &mut out,
             ),
             Tab::Compare => compare_panel::compare_ui(
@@ -84,7 +84,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
                 &app.doc,
                 &mut app.view,
                 &mut app.charts,
-                app.prefs.theme,
+                app.prefs.look,
                 &mut out,
             ),
         }

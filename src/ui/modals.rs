@@ -83,25 +83,7 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
                 ],
             )
         }
-        Modal::ChooseMethod => {
-            ui.heading("New scorecard");
-            ui.label("Choose the scoring method:");
-            let mut reply = None;
-            for m in crate::methods::BUILTIN
-                .iter()
-                .filter_map(|(id, _)| crate::methods::builtin(id))
-            {
-                let r = ui
-                    .button(RichText::new(&m.name).strong())
-                    .on_hover_text(&m.provenance);
-                ui.label(RichText::new(&m.description).small());
-                if r.clicked() {
-                    reply = Some(Reply::Method(m.id.clone()));
-                }
-                ui.add_space(4.0);
-            }
-            reply.or_else(|| buttons(ui, &[("Cancel", Reply::Cancel)]))
-        }
+        Modal::ChooseMethod => method_choice_ui(ui),
         Modal::ChangedOnDisk(path) => {
             ui.heading("File changed on disk");
             ui.label(format!(
@@ -160,41 +142,68 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             folder,
             name,
         } => crate::ui::path_dialog::path_dialog_ui(ui, *purpose, folder.as_deref(), name),
-        Modal::Shortcuts => {
-            ui.heading("Keyboard shortcuts");
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for menu in Menu::ALL {
-                    for c in Command::in_menu(menu).filter(|c| c.shortcut().is_some()) {
-                        ui.label(c.label());
-                        ui.label(with_shortcut(ui.ctx(), c));
-                        ui.end_row();
-                    }
-                }
-                for (keys, what) in [
-                    ("Up / Down arrow", "Previous / next theme"),
-                    ("Tab / Shift+Tab", "Next / previous factor"),
-                    ("1–9", "Set the factor's level"),
-                    ("Ctrl+Y", "Redo"),
-                ] {
-                    ui.label(what);
-                    ui.label(keys);
-                    ui.end_row();
-                }
-            });
-            buttons(ui, &[("Close", Reply::Cancel)])
-        }
-        Modal::About => {
-            ui.heading("trh: threat, risk & harm");
-            ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
-            let m = &doc.card.method;
-            ui.label(format!(
-                "Method: {} {} — {}",
-                m.name, m.version, m.provenance
-            ));
-            ui.label("Works offline: trh makes no network connections.");
-            buttons(ui, &[("Close", Reply::Cancel)])
-        }
+        Modal::Shortcuts => shortcuts_ui(ui),
+        Modal::About => about_ui(ui, doc),
     }
+}
+
+/// Choosing the method of a new scorecard.
+fn method_choice_ui(ui: &mut Ui) -> Option<Reply> {
+    ui.heading("New scorecard");
+    ui.label("Choose the scoring method:");
+    let mut reply = None;
+    for m in crate::methods::BUILTIN
+        .iter()
+        .filter_map(|(id, _)| crate::methods::builtin(id))
+    {
+        let r = ui
+            .button(RichText::new(&m.name).strong())
+            .on_hover_text(&m.provenance);
+        ui.label(RichText::new(&m.description).small());
+        if r.clicked() {
+            reply = Some(Reply::Method(m.id.clone()));
+        }
+        ui.add_space(4.0);
+    }
+    reply.or_else(|| buttons(ui, &[("Cancel", Reply::Cancel)]))
+}
+
+/// Every keyboard shortcut, by menu.
+fn shortcuts_ui(ui: &mut Ui) -> Option<Reply> {
+    ui.heading("Keyboard shortcuts");
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for menu in Menu::ALL {
+            for c in Command::in_menu(menu).filter(|c| c.shortcut().is_some()) {
+                ui.label(c.label());
+                ui.label(with_shortcut(ui.ctx(), c));
+                ui.end_row();
+            }
+        }
+        for (keys, what) in [
+            ("Up / Down arrow", "Previous / next theme"),
+            ("Tab / Shift+Tab", "Next / previous factor"),
+            ("1–9", "Set the factor's level"),
+            ("Ctrl+Y", "Redo"),
+        ] {
+            ui.label(what);
+            ui.label(keys);
+            ui.end_row();
+        }
+    });
+    buttons(ui, &[("Close", Reply::Cancel)])
+}
+
+/// The version, the method and the promise of no network.
+fn about_ui(ui: &mut Ui, doc: &Document) -> Option<Reply> {
+    ui.heading("trh: threat, risk & harm");
+    ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+    let m = &doc.card.method;
+    ui.label(format!(
+        "Method: {} {} — {}",
+        m.name, m.version, m.provenance
+    ));
+    ui.label("Works offline: trh makes no network connections.");
+    buttons(ui, &[("Close", Reply::Cancel)])
 }
 
 fn name_ui(ui: &mut Ui, initial: &str, prefs: &Prefs) -> Option<Reply> {

@@ -9,11 +9,12 @@ use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
 
 use crate::app::view::{PresenterView, ViewState};
 use crate::app::{Action, Document};
+use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::ranking::RankedTheme;
 use crate::model::workshop::{latest_round, round_stats};
 use crate::model::{Scale, Theme, Value};
-use crate::ui::theme::{ThemeChoice, band_color, on_band, warning_color};
+use crate::ui::style::{self, band_color, on_band, warning_color};
 
 use super::presenter_fit::{Fit, ROW_GAP};
 use super::presenter_reveal::ranking_reveal_ui;
@@ -221,7 +222,7 @@ fn factor_line_ui(
             Align2::RIGHT_CENTER,
             "contested",
             small,
-            warning_color(ThemeChoice::Projector),
+            warning_color(Look::Projector),
         );
     }
 }
@@ -264,9 +265,9 @@ fn counts_strip(
         let fill = if agreed == Some(v) {
             band_color(3)
         } else if n > 0 {
-            Color32::from_gray(215)
+            style::color(crate::look::presenter::VOTED)
         } else {
-            Color32::from_gray(245)
+            style::color(crate::look::presenter::EMPTY)
         };
         painter.rect_filled(cell, 4.0, fill);
         if median == Some(v) {

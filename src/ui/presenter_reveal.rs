@@ -5,7 +5,7 @@ use egui::{Align2, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
 use super::presenter::{BODY, HEADING, SMALL};
 use crate::app::Document;
 use crate::model::ranking::RankedTheme;
-use crate::ui::theme::{band_color, on_band};
+use crate::ui::style::{band_color, on_band};
 
 /// The ranking, revealed from the bottom: `shown` rows are visible.
 pub(super) fn ranking_reveal_ui(ui: &mut Ui, doc: &Document, shown: usize) {

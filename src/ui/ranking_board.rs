@@ -8,9 +8,10 @@ use egui::{RichText, Ui};
 
 use crate::app::view::{SortKey, ViewState};
 use crate::app::{Action, Document};
+use crate::look::Look;
 use crate::model::ranking::RankedTheme;
 use crate::report::num;
-use crate::ui::theme;
+use crate::ui::style;
 use crate::ui::widgets::paint_band_chip;
 
 use super::ranking_columns::{Columns, FROZEN, column_widths, header_ui};
@@ -77,11 +78,7 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
                 RichText::new(format!(
                     "{departs} decision(s) depart from the suggested outcome (marked ≠)"
                 ))
-                .color(theme::warning_color(if ui.visuals().dark_mode {
-                    theme::ThemeChoice::Dark
-                } else {
-                    theme::ThemeChoice::Light
-                })),
+                .color(style::warning_color(style::current(ui))),
             );
         }
     });
@@ -89,11 +86,7 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
     let rows = sorted_rows(doc, view);
     let by_rank = view.sort.0 == SortKey::Rank && view.sort.1;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.5;
-    let look = if ui.visuals().dark_mode {
-        theme::ThemeChoice::Dark
-    } else {
-        theme::ThemeChoice::Light
-    };
+    let look = style::current(ui);
     let widths = column_widths(ui, doc, view);
     let cols = Columns::new(&widths);
     header_ui(ui, &cols, row_h, view);
@@ -127,7 +120,7 @@ fn row_ui(
     r: &RankedTheme,
     cols: &Columns,
     (row_h, index, selected, cut_above): (f32, usize, bool, bool),
-    look: theme::ThemeChoice,
+    look: Look,
 ) -> egui::Response {
     let width = cols.total().max(ui.available_width());
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, row_h), egui::Sense::click());
@@ -179,7 +172,7 @@ fn row_ui(
     painter.rect_filled(frozen, 0.0, ground);
     if cut_above {
         // Across the whole visible row, frozen columns included.
-        let stroke = egui::Stroke::new(3.0, theme::accent_color(look));
+        let stroke = egui::Stroke::new(3.0, style::accent_color(look));
         painter.hline(view.x_range(), rect.top() + 1.0, stroke);
     }
     for (i, s) in cell_texts(r).iter().enumerate() {
@@ -210,7 +203,7 @@ fn row_ui(
                     color,
                 );
             }
-            9 if r.departs => text(i, &format!("≠ {s}"), theme::warning_color(look)),
+            9 if r.departs => text(i, &format!("≠ {s}"), style::warning_color(look)),
             _ => text(i, s, color),
         }
     }

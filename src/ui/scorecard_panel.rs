@@ -5,12 +5,12 @@ use egui::{RichText, Ui};
 
 use crate::app::view::ViewState;
 use crate::app::{Action, Document, timestamp};
+use crate::look::Look;
 use crate::model::edit::ThemeText;
 use crate::model::ranking::RankedTheme;
 use crate::model::scorecard::Decision;
 use crate::model::{DecisionKind, Edit, SectionKind, Theme};
 use crate::report::num;
-use crate::ui::theme::ThemeChoice;
 use crate::ui::widgets::{quiet, warning};
 
 /// Draws the selected theme's scorecard.
@@ -18,7 +18,7 @@ pub fn scorecard_ui(
     ui: &mut Ui,
     doc: &Document,
     view: &mut ViewState,
-    look: ThemeChoice,
+    look: Look,
     out: &mut Vec<Action>,
 ) {
     let Some(theme) = view.selected.as_ref().and_then(|id| doc.card.theme(id)) else {
@@ -176,7 +176,7 @@ fn decision_ui(
     ui: &mut Ui,
     theme: &Theme,
     row: Option<&RankedTheme>,
-    look: ThemeChoice,
+    look: Look,
     out: &mut Vec<Action>,
 ) {
     ui.heading("Board decision");

@@ -7,6 +7,7 @@ use egui::RichText;
 use crate::app::modal::Modal;
 use crate::app::notify::{Level, Notifications};
 use crate::app::{Action, TrhApp};
+use crate::ui::style;
 
 /// Draws the status bar.
 pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
@@ -99,9 +100,10 @@ pub fn toasts_ui(ctx: &egui::Context, notes: &Notifications) {
             ui.set_max_width(460.0);
             for n in live.iter().rev().take(4) {
                 let (fill, text) = match n.level {
-                    Level::Error => (egui::Color32::from_rgb(120, 20, 20), egui::Color32::WHITE),
-                    Level::Info => (egui::Color32::from_rgb(30, 60, 90), egui::Color32::WHITE),
+                    Level::Error => crate::look::toast::ERROR,
+                    Level::Info => crate::look::toast::INFO,
                 };
+                let (fill, text) = (style::color(fill), style::color(text));
                 egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
                     let prefix = if n.level == Level::Error {
                         "Error: "

@@ -9,11 +9,12 @@ use egui::{Align2, Rect, RichText, Sense, Ui, pos2, vec2};
 use crate::app::Document;
 use crate::app::modal::Modal;
 use crate::app::view::ViewState;
+use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::workshop::{RoundStats, latest_round, round_stats};
 use crate::model::{ParticipantId, Scale, Theme, Value};
 use crate::report::num;
-use crate::ui::theme::{ThemeChoice, accent_color, warning_color};
+use crate::ui::style::{accent_color, warning_color};
 
 /// Width of the name column; a vote column is at least [`CELL_W`].
 const CELL_W: f32 = 76.0;
@@ -54,7 +55,7 @@ pub fn vote_grid_ui(
     doc: &Document,
     theme: &Theme,
     view: &mut ViewState,
-    look: ThemeChoice,
+    look: Look,
 ) -> Option<Modal> {
     let round = current_round(view, theme);
     let people = grid_people(doc);
@@ -256,7 +257,7 @@ fn stats_ui(
     (factors, cw): (&[&Factor], f32),
     round: u32,
     revealed: bool,
-    look: ThemeChoice,
+    look: Look,
 ) -> Option<Modal> {
     let now: Vec<RoundStats> = factors
         .iter()
@@ -331,7 +332,21 @@ fn stats_ui(
         }
         frozen_label(ui, rect, name);
     }
-    // Contested flags and the agree buttons.
+    agree_row_ui(ui, doc, theme, (factors, cw), &now, revealed, look)
+}
+
+/// The row under the statistics: per factor, its agreed value or an Agree button (flagged when
+/// the votes are contested). Returns the agree dialog to open.
+fn agree_row_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    theme: &Theme,
+    (factors, cw): (&[&Factor], f32),
+    now: &[RoundStats],
+    revealed: bool,
+    look: Look,
+) -> Option<Modal> {
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
     let mut modal = None;
     let (rect, _) = ui.allocate_exact_size(
         vec2(NAME_W + cw * factors.len() as f32, row_h),

@@ -4,7 +4,8 @@
 use egui::{Response, RichText, Sense, Ui};
 
 use crate::app::Command;
-use crate::ui::theme;
+use crate::look::Look;
+use crate::ui::style;
 
 /// A command's tooltip with its shortcut, e.g. "Save the scorecard (Ctrl+S)".
 pub fn with_shortcut(ctx: &egui::Context, c: Command) -> String {
@@ -22,20 +23,21 @@ pub fn paint_band_chip(
     letter: &str,
     dark: bool,
 ) {
-    let fill = band.map_or_else(|| theme::unranked_color(dark), theme::band_color);
+    let look = if dark { Look::Dark } else { Look::Light };
+    let fill = band.map_or_else(|| style::unranked_color(look), style::band_color);
     painter.rect_filled(rect, 3.0, fill);
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
         letter,
         egui::FontId::proportional(rect.height() * 0.75),
-        theme::on_band(),
+        style::on_band(),
     );
 }
 
 /// Text in the warning colour.
-pub fn warning(text: impl Into<String>, choice: theme::ThemeChoice) -> RichText {
-    RichText::new(text.into()).color(theme::warning_color(choice))
+pub fn warning(text: impl Into<String>, choice: Look) -> RichText {
+    RichText::new(text.into()).color(style::warning_color(choice))
 }
 
 /// Weak, small text.
@@ -151,11 +153,7 @@ pub fn cut_ui(
         out.push(crate::app::Action::EndMerge);
     }
     if let Some(tie) = doc.ranking.cut_tie() {
-        let look = if ui.visuals().dark_mode {
-            theme::ThemeChoice::Dark
-        } else {
-            theme::ThemeChoice::Light
-        };
+        let look = style::current(ui);
         ui.label(warning(
             format!(
                 "Warning: the cut falls inside a tie at rank {}: {} above, {} below",

@@ -6,10 +6,10 @@ use egui::{RichText, Ui};
 use crate::app::modal::Modal;
 use crate::app::view::ViewState;
 use crate::app::{Action, Command, Document};
+use crate::look::Look;
 use crate::model::Edit;
 use crate::model::scorecard::{COMMON_AGENCIES, Participant};
 use crate::model::workshop::latest_round;
-use crate::ui::theme::ThemeChoice;
 use crate::ui::vote_grid::{current_round, vote_grid_ui};
 use crate::ui::widgets::{quiet, with_shortcut};
 
@@ -19,7 +19,7 @@ pub fn workshop_ui(
     doc: &Document,
     view: &mut ViewState,
     charts: &mut crate::ui::charts_panel::ChartCache,
-    look: ThemeChoice,
+    look: Look,
     out: &mut Vec<Action>,
 ) -> Option<Modal> {
     participants_ui(ui, doc, view, out);

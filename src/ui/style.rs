@@ -1,0 +1,125 @@
+//! The look in egui: visuals and text sizes for light, dark and projector, and the colours of
+//! [`crate::look`] as egui colours. The only file outside `look.rs` that makes a colour.
+
+use egui::{Color32, FontId, TextStyle};
+
+use crate::look::{self, Look, Rgb};
+
+/// An egui colour from a look colour.
+#[allow(clippy::disallowed_methods)] // The one conversion; the colours live in `look.rs`.
+pub fn color(c: Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// The fill of band `index` (0 is the lowest).
+pub fn band_color(index: usize) -> Color32 {
+    color(look::band(index))
+}
+
+/// Text colour that reads on a band fill.
+pub fn on_band() -> Color32 {
+    color(look::ON_BAND)
+}
+
+/// The colour for unranked themes' chips.
+pub fn unranked_color(look: Look) -> Color32 {
+    color(look.unranked())
+}
+
+/// Colour for the cut line and highlights.
+pub fn accent_color(look: Look) -> Color32 {
+    color(look.accent())
+}
+
+/// Colour for warnings (departures, contested factors).
+pub fn warning_color(look: Look) -> Color32 {
+    color(look.warning())
+}
+
+/// The look the window shows now (light or dark visuals; projector counts as light).
+pub fn current(ui: &egui::Ui) -> Look {
+    if ui.visuals().dark_mode {
+        Look::Dark
+    } else {
+        Look::Light
+    }
+}
+
+/// Applies a look to egui: visuals and text sizes.
+pub fn apply(ctx: &egui::Context, look: Look) {
+    let mut visuals = match look {
+        Look::Light => egui::Visuals::light(),
+        Look::Dark => egui::Visuals::dark(),
+        Look::Projector => projector_visuals(),
+    };
+    let scale = look.text_scale();
+    visuals.selection.bg_fill = color(look.selection());
+    visuals.selection.stroke.color = color(look.selection_stroke());
+    let theme = if look.is_dark() {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    };
+    ctx.set_theme(theme);
+    ctx.set_visuals_of(theme, visuals);
+    ctx.style_mut_of(theme, |style| {
+        style.text_styles = text_styles(scale);
+        style.spacing.item_spacing = egui::vec2(8.0, 5.0) * scale;
+        style.spacing.button_padding = egui::vec2(6.0, 3.0) * scale;
+        style.spacing.interact_size.y = 20.0 * scale;
+    });
+}
+
+fn text_styles(scale: f32) -> std::collections::BTreeMap<TextStyle, FontId> {
+    use egui::FontFamily::{Monospace, Proportional};
+    [
+        (TextStyle::Small, FontId::new(11.0 * scale, Proportional)),
+        (TextStyle::Body, FontId::new(14.5 * scale, Proportional)),
+        (TextStyle::Button, FontId::new(14.5 * scale, Proportional)),
+        (TextStyle::Heading, FontId::new(21.0 * scale, Proportional)),
+        (TextStyle::Monospace, FontId::new(13.5 * scale, Monospace)),
+    ]
+    .into()
+}
+
+fn projector_visuals() -> egui::Visuals {
+    use look::projector as p;
+    let mut v = egui::Visuals::light();
+    let (black, white) = (color(look::BLACK), color(look::WHITE));
+    v.override_text_color = Some(black);
+    v.weak_text_color = Some(color(p::WEAK_TEXT));
+    v.panel_fill = white;
+    v.window_fill = white;
+    v.extreme_bg_color = color(p::EXTREME_BG);
+    v.faint_bg_color = color(p::FAINT_BG);
+    v.widgets.noninteractive.bg_stroke.color = color(p::LINE);
+    v.widgets.inactive.bg_fill = color(p::BUTTON);
+    v.widgets.inactive.weak_bg_fill = color(p::BUTTON);
+    v.widgets.inactive.fg_stroke.color = black;
+    v.widgets.hovered.bg_stroke = egui::Stroke::new(2.0, black);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hints and secondary text in the projector look are dark enough to read across a room
+    /// (at least 4.5:1 against the white panel, WCAG's level for body text).
+    #[test]
+    fn projector_hints_are_not_faint() {
+        let v = projector_visuals();
+        let c = v.weak_text_color();
+        let lum = |x: u8| {
+            let x = f64::from(x) / 255.0;
+            if x <= 0.039_28 {
+                x / 12.92
+            } else {
+                ((x + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let l = 0.2126 * lum(c.r()) + 0.7152 * lum(c.g()) + 0.0722 * lum(c.b());
+        let contrast = 1.05 / (l + 0.05);
+        assert!(contrast >= 4.5, "contrast {contrast:.1}");
+    }
+}

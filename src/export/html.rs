@@ -10,7 +10,7 @@ use crate::chart::{ChartKind, Figure};
 use crate::model::method::Scale;
 use crate::model::{Ranking, Scorecard};
 use crate::report::num;
-use crate::report::rank_table::{cells, flags};
+use crate::report::row::{RowText, dash};
 
 const STYLE: &str = r#"
 body { font-family: "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; color: #111; margin: 0; }
@@ -110,7 +110,7 @@ fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) 
     }
     h.push_str("<table class=\"data\"><thead><tr><th>Rank</th><th>Theme</th><th>Harm</th><th>Likelihood</th><th>Risk</th><th>Band</th><th>Confidence</th><th>Position</th><th>Suggested</th><th>Decision</th><th>Flags</th></tr></thead><tbody>\n");
     for (i, row) in ranking.rows.iter().enumerate() {
-        let c = cells(row);
+        let c = RowText::of(row);
         let class = if cut > 0 && i + 1 == cut {
             " class=\"cut\""
         } else {
@@ -135,16 +135,16 @@ fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) 
         let _ = writeln!(
             h,
             "<tr{class}><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{band}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            e(&c[0]),
-            e(&c[1]),
-            e(&c[2]),
-            e(&c[3]),
-            e(&c[4]),
-            e(&c[6]),
-            e(&c[7]),
-            e(&c[8]),
-            e(&c[9]),
-            flags(row)
+            e(&c.rank),
+            e(&c.theme),
+            e(&c.harm),
+            e(&c.likelihood),
+            e(&c.risk),
+            e(&c.confidence),
+            e(&c.position),
+            e(&c.outcome),
+            e(&c.decision),
+            e(&c.flags)
         );
     }
     h.push_str("</tbody></table>\n");
@@ -189,13 +189,14 @@ fn themes(h: &mut String, card: &Scorecard, ranking: &Ranking) {
             row.rank.map(|r| format!("{r}. ")).unwrap_or_default(),
             e(&row.name)
         );
+        let t = RowText::of(row);
         let totals = format!(
             "Harm {} · Likelihood {} · Risk {} · Band {} · Suggested {}",
-            row.harm.map(num).unwrap_or_else(|| "–".into()),
-            row.likelihood.map(num).unwrap_or_else(|| "–".into()),
-            row.risk.map(num).unwrap_or_else(|| "–".into()),
-            row.band.as_ref().map_or("–", |b| &b.label),
-            row.outcome.as_ref().map_or("–", |o| &o.label),
+            dash(&t.harm),
+            dash(&t.likelihood),
+            dash(&t.risk),
+            dash(&t.band),
+            dash(&t.outcome),
         );
         let _ = writeln!(h, "<p>{}</p>", e(&totals));
         if let Some(d) = row.decision {

@@ -2,7 +2,6 @@
 //! top and bottom, the ranked list with decisions and rationales, and the departures spelled out.
 
 use crate::model::{Ranking, Scorecard};
-use crate::report::num;
 use crate::report::rank_table::flags;
 
 /// Escapes text for a Markdown table cell or line: pipes, emphasis and line breaks.
@@ -57,23 +56,21 @@ pub fn markdown(card: &Scorecard, ranking: &Ranking) -> String {
         if i == ranking.cut && ranking.cut > 0 {
             out.push_str("| | **— cut line —** | | | | | | |\n");
         }
-        let label = |n: &Option<crate::model::ranking::Named>| {
-            n.as_ref().map(|x| md(&x.label)).unwrap_or_default()
-        };
         let decision = row.decision.map(|d| d.label()).unwrap_or("not yet decided");
         let decision = if row.departs {
             format!("{decision} (departs)")
         } else {
             decision.to_owned()
         };
+        let t = crate::report::row::RowText::of(row);
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            row.rank.map_or_else(|| "–".to_owned(), |r| r.to_string()),
-            md(&row.name),
-            row.risk.map(num).unwrap_or_default(),
-            label(&row.band),
-            label(&row.confidence),
-            label(&row.outcome),
+            crate::report::row::dash(&t.rank),
+            md(&t.theme),
+            t.risk,
+            md(&t.band),
+            md(&t.confidence),
+            md(&t.outcome),
             decision,
             md(&row.decision_rationale),
         ));

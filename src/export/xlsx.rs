@@ -12,7 +12,7 @@ use crate::chart::Palette;
 use crate::look::Look;
 use crate::model::method::Scale;
 use crate::model::{Ranking, Scorecard};
-use crate::report::rank_table::{COLUMNS, flags};
+use crate::report::rank_table::COLUMNS;
 
 /// The row of each sheet that holds the column headings (row 0 is the marking).
 const HEAD: u32 = 1;
@@ -108,25 +108,26 @@ fn ranking_sheet(
     let candidates = ranking.candidates();
     for (i, (row, candidate)) in ranking.rows.iter().zip(&candidates).enumerate() {
         let r = HEAD + 1 + i as u32;
-        let cells = crate::report::rank_table::cells(row);
+        let text = crate::report::row::RowText::of(row);
+        let cells = text.columns();
         opt_num(ws, r, 0, row.rank.map(f64::from))?;
-        ws.write_string(r, 1, &cells[1])?;
+        ws.write_string(r, 1, &text.theme)?;
         opt_num(ws, r, 2, row.harm)?;
         opt_num(ws, r, 3, row.likelihood)?;
         opt_num(ws, r, 4, row.risk)?;
         match &row.band {
             Some(b) if !s.bands.is_empty() => {
                 let fill = &s.bands[b.index % s.bands.len()];
-                ws.write_string_with_format(r, 5, &cells[5], fill)?;
+                ws.write_string_with_format(r, 5, &text.band, fill)?;
             }
             _ => {
-                ws.write_string(r, 5, &cells[5])?;
+                ws.write_string(r, 5, &text.band)?;
             }
         }
-        for (c, text) in cells.iter().enumerate().skip(6) {
-            ws.write_string(r, c as u16, text)?;
+        for (c, cell) in cells.iter().enumerate().skip(6) {
+            ws.write_string(r, c as u16, *cell)?;
         }
-        ws.write_string(r, 10, flags(row))?;
+        ws.write_string(r, 10, &text.flags)?;
         ws.write_string(r, 11, &row.decision_rationale)?;
         ws.write_string(r, 12, candidate.text())?;
     }

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod explain;
 pub mod log;
 pub mod rank_table;
+pub mod row;
 
 /// A number as people write it: whole numbers without decimals, others to two places.
 pub fn num(x: f64) -> String {

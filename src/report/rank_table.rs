@@ -2,7 +2,9 @@
 
 use crate::model::ranking::{RankedTheme, Ranking};
 
-use super::{num, safe_cell};
+use super::row::RowText;
+pub use super::row::flags;
+use super::safe_cell;
 
 /// The columns of the rank output, in order. CSV's header row is exactly these.
 pub const COLUMNS: [&str; 10] = [
@@ -42,56 +44,6 @@ pub enum Format {
     Md,
     /// Everything, as JSON.
     Json,
-}
-
-fn opt(x: Option<f64>) -> String {
-    x.map(num).unwrap_or_default()
-}
-
-/// The ten column values of one row, as text.
-pub fn cells(row: &RankedTheme) -> [String; 10] {
-    [
-        row.rank.map(|r| r.to_string()).unwrap_or_default(),
-        row.name.clone(),
-        opt(row.harm),
-        opt(row.likelihood),
-        opt(row.risk),
-        row.band
-            .as_ref()
-            .map(|b| b.label.to_string())
-            .unwrap_or_default(),
-        row.confidence
-            .as_ref()
-            .map(|c| c.label.to_string())
-            .unwrap_or_default(),
-        row.grade
-            .as_ref()
-            .map(|g| g.label.to_string())
-            .unwrap_or_default(),
-        row.outcome
-            .as_ref()
-            .map(|o| o.label.to_string())
-            .unwrap_or_default(),
-        row.decision
-            .map(|d| d.label().to_owned())
-            .unwrap_or_default(),
-    ]
-}
-
-/// Short flags: D departs from the outcome, G intelligence gap, C contested, ? incomplete.
-pub fn flags(row: &RankedTheme) -> String {
-    let mut f = String::new();
-    for (on, c) in [
-        (row.departs, 'D'),
-        (row.intelligence_gap, 'G'),
-        (row.contested, 'C'),
-        (!row.missing.is_empty(), '?'),
-    ] {
-        if on {
-            f.push(c);
-        }
-    }
-    f
 }
 
 /// The legend printed under a table.
@@ -145,8 +97,9 @@ fn table(ranking: &Ranking, top: Option<usize>) -> String {
     header.push("flags".into());
     let mut lines: Vec<Vec<String>> = vec![header];
     for row in rows(ranking, top) {
-        let mut cells = cells(row).to_vec();
-        cells.push(flags(row));
+        let text = RowText::of(row);
+        let mut cells: Vec<String> = text.columns().map(str::to_owned).to_vec();
+        cells.push(text.flags);
         lines.push(cells);
     }
     let widths: Vec<usize> = (0..lines[0].len())
@@ -201,8 +154,9 @@ pub fn csv(ranking: &Ranking, options: Options) -> Result<String, anyhow::Error>
     w.write_record(COLUMNS.iter().chain(CSV_EXTRA.iter()))?;
     let candidates = ranking.candidates();
     for (row, candidate) in rows(ranking, options.top).zip(&candidates) {
-        let mut record: Vec<String> = cells(row).iter().map(|c| safe_cell(c)).collect();
-        record.push(flags(row));
+        let text = RowText::of(row);
+        let mut record: Vec<String> = text.columns().iter().map(|c| safe_cell(c)).collect();
+        record.push(text.flags);
         record.push(candidate.text().to_owned());
         record.push(marking.clone());
         w.write_record(&record)?;
@@ -219,8 +173,9 @@ fn markdown(ranking: &Ranking, top: Option<usize>) -> String {
     out.push_str(&format!("| {} | flags |\n", COLUMNS.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(COLUMNS.len() + 1)));
     for row in rows(ranking, top) {
-        let cells: Vec<String> = cells(row).iter().map(|c| md_escape(c)).collect();
-        out.push_str(&format!("| {} | {} |\n", cells.join(" | "), flags(row)));
+        let text = RowText::of(row);
+        let cells: Vec<String> = text.columns().iter().map(|c| md_escape(c)).collect();
+        out.push_str(&format!("| {} | {} |\n", cells.join(" | "), text.flags));
     }
     out.push_str(&format!("\n{}\n\n{}\n", legend(ranking), cut_note(ranking)));
     out

@@ -13,7 +13,6 @@ use crate::chart::Palette;
 use crate::chart::{self, ChartKind, ChartOptions, Mark};
 use crate::look::Look;
 use crate::model::ThemeId;
-use crate::report::num;
 
 /// While a window is being resized, the old picture is stretched until the size has been
 /// still for this long, so dragging the edge does not redraw the chart every frame.
@@ -143,10 +142,14 @@ pub fn charts_ui(
         return;
     };
     if let Some(row) = doc.row(&mark.theme) {
-        let risk = row.risk.map_or_else(|| "–".to_owned(), num);
-        let band = row.band.as_ref().map_or("–", |b| &b.label);
-        let outcome = row.outcome.as_ref().map_or("–", |o| &o.label);
-        let rank = row.rank.map_or_else(|| "–".to_owned(), |r| r.to_string());
+        use crate::report::row::{RowText, dash};
+        let t = RowText::of(row);
+        let (risk, band, outcome, rank) = (
+            dash(&t.risk),
+            dash(&t.band),
+            dash(&t.outcome),
+            dash(&t.rank),
+        );
         response.clone().on_hover_text(format!(
             "{}\nRank {rank} · Risk {risk} · {band}\n{outcome}\nClick to select",
             mark.name

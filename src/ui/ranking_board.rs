@@ -10,7 +10,7 @@ use crate::app::view::{SortKey, ViewState};
 use crate::app::{Action, Document};
 use crate::look::Look;
 use crate::model::ranking::RankedTheme;
-use crate::report::num;
+use crate::report::row::{RowText, dash, flags};
 use crate::ui::style;
 use crate::ui::widgets::paint_band_chip;
 
@@ -225,41 +225,22 @@ fn row_ui(
     })
 }
 
-/// Flags as in `trh rank`: D departs, G intelligence gap, C contested.
-pub fn flags(r: &RankedTheme) -> String {
-    [
-        (r.departs, 'D'),
-        (r.intelligence_gap, 'G'),
-        (r.contested, 'C'),
-    ]
-    .iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, c)| *c)
-    .collect()
-}
-
-/// The eleven cells' text.
+/// The eleven cells' text, from the one row formatter ([`RowText`]); "–" for a missing value.
 pub(super) fn cell_texts(r: &RankedTheme) -> [String; 11] {
-    let opt = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), num);
-    let named = |n: &Option<crate::model::ranking::Named>| {
-        n.as_ref()
-            .map_or_else(|| "–".to_owned(), |n| n.label.to_string())
-    };
-    let grade = named(&r.grade);
+    let t = RowText::of(r);
+    let position = t.position_with_total();
     [
-        r.rank.map_or_else(|| "–".to_owned(), |x| x.to_string()),
-        r.name.clone(),
-        opt(r.harm),
-        opt(r.likelihood),
-        opt(r.risk),
-        named(&r.band),
-        named(&r.confidence),
-        match r.position_total {
-            Some(p) => format!("{} ({grade})", num(p)),
-            None => grade,
-        },
-        named(&r.outcome),
-        r.decision.map_or("–", |d| d.label()).to_owned(),
-        flags(r),
+        &t.rank,
+        &t.theme,
+        &t.harm,
+        &t.likelihood,
+        &t.risk,
+        &t.band,
+        &t.confidence,
+        &position,
+        &t.outcome,
+        &t.decision,
+        &t.flags,
     ]
+    .map(|s| dash(s).to_owned())
 }

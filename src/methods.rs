@@ -1,9 +1,15 @@
-//! The methods shipped with trh, embedded in the binary from `assets/methods/`.
+//! What ships inside the binary: the methods, embedded from `assets/methods/`, and the
+//! bundled sample scorecard.
 
 use std::path::Path;
 
 use crate::file::{self, FileError};
 use crate::model::method::Method;
+
+/// The bundled sample scorecard, embedded in the binary.
+pub const SAMPLE: &str = include_str!("../scorecards/plymouth-style-2018.ron");
+/// The name shown for the bundled sample.
+pub const SAMPLE_NAME: &str = "plymouth-style-2018.ron (bundled sample)";
 
 /// (id, RON text) of every shipped method, default first.
 pub const BUILTIN: &[(&str, &str)] = &[

@@ -15,7 +15,9 @@ impl TrhApp {
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Command(c) => self.command(ctx, c),
-            Action::Edit { edit, merge } => self.apply_edit(&edit, merge.as_deref()),
+            Action::Edit { edit, merge } => {
+                self.apply_edit(&edit, merge.as_deref());
+            }
             Action::SetName(name) => {
                 let name = name.trim();
                 if !name.is_empty() {
@@ -61,20 +63,10 @@ impl TrhApp {
         }
     }
 
-    fn apply_edit(&mut self, edit: &Edit, merge: Option<&str>) {
-        if let Edit::SetDecision {
-            theme,
-            decision: Some(d),
-        } = edit
-        {
-            let suggested = self.doc.row(theme).and_then(|r| r.suggested);
-            if suggested.is_some_and(|s| s != d.kind) && d.rationale.trim().is_empty() {
-                self.notes.error(
-                    "A decision that departs from the suggested outcome needs a rationale; it was not recorded.",
-                );
-                return;
-            }
-        }
+    /// The one place the document changes: every edit, from a panel, a dialog, an import or
+    /// (later) a device, is signed with [`Self::signer`], checked by the model, logged and made
+    /// undoable here. Returns whether it was applied; a refusal is shown, and nothing changes.
+    pub(super) fn apply_edit(&mut self, edit: &Edit, merge: Option<&str>) -> bool {
         let who = self.signer();
         // A decision is recorded by whoever records it.
         let signed;
@@ -101,8 +93,16 @@ impl TrhApp {
             _ => None,
         };
         match self.doc.apply(edit, merge, &who, &timestamp()) {
-            Ok(()) => self.after_edit(edit, at),
-            Err(e) => self.notes.error(format!("Cannot make that change: {e}")),
+            Ok(()) => {
+                self.after_edit(edit, at);
+                true
+            }
+            Err(e) => {
+                self.notes.error(format!(
+                    "Cannot make that change: {e}. Nothing was recorded."
+                ));
+                false
+            }
         }
     }
 

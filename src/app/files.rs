@@ -220,13 +220,9 @@ impl TrhApp {
                 },
                 at: self.doc.card.participants.len(),
             };
-            let who = self.signer();
-            match self
-                .doc
-                .apply(&edit, Some("reuse-people"), &who, &super::timestamp())
-            {
-                Ok(()) => added += 1,
-                Err(e) => self.notes.error(format!("Cannot add {}: {e}", p.name)),
+            // One undo step for them all (the merge key), through the one apply path.
+            if self.apply_edit(&edit, Some("reuse-people")) {
+                added += 1;
             }
         }
         self.doc.end_merge();

@@ -35,10 +35,7 @@ use crate::model::{Scorecard, ThemeId};
 use crate::ui;
 use crate::ui::charts_panel::ChartCache;
 
-/// The bundled sample scorecard, embedded in the binary.
-pub const SAMPLE: &str = include_str!("../../scorecards/plymouth-style-2018.ron");
-/// The name shown for the bundled sample.
-pub const SAMPLE_NAME: &str = "plymouth-style-2018.ron (bundled sample)";
+pub use crate::methods::{SAMPLE, SAMPLE_NAME};
 
 /// What to show first.
 #[derive(Clone, Debug)]

@@ -193,6 +193,12 @@ pub enum EditError {
     /// An agreed value needs a reason.
     #[error("an agreed value needs a rationale")]
     RationaleRequired,
+    /// A decision other than the one the method suggests needs a reason.
+    #[error("a decision that departs from the suggested outcome ({suggested}) needs a rationale")]
+    DepartureNeedsRationale {
+        /// The suggested decision's label.
+        suggested: &'static str,
+    },
 }
 
 /// What an applied edit changed, for the change log.
@@ -252,6 +258,7 @@ impl Edit {
                 Ok(applied(theme, field.name(), old, text))
             }
             Self::SetDecision { theme, decision } => {
+                check_departure(card, theme, decision.as_ref())?;
                 let t = theme_mut(card, theme)?;
                 let old = std::mem::replace(&mut t.decision, decision.clone());
                 Ok(applied(
@@ -368,6 +375,26 @@ fn add_theme(card: &mut Scorecard, theme: &Theme, at: usize) -> Result<Applied, 
     let at = at.min(card.themes.len());
     card.themes.insert(at, Arc::new(theme.clone()));
     Ok(applied(&theme.id, "added", String::new(), &theme.name))
+}
+
+/// The rule for decisions: one that departs from the outcome the method suggests must say why.
+fn check_departure(
+    card: &Scorecard,
+    theme: &ThemeId,
+    decision: Option<&Decision>,
+) -> Result<(), EditError> {
+    let Some(d) = decision.filter(|d| d.rationale.trim().is_empty()) else {
+        return Ok(());
+    };
+    let t = card
+        .theme(theme)
+        .ok_or_else(|| EditError::NoTheme(theme.to_string()))?;
+    match super::ranking::suggested(card, t) {
+        Some(s) if s != d.kind => Err(EditError::DepartureNeedsRationale {
+            suggested: s.label(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn decision_text(d: Option<&Decision>) -> String {

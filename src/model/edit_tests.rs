@@ -169,3 +169,46 @@ fn the_cut_line_is_saved_and_a_tie_across_it_is_found() {
     let ranking = crate::model::rank(&c);
     assert_eq!(ranking.cut, 1);
 }
+
+/// The rule is the model's, so every path (dialog, CLI, a device later) meets it: a decision
+/// that departs from the suggested outcome is refused without a rationale and leaves the
+/// scorecard unchanged; with one, or when it follows the suggestion, it applies.
+#[test]
+fn a_departing_decision_needs_a_rationale() {
+    let mut c = crate::file::parse_scorecard(crate::methods::SAMPLE, "sample.ron".as_ref())
+        .expect("sample");
+    let ranking = crate::model::rank(&c);
+    let row = ranking
+        .rows
+        .iter()
+        .find(|r| r.suggested.is_some())
+        .expect("a theme with a suggested outcome");
+    let suggested = row.suggested.expect("suggested");
+    let other = DecisionKind::ALL
+        .into_iter()
+        .find(|k| *k != suggested)
+        .expect("another decision");
+    let decide = |kind, rationale: &str| Edit::SetDecision {
+        theme: row.id.clone(),
+        decision: Some(Decision {
+            kind,
+            rationale: rationale.into(),
+            by: "me".into(),
+            at: "now".into(),
+        }),
+    };
+    let before = c.clone();
+    assert_eq!(
+        decide(other, "  ").apply(&mut c),
+        Err(EditError::DepartureNeedsRationale {
+            suggested: suggested.label()
+        })
+    );
+    assert_eq!(c, before);
+    decide(suggested, "")
+        .apply(&mut c)
+        .expect("following the suggestion");
+    decide(other, "Funding already committed")
+        .apply(&mut c)
+        .expect("with a rationale");
+}

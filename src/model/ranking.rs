@@ -176,6 +176,11 @@ pub fn rank(card: &Scorecard) -> Ranking {
     ranking_of(card, rows)
 }
 
+/// The decision the method suggests for one theme (its outcome's), scored on its own.
+pub fn suggested(card: &Scorecard, theme: &Theme) -> Option<DecisionKind> {
+    score(&Prepared::new(&card.method), theme).suggested
+}
+
 /// Orders scored rows and numbers them: the part of ranking that looks at every theme at once.
 pub(super) fn ranking_of(card: &Scorecard, rows: Vec<RankedTheme>) -> Ranking {
     let method = &card.method;

@@ -111,9 +111,11 @@ mod tests {
 
     #[test]
     fn every_field_reads_from_the_row_and_flags_include_incomplete() {
-        let card =
-            crate::file::parse_scorecard(crate::app::SAMPLE, std::path::Path::new("sample.ron"))
-                .expect("sample");
+        let card = crate::file::parse_scorecard(
+            crate::methods::SAMPLE,
+            std::path::Path::new("sample.ron"),
+        )
+        .expect("sample");
         let mut ranking = crate::model::rank(&card);
         let row = &mut ranking.rows[0];
         let text = RowText::of(row);

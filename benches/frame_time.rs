@@ -11,12 +11,12 @@
 use std::time::{Duration, Instant};
 
 use egui::{Pos2, RawInput, Rect, Shape, vec2};
-use trh::app::prefs::Prefs;
-use trh::app::view::Tab;
 use trh::app::{AppConfig, Start, TrhApp};
 use trh::chart::Palette;
 use trh::chart::{ChartKind, ChartOptions};
 use trh::look::Look;
+use trh::state::prefs::Prefs;
+use trh::state::view::Tab;
 
 const WARMUP: usize = 15;
 const FRAMES: usize = 600;
@@ -154,8 +154,8 @@ fn chart_redraws(app: &TrhApp) -> f64 {
         cut: 10,
         palette: Palette::for_look(Look::Light),
         scale: 1.0,
-        selected: app.view.selected.clone(),
-        marking: app.doc.card.marking.clone(),
+        selected: app.state.view.selected.clone(),
+        marking: app.state.doc.card.marking.clone(),
     };
     let mut worst_chart: f64 = 0.0;
     for kind in ChartKind::ALL {
@@ -165,8 +165,8 @@ fn chart_redraws(app: &TrhApp) -> f64 {
             let img = trh::chart::render_rgb(
                 &trh::chart::Figure::Chart {
                     kind,
-                    ranking: &app.doc.ranking,
-                    method: &app.doc.card.method,
+                    ranking: &app.state.doc.ranking,
+                    method: &app.state.doc.card.method,
                 },
                 &options,
                 (1600, 900),
@@ -192,8 +192,9 @@ fn chart_redraws(app: &TrhApp) -> f64 {
 /// and a ranking from scratch; returns the p95 in ms.
 fn edit_cost(app: &mut TrhApp) -> f64 {
     // One edit on the big scorecard: undo snapshot, change log and re-rank.
-    let theme = app.doc.card.themes[150].id.clone();
+    let theme = app.state.doc.card.themes[150].id.clone();
     let factor = app
+        .state
         .doc
         .card
         .method
@@ -211,7 +212,10 @@ fn edit_cost(app: &mut TrhApp) -> f64 {
             value: Some(trh::model::Value::Level(n % 3)),
         };
         let start = Instant::now();
-        app.doc.apply(&edit, None, "bench", "now").expect("applies");
+        app.state
+            .doc
+            .apply(&edit, None, "bench", "now")
+            .expect("applies");
         edit_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
     // The same edit, with the undo snapshot a deep copy and a ranking from scratch (what one
@@ -220,13 +224,14 @@ fn edit_cost(app: &mut TrhApp) -> f64 {
     for _ in 0..21 {
         let start = Instant::now();
         let deep: Vec<trh::model::Theme> = app
+            .state
             .doc
             .card
             .themes
             .iter()
             .map(|t| trh::model::Theme::clone(t))
             .collect();
-        std::hint::black_box((deep, trh::model::rank(&app.doc.card)));
+        std::hint::black_box((deep, trh::model::rank(&app.state.doc.card)));
         full_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
     let full_p50 = percentile(&mut full_ms, 0.5);
@@ -263,15 +268,15 @@ fn main() {
         start: Start::Card(Box::new(card), "bench".into()),
         startup_error: None,
     });
-    app.view.selected = app.doc.card.themes.get(150).map(|t| t.id.clone());
+    app.state.view.selected = app.state.doc.card.themes.get(150).map(|t| t.id.clone());
     let mut results = Vec::new();
-    app.view.tab = Tab::Scorecard;
+    app.state.view.tab = Tab::Scorecard;
     results.push(measure("scorecard", &mut app));
-    app.view.tab = Tab::Ranking;
+    app.state.view.tab = Tab::Ranking;
     results.push(measure("ranking board", &mut app));
-    app.view.tab = Tab::Charts;
+    app.state.view.tab = Tab::Charts;
     for kind in ChartKind::ALL {
-        app.view.chart = kind;
+        app.state.view.chart = kind;
         let name = match kind {
             ChartKind::RankedBar => "chart: ranked risk",
             ChartKind::RiskMatrix => "chart: risk matrix",
@@ -281,16 +286,16 @@ fn main() {
     }
 
     // Issue 4's views, reported on their own line (the summary covers issue 3's views).
-    app.view.tab = Tab::Workshop;
-    app.view.workshop.revealed = true;
+    app.state.view.tab = Tab::Workshop;
+    app.state.view.workshop.revealed = true;
     let workshop = measure("workshop (revealed)", &mut app);
-    app.view.presenter = Some(trh::app::view::PresenterView {
+    app.state.view.presenter = Some(trh::state::view::PresenterView {
         index: 150,
         revealed: true,
         ..Default::default()
     });
     let presenter = measure("presenter (revealed)", &mut app);
-    app.view.presenter = None;
+    app.state.view.presenter = None;
     println!(
         "workshop views: p95_ms={:.2} ratio={:.2}",
         workshop.p95.max(presenter.p95),
@@ -298,13 +303,13 @@ fn main() {
     );
 
     // Issue 5's year-on-year view: last year is another generated scorecard of 300 themes.
-    let method = app.doc.card.method.clone();
-    app.view.compare = Some(trh::app::view::CompareView {
+    let method = app.state.doc.card.method.clone();
+    app.state.view.compare = Some(trh::state::view::CompareView {
         path: "last-year.ron".into(),
         old: trh::generate::generate(&method, 300, 30, 41),
         diff: None,
     });
-    app.view.tab = Tab::Compare;
+    app.state.view.tab = Tab::Compare;
     let compare = measure("year on year", &mut app);
     println!(
         "year-on-year view: p95_ms={:.2} ratio={:.2}",
@@ -315,7 +320,7 @@ fn main() {
     let worst_chart = chart_redraws(&app);
     let edit_p95 = edit_cost(&mut app);
 
-    app.view.tab = Tab::Ranking;
+    app.state.view.tab = Tab::Ranking;
     let idle = idle_repaint(&mut app);
     let idle_ok = idle == Duration::MAX;
     println!(

@@ -24,4 +24,5 @@ pub mod look;
 pub mod methods;
 pub mod model;
 pub mod report;
+pub mod state;
 pub mod ui;

@@ -9,19 +9,31 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use trh::app::recovery::Recovery;
-use trh::app::view::Tab;
 use trh::app::{Start, TrhApp};
 use trh::model::Value;
+use trh::state::view::Tab;
 
 mod common;
 use common::{click, config, harness, menu, press_at, sample, wait_for};
 
 fn rank_of(app: &TrhApp, name: &str) -> Option<u32> {
-    app.doc.ranking.rows.iter().find(|r| r.name == name)?.rank
+    app.state
+        .doc
+        .ranking
+        .rows
+        .iter()
+        .find(|r| r.name == name)?
+        .rank
 }
 
 fn risk_of(app: &TrhApp, name: &str) -> Option<f64> {
-    app.doc.ranking.rows.iter().find(|r| r.name == name)?.risk
+    app.state
+        .doc
+        .ranking
+        .rows
+        .iter()
+        .find(|r| r.name == name)?
+        .risk
 }
 
 /// (factor label, highest level label) of the harm and likelihood factors of a theme whose
@@ -30,6 +42,7 @@ fn draft_factors(app: &TrhApp, theme: &str) -> Vec<(String, String)> {
     use trh::model::SectionKind;
     use trh::model::scorecard::Source;
     let row = app
+        .state
         .doc
         .ranking
         .rows
@@ -41,7 +54,7 @@ fn draft_factors(app: &TrhApp, theme: &str) -> Vec<(String, String)> {
         .filter(|f| f.source == Source::Draft)
         .filter(|f| matches!(f.section, SectionKind::Harm | SectionKind::Likelihood))
         .filter_map(|f| {
-            let (_, factor) = app.doc.card.method.factor(f.factor.as_str())?;
+            let (_, factor) = app.state.doc.card.method.factor(f.factor.as_str())?;
             match &factor.scale {
                 trh::model::Scale::Levels(levels) => {
                     Some((factor.label.clone(), levels.last()?.label.clone()))
@@ -55,12 +68,18 @@ fn draft_factors(app: &TrhApp, theme: &str) -> Vec<(String, String)> {
 #[test]
 fn opens_the_sample_and_selects_a_theme() {
     let mut h = sample();
-    assert_eq!(h.state().doc.card.themes.len(), 13);
+    assert_eq!(h.state().state.doc.card.themes.len(), 13);
     assert!(h.state().title().contains("plymouth-style-2018.ron"));
     click(&mut h, "Modern slavery");
-    let selected = h.state().view.selected.clone().expect("selected");
+    let selected = h.state().state.view.selected.clone().expect("selected");
     assert_eq!(
-        h.state().doc.card.theme(&selected).expect("theme").name,
+        h.state()
+            .state
+            .doc
+            .card
+            .theme(&selected)
+            .expect("theme")
+            .name,
         "Modern slavery"
     );
     // The scorecard now shows its factors, with level buttons named for screen readers.
@@ -71,9 +90,9 @@ fn opens_the_sample_and_selects_a_theme() {
 fn clicking_a_level_changes_the_ranking_and_undo_restores_it() {
     let mut h = sample();
     click(&mut h, "Deliberate fires");
-    let before = h.state().doc.ranking.clone();
+    let before = h.state().state.doc.ranking.clone();
     let risk_before = risk_of(h.state(), "Deliberate fires").expect("ranked");
-    let log_before = h.state().doc.card.log.len();
+    let log_before = h.state().state.doc.card.log.len();
     assert_eq!(rank_of(h.state(), "Deliberate fires"), Some(13));
     // Raise every harm and likelihood factor whose value comes from the analyst's draft (the
     // others are agreed or voted, which a draft does not override).
@@ -83,10 +102,10 @@ fn clicking_a_level_changes_the_ranking_and_undo_restores_it() {
     let risk_after = risk_of(h.state(), "Deliberate fires").expect("ranked");
     assert!(risk_after > risk_before, "{risk_before} -> {risk_after}");
     assert!(rank_of(h.state(), "Deliberate fires") < Some(13));
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().state.doc.is_dirty());
     assert!(h.state().title().starts_with('●'), "{}", h.state().title());
     // Each change is in the change log, with the user's name.
-    let log = &h.state().doc.card.log[log_before..];
+    let log = &h.state().state.doc.card.log[log_before..];
     assert!(!log.is_empty());
     assert_eq!(log[0].who, "Test analyst");
     assert!(log[0].what.contains("draft"), "{:?}", log[0]);
@@ -95,7 +114,7 @@ fn clicking_a_level_changes_the_ranking_and_undo_restores_it() {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run_steps(1);
     }
-    assert_eq!(h.state().doc.ranking, before);
+    assert_eq!(h.state().state.doc.ranking, before);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run_steps(2);
     assert!(risk_of(h.state(), "Deliberate fires") > Some(risk_before));
@@ -106,19 +125,19 @@ fn the_unsaved_changes_guard_asks_before_a_new_scorecard() {
     let mut h = sample();
     click(&mut h, "Alcohol harm");
     click(&mut h, "Physical harm: None");
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().state.doc.is_dirty());
     menu(&mut h, "File", "New…");
     click(&mut h, "Impact × Likelihood 4×4 grid");
     assert!(h.query_by_label("Save changes?").is_some(), "asks first");
     click(&mut h, "Cancel");
-    assert_eq!(h.state().doc.card.themes.len(), 13, "kept on cancel");
-    assert!(h.state().doc.is_dirty());
+    assert_eq!(h.state().state.doc.card.themes.len(), 13, "kept on cancel");
+    assert!(h.state().state.doc.is_dirty());
     menu(&mut h, "File", "New…");
     click(&mut h, "Impact × Likelihood 4×4 grid");
     click(&mut h, "Don't save");
-    assert_eq!(h.state().doc.card.themes.len(), 0);
-    assert_eq!(h.state().doc.card.method.id, "impact-likelihood-4x4");
-    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().state.doc.card.themes.len(), 0);
+    assert_eq!(h.state().state.doc.card.method.id, "impact-likelihood-4x4");
+    assert!(!h.state().state.doc.is_dirty());
 }
 
 #[derive(Debug)]
@@ -148,20 +167,24 @@ fn a_corrupt_file_gives_a_notification_and_keeps_the_document() {
     let mut h = sample();
     click(&mut h, "Alcohol harm");
     click(&mut h, "Physical harm: None");
-    let card = h.state().doc.card.clone();
+    let card = h.state().state.doc.card.clone();
     // Dropping a file with unsaved work asks first; go on without saving.
     drop_file(&mut h, &bad);
     h.run_steps(2);
     click(&mut h, "Don't save");
     wait_for(&mut h, "the load to fail", |app| {
-        app.notes.log.iter().any(|n| n.text.contains("broken.ron"))
+        app.state
+            .notes
+            .log
+            .iter()
+            .any(|n| n.text.contains("broken.ron"))
     });
-    let note = h.state().notes.log.last().expect("note").text.clone();
+    let note = h.state().state.notes.log.last().expect("note").text.clone();
     assert!(
         note.contains("broken.ron:1:"),
         "names file and line: {note}"
     );
-    assert_eq!(h.state().doc.card, card, "the open document is kept");
+    assert_eq!(h.state().state.doc.card, card, "the open document is kept");
     assert!(
         h.query_all_by_label_contains("Could not open").count() > 0,
         "toast shown"
@@ -176,11 +199,11 @@ fn dropping_a_good_file_opens_it() {
     let mut h = sample();
     drop_file(&mut h, &path);
     wait_for(&mut h, "the file to open", |app| {
-        app.doc.path.as_deref() == Some(&path)
+        app.state.doc.path.as_deref() == Some(&path)
     });
-    assert_eq!(h.state().doc.card.method.id, "probability-harm");
+    assert_eq!(h.state().state.doc.card.method.id, "probability-harm");
     assert!(h.state().title().contains("peterborough.ron"));
-    assert_eq!(h.state().prefs.recent.first(), Some(&path));
+    assert_eq!(h.state().state.prefs.recent.first(), Some(&path));
 }
 
 #[test]
@@ -188,10 +211,10 @@ fn add_rename_and_remove_a_theme() {
     let mut h = sample();
     click(&mut h, "Add");
     h.run_steps(2);
-    assert_eq!(h.state().doc.card.themes.len(), 14);
-    let new_id = h.state().view.selected.clone().expect("selected");
+    assert_eq!(h.state().state.doc.card.themes.len(), 14);
+    let new_id = h.state().state.view.selected.clone().expect("selected");
     assert_eq!(
-        h.state().doc.card.theme(&new_id).expect("new").name,
+        h.state().state.doc.card.theme(&new_id).expect("new").name,
         "New theme"
     );
     assert_eq!(new_id.as_str(), "new-theme");
@@ -201,13 +224,13 @@ fn add_rename_and_remove_a_theme() {
     h.run_steps(2);
     // Its first real name gives it its id (so next year's comparison matches it by what it
     // is), and the selection follows.
-    let id = h.state().view.selected.clone().expect("selected");
+    let id = h.state().state.view.selected.clone().expect("selected");
     assert_eq!(id.as_str(), "fly-tipping");
     assert_eq!(
-        h.state().doc.card.theme(&id).expect("renamed").name,
+        h.state().state.doc.card.theme(&id).expect("renamed").name,
         "Fly-tipping"
     );
-    assert!(h.state().doc.card.theme(&new_id).is_none());
+    assert!(h.state().state.doc.card.theme(&new_id).is_none());
     // Renamed again, it keeps that id.
     h.key_press(Key::F2);
     h.run_steps(2);
@@ -216,11 +239,12 @@ fn add_rename_and_remove_a_theme() {
     h.key_press(Key::Enter);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.card.theme(&id).expect("kept").name,
+        h.state().state.doc.card.theme(&id).expect("kept").name,
         "Fly-tipping and waste"
     );
     let at = h
         .state()
+        .state
         .doc
         .card
         .themes
@@ -230,17 +254,17 @@ fn add_rename_and_remove_a_theme() {
     click(&mut h, "Remove…");
     assert!(h.query_by_label("Remove theme?").is_some());
     click(&mut h, "Remove");
-    assert_eq!(h.state().doc.card.themes.len(), 13);
-    assert!(h.state().doc.card.theme(&id).is_none());
+    assert_eq!(h.state().state.doc.card.themes.len(), 13);
+    assert!(h.state().state.doc.card.theme(&id).is_none());
     // The theme that took its place is selected, not the top of the list.
-    let selected = h.state().view.selected.clone().expect("selected");
-    let themes = &h.state().doc.card.themes;
+    let selected = h.state().state.view.selected.clone().expect("selected");
+    let themes = &h.state().state.doc.card.themes;
     assert_eq!(selected, themes[at.min(themes.len() - 1)].id);
     assert_ne!(at, 0);
     // Undo brings it back, renamed.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().doc.card.themes.len(), 14);
+    assert_eq!(h.state().state.doc.card.themes.len(), 14);
 }
 
 #[test]
@@ -249,16 +273,17 @@ fn keyboard_scoring() {
     // The first theme is selected at start; Down moves to the next theme in the list.
     h.key_press(Key::ArrowDown);
     h.run_steps(2);
-    let second = h.state().doc.card.themes[1].id.clone();
-    assert_eq!(h.state().view.selected.as_ref(), Some(&second));
+    let second = h.state().state.doc.card.themes[1].id.clone();
+    assert_eq!(h.state().state.view.selected.as_ref(), Some(&second));
     // Tab moves to the second factor; 1 sets its first level.
     h.key_press(Key::Tab);
     h.run_steps(1);
-    assert_eq!(h.state().view.factor_cursor, 1);
+    assert_eq!(h.state().state.view.factor_cursor, 1);
     h.key_press(Key::Num1);
     h.run_steps(2);
     let factor = h
         .state()
+        .state
         .doc
         .card
         .method
@@ -268,12 +293,20 @@ fn keyboard_scoring() {
         .1
         .id
         .clone();
-    let draft = h.state().doc.card.theme(&second).expect("theme").scores[&factor].draft;
+    let draft = h
+        .state()
+        .state
+        .doc
+        .card
+        .theme(&second)
+        .expect("theme")
+        .scores[&factor]
+        .draft;
     assert_eq!(draft, Some(Value::Level(0)));
     // Ctrl+2 shows the ranking board.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     h.run_steps(2);
-    assert_eq!(h.state().view.tab, Tab::Ranking);
+    assert_eq!(h.state().state.view.tab, Tab::Ranking);
 }
 
 #[test]
@@ -282,7 +315,7 @@ fn the_ranking_board_sorts_and_selects() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     h.run_steps(2);
     click(&mut h, "Theme");
-    let rows = trh::ui::ranking_board::sorted_rows(&h.state().doc, &h.state().view);
+    let rows = trh::ui::ranking_board::sorted_rows(&h.state().state.doc, &h.state().state.view);
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
     let mut sorted = names.clone();
     sorted.sort_by_key(|n| n.to_lowercase());
@@ -293,9 +326,9 @@ fn the_ranking_board_sorts_and_selects() {
         .collect();
     nodes.last().expect("row").click();
     h.run_steps(2);
-    let id = h.state().view.selected.clone().expect("selected");
+    let id = h.state().state.view.selected.clone().expect("selected");
     assert_eq!(
-        h.state().doc.card.theme(&id).expect("t").name,
+        h.state().state.doc.card.theme(&id).expect("t").name,
         "Night-time economy violence"
     );
 }
@@ -329,7 +362,7 @@ fn unsaved_work_is_recovered_after_a_crash() {
     let mut h = harness(TrhApp::new(config(Start::Sample, Some(recovery.clone()))));
     click(&mut h, "Reoffending");
     click(&mut h, "Physical harm: Very high");
-    let edited = h.state().doc.card.clone();
+    let edited = h.state().state.doc.card.clone();
     let ctx = h.ctx.clone();
     h.state_mut().autosave_now(&ctx);
     wait_for(&mut h, "the autosave", |_| recovery.find().is_some());
@@ -338,10 +371,10 @@ fn unsaved_work_is_recovered_after_a_crash() {
     assert!(h.query_by_label("Recover unsaved work?").is_some());
     click(&mut h, "Recover");
     wait_for(&mut h, "the recovered work", |app| {
-        app.doc.card.themes == edited.themes
+        app.state.doc.card.themes == edited.themes
     });
     assert!(
-        h.state().doc.is_dirty(),
+        h.state().state.doc.is_dirty(),
         "recovered work still needs saving"
     );
 }
@@ -359,9 +392,9 @@ fn saving_checks_the_file_on_disk_first() {
     click(&mut h, "Alcohol harm");
     click(&mut h, "Physical harm: None");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for(&mut h, "the save", |app| !app.doc.is_dirty());
+    wait_for(&mut h, "the save", |app| !app.state.doc.is_dirty());
     let saved = trh::file::load_scorecard(&path).expect("saved file loads");
-    assert_eq!(saved.themes, h.state().doc.card.themes);
+    assert_eq!(saved.themes, h.state().state.doc.card.themes);
     assert!(
         trh::file::save::backup_path(&path).exists(),
         "old file kept as .bak"
@@ -381,7 +414,7 @@ fn saving_checks_the_file_on_disk_first() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(4);
     click(&mut h, "Overwrite");
-    wait_for(&mut h, "the overwrite", |app| !app.doc.is_dirty());
+    wait_for(&mut h, "the overwrite", |app| !app.state.doc.is_dirty());
     assert!(trh::file::load_scorecard(&path).is_ok());
 }
 
@@ -416,9 +449,9 @@ fn clicking_a_chart_mark_selects_its_theme() {
     );
     press_at(&mut h, pos);
     h.run_steps(2);
-    let id = h.state().view.selected.clone().expect("selected");
+    let id = h.state().state.view.selected.clone().expect("selected");
     assert_eq!(
-        h.state().doc.card.theme(&id).expect("theme").name,
+        h.state().state.doc.card.theme(&id).expect("theme").name,
         "Modern slavery"
     );
 }
@@ -426,19 +459,20 @@ fn clicking_a_chart_mark_selects_its_theme() {
 #[test]
 fn keyboard_theme_commands_and_notes() {
     let mut h = sample();
-    let first = h.state().doc.card.themes[0].id.clone();
+    let first = h.state().state.doc.card.themes[0].id.clone();
     // Alt+Down moves the selected theme down the list; Ctrl+Z puts it back.
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
     h.run_steps(2);
-    assert_eq!(h.state().doc.card.themes[1].id, first);
+    assert_eq!(h.state().state.doc.card.themes[1].id, first);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().doc.card.themes[0].id, first);
+    assert_eq!(h.state().state.doc.card.themes[0].id, first);
     // Enter edits the note of the keyboard's factor; typing there does not trigger commands.
     h.key_press(Key::Enter);
     h.run_steps(3);
     let factor = h
         .state()
+        .state
         .doc
         .card
         .method
@@ -462,6 +496,7 @@ fn keyboard_theme_commands_and_notes() {
     h.run_steps(3);
     let f = h
         .state()
+        .state
         .doc
         .card
         .method
@@ -471,15 +506,15 @@ fn keyboard_theme_commands_and_notes() {
         .1
         .id
         .clone();
-    let saved = &h.state().doc.card.themes[0].scores[&f].note;
+    let saved = &h.state().state.doc.card.themes[0].scores[&f].note;
     assert!(saved.starts_with("Police and health data agre"), "{saved}");
     // F2 renames; Delete (outside a text field) asks to remove.
     h.key_press(Key::F2);
     h.run_steps(3);
-    assert!(h.state().view.rename.is_some());
+    assert!(h.state().state.view.rename.is_some());
     h.key_press(Key::Escape);
     h.run_steps(3);
-    assert!(h.state().view.rename.is_none());
+    assert!(h.state().state.view.rename.is_none());
     h.key_press(Key::Delete);
     h.run_steps(3);
     assert!(h.query_by_label("Remove theme?").is_some());
@@ -542,7 +577,7 @@ fn workshop(theme: &str) -> Harness<'static, TrhApp> {
     click(&mut h, theme);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     h.run_steps(3);
-    assert_eq!(h.state().view.tab, Tab::Workshop);
+    assert_eq!(h.state().state.view.tab, Tab::Workshop);
     h
 }
 
@@ -557,8 +592,9 @@ fn workshop_votes_are_typed_as_digits_and_hidden_until_revealed() {
     h.run_steps(2);
     let app = h.state();
     let theme = common::theme_named(app, "Reoffending");
-    let first = &app.doc.card.participants[0].id;
+    let first = &app.state.doc.card.participants[0].id;
     let factors: Vec<_> = app
+        .state
         .doc
         .card
         .method
@@ -581,17 +617,17 @@ fn workshop_votes_are_typed_as_digits_and_hidden_until_revealed() {
             Some(Value::Level(1))
         )
     );
-    assert_eq!(h.state().view.workshop.cursor, (0, 3));
+    assert_eq!(h.state().state.view.workshop.cursor, (0, 3));
     // Hidden: the cell shows that a vote exists, not its value.
     assert!(h.query_by_label("Hidden").is_none());
-    assert!(!h.state().view.workshop.revealed);
+    assert!(!h.state().state.view.workshop.revealed);
     assert!(
         h.query_by_label("Vote strip plot").is_none(),
         "no plot before the reveal"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::R);
     h.run_steps(2);
-    assert!(h.state().view.workshop.revealed);
+    assert!(h.state().state.view.workshop.revealed);
     assert!(
         h.query_by_label("Vote strip plot").is_some(),
         "the plot after it"
@@ -602,6 +638,7 @@ fn workshop_votes_are_typed_as_digits_and_hidden_until_revealed() {
     h.run_steps(3);
     let theme = h
         .state()
+        .state
         .doc
         .card
         .themes
@@ -617,6 +654,7 @@ fn agreeing_refuses_without_a_rationale() {
     let mut h = workshop("Reoffending");
     let factor = h
         .state()
+        .state
         .doc
         .card
         .method
@@ -628,8 +666,8 @@ fn agreeing_refuses_without_a_rationale() {
         .clone();
     click(&mut h, &format!("Agree {factor}"));
     assert!(matches!(
-        h.state().modal,
-        Some(trh::app::modal::Modal::Agree { .. })
+        h.state().state.modal,
+        Some(trh::state::modal::Modal::Agree { .. })
     ));
     click(&mut h, "Agreed value: High");
     // No rationale yet: the Agree button is disabled and nothing is recorded.
@@ -637,6 +675,7 @@ fn agreeing_refuses_without_a_rationale() {
     let t = |h: &Harness<'_, TrhApp>| {
         let fid = h
             .state()
+            .state
             .doc
             .card
             .method
@@ -647,6 +686,7 @@ fn agreeing_refuses_without_a_rationale() {
             .id
             .clone();
         h.state()
+            .state
             .doc
             .card
             .themes
@@ -666,7 +706,7 @@ fn agreeing_refuses_without_a_rationale() {
     click(&mut h, "Agree");
     let agreed = t(&h).expect("agreed");
     assert_eq!(agreed.rationale, "Police and probation data agree");
-    let last = h.state().doc.card.log.last().expect("log");
+    let last = h.state().state.doc.card.log.last().expect("log");
     assert!(last.what.contains("agreed"), "{last:?}");
 }
 
@@ -675,11 +715,11 @@ fn presenter_mode_navigates_reveals_and_leaves() {
     let mut h = sample();
     h.key_press(Key::F5);
     h.run_steps(3);
-    assert!(h.state().view.presenter.is_some());
+    assert!(h.state().state.view.presenter.is_some());
     assert!(h.query_by_label_contains("Theme 1 of 13").is_some());
     assert!(h.query_by_label_contains("votes hidden").is_some());
     // Votes are hidden until revealed.
-    let p = |h: &Harness<'_, TrhApp>| h.state().view.presenter.clone().expect("on");
+    let p = |h: &Harness<'_, TrhApp>| h.state().state.view.presenter.clone().expect("on");
     h.key_press(Key::R);
     h.run_steps(2);
     assert!(p(&h).revealed);
@@ -688,8 +728,8 @@ fn presenter_mode_navigates_reveals_and_leaves() {
     assert_eq!(p(&h).index, 1);
     assert!(!p(&h).revealed, "each theme starts hidden");
     assert!(h.query_by_label_contains("Theme 2 of 13").is_some());
-    let second = h.state().doc.card.themes[1].id.clone();
-    assert_eq!(h.state().view.selected.as_ref(), Some(&second));
+    let second = h.state().state.doc.card.themes[1].id.clone();
+    assert_eq!(h.state().state.view.selected.as_ref(), Some(&second));
     h.key_press(Key::ArrowLeft);
     h.run_steps(2);
     assert_eq!(p(&h).index, 0);
@@ -706,7 +746,7 @@ fn presenter_mode_navigates_reveals_and_leaves() {
     assert_eq!(p(&h).ranking, None);
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert!(h.state().view.presenter.is_none());
+    assert!(h.state().state.view.presenter.is_none());
 }
 
 #[test]
@@ -714,9 +754,10 @@ fn a_departing_decision_needs_a_rationale() {
     let mut h = sample();
     // Deliberate fires: the outcome suggests a watching brief; adopting it departs.
     click(&mut h, "Deliberate fires");
-    let id = h.state().view.selected.clone().expect("selected");
+    let id = h.state().state.view.selected.clone().expect("selected");
     let suggested = h
         .state()
+        .state
         .doc
         .row(&id)
         .and_then(|r| r.suggested)
@@ -726,6 +767,7 @@ fn a_departing_decision_needs_a_rationale() {
         .find(|k| {
             *k != suggested
                 && h.state()
+                    .state
                     .doc
                     .card
                     .theme(&id)
@@ -734,7 +776,7 @@ fn a_departing_decision_needs_a_rationale() {
         })
         .expect("a departing decision");
     // Clear the existing rationale first so the departure has none.
-    let mut card = h.state().doc.card.clone();
+    let mut card = h.state().state.doc.card.clone();
     card.themes
         .iter_mut()
         .map(std::sync::Arc::make_mut)
@@ -748,12 +790,22 @@ fn a_departing_decision_needs_a_rationale() {
     click(&mut h, "Deliberate fires");
     click(&mut h, departing.label());
     assert!(
-        matches!(h.state().modal, Some(trh::app::modal::Modal::Decide { .. })),
+        matches!(
+            h.state().state.modal,
+            Some(trh::state::modal::Modal::Decide { .. })
+        ),
         "asks for the reason"
     );
     click(&mut h, "Record decision");
     assert!(
-        h.state().doc.card.theme(&id).expect("t").decision.is_none(),
+        h.state()
+            .state
+            .doc
+            .card
+            .theme(&id)
+            .expect("t")
+            .decision
+            .is_none(),
         "refused without a rationale"
     );
     h.get_by_label("Board's rationale (required)")
@@ -762,6 +814,7 @@ fn a_departing_decision_needs_a_rationale() {
     click(&mut h, "Record decision");
     let d = h
         .state()
+        .state
         .doc
         .card
         .theme(&id)
@@ -771,7 +824,7 @@ fn a_departing_decision_needs_a_rationale() {
         .expect("recorded");
     assert_eq!(d.kind, departing);
     assert_eq!(d.by, "Test analyst");
-    assert!(h.state().doc.row(&id).expect("row").departs);
+    assert!(h.state().state.doc.row(&id).expect("row").departs);
     // The decision log lists it.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     h.run_steps(2);
@@ -826,6 +879,7 @@ fn the_across_agencies_view_lists_shared_and_split_themes() {
     click(&mut h, "Across agencies");
     let views = h
         .state()
+        .state
         .view
         .workshop
         .agency_views
@@ -844,7 +898,7 @@ fn the_across_agencies_view_lists_shared_and_split_themes() {
     // Each listed theme is a link that selects it.
     h.get_by_label_contains("Reoffending  — high:").click();
     h.run_steps(4);
-    assert_eq!(h.state().view.selected.as_ref(), Some(&v.theme));
+    assert_eq!(h.state().state.view.selected.as_ref(), Some(&v.theme));
 }
 
 #[test]
@@ -861,17 +915,20 @@ fn participants_are_reused_from_another_scorecard_in_one_undo_step() {
         .reuse_people(&sample_card, Path::new("last-year.ron"));
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.card.participants.len(),
+        h.state().state.doc.card.participants.len(),
         sample_card.participants.len()
     );
     // Reusing again adds nobody twice.
     h.state_mut()
         .reuse_people(&sample_card, Path::new("last-year.ron"));
     assert_eq!(
-        h.state().doc.card.participants.len(),
+        h.state().state.doc.card.participants.len(),
         sample_card.participants.len()
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert!(h.state().doc.card.participants.is_empty(), "one undo step");
+    assert!(
+        h.state().state.doc.card.participants.is_empty(),
+        "one undo step"
+    );
 }

@@ -4,7 +4,7 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use trh::app::view::Tab;
+use trh::state::view::Tab;
 
 mod common;
 use common::{click, menu, press_at, sample, wait_for};
@@ -16,7 +16,7 @@ fn file_export_writes_the_chosen_format_with_the_marking() {
     let mut h = sample();
     h.state_mut().jobs.fixed_pick = Some(out.clone());
     menu(&mut h, "File", "Export…");
-    assert!(h.state().view.export.is_some(), "the dialog is open");
+    assert!(h.state().state.view.export.is_some(), "the dialog is open");
     click(
         &mut h,
         "Markdown: the ranked priority list for a board paper",
@@ -26,7 +26,7 @@ fn file_export_writes_the_chosen_format_with_the_marking() {
     let text = std::fs::read_to_string(&out).expect("written");
     assert!(text.starts_with("**OFFICIAL**"), "{text}");
     assert!(text.contains("| 1 | Domestic abuse and sexual violence |"));
-    assert!(h.state().view.export.is_none(), "the dialog closed");
+    assert!(h.state().state.view.export.is_none(), "the dialog closed");
 
     // Ctrl+E opens it again; a chart export writes a PNG of the chosen size.
     let png = dir.path().join("chart.png");
@@ -41,7 +41,7 @@ fn file_export_writes_the_chosen_format_with_the_marking() {
 }
 
 #[test]
-fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
+fn import_maps_columns_and_shows_problems_before_anything_changes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = dir.path().join("bad.csv");
     std::fs::write(
@@ -50,10 +50,12 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     )
     .expect("write");
     let mut h = sample();
-    let before = h.state().doc.card.themes.len();
+    let before = h.state().state.doc.card.themes.len();
     h.state_mut().jobs.fixed_pick = Some(bad);
     menu(&mut h, "File", "Import spreadsheet…");
-    wait_for(&mut h, "the import dialog", |a| a.view.import.is_some());
+    wait_for(&mut h, "the import dialog", |a| {
+        a.state.view.import.is_some()
+    });
     // "Crime" is not a documented heading: nothing maps to the theme yet.
     assert!(
         h.query_by_label_contains("there is no \"theme\" column")
@@ -61,7 +63,7 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     );
     // Map the columns as the analyst would.
     {
-        let form = h.state_mut().view.import.as_mut().expect("open");
+        let form = h.state_mut().state.view.import.as_mut().expect("open");
         form.layout.columns[0] = Some(trh::import::Target::Theme);
     }
     h.run_steps(3);
@@ -70,10 +72,20 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
             .is_some(),
         "a row problem is shown before anything changes"
     );
-    assert_eq!(h.state().doc.card.themes.len(), before, "nothing changed");
+    assert_eq!(
+        h.state().state.doc.card.themes.len(),
+        before,
+        "nothing changed"
+    );
     click(&mut h, "Cancel");
-    assert!(h.state().view.import.is_none());
+    assert!(h.state().state.view.import.is_none());
+}
 
+#[test]
+fn an_import_is_one_undoable_edit_and_its_mapping_is_remembered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = sample();
+    let before = h.state().state.doc.card.themes.len();
     let good = dir.path().join("good.csv");
     std::fs::write(
         &good,
@@ -83,9 +95,11 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     h.state_mut().jobs.fixed_pick = Some(good);
     // The mapping chosen last time is remembered only once an import is made.
     menu(&mut h, "File", "Import spreadsheet…");
-    wait_for(&mut h, "the import dialog", |a| a.view.import.is_some());
+    wait_for(&mut h, "the import dialog", |a| {
+        a.state.view.import.is_some()
+    });
     {
-        let form = h.state_mut().view.import.as_mut().expect("open");
+        let form = h.state_mut().state.view.import.as_mut().expect("open");
         form.layout.columns[0] = Some(trh::import::Target::Theme);
     }
     h.run_steps(3);
@@ -99,6 +113,7 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     // The import says what it did.
     let said = h
         .state()
+        .state
         .notes
         .log
         .last()
@@ -109,14 +124,26 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
         "{said}"
     );
     let app = h.state();
-    assert_eq!(app.doc.card.themes.len(), before + 1);
-    assert!(app.doc.card.themes.iter().any(|t| t.name == "Knife crime"));
+    assert_eq!(app.state.doc.card.themes.len(), before + 1);
+    assert!(
+        app.state
+            .doc
+            .card
+            .themes
+            .iter()
+            .any(|t| t.name == "Knife crime")
+    );
     assert_eq!(
-        app.prefs.import_columns.get("crime").map(String::as_str),
+        app.state
+            .prefs
+            .import_columns
+            .get("crime")
+            .map(String::as_str),
         Some("theme")
     );
     assert!(
-        app.doc
+        app.state
+            .doc
             .card
             .log
             .last()
@@ -127,9 +154,10 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     // One undo takes the whole import back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(3);
-    assert_eq!(h.state().doc.card.themes.len(), before);
+    assert_eq!(h.state().state.doc.card.themes.len(), before);
     assert!(
         !h.state()
+            .state
             .doc
             .card
             .themes
@@ -138,8 +166,10 @@ fn import_maps_columns_shows_problems_and_is_one_undoable_edit() {
     );
     // Next time, the remembered mapping is already chosen.
     menu(&mut h, "File", "Import spreadsheet…");
-    wait_for(&mut h, "the import dialog", |a| a.view.import.is_some());
-    let form = h.state().view.import.as_ref().expect("open");
+    wait_for(&mut h, "the import dialog", |a| {
+        a.state.view.import.is_some()
+    });
+    let form = h.state().state.view.import.as_ref().expect("open");
     assert_eq!(form.layout.columns[0], Some(trh::import::Target::Theme));
 }
 
@@ -153,8 +183,8 @@ fn year_on_year_view_flags_the_method_change_and_saves_the_slope_chart() {
     let mut h = sample();
     h.state_mut().jobs.fixed_pick = Some(last_year.into());
     menu(&mut h, "View", "Compare with last year…");
-    wait_for(&mut h, "the comparison", |a| a.view.compare.is_some());
-    assert_eq!(h.state().view.tab, Tab::Compare);
+    wait_for(&mut h, "the comparison", |a| a.state.view.compare.is_some());
+    assert_eq!(h.state().state.view.tab, Tab::Compare);
     assert!(h.query_by_label_contains("METHOD CHANGED").is_some());
     assert!(h.query_by_label("Slope chart of rank movement").is_some());
     assert!(
@@ -187,7 +217,7 @@ fn year_on_year_view_flags_the_method_change_and_saves_the_slope_chart() {
     press_at(&mut h, pos);
     h.run_steps(2);
     assert_eq!(
-        h.state().view.selected.as_ref().map(|id| id.as_str()),
+        h.state().state.view.selected.as_ref().map(|id| id.as_str()),
         Some(mark.theme.as_str())
     );
     let png = dir.path().join("slope.png");
@@ -202,12 +232,18 @@ fn a_chart_is_exported_as_it_looks_on_screen() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("matrix.svg");
     let mut h = sample();
-    h.state_mut().prefs.look = trh::look::Look::Dark;
+    h.state_mut().state.prefs.look = trh::look::Look::Dark;
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     h.run_steps(3);
     click(&mut h, "Risk matrix");
     click(&mut h, "Export this chart…");
-    let request = h.state().view.export.clone().expect("the dialog is open");
+    let request = h
+        .state()
+        .state
+        .view
+        .export
+        .clone()
+        .expect("the dialog is open");
     assert_eq!(request.chart, trh::export::ChartChoice::Matrix);
     assert_eq!(request.look, trh::look::Look::Dark);
     click(&mut h, "SVG drawing of a chart");

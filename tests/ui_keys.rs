@@ -5,11 +5,12 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use trh::app::modal::Modal;
-use trh::app::prefs::Prefs;
-use trh::app::view::Tab;
-use trh::app::{AppConfig, Command, Start, TrhApp};
+use trh::app::{AppConfig, Start, TrhApp};
 use trh::model::Value;
+use trh::state::Command;
+use trh::state::modal::Modal;
+use trh::state::prefs::Prefs;
+use trh::state::view::Tab;
 
 mod common;
 use common::{click, config, harness, sample, theme_named, wait_for};
@@ -25,7 +26,7 @@ fn ready_for(c: Command) -> Harness<'static, TrhApp> {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run_steps(2);
     }
-    h.state_mut().recent_commands.clear();
+    h.state_mut().state.recent_commands.clear();
     h
 }
 
@@ -38,11 +39,11 @@ fn every_shortcut_runs_exactly_its_own_command() {
             .chain(c.extra_shortcuts().iter().copied());
         for s in shortcuts {
             let mut h = ready_for(c);
-            assert!(h.state().enabled(c), "{c:?} can run");
+            assert!(h.state().state.enabled(c), "{c:?} can run");
             h.key_press_modifiers(s.modifiers, s.logical_key);
             h.run_steps(2);
             assert_eq!(
-                h.state().recent_commands,
+                h.state().state.recent_commands,
                 [c],
                 "{:?}+{:?} should run {c:?} and nothing else",
                 s.modifiers,
@@ -68,32 +69,32 @@ fn shift_turns_save_into_save_as_and_undo_into_redo() {
     h.state_mut().jobs.fixed_pick = Some(other.clone());
     let before = std::fs::read_to_string(&path).expect("read");
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-    wait_for(&mut h, "the save as", |a| !a.doc.is_dirty());
-    assert_eq!(h.state().recent_commands, [Command::SaveAs]);
+    wait_for(&mut h, "the save as", |a| !a.state.doc.is_dirty());
+    assert_eq!(h.state().state.recent_commands, [Command::SaveAs]);
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
         before,
         "the open file is not overwritten"
     );
     assert!(other.exists(), "saved to the new file");
-    assert_eq!(h.state().doc.path.as_deref(), Some(other.as_path()));
+    assert_eq!(h.state().state.doc.path.as_deref(), Some(other.as_path()));
     // Ctrl+Shift+Z from a fully redone state does nothing; it never undoes.
-    let ranking = h.state().doc.ranking.clone();
+    let ranking = h.state().state.doc.ranking.clone();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.ranking,
+        h.state().state.doc.ranking,
         ranking,
         "nothing to redo, nothing undone"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_ne!(h.state().doc.ranking, ranking);
+    assert_ne!(h.state().state.doc.ranking, ranking);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().doc.ranking, ranking, "redone");
+    assert_eq!(h.state().state.doc.ranking, ranking, "redone");
     // Undoing back to the saved state is not "unsaved".
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().state.doc.is_dirty());
     assert!(h.query_by_label_contains("Unsaved changes").is_none());
 }
 
@@ -125,17 +126,18 @@ fn on_a_fresh_install_typed_votes_are_all_kept_and_no_prompt_takes_them() {
     click(&mut h, "Reoffending");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     h.run_steps(2);
-    assert_eq!(h.state().view.tab, Tab::Workshop);
+    assert_eq!(h.state().state.view.tab, Tab::Workshop);
     for key in [Key::Num4, Key::Num5, Key::Num2, Key::Num3, Key::Num3] {
         h.key_press(key);
         h.run_steps(1);
     }
     h.run_steps(2);
-    assert!(h.state().modal.is_none(), "no dialog opened");
+    assert!(h.state().state.modal.is_none(), "no dialog opened");
     let app = h.state();
     let t = theme_named(app, "Reoffending");
-    let first = &app.doc.card.participants[0].id;
+    let first = &app.state.doc.card.participants[0].id;
     let votes: Vec<Option<Value>> = app
+        .state
         .doc
         .card
         .method
@@ -152,10 +154,11 @@ fn on_a_fresh_install_typed_votes_are_all_kept_and_no_prompt_takes_them() {
         .collect();
     let want = [3, 4, 1, 2, 2].map(|l| Some(Value::Level(l)));
     assert_eq!(votes, want, "every typed vote is kept");
-    let signer = app.signer();
+    let signer = app.state.signer();
     assert!(!signer.is_empty());
     assert!(
-        app.doc
+        app.state
+            .doc
             .card
             .log
             .iter()
@@ -171,11 +174,14 @@ fn on_a_fresh_install_typed_votes_are_all_kept_and_no_prompt_takes_them() {
     h.run_steps(1);
     h.key_press(Key::Enter);
     h.run_steps(3);
-    assert_eq!(h.state().prefs.user_name.as_deref(), Some("Sam Analyst"));
+    assert_eq!(
+        h.state().state.prefs.user_name.as_deref(),
+        Some("Sam Analyst")
+    );
     h.key_press(Key::Num1);
     h.run_steps(3);
     assert_eq!(
-        h.state().doc.card.log.last().map(|c| c.who.as_str()),
+        h.state().state.doc.card.log.last().map(|c| c.who.as_str()),
         Some("Sam Analyst")
     );
 }
@@ -187,34 +193,38 @@ fn enter_does_the_obvious_thing_in_each_dialog_and_escape_cancels() {
     // Remove theme?: Escape keeps it, Enter removes it.
     h.key_press(Key::Delete);
     h.run_steps(2);
-    assert!(matches!(h.state().modal, Some(Modal::RemoveTheme(_))));
+    assert!(matches!(h.state().state.modal, Some(Modal::RemoveTheme(_))));
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert!(h.state().modal.is_none());
-    assert_eq!(h.state().doc.card.themes.len(), 13);
+    assert!(h.state().state.modal.is_none());
+    assert_eq!(h.state().state.doc.card.themes.len(), 13);
     h.key_press(Key::Delete);
     h.run_steps(2);
     h.key_press(Key::Enter);
     h.run_steps(2);
-    assert!(h.state().modal.is_none());
-    assert_eq!(h.state().doc.card.themes.len(), 12, "Enter removed it");
+    assert!(h.state().state.modal.is_none());
+    assert_eq!(
+        h.state().state.doc.card.themes.len(),
+        12,
+        "Enter removed it"
+    );
     // Agree: the rationale field has the keys at once, and Enter agrees.
     click(&mut h, "Drug-related harm");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     h.run_steps(2);
     h.key_press(Key::A);
     h.run_steps(3);
-    assert!(matches!(h.state().modal, Some(Modal::Agree { .. })));
+    assert!(matches!(h.state().state.modal, Some(Modal::Agree { .. })));
     h.event(egui::Event::Text("The room agreed".into()));
     h.run_steps(2);
     h.key_press(Key::Enter);
     h.run_steps(3);
-    assert!(h.state().modal.is_none(), "Enter agreed");
-    let log = h.state().doc.card.log.last().expect("logged");
+    assert!(h.state().state.modal.is_none(), "Enter agreed");
+    let log = h.state().state.doc.card.log.last().expect("logged");
     assert!(log.what.ends_with(" agreed"), "{log:?}");
     assert!(log.new.ends_with("The room agreed"), "{log:?}");
     // The participant form: Enter in the agency field adds the person.
-    let people = h.state().doc.card.participants.len();
+    let people = h.state().state.doc.card.participants.len();
     click(
         &mut h,
         &format!("Participants ({people} of {people} present)"),
@@ -227,7 +237,7 @@ fn enter_does_the_obvious_thing_in_each_dialog_and_escape_cancels() {
     }
     h.key_press(Key::Enter);
     h.run_steps(3);
-    let card = &h.state().doc.card;
+    let card = &h.state().state.doc.card;
     assert_eq!(card.participants.len(), people + 1);
     let kim = card.participants.last().expect("added");
     assert_eq!(
@@ -235,16 +245,16 @@ fn enter_does_the_obvious_thing_in_each_dialog_and_escape_cancels() {
         ("Kim Lee", "Fire and rescue")
     );
     // Your name, opened on purpose: Enter confirms.
-    h.state_mut().modal = Some(Modal::AskName("Test analyst".into()));
+    h.state_mut().state.modal = Some(Modal::AskName("Test analyst".into()));
     h.run_steps(2);
     h.key_press(Key::End);
     h.event(egui::Event::Text(" Two".into()));
     h.run_steps(1);
     h.key_press(Key::Enter);
     h.run_steps(3);
-    assert!(h.state().modal.is_none());
+    assert!(h.state().state.modal.is_none());
     assert_eq!(
-        h.state().prefs.user_name.as_deref(),
+        h.state().state.prefs.user_name.as_deref(),
         Some("Test analyst Two")
     );
 }
@@ -259,10 +269,10 @@ fn recover_unsaved_work_answers_enter() {
         .expect("sample");
     recovery.write(&card, None).expect("autosave");
     let mut h = harness(TrhApp::new(config(Start::Sample, Some(recovery))));
-    assert!(matches!(h.state().modal, Some(Modal::Recover(_))));
+    assert!(matches!(h.state().state.modal, Some(Modal::Recover(_))));
     h.key_press(Key::Enter);
-    wait_for(&mut h, "the recovery", |a| a.doc.is_dirty());
-    assert!(h.state().modal.is_none());
+    wait_for(&mut h, "the recovery", |a| a.state.doc.is_dirty());
+    assert!(h.state().state.modal.is_none());
 }
 
 /// With no desktop portal and no zenity, every file action still works: trh's own chooser
@@ -274,23 +284,23 @@ fn without_a_native_file_dialog_trhs_own_chooser_opens_and_saves() {
     std::fs::write(&other, trh::app::SAMPLE).expect("write");
     let mut h = sample();
     h.state_mut().jobs.native_dialogs = false;
-    h.state_mut().prefs.last_folder = Some(dir.path().to_owned());
+    h.state_mut().state.prefs.last_folder = Some(dir.path().to_owned());
     // Open: the chooser lists the folder's scorecards; clicking one and pressing Enter opens it.
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     wait_for(&mut h, "the chooser", |a| {
-        matches!(a.modal, Some(Modal::ChoosePath { .. }))
+        matches!(a.state.modal, Some(Modal::ChoosePath { .. }))
     });
     assert!(h.query_by_label("Open scorecard").is_some());
     click(&mut h, "other.ron");
     h.key_press(Key::Enter);
     wait_for(&mut h, "the file to open", |a| {
-        a.doc.path.as_deref() == Some(other.as_path())
+        a.state.doc.path.as_deref() == Some(other.as_path())
     });
     // Save as: the suggested name is in the remembered folder; a typed name is used as it is,
     // with .ron added.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     wait_for(&mut h, "the chooser", |a| {
-        matches!(a.modal, Some(Modal::ChoosePath { .. }))
+        matches!(a.state.modal, Some(Modal::ChoosePath { .. }))
     });
     let typed = dir.path().join("typed-copy");
     h.get_by_label("Path").focus();
@@ -307,11 +317,11 @@ fn without_a_native_file_dialog_trhs_own_chooser_opens_and_saves() {
     h.run_steps(2);
     click(&mut h, "Export…");
     wait_for(&mut h, "the chooser", |a| {
-        matches!(a.modal, Some(Modal::ChoosePath { .. }))
+        matches!(a.state.modal, Some(Modal::ChoosePath { .. }))
     });
     h.key_press(Key::Escape);
     h.run_steps(3);
-    assert!(h.state().modal.is_none());
+    assert!(h.state().state.modal.is_none());
     let files = std::fs::read_dir(dir.path()).expect("dir").count();
     assert_eq!(files, 2, "other.ron and typed-copy.ron only");
 }
@@ -323,9 +333,9 @@ fn the_scorecard_shows_the_level_in_force_not_the_draft() {
     use egui_kittest::kittest::NodeT;
     let h = sample();
     // The first theme is selected at start: Domestic abuse and sexual violence.
-    let id = h.state().view.selected.clone().expect("selected");
+    let id = h.state().state.view.selected.clone().expect("selected");
     assert_eq!(
-        h.state().doc.card.theme(&id).map(|t| t.name.as_str()),
+        h.state().state.doc.card.theme(&id).map(|t| t.name.as_str()),
         Some("Domestic abuse and sexual violence")
     );
     // Victim vulnerability: drafted High, agreed Very high.

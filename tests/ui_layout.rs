@@ -117,7 +117,7 @@ fn the_vote_grid_follows_the_cursor_keeps_names_in_view_and_starts_each_theme_at
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     h.run_steps(3);
     let (person, agency, factors) = {
-        let card = &h.state().doc.card;
+        let card = &h.state().state.doc.card;
         let p = card
             .participants
             .iter()
@@ -172,7 +172,7 @@ fn the_vote_grid_follows_the_cursor_keeps_names_in_view_and_starts_each_theme_at
 #[test]
 fn projector_headings_never_break_a_word() {
     let mut h = sample_at(1600.0, 900.0);
-    h.state_mut().prefs.look = trh::look::Look::Projector;
+    h.state_mut().state.prefs.look = trh::look::Look::Projector;
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     h.run_steps(3);

@@ -5,31 +5,32 @@
 use std::path::{Path, PathBuf};
 
 use super::TrhApp;
-use super::jobs::{Done, PickPurpose};
-use super::view::{CompareView, ImportForm, Tab};
+use super::jobs::Done;
 use crate::export::{ExportFormat, ExportRequest};
 use crate::model::Scorecard;
+use crate::state::pick::PickPurpose;
+use crate::state::view::{CompareView, ImportForm, Tab};
 
 impl TrhApp {
     /// Opens the export dialog with the usual choices for this view.
     pub(super) fn open_export(&mut self) {
         let mut request = ExportRequest::new(ExportFormat::Html);
-        request.cut = self.doc.ranking.cut;
-        request.look = self.prefs.look;
-        request.theme = self.selected().map(|id| id.to_string());
-        self.view.export = Some(request);
+        request.cut = self.state.doc.ranking.cut;
+        request.look = self.state.prefs.look;
+        request.theme = self.state.selected().map(|id| id.to_string());
+        self.state.view.export = Some(request);
     }
 
     /// The dialog's choices are made: ask where to write.
     pub(super) fn pick_export(&mut self, ctx: &egui::Context, request: ExportRequest) {
-        let stem = crate::model::ids::slug(&self.doc.card.title);
+        let stem = crate::model::ids::slug(&self.state.doc.card.title);
         let name = match (request.format.is_chart(), request.chart.kind()) {
             (true, Some(kind)) => format!("{stem}-{}", kind.slug()),
             (true, None) => format!("{stem}-votes"),
             _ => stem,
         };
         let name = format!("{name}.{}", request.format.extension());
-        let folder = self.prefs.last_folder.clone();
+        let folder = self.state.prefs.last_folder.clone();
         let format = request.format;
         self.pending_export = Some(request);
         self.jobs
@@ -41,7 +42,7 @@ impl TrhApp {
         let Some(request) = self.pending_export.take() else {
             return;
         };
-        let card = self.doc.card.clone();
+        let card = self.state.doc.card.clone();
         self.jobs.spawn(ctx, move || {
             written(path, crate::export::export(&card, &request))
         });
@@ -51,12 +52,14 @@ impl TrhApp {
         match result {
             Ok(bytes) => {
                 if let Some(dir) = path.parent() {
-                    self.prefs.last_folder = Some(dir.to_path_buf());
+                    self.state.prefs.last_folder = Some(dir.to_path_buf());
                 }
-                self.notes
+                self.state
+                    .notes
                     .info(format!("Exported {} ({bytes} bytes)", path.display()));
             }
             Err(e) => self
+                .state
                 .notes
                 .error(format!("Not exported to {}: {e}", path.display())),
         }
@@ -79,10 +82,10 @@ impl TrhApp {
             Ok(table) => {
                 let layout = crate::import::detect(
                     &table,
-                    &self.doc.card.method,
-                    &self.prefs.import_columns,
+                    &self.state.doc.card.method,
+                    &self.state.prefs.import_columns,
                 );
-                self.view.import = Some(ImportForm {
+                self.state.view.import = Some(ImportForm {
                     path,
                     table,
                     layout,
@@ -90,6 +93,7 @@ impl TrhApp {
                 });
             }
             Err(e) => self
+                .state
                 .notes
                 .error(format!("Could not import; nothing changed.\n{e}")),
         }
@@ -97,34 +101,35 @@ impl TrhApp {
 
     /// Shows the comparison with last year's scorecard.
     pub(super) fn compare_with(&mut self, card: Scorecard, path: PathBuf) {
-        self.notes
+        self.state
+            .notes
             .info(format!("Comparing with {}", path.display()));
-        self.view.compare = Some(CompareView {
+        self.state.view.compare = Some(CompareView {
             path,
             old: card,
             diff: None,
         });
-        self.view.tab = Tab::Compare;
+        self.state.view.tab = Tab::Compare;
     }
 
     /// Asks where to write the slope chart.
     pub(super) fn pick_slope(&mut self, ctx: &egui::Context, format: ExportFormat) {
         let name = format!(
             "{}-rank-movement.{}",
-            crate::model::ids::slug(&self.doc.card.title),
+            crate::model::ids::slug(&self.state.doc.card.title),
             format.extension()
         );
-        let folder = self.prefs.last_folder.clone();
+        let folder = self.state.prefs.last_folder.clone();
         self.jobs
             .pick(ctx, PickPurpose::Slope(format), folder, name);
     }
 
     /// Writes the slope chart on a background thread.
     pub(super) fn slope_to(&mut self, ctx: &egui::Context, format: ExportFormat, path: PathBuf) {
-        let Some(compare) = &self.view.compare else {
+        let Some(compare) = &self.state.view.compare else {
             return;
         };
-        let (old, new) = (compare.old.clone(), self.doc.card.clone());
+        let (old, new) = (compare.old.clone(), self.state.doc.card.clone());
         self.jobs.spawn(ctx, move || {
             let diff = crate::model::diff::diff(&old, &new);
             written(

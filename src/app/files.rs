@@ -4,18 +4,19 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::jobs::{Done, LoadPurpose, PickPurpose};
-use super::modal::{Modal, Reply, Then};
+use super::jobs::{Done, LoadPurpose};
 use super::recovery::AUTOSAVE_EVERY;
 use super::{Document, TrhApp};
 use crate::model::Scorecard;
 use crate::model::edit::fresh_participant_id;
+use crate::state::modal::{Modal, Reply, Then};
+use crate::state::pick::PickPurpose;
 
 impl TrhApp {
     /// Runs `then`, first asking about unsaved changes if there are any.
     pub(super) fn guard(&mut self, ctx: &egui::Context, then: Then) {
-        if self.doc.is_dirty() {
-            self.modal = Some(Modal::Unsaved(then));
+        if self.state.doc.is_dirty() {
+            self.state.modal = Some(Modal::Unsaved(then));
         } else {
             self.proceed(ctx, then);
         }
@@ -24,7 +25,7 @@ impl TrhApp {
     fn proceed(&mut self, ctx: &egui::Context, then: Then) {
         match then {
             Then::PickOpen => {
-                let folder = self.prefs.last_folder.clone();
+                let folder = self.state.prefs.last_folder.clone();
                 self.jobs
                     .pick(ctx, PickPurpose::Open, folder, String::new());
             }
@@ -42,17 +43,18 @@ impl TrhApp {
 
     fn new_document(&mut self, method_id: &str) {
         let Some(method) = crate::methods::builtin(method_id) else {
-            self.notes
+            self.state
+                .notes
                 .error(format!("There is no method \"{method_id}\""));
             return;
         };
         let mut card = Scorecard::new("Untitled scorecard", method);
-        card.author = self.prefs.user_name.clone().unwrap_or_default();
+        card.author = self.state.prefs.user_name.clone().unwrap_or_default();
         self.replace_document(Document::new(card, None, "Untitled"));
     }
 
     fn replace_document(&mut self, doc: Document) {
-        self.doc = doc;
+        self.state.doc = doc;
         self.charts.clear();
         if let Some(r) = &self.recovery {
             r.clear();
@@ -62,33 +64,37 @@ impl TrhApp {
 
     /// Save: to the current file, asking first if it changed on disk.
     pub(super) fn save(&mut self, ctx: &egui::Context) {
-        match self.doc.path.clone() {
+        match self.state.doc.path.clone() {
             None => self.save_as(ctx),
-            Some(path) if self.doc.changed_on_disk() => {
-                self.modal = Some(Modal::ChangedOnDisk(path));
+            Some(path) if self.state.doc.changed_on_disk() => {
+                self.state.modal = Some(Modal::ChangedOnDisk(path));
             }
             Some(path) => self.save_to(ctx, path),
         }
     }
 
     pub(super) fn save_as(&mut self, ctx: &egui::Context) {
-        let name = match &self.doc.path {
+        let name = match &self.state.doc.path {
             Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
             None => Some(format!(
                 "{}.ron",
-                crate::model::ids::slug(&self.doc.card.title)
+                crate::model::ids::slug(&self.state.doc.card.title)
             )),
         }
         .unwrap_or_else(|| "scorecard.ron".to_owned());
-        let folder = self.prefs.last_folder.clone();
+        let folder = self.state.prefs.last_folder.clone();
         self.jobs.pick(ctx, PickPurpose::SaveAs, folder, name);
     }
 
     /// Saves to `path` on a background thread.
     pub fn save_to(&mut self, ctx: &egui::Context, path: PathBuf) {
-        self.saving = true;
-        self.jobs
-            .save(ctx, self.doc.card.clone(), path, self.doc.generation);
+        self.state.saving = true;
+        self.jobs.save(
+            ctx,
+            self.state.doc.card.clone(),
+            path,
+            self.state.doc.generation,
+        );
     }
 
     /// Handles a finished background job.
@@ -96,11 +102,11 @@ impl TrhApp {
         match done {
             Done::Picked(_, None) => self.after_save = None,
             Done::NoDialog(purpose, folder, name) => {
-                self.notes.info(
+                self.state.notes.info(
                     "No file dialog could be shown on this desktop (no desktop portal or zenity); choose the file in trh's own chooser.",
                 );
-                let folder = folder.or_else(|| self.prefs.last_folder.clone());
-                self.modal = Some(Modal::ChoosePath {
+                let folder = folder.or_else(|| self.state.prefs.last_folder.clone());
+                self.state.modal = Some(Modal::ChoosePath {
                     purpose,
                     folder,
                     name,
@@ -129,13 +135,13 @@ impl TrhApp {
                 generation,
                 result,
             } => {
-                self.saving = false;
+                self.state.saving = false;
                 match result {
                     Ok(()) => {
-                        self.notes.info(format!("Saved {}", path.display()));
-                        self.prefs.used(&path);
-                        self.doc.saved(path, generation);
-                        if !self.doc.is_dirty()
+                        self.state.notes.info(format!("Saved {}", path.display()));
+                        self.state.prefs.used(&path);
+                        self.state.doc.saved(path, generation);
+                        if !self.state.doc.is_dirty()
                             && let Some(r) = &self.recovery
                         {
                             r.clear();
@@ -146,13 +152,16 @@ impl TrhApp {
                     }
                     Err(e) => {
                         self.after_save = None;
-                        self.notes.error(format!("Not saved: {e}"));
+                        self.state.notes.error(format!("Not saved: {e}"));
                     }
                 }
             }
             Done::Autosaved(generation, result) => match result {
                 Ok(()) => self.autosaved_generation = generation,
-                Err(e) => self.notes.error(format!("Recovery autosave failed: {e}")),
+                Err(e) => self
+                    .state
+                    .notes
+                    .error(format!("Recovery autosave failed: {e}")),
             },
         }
     }
@@ -166,7 +175,7 @@ impl TrhApp {
         let card = match result {
             Ok(card) => card,
             Err(e) => {
-                self.notes.error(format!(
+                self.state.notes.error(format!(
                     "Could not open {}; the open document is unchanged.\n{e}",
                     path.display()
                 ));
@@ -177,8 +186,8 @@ impl TrhApp {
             LoadPurpose::People => self.reuse_people(&card, &path),
             LoadPurpose::Compare => self.compare_with(card, path),
             LoadPurpose::Open => {
-                self.prefs.used(&path);
-                self.notes.info(format!("Opened {}", path.display()));
+                self.state.prefs.used(&path);
+                self.state.notes.info(format!("Opened {}", path.display()));
                 self.replace_document(Document::new(card, Some(path), ""));
             }
             LoadPurpose::Recover { original } => {
@@ -186,10 +195,11 @@ impl TrhApp {
                 let mut doc = Document::new(card, original, name);
                 // The file on disk is the last save; the recovered work is not yet in it.
                 doc.mark_dirty();
-                self.doc = doc;
+                self.state.doc = doc;
                 self.charts.clear();
                 self.document_replaced();
-                self.notes
+                self.state
+                    .notes
                     .info("Recovered unsaved work. Save it to keep it.");
             }
         }
@@ -199,9 +209,10 @@ impl TrhApp {
     /// as one undo step.
     pub fn reuse_people(&mut self, other: &Scorecard, path: &std::path::Path) {
         let mut added = 0;
-        self.doc.end_merge();
+        self.state.doc.end_merge();
         for p in &other.participants {
             let here = self
+                .state
                 .doc
                 .card
                 .participants
@@ -210,7 +221,7 @@ impl TrhApp {
             if here {
                 continue;
             }
-            let id = fresh_participant_id(&self.doc.card, &p.name);
+            let id = fresh_participant_id(&self.state.doc.card, &p.name);
             let edit = crate::model::Edit::AddParticipant {
                 participant: crate::model::scorecard::Participant {
                     id,
@@ -218,15 +229,15 @@ impl TrhApp {
                     agency: p.agency.clone(),
                     present: true,
                 },
-                at: self.doc.card.participants.len(),
+                at: self.state.doc.card.participants.len(),
             };
             // One undo step for them all (the merge key), through the one apply path.
             if self.apply_edit(&edit, Some("reuse-people")) {
                 added += 1;
             }
         }
-        self.doc.end_merge();
-        self.notes.info(format!(
+        self.state.doc.end_merge();
+        self.state.notes.info(format!(
             "Added {added} participant(s) from {}",
             path.display()
         ));
@@ -245,7 +256,7 @@ impl TrhApp {
             (Modal::ChangedOnDisk(_), Reply::SaveAs) => self.save_as(ctx),
             (Modal::RemoveTheme(_), Reply::Remove(id)) => self.apply(
                 ctx,
-                super::Action::edit(crate::model::Edit::RemoveTheme { theme: id }),
+                crate::state::Action::edit(crate::model::Edit::RemoveTheme { theme: id }),
             ),
             (Modal::Recover(found), Reply::Recover) => self.jobs.load(
                 ctx,
@@ -260,7 +271,7 @@ impl TrhApp {
                 }
             }
             (Modal::AskName(_), Reply::Name(name)) => {
-                self.apply(ctx, super::Action::SetName(name));
+                self.apply(ctx, crate::state::Action::SetName(name));
             }
             (Modal::Agree { theme, factor, .. }, Reply::Agreed(value, rationale)) => {
                 let agreed = crate::model::scorecard::Agreed { value, rationale };
@@ -269,7 +280,7 @@ impl TrhApp {
                     factor,
                     agreed: Some(agreed),
                 };
-                self.apply(ctx, super::Action::edit(edit));
+                self.apply(ctx, crate::state::Action::edit(edit));
             }
             (Modal::Decide { theme, kind }, Reply::Decided(rationale)) => {
                 let decision = crate::model::scorecard::Decision {
@@ -282,7 +293,7 @@ impl TrhApp {
                     theme,
                     decision: Some(decision),
                 };
-                self.apply(ctx, super::Action::edit(edit));
+                self.apply(ctx, crate::state::Action::edit(edit));
             }
             (Modal::Agree { theme, factor, .. }, Reply::ClearAgreed) => {
                 let edit = crate::model::Edit::SetAgreed {
@@ -290,7 +301,7 @@ impl TrhApp {
                     factor,
                     agreed: None,
                 };
-                self.apply(ctx, super::Action::edit(edit));
+                self.apply(ctx, crate::state::Action::edit(edit));
             }
             (Modal::Unsaved(_), Reply::Cancel) => self.after_save = None,
             (Modal::ChoosePath { purpose, .. }, Reply::Path(path)) => {
@@ -308,9 +319,9 @@ impl TrhApp {
         if !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
-        if self.doc.is_dirty() && !self.close_confirmed {
+        if self.state.doc.is_dirty() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.modal = Some(Modal::Unsaved(Then::Quit));
+            self.state.modal = Some(Modal::Unsaved(Then::Quit));
         } else if let Some(r) = &self.recovery {
             r.clear();
         }
@@ -321,7 +332,7 @@ impl TrhApp {
         let Some(recovery) = self.recovery.clone() else {
             return;
         };
-        if !self.doc.is_dirty() || self.doc.generation == self.autosaved_generation {
+        if !self.state.doc.is_dirty() || self.state.doc.generation == self.autosaved_generation {
             return;
         }
         let due = self.last_autosave + AUTOSAVE_EVERY;
@@ -332,9 +343,9 @@ impl TrhApp {
             return;
         }
         self.last_autosave = now;
-        let card = self.doc.card.clone();
-        let original = self.doc.path.clone();
-        let generation = self.doc.generation;
+        let card = self.state.doc.card.clone();
+        let original = self.state.doc.path.clone();
+        let generation = self.state.doc.generation;
         self.jobs.spawn(ctx, move || {
             Done::Autosaved(generation, recovery.write(&card, original.as_deref()))
         });

@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::file::FileError;
 use crate::model::Scorecard;
+pub use crate::state::pick::{PickPurpose, with_extension, with_ron_extension};
 
 /// Why a file is being loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,25 +23,6 @@ pub enum LoadPurpose {
     People,
     /// Last year's scorecard, to compare with.
     Compare,
-}
-
-/// What a file dialog was opened for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PickPurpose {
-    /// Open a scorecard.
-    Open,
-    /// Choose where to save the scorecard.
-    SaveAs,
-    /// Choose a scorecard whose participants to reuse.
-    People,
-    /// Choose where to write an export.
-    Export(crate::export::ExportFormat),
-    /// Choose a spreadsheet to import.
-    Import,
-    /// Choose last year's scorecard.
-    Compare,
-    /// Choose where to write the slope chart.
-    Slope(crate::export::ExportFormat),
 }
 
 /// A finished piece of background work.
@@ -206,57 +188,5 @@ impl Jobs {
                 result,
             }
         });
-    }
-}
-
-impl PickPurpose {
-    /// True when the file is to be written (so it need not exist yet).
-    pub fn saves(self) -> bool {
-        matches!(self, Self::SaveAs | Self::Export(_) | Self::Slope(_))
-    }
-
-    /// The file endings offered.
-    pub fn extensions(self) -> &'static [&'static str] {
-        match self {
-            Self::Export(f) | Self::Slope(f) => f.extensions(),
-            Self::Import => &["csv", "xlsx", "xlsm", "xls", "ods"],
-            _ => &["ron"],
-        }
-    }
-
-    /// A title for the dialog.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Open => "Open scorecard",
-            Self::SaveAs => "Save scorecard as",
-            Self::People => "Reuse the participants of a scorecard",
-            Self::Export(_) => "Export",
-            Self::Import => "Import a spreadsheet",
-            Self::Compare => "Compare with last year's scorecard",
-            Self::Slope(_) => "Save the slope chart",
-        }
-    }
-
-    /// A chosen path as it will be used: a file to write gets its extension.
-    pub fn finish(self, path: PathBuf) -> PathBuf {
-        match self {
-            Self::Export(f) | Self::Slope(f) => with_extension(path, f.extension()),
-            Self::SaveAs => with_ron_extension(path),
-            _ => path,
-        }
-    }
-}
-
-/// Adds `.ron` to a chosen save path that has no extension.
-pub fn with_ron_extension(path: PathBuf) -> PathBuf {
-    with_extension(path, "ron")
-}
-
-/// Adds `ext` to a chosen save path that has no extension.
-pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
-    if path.extension().is_none() {
-        path.with_extension(ext)
-    } else {
-        path
     }
 }

@@ -7,12 +7,12 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
 
-use super::prefs::Prefs;
 use super::recovery::Recovery;
-use super::view::Tab;
 use super::{AppConfig, Start, TrhApp};
 use crate::chart::ChartKind;
 use crate::look::Look;
+use crate::state::prefs::{Prefs, STORAGE_KEY};
+use crate::state::view::Tab;
 
 /// What to capture with `--screenshot`.
 #[derive(Clone, Debug)]
@@ -81,7 +81,7 @@ impl eframe::App for NativeApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.shot.is_none() {
-            self.app.prefs.store(storage);
+            eframe::set_value(storage, STORAGE_KEY, &self.app.state.prefs);
         }
     }
 
@@ -169,7 +169,11 @@ fn start(
     let mut prefs = if shot.is_some() {
         Prefs::default()
     } else {
-        Prefs::load(storage)
+        // Absent or unreadable preferences fall back to defaults.
+        storage
+            .and_then(|s| eframe::get_value::<Prefs>(s, STORAGE_KEY))
+            .map(Prefs::sanitised)
+            .unwrap_or_default()
     };
     let file = file.or_else(|| {
         if shot.is_some() {
@@ -226,29 +230,29 @@ fn start(
 fn stage(app: &mut TrhApp, s: &Screenshot) {
     if s.presenter {
         // The screenshot window already has the requested size; no full-screen switch.
-        app.view.presenter = Some(crate::app::view::PresenterView {
+        app.state.view.presenter = Some(crate::state::view::PresenterView {
             revealed: true,
             ..Default::default()
         });
     }
     match s.view {
-        ShotView::Scorecard => app.view.tab = Tab::Scorecard,
-        ShotView::Ranking => app.view.tab = Tab::Ranking,
+        ShotView::Scorecard => app.state.view.tab = Tab::Scorecard,
+        ShotView::Ranking => app.state.view.tab = Tab::Ranking,
         ShotView::Workshop => {
-            app.view.tab = Tab::Workshop;
-            app.view.workshop.revealed = true;
+            app.state.view.tab = Tab::Workshop;
+            app.state.view.workshop.revealed = true;
         }
         ShotView::Agencies => {
-            app.view.tab = Tab::Workshop;
-            app.view.workshop.open_agencies = true;
+            app.state.view.tab = Tab::Workshop;
+            app.state.view.workshop.open_agencies = true;
         }
         ShotView::Export => {
-            app.view.tab = Tab::Ranking;
+            app.state.view.tab = Tab::Ranking;
             app.open_export();
         }
         ShotView::Bar | ShotView::Matrix | ShotView::Position => {
-            app.view.tab = Tab::Charts;
-            app.view.chart = match s.view {
+            app.state.view.tab = Tab::Charts;
+            app.state.view.chart = match s.view {
                 ShotView::Bar => ChartKind::RankedBar,
                 ShotView::Matrix => ChartKind::RiskMatrix,
                 _ => ChartKind::PositionRisk,
@@ -258,7 +262,7 @@ fn stage(app: &mut TrhApp, s: &Screenshot) {
     if let Some(path) = s.compare.clone() {
         match crate::file::load_scorecard(&path) {
             Ok(old) => app.compare_with(old, path),
-            Err(e) => app.notes.error(format!("Cannot compare: {e}")),
+            Err(e) => app.state.notes.error(format!("Cannot compare: {e}")),
         }
     }
     if let Some(path) = s.import.clone() {

@@ -2,7 +2,7 @@
 //! folder, and offered back at the next start if trh did not exit cleanly.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use crate::model::Scorecard;
 
@@ -16,16 +16,7 @@ pub struct Recovery {
     pub dir: PathBuf,
 }
 
-/// A recovery file found at start-up.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found {
-    /// The recovery scorecard.
-    pub file: PathBuf,
-    /// The file the work belonged to, if it had one.
-    pub original: Option<PathBuf>,
-    /// When it was written.
-    pub written: Option<SystemTime>,
-}
+pub use crate::state::modal::Found;
 
 impl Recovery {
     /// The platform's data folder for trh (`$XDG_DATA_HOME/trh` on Linux).

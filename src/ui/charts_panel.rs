@@ -1,77 +1,16 @@
-//! The charts tab. Each chart is drawn by `chart::draw` into a texture that is cached and
-//! redrawn only when the data, the size, the look, the cut line or the selection change.
+//! The charts tab. Each chart is drawn by `chart::draw` into a texture kept in
+//! [`ChartCache`] and redrawn only when the data, the size, the look, the cut line or the
+//! selection change.
 //! Hovering a mark names the theme; clicking it selects the theme.
 
-use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use egui::{Sense, Ui};
 
-use egui::{Sense, TextureHandle, TextureOptions, Ui};
+use super::chart_cache::{ChartCache, ChartKey, FigureKey};
 
-use crate::app::view::ViewState;
-use crate::app::{Action, Document};
-use crate::chart::Palette;
-use crate::chart::{self, ChartKind, ChartOptions, Mark};
+use crate::chart::{self, ChartKind, Mark};
 use crate::look::Look;
-use crate::model::ThemeId;
-
-/// While a window is being resized, the old picture is stretched until the size has been
-/// still for this long, so dragging the edge does not redraw the chart every frame.
-const RESIZE_SETTLE: Duration = Duration::from_millis(150);
-
-#[derive(Clone, Debug, PartialEq)]
-struct Key {
-    generation: u64,
-    size: [u32; 2],
-    look: Look,
-    cut: usize,
-    selected: Option<ThemeId>,
-}
-
-struct Entry {
-    key: Key,
-    texture: TextureHandle,
-    marks: Vec<Mark>,
-}
-
-/// What a side figure's texture (the vote strip plot, the slope chart) was drawn for.
-#[derive(Clone, Debug, PartialEq)]
-struct FigureKey {
-    generation: u64,
-    size: [u32; 2],
-    look: Look,
-    /// What else it depends on (theme and round, or the compared file).
-    detail: String,
-}
-
-/// Chart textures, one per chart.
-#[derive(Default)]
-pub struct ChartCache {
-    entries: HashMap<ChartKind, Entry>,
-    figures: HashMap<&'static str, (FigureKey, TextureHandle, Vec<Mark>)>,
-    size_seen: Option<([u32; 2], Instant)>,
-    /// How many times a chart was drawn (for tests and the benchmark).
-    pub redraws: u64,
-    /// Why the last redraw failed, if it did.
-    pub error: Option<String>,
-}
-
-impl ChartCache {
-    /// Forgets every texture (a new document).
-    pub fn clear(&mut self) {
-        self.entries.clear();
-        self.figures.clear();
-    }
-
-    /// Where each theme was drawn in the chart's current texture, in texture pixels.
-    pub fn marks(&self, kind: ChartKind) -> Option<&[Mark]> {
-        self.entries.get(&kind).map(|e| e.marks.as_slice())
-    }
-
-    /// The same for a side figure (`"votes"`, `"slope"`).
-    pub fn figure_marks(&self, name: &str) -> Option<&[Mark]> {
-        self.figures.get(name).map(|(_, _, m)| m.as_slice())
-    }
-}
+use crate::state::view::ViewState;
+use crate::state::{Action, Document};
 
 /// Draws the charts tab.
 pub fn charts_ui(
@@ -116,7 +55,7 @@ pub fn charts_ui(
         (avail.x * ppp).max(64.0) as u32,
         (avail.y * ppp).max(64.0) as u32,
     ];
-    let key = Key {
+    let key = ChartKey {
         generation: doc.generation,
         size,
         look,
@@ -124,8 +63,8 @@ pub fn charts_ui(
         selected: view.selected.clone(),
     };
     let kind = view.chart;
-    refresh(ui.ctx(), doc, cache, kind, key, ppp);
-    let Some(entry) = cache.entries.get(&kind) else {
+    cache.refresh_chart(ui.ctx(), doc, kind, key, ppp);
+    let Some(entry) = cache.entry(kind) else {
         let why = cache.error.as_deref().unwrap_or("unknown error");
         ui.label(format!("The chart could not be drawn: {why}"));
         return;
@@ -173,89 +112,6 @@ fn mark_under<'a>(
     let sy = size[1] as f32 / rect.height().max(1.0);
     let (px, py) = ((pos.x - rect.left()) * sx, (pos.y - rect.top()) * sy);
     marks.iter().rev().find(|m| m.hit(px, py, 3.0))
-}
-
-fn refresh(
-    ctx: &egui::Context,
-    doc: &Document,
-    cache: &mut ChartCache,
-    kind: ChartKind,
-    key: Key,
-    ppp: f32,
-) {
-    if let Some(e) = cache.entries.get(&kind) {
-        if e.key == key {
-            return;
-        }
-        // Only the size changed: wait until resizing pauses.
-        let same_but_size = Key {
-            size: e.key.size,
-            ..key.clone()
-        } == e.key;
-        if same_but_size {
-            let now = Instant::now();
-            match cache.size_seen {
-                Some((s, at)) if s == key.size && now.duration_since(at) >= RESIZE_SETTLE => {}
-                Some((s, at)) if s == key.size => {
-                    ctx.request_repaint_after(RESIZE_SETTLE.saturating_sub(now.duration_since(at)));
-                    return;
-                }
-                _ => {
-                    cache.size_seen = Some((key.size, now));
-                    ctx.request_repaint_after(RESIZE_SETTLE);
-                    return;
-                }
-            }
-        }
-    }
-    let options = ChartOptions {
-        cut: key.cut,
-        palette: Palette::for_look(key.look),
-        scale: f64::from(ppp),
-        selected: key.selected.clone(),
-        marking: doc.card.marking.clone(),
-    };
-    let drawn = chart::render_rgb(
-        &chart::Figure::Chart {
-            kind,
-            ranking: &doc.ranking,
-            method: &doc.card.method,
-        },
-        &options,
-        (key.size[0], key.size[1]),
-    );
-    cache.redraws += 1;
-    match drawn {
-        Ok(img) => {
-            cache.error = None;
-            let color =
-                egui::ColorImage::from_rgb([img.width as usize, img.height as usize], &img.rgb);
-            let texture = match cache.entries.remove(&kind) {
-                Some(mut e) => {
-                    e.texture.set(color, TextureOptions::LINEAR);
-                    e.texture
-                }
-                None => ctx.load_texture(
-                    format!("chart-{}", kind.slug()),
-                    color,
-                    TextureOptions::LINEAR,
-                ),
-            };
-            cache.entries.insert(
-                kind,
-                Entry {
-                    key,
-                    texture,
-                    marks: img.marks,
-                },
-            );
-        }
-        Err(e) => {
-            eprintln!("trh: {e}");
-            cache.error = Some(e.to_string());
-            cache.entries.remove(&kind);
-        }
-    }
 }
 
 /// The vote strip plot of a theme and round, as a cached texture (redrawn only when the
@@ -319,42 +175,9 @@ pub fn figure_ui(
         look,
         detail: shown.detail.clone(),
     };
-    if cache
-        .figures
-        .get(shown.name)
-        .is_none_or(|(k, _, _)| *k != key)
-    {
-        let options = ChartOptions {
-            cut: 0,
-            palette: Palette::for_look(look),
-            scale: f64::from(ppp),
-            selected: None,
-            marking: shown.marking.to_owned(),
-        };
-        cache.redraws += 1;
-        match chart::render_rgb(figure, &options, (key.size[0], key.size[1])) {
-            Ok(img) => {
-                let color =
-                    egui::ColorImage::from_rgb([img.width as usize, img.height as usize], &img.rgb);
-                let texture = match cache.figures.remove(shown.name) {
-                    Some((_, mut t, _)) => {
-                        t.set(color, TextureOptions::LINEAR);
-                        t
-                    }
-                    None => ui.ctx().load_texture(
-                        format!("chart-{}", shown.name),
-                        color,
-                        TextureOptions::LINEAR,
-                    ),
-                };
-                cache.figures.insert(shown.name, (key, texture, img.marks));
-            }
-            Err(e) => {
-                cache.error = Some(e.to_string());
-                ui.label(format!("The {} could not be drawn: {e}", shown.label));
-                return None;
-            }
-        }
+    if let Err(e) = cache.refresh_figure(ui.ctx(), shown.name, key.clone(), figure, shown.marking) {
+        ui.label(format!("The {} could not be drawn: {e}", shown.label));
+        return None;
     }
     let (key, texture, marks) = cache.figures.get(shown.name)?;
     let r = ui.add(

@@ -3,12 +3,13 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::view::ViewState;
-use crate::app::{Action, Document};
 use crate::export::ExportFormat;
 use crate::look::Look;
 use crate::report::diff::{band_text, headline, movement, rank_text};
-use crate::ui::charts_panel::{ChartCache, Shown, figure_ui};
+use crate::state::view::ViewState;
+use crate::state::{Action, Document};
+use crate::ui::chart_cache::ChartCache;
+use crate::ui::charts_panel::{Shown, figure_ui};
 use crate::ui::widgets::{quiet, warning};
 
 /// Draws the compare tab.
@@ -23,11 +24,11 @@ pub fn compare_ui(
     let Some(compare) = view.compare.as_mut() else {
         ui.label("Choose last year's scorecard to see what changed.");
         if ui
-            .button(crate::app::Command::Compare.label())
-            .on_hover_text(crate::app::Command::Compare.tooltip())
+            .button(crate::state::Command::Compare.label())
+            .on_hover_text(crate::state::Command::Compare.tooltip())
             .clicked()
         {
-            out.push(Action::Command(crate::app::Command::Compare));
+            out.push(Action::Command(crate::state::Command::Compare));
         }
         return;
     };

@@ -4,9 +4,9 @@
 
 use egui::{Id, RichText, Ui};
 
-use crate::app::Action;
 use crate::export::{ChartChoice, ExportFormat, ExportRequest};
 use crate::look::Look;
+use crate::state::Action;
 use crate::ui::widgets::quiet;
 
 /// Draws the dialog while `request` is set; clears it on Cancel.

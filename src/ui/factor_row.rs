@@ -4,14 +4,14 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::view::ViewState;
-use crate::app::{Action, Document};
 use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::ranking::{FactorResult, RankedTheme};
 use crate::model::scorecard::Source;
 use crate::model::{Edit, Scale, Theme, Value};
 use crate::report::num;
+use crate::state::view::ViewState;
+use crate::state::{Action, Document};
 use crate::ui::widgets::{LevelMark, level_choice, quiet, warning};
 
 /// What a factor row needs to read.

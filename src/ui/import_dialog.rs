@@ -5,10 +5,10 @@
 
 use egui::{Id, RichText, Ui};
 
-use crate::app::Action;
-use crate::app::view::{ImportCheck, ImportForm};
 use crate::import::{Target, column_letter, themes};
 use crate::model::{Edit, Scorecard};
+use crate::state::Action;
+use crate::state::view::{ImportCheck, ImportForm};
 use crate::ui::widgets::quiet;
 
 /// Rows shown in the preview.

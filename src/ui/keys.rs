@@ -3,12 +3,12 @@
 
 use egui::{Key, Modifiers};
 
-use crate::app::view::Tab;
-use crate::app::{Action, Command, TrhApp};
 use crate::model::{Edit, Scale, Value};
+use crate::state::view::Tab;
+use crate::state::{Action, Command, State};
 
 /// Reads this frame's keys and queues what they ask for.
-pub fn handle(ctx: &egui::Context, app: &mut TrhApp) {
+pub fn handle(ctx: &egui::Context, app: &mut State) {
     // While typing, only Ctrl shortcuts are commands; Enter, Delete, F2 and Alt+arrows
     // belong to the text field.
     let typing = ctx.text_edit_focused();
@@ -129,7 +129,7 @@ const NUMBER_KEYS: [Key; 9] = [
 ];
 
 /// Moves the selection through the theme list in its current (filtered) order.
-fn move_selection(app: &mut TrhApp, step: isize) {
+fn move_selection(app: &mut State, step: isize) {
     let ids = crate::ui::theme_list::visible_ids(&app.doc, &app.view);
     if ids.is_empty() {
         return;
@@ -145,7 +145,7 @@ fn move_selection(app: &mut TrhApp, step: isize) {
 }
 
 /// Number key `n` (0-based) sets the focused factor's n-th level.
-fn set_by_number(app: &mut TrhApp, n: usize) {
+fn set_by_number(app: &mut State, n: usize) {
     let Some(theme) = app.selected().cloned() else {
         return;
     };

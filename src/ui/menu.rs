@@ -1,12 +1,12 @@
 //! The menu bar, built from the [`Command`] list: each entry shows the command's label,
 //! shortcut and tooltip, and is greyed out when it cannot run.
 
-use crate::app::command::Menu;
-use crate::app::{Action, Command, TrhApp};
 use crate::look::Look;
+use crate::state::command::Menu;
+use crate::state::{Action, Command, State};
 
 /// Draws the menu bar.
-pub fn menu_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
+pub fn menu_ui(ui: &mut egui::Ui, app: &State, out: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in Menu::ALL {
             ui.menu_button(menu.label(), |ui| {
@@ -27,7 +27,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
     });
 }
 
-fn command_button(ui: &mut egui::Ui, app: &TrhApp, c: Command, out: &mut Vec<Action>) {
+fn command_button(ui: &mut egui::Ui, app: &State, c: Command, out: &mut Vec<Action>) {
     let mut button = egui::Button::new(c.label());
     if let Some(s) = c.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&s));
@@ -50,7 +50,7 @@ fn command_button(ui: &mut egui::Ui, app: &TrhApp, c: Command, out: &mut Vec<Act
     }
 }
 
-fn recent_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
+fn recent_ui(ui: &mut egui::Ui, app: &State, out: &mut Vec<Action>) {
     ui.add_enabled_ui(!app.prefs.recent.is_empty(), |ui| {
         ui.menu_button("Open recent", |ui| {
             for path in &app.prefs.recent {

@@ -1,6 +1,7 @@
 //! The panels, one file each. Panels read the document and its one ranking, change only
 //! view state, and push [`Action`]s for everything else.
 
+pub mod chart_cache;
 pub mod charts_panel;
 pub mod compare_panel;
 pub mod decision_log;
@@ -9,7 +10,7 @@ pub mod factor_row;
 pub mod import_dialog;
 pub mod keys;
 pub mod menu;
-pub mod modals;
+pub mod dialogs;
 pub mod path_dialog;
 pub mod presenter;
 mod presenter_fit;
@@ -25,11 +26,11 @@ pub mod vote_keys;
 mod widgets;
 pub mod workshop_panel;
 
-use crate::app::view::Tab;
-use crate::app::{Command, TrhApp};
+use crate::state::view::Tab;
+use crate::state::{Command, State};
 
 /// Lays out one frame: menu bar, status bar, theme list, and the tab in the centre.
-pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
+pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::ChartCache) {
     if app.view.presenter.is_some() {
         presenter::presenter_ui(ui, &app.doc, &mut app.view);
         status::toasts_ui(ui.ctx(), &app.notes);
@@ -63,19 +64,18 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
             Tab::Ranking => ranking_board::ranking_board_ui(ui, &app.doc, &mut app.view, &mut out),
             Tab::Workshop => {
                 let look = app.prefs.look;
-                let charts = &mut app.charts;
                 let doc = &app.doc;
                 if let Some(m) =
                     workshop_panel::workshop_ui(ui, doc, &mut app.view, charts, look, &mut out)
                 {
-                    out.push(crate::app::Action::Dialog(m));
+                    out.push(crate::state::Action::Dialog(m));
                 }
             }
             Tab::Charts => charts_panel::charts_ui(
                 ui,
                 &app.doc,
                 &mut app.view,
-                &mut app.charts,
+                charts,
                 app.prefs.look,
                 &mut out,
             ),
@@ -83,7 +83,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
                 ui,
                 &app.doc,
                 &mut app.view,
-                &mut app.charts,
+                charts,
                 app.prefs.look,
                 &mut out,
             ),
@@ -105,7 +105,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut TrhApp) {
 }
 
 /// Which theme commands can run now (read before the panel borrows the view mutably).
-fn enabled_flags(app: &TrhApp) -> [(Command, bool); 5] {
+fn enabled_flags(app: &State) -> [(Command, bool); 5] {
     [
         Command::AddTheme,
         Command::RenameTheme,

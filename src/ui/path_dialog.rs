@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use egui::{Id, RichText, Ui};
 
-use crate::app::jobs::PickPurpose;
-use crate::app::modal::Reply;
+use crate::state::modal::Reply;
+use crate::state::pick::PickPurpose;
 
 /// At most this many entries of a folder are listed (a huge shared folder stays quick).
 const MAX_ENTRIES: usize = 500;

@@ -7,13 +7,13 @@ use std::time::Instant;
 
 use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
 
-use crate::app::view::{PresenterView, ViewState};
-use crate::app::{Action, Document};
 use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::ranking::RankedTheme;
 use crate::model::workshop::{latest_round, round_stats};
 use crate::model::{Scale, Theme, Value};
+use crate::state::view::{PresenterView, ViewState};
+use crate::state::{Action, Document};
 use crate::ui::style::{self, band_color, on_band, warning_color};
 
 use super::presenter_fit::{Fit, ROW_GAP};
@@ -307,7 +307,7 @@ pub fn presenter_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState)
         if p.ranking.is_some() {
             p.ranking = None;
         } else {
-            out.push(Action::Command(crate::app::Command::Presenter));
+            out.push(Action::Command(crate::state::Command::Presenter));
         }
         return out;
     }

@@ -4,8 +4,8 @@
 use egui::{Color32, FontId, Ui};
 
 use super::presenter::{BODY, HEADING, SMALL};
-use crate::app::Document;
 use crate::model::Scale;
+use crate::state::Document;
 
 /// Type sizes and the factor table's geometry for one screen: everything on the page fits
 /// the window, at any projector resolution, with body text never below [`MIN_BODY`].

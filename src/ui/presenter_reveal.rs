@@ -3,8 +3,8 @@
 use egui::{Align2, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
 
 use super::presenter::{BODY, HEADING, SMALL};
-use crate::app::Document;
 use crate::model::ranking::RankedTheme;
+use crate::state::Document;
 use crate::ui::style::{band_color, on_band};
 
 /// The ranking, revealed from the bottom: `shown` rows are visible.

@@ -6,11 +6,11 @@ use std::cmp::Ordering;
 
 use egui::{RichText, Ui};
 
-use crate::app::view::{SortKey, ViewState};
-use crate::app::{Action, Document};
 use crate::look::Look;
 use crate::model::ranking::RankedTheme;
 use crate::report::row::{RowText, dash, flags};
+use crate::state::view::{SortKey, ViewState};
+use crate::state::{Action, Document};
 use crate::ui::style;
 use crate::ui::widgets::paint_band_chip;
 

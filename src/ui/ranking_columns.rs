@@ -5,8 +5,8 @@
 use egui::Ui;
 
 use super::ranking_board::{COLUMNS, cell_texts};
-use crate::app::Document;
-use crate::app::view::ViewState;
+use crate::state::Document;
+use crate::state::view::ViewState;
 
 /// The first two columns (rank and theme) stay in view when the table scrolls sideways.
 pub(super) const FROZEN: usize = 2;

@@ -3,14 +3,14 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::view::ViewState;
-use crate::app::{Action, Document, timestamp};
 use crate::look::Look;
 use crate::model::edit::ThemeText;
 use crate::model::ranking::RankedTheme;
 use crate::model::scorecard::Decision;
 use crate::model::{DecisionKind, Edit, SectionKind, Theme};
 use crate::report::num;
+use crate::state::view::ViewState;
+use crate::state::{Action, Document, timestamp};
 use crate::ui::widgets::{quiet, warning};
 
 /// Draws the selected theme's scorecard.
@@ -210,7 +210,7 @@ fn decision_ui(
                 let departs = suggested.is_some_and(|s| s != kind);
                 if departs && rationale.trim().is_empty() {
                     // A departure needs the board's reason before it is recorded.
-                    out.push(Action::Dialog(crate::app::modal::Modal::Decide {
+                    out.push(Action::Dialog(crate::state::modal::Modal::Decide {
                         theme: theme.id.clone(),
                         kind,
                     }));

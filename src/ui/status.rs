@@ -4,13 +4,13 @@ use std::time::Instant;
 
 use egui::RichText;
 
-use crate::app::modal::Modal;
-use crate::app::notify::{Level, Notifications};
-use crate::app::{Action, TrhApp};
+use crate::state::modal::Modal;
+use crate::state::notify::{Level, Notifications};
+use crate::state::{Action, State};
 use crate::ui::style;
 
 /// Draws the status bar.
-pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
+pub fn status_ui(ui: &mut egui::Ui, app: &State, out: &mut Vec<Action>) {
     let card = &app.doc.card;
     let ranked = app
         .doc
@@ -35,7 +35,7 @@ pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
         name_ui(ui, app, out);
         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
             ui.label(RichText::new(&card.marking).strong());
-            if app.jobs.running > 0 {
+            if app.busy > 0 {
                 ui.spinner();
             }
             let text = format!(
@@ -53,7 +53,7 @@ pub fn status_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
 /// Who signs the change log. Without a name given, a field sits here (never a prompt that
 /// pops up and takes keys typed for something else); changes are signed with the login name
 /// meanwhile.
-fn name_ui(ui: &mut egui::Ui, app: &TrhApp, out: &mut Vec<Action>) {
+fn name_ui(ui: &mut egui::Ui, app: &State, out: &mut Vec<Action>) {
     if let Some(name) = &app.prefs.user_name {
         if ui
             .small_button("Change name…")

@@ -6,14 +6,14 @@
 
 use egui::{Align2, Rect, RichText, Sense, Ui, pos2, vec2};
 
-use crate::app::Document;
-use crate::app::modal::Modal;
-use crate::app::view::ViewState;
 use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::workshop::{RoundStats, latest_round, round_stats};
 use crate::model::{ParticipantId, Scale, Theme, Value};
 use crate::report::num;
+use crate::state::Document;
+use crate::state::modal::Modal;
+use crate::state::view::ViewState;
 use crate::ui::style::{accent_color, warning_color};
 
 /// Width of the name column; a vote column is at least [`CELL_W`].

@@ -3,11 +3,11 @@
 //! call them out. On a number scale digits collect until Enter or an arrow. Backspace clears
 //! the cell; A agrees the column's factor.
 
-use crate::app::modal::Modal;
-use crate::app::view::ViewState;
-use crate::app::{Action, Document};
 use crate::model::method::Factor;
 use crate::model::{Edit, Scale, Value};
+use crate::state::modal::Modal;
+use crate::state::view::ViewState;
+use crate::state::{Action, Document};
 use crate::ui::vote_grid::{current_round, grid_people};
 
 /// Keyboard entry for the grid.
@@ -41,7 +41,7 @@ pub fn grid_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState, out:
             ((cursor.0 + 1) % rows, 0)
         };
     };
-    let commit_number = |w: &mut crate::app::view::WorkshopView, out: &mut Vec<Action>| {
+    let commit_number = |w: &mut crate::state::view::WorkshopView, out: &mut Vec<Action>| {
         if let (Ok(n), Scale::Range { min, max }) =
             (w.entry.parse::<i32>(), &factors[w.cursor.1].scale)
             && (*min..=*max).contains(&n)

@@ -3,8 +3,8 @@
 
 use egui::{Response, RichText, Sense, Ui};
 
-use crate::app::Command;
 use crate::look::Look;
+use crate::state::Command;
 use crate::ui::style;
 
 /// A command's tooltip with its shortcut, e.g. "Save the scorecard (Ctrl+S)".
@@ -128,9 +128,9 @@ pub fn elided(
 /// (a drag is one undo step). Warns when the line falls inside a tie.
 pub fn cut_ui(
     ui: &mut Ui,
-    doc: &crate::app::Document,
+    doc: &crate::state::Document,
     label: &str,
-    out: &mut Vec<crate::app::Action>,
+    out: &mut Vec<crate::state::Action>,
 ) {
     let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
     let mut cut = doc.ranking.cut;
@@ -144,13 +144,13 @@ pub fn cut_ui(
         );
     if cut != doc.ranking.cut {
         let cut = u32::try_from(cut).ok();
-        out.push(crate::app::Action::Edit {
+        out.push(crate::state::Action::Edit {
             edit: crate::model::Edit::SetCut { cut },
             merge: Some("cut".to_owned()),
         });
     }
     if r.drag_stopped() || r.lost_focus() {
-        out.push(crate::app::Action::EndMerge);
+        out.push(crate::state::Action::EndMerge);
     }
     if let Some(tie) = doc.ranking.cut_tie() {
         let look = style::current(ui);

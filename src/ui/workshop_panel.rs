@@ -3,13 +3,13 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::modal::Modal;
-use crate::app::view::ViewState;
-use crate::app::{Action, Command, Document};
 use crate::look::Look;
 use crate::model::Edit;
 use crate::model::scorecard::{COMMON_AGENCIES, Participant};
 use crate::model::workshop::latest_round;
+use crate::state::modal::Modal;
+use crate::state::view::ViewState;
+use crate::state::{Action, Command, Document};
 use crate::ui::vote_grid::{current_round, vote_grid_ui};
 use crate::ui::widgets::{quiet, with_shortcut};
 
@@ -18,7 +18,7 @@ pub fn workshop_ui(
     ui: &mut Ui,
     doc: &Document,
     view: &mut ViewState,
-    charts: &mut crate::ui::charts_panel::ChartCache,
+    charts: &mut crate::ui::chart_cache::ChartCache,
     look: Look,
     out: &mut Vec<Action>,
 ) -> Option<Modal> {

@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use trh::app::prefs::Prefs;
 use trh::app::recovery::Recovery;
 use trh::app::{AppConfig, Start, TrhApp};
+use trh::state::prefs::Prefs;
 
 /// An app configuration with a user name already known.
 pub fn config(start: Start, recovery: Option<Recovery>) -> AppConfig {
@@ -78,7 +78,8 @@ pub fn press_at(h: &mut Harness<'_, TrhApp>, pos: egui::Pos2) {
 
 /// The labels of the method's factors, in method order.
 pub fn factor_labels(app: &TrhApp) -> Vec<String> {
-    app.doc
+    app.state
+        .doc
         .card
         .method
         .factors()
@@ -88,7 +89,8 @@ pub fn factor_labels(app: &TrhApp) -> Vec<String> {
 
 /// The theme with this name.
 pub fn theme_named<'a>(app: &'a TrhApp, name: &str) -> &'a trh::model::Theme {
-    app.doc
+    app.state
+        .doc
         .card
         .themes
         .iter()

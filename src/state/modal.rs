@@ -1,9 +1,9 @@
-//! Dialogs that need an answer before work goes on. The app holds at most one; `ui/modals.rs`
+//! Dialogs that need an answer before work goes on. The app holds at most one; `ui/dialogs.rs`
 //! draws it and returns the [`Reply`].
 
 use std::path::PathBuf;
+use std::time::SystemTime;
 
-use crate::app::recovery::Found;
 use crate::model::{FactorId, ThemeId, Value};
 
 /// What to do once unsaved changes have been dealt with.
@@ -53,7 +53,7 @@ pub enum Modal {
     /// trh's own file chooser, when no native dialog can be shown.
     ChoosePath {
         /// What the file is for.
-        purpose: crate::app::jobs::PickPurpose,
+        purpose: crate::state::pick::PickPurpose,
         /// The folder to start in.
         folder: Option<PathBuf>,
         /// The suggested file name (for files to write).
@@ -96,4 +96,15 @@ pub enum Reply {
     Decided(String),
     /// A path chosen in trh's own file chooser.
     Path(PathBuf),
+}
+
+/// A recovery file found at start-up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The recovery scorecard.
+    pub file: PathBuf,
+    /// The file the work belonged to, if it had one.
+    pub original: Option<PathBuf>,
+    /// When it was written.
+    pub written: Option<SystemTime>,
 }

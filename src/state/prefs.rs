@@ -1,4 +1,4 @@
-//! Preferences kept in eframe's storage: look, zoom, folders, recent files and the user's
+//! Preferences (kept in eframe's storage by `app/native.rs`): look, zoom, folders, recent files and the user's
 //! name for the change log. Documents never go here (see `document.rs`).
 
 use std::path::{Path, PathBuf};
@@ -49,20 +49,8 @@ impl Default for Prefs {
 const ZOOM_STEPS: [f32; 9] = [0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0];
 
 impl Prefs {
-    /// Reads preferences from eframe storage, falling back to defaults if absent or unreadable.
-    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
-        storage
-            .and_then(|s| eframe::get_value::<Self>(s, STORAGE_KEY))
-            .map(Self::sanitised)
-            .unwrap_or_default()
-    }
-
-    /// Writes preferences to eframe storage.
-    pub fn store(&self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, self);
-    }
-
-    fn sanitised(mut self) -> Self {
+    /// The same preferences with anything out of range put back to its default.
+    pub fn sanitised(mut self) -> Self {
         if !self.zoom.is_finite() || !(0.5..=3.0).contains(&self.zoom) {
             self.zoom = 1.0;
         }

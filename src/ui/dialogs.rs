@@ -2,10 +2,10 @@
 
 use egui::{Id, Modal as EguiModal, RichText, Ui};
 
-use crate::app::command::Menu;
-use crate::app::modal::{Modal, Reply, Then};
-use crate::app::prefs::Prefs;
-use crate::app::{Command, Document};
+use crate::state::command::Menu;
+use crate::state::modal::{Modal, Reply, Then};
+use crate::state::prefs::Prefs;
+use crate::state::{Command, Document};
 use crate::ui::widgets::with_shortcut;
 
 /// Shows `modal`; returns the answer once given. `fresh` is true on the dialog's first

@@ -64,10 +64,15 @@ impl TrhApp {
     }
 
     /// The one place the document changes: every edit, from a panel, a dialog, an import or
-    /// (later) a device, is signed with [`Self::signer`], checked by the model, logged and made
-    /// undoable here. Returns whether it was applied; a refusal is shown, and nothing changes.
+    /// another thread (`inbox.rs`), is signed (here with [`crate::state::State::signer`]), checked by the
+    /// model, logged and made undoable. Returns whether it was applied; a refusal is shown, and nothing changes.
     pub(super) fn apply_edit(&mut self, edit: &Edit, merge: Option<&str>) -> bool {
         let who = self.state.signer();
+        self.apply_signed(edit, merge, &who)
+    }
+
+    /// [`Self::apply_edit`], signed with `who` (an edit from a device names its sender).
+    pub(super) fn apply_signed(&mut self, edit: &Edit, merge: Option<&str>, who: &str) -> bool {
         // A decision is recorded by whoever records it.
         let signed;
         let edit = match edit {
@@ -76,7 +81,7 @@ impl TrhApp {
                 decision: Some(d),
             } if d.by != who => {
                 let mut d = d.clone();
-                d.by.clone_from(&who);
+                who.clone_into(&mut d.by);
                 signed = Edit::SetDecision {
                     theme: theme.clone(),
                     decision: Some(d),
@@ -96,7 +101,7 @@ impl TrhApp {
                 .position(|t| &t.id == theme),
             _ => None,
         };
-        match self.state.doc.apply(edit, merge, &who, &timestamp()) {
+        match self.state.doc.apply(edit, merge, who, &timestamp()) {
             Ok(()) => {
                 self.after_edit(edit, at);
                 true

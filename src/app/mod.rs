@@ -8,6 +8,7 @@
 mod apply;
 mod exchange;
 mod files;
+pub mod inbox;
 pub mod jobs;
 pub mod native;
 pub mod recovery;
@@ -60,6 +61,8 @@ pub struct TrhApp {
     pub charts: ChartCache,
     /// Background work.
     pub jobs: Jobs,
+    /// Edits from other threads (live voting), applied at the start of a frame.
+    pub inbox: inbox::Inbox,
     /// The dialog drawn last frame.
     modal_shown: Option<Modal>,
     recovery: Option<Recovery>,
@@ -86,6 +89,7 @@ impl TrhApp {
             state: State::new(doc, config.prefs),
             charts: ChartCache::default(),
             jobs: Jobs::default(),
+            inbox: inbox::Inbox::default(),
             modal_shown: None,
             recovery: config.recovery,
             last_autosave: Instant::now(),
@@ -117,6 +121,9 @@ impl TrhApp {
         self.apply_look(&ctx);
         for done in self.jobs.poll() {
             self.job_done(&ctx, done);
+        }
+        for incoming in self.inbox.drain() {
+            self.apply_signed(&incoming.edit, None, &incoming.who);
         }
         self.take_dropped_files(&ctx);
         self.state.busy = self.jobs.running;

@@ -1,7 +1,7 @@
 //! The pure model: methods, scorecards, aggregation and ranking.
 //!
 //! Nothing in this folder touches the file system, a window or a chart backend, so every
-//! rule can be tested as a plain function (a test in `tests/architecture.rs` enforces it).
+//! rule can be tested as a plain function (a test in `tests/suite/architecture.rs` enforces it).
 
 pub mod agencies;
 pub mod aggregate;

@@ -2,7 +2,7 @@
 //! notifications, the open dialog and the actions queued this frame. No frame loop, threads or
 //! files here: the app (`src/app/`) owns a [`State`], hands it to the panels (`src/ui/`), and
 //! applies the actions they queue. Imports run model ← state ← ui ← app
-//! (`tests/architecture.rs` keeps them so).
+//! (`tests/suite/architecture.rs` keeps them so).
 
 pub mod action;
 pub mod command;

@@ -6,8 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use trh::state::view::Tab;
 
-mod common;
-use common::{click, menu, press_at, sample, wait_for};
+use crate::common::{click, menu, press_at, sample, wait_for};
 
 #[test]
 fn file_export_writes_the_chosen_format_with_the_marking() {

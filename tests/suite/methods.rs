@@ -7,7 +7,7 @@ use trh::methods;
 use trh::model::SectionKind;
 use trh::model::method_check::{attainable_risks, attainable_totals};
 
-const MORILE: &str = include_str!("../assets/methods/morile-style.ron");
+const MORILE: &str = include_str!("../../assets/methods/morile-style.ron");
 
 #[test]
 fn every_shipped_method_is_valid() {
@@ -153,7 +153,7 @@ fn a_method_that_is_not_expressible_is_rejected_clearly() {
 
 #[test]
 fn the_annotated_example_in_the_docs_is_a_valid_method() {
-    let doc = include_str!("../docs/method-format.md");
+    let doc = include_str!("../../docs/method-format.md");
     let start = doc.find("```ron\n").expect("a ron block") + "```ron\n".len();
     let end = start + doc[start..].find("```").expect("block end");
     let m = parse_method(&doc[start..end], Path::new("docs/method-format.md"))

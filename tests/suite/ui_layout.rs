@@ -7,8 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use trh::app::{Start, TrhApp};
 
-mod common;
-use common::{click, config, factor_labels};
+use crate::common::{click, config, factor_labels};
 
 const SIZES: [(f32, f32); 4] = [
     (1024.0, 768.0),

@@ -2,8 +2,8 @@
 
 use trh::model::Scorecard;
 
-const PLYMOUTH: &str = include_str!("../scorecards/plymouth-style-2018.ron");
-const PETERBOROUGH: &str = include_str!("../scorecards/peterborough-style-2016.ron");
+const PLYMOUTH: &str = include_str!("../../scorecards/plymouth-style-2018.ron");
+const PETERBOROUGH: &str = include_str!("../../scorecards/peterborough-style-2016.ron");
 
 fn sample(text: &str) -> Scorecard {
     trh::file::parse_scorecard(text, std::path::Path::new("sample.ron")).expect("sample loads")

@@ -8,8 +8,8 @@ use trh::generate::generate;
 use trh::methods;
 use trh::model::rank;
 
-const SAMPLE: &str = include_str!("../scorecards/plymouth-style-2018.ron");
-const METHOD: &str = include_str!("../assets/methods/morile-style.ron");
+const SAMPLE: &str = include_str!("../../scorecards/plymouth-style-2018.ron");
+const METHOD: &str = include_str!("../../assets/methods/morile-style.ron");
 
 /// Text that stresses quoting: quotes, backslashes, raw-string hashes, newlines, control
 /// characters, formula prefixes and non-Latin scripts.

@@ -13,8 +13,7 @@ use trh::app::{Start, TrhApp};
 use trh::model::Value;
 use trh::state::view::Tab;
 
-mod common;
-use common::{click, config, harness, menu, press_at, sample, wait_for};
+use crate::common::{click, config, harness, menu, press_at, sample, wait_for};
 
 fn rank_of(app: &TrhApp, name: &str) -> Option<u32> {
     app.state
@@ -591,7 +590,7 @@ fn workshop_votes_are_typed_as_digits_and_hidden_until_revealed() {
     }
     h.run_steps(2);
     let app = h.state();
-    let theme = common::theme_named(app, "Reoffending");
+    let theme = crate::common::theme_named(app, "Reoffending");
     let first = &app.state.doc.card.participants[0].id;
     let factors: Vec<_> = app
         .state

@@ -12,8 +12,7 @@ use trh::state::modal::Modal;
 use trh::state::prefs::Prefs;
 use trh::state::view::Tab;
 
-mod common;
-use common::{click, config, harness, sample, theme_named, wait_for};
+use crate::common::{click, config, harness, sample, theme_named, wait_for};
 
 /// Gets a sample ready for `c` to be allowed, then clears the record of commands run.
 fn ready_for(c: Command) -> Harness<'static, TrhApp> {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use trh::file::{self, FileError, MAX_FILE_BYTES, save};
 
-const SAMPLE: &str = include_str!("../scorecards/plymouth-style-2018.ron");
+const SAMPLE: &str = include_str!("../../scorecards/plymouth-style-2018.ron");
 
 fn line_of(text: &str, needle: &str) -> usize {
     text.lines()

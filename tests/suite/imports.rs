@@ -4,7 +4,7 @@
 use trh::export::{ExportFormat, ExportRequest, export};
 use trh::model::Scorecard;
 
-const PLYMOUTH: &str = include_str!("../scorecards/plymouth-style-2018.ron");
+const PLYMOUTH: &str = include_str!("../../scorecards/plymouth-style-2018.ron");
 
 fn sample(text: &str) -> Scorecard {
     trh::file::parse_scorecard(text, std::path::Path::new("sample.ron")).expect("sample loads")

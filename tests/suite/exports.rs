@@ -1,11 +1,13 @@
-//! Exports, imports and year-on-year comparison, through the library as the app and the
-//! command line use them.
+//! Exports, through `trh::export::export` as the app and the command line call it: CSV (header
+//! row, marking column, byte-order mark, Python's reader), Markdown and HTML snapshots, formula
+//! injection, the workbook read back with calamine, the HTML report parsed and rendered in
+//! Chromium, and chart PNGs.
 
 use calamine::{Data, Reader};
 use trh::export::{ChartChoice, ExportFormat, ExportRequest, export};
 use trh::model::Scorecard;
 
-const PLYMOUTH: &str = include_str!("../scorecards/plymouth-style-2018.ron");
+const PLYMOUTH: &str = include_str!("../../scorecards/plymouth-style-2018.ron");
 
 fn sample(text: &str) -> Scorecard {
     trh::file::parse_scorecard(text, std::path::Path::new("sample.ron")).expect("sample loads")

@@ -1,0 +1,34 @@
+//! The integration tests, as one test binary: each module used to be a binary of its own,
+//! and every one of them linked the whole crate (egui, eframe, plotters, ...). One binary links
+//! once. `cargo test` runs them all; `cargo test --test suite ui::` runs one module.
+//!
+//! | module | what it covers |
+//! |---|---|
+//! | `architecture` | the direction of imports (model ← state ← ui ← app) |
+//! | `cli` | `trh rank`, `explain`, `validate`, `import`, `export`, `diff`, `generate` |
+//! | `diff` | year on year |
+//! | `exports` | CSV, Markdown, HTML, workbook and chart files, marking and formula safety |
+//! | `files` | loading hostile files, atomic saves, permissions |
+//! | `imports` | spreadsheets in |
+//! | `methods` | the shipped methods and method checks |
+//! | `proptests` | properties of ranking and files over generated input |
+//! | `samples` | the bundled and example scorecards |
+//! | `smoke` | the real window under Xvfb |
+//! | `ui`, `ui_exchange`, `ui_keys`, `ui_layout` | the app, headless with egui_kittest |
+
+mod common;
+
+mod architecture;
+mod cli;
+mod diff;
+mod exports;
+mod files;
+mod imports;
+mod methods;
+mod proptests;
+mod samples;
+mod smoke;
+mod ui;
+mod ui_exchange;
+mod ui_keys;
+mod ui_layout;

@@ -212,10 +212,7 @@ fn add_rename_and_remove_a_theme() {
     h.run_steps(2);
     assert_eq!(h.state().state.doc.card.themes.len(), 14);
     let new_id = h.state().state.view.selected.clone().expect("selected");
-    assert_eq!(
-        h.state().state.doc.card.theme(&new_id).expect("new").name,
-        "New theme"
-    );
+    assert_eq!(crate::common::selected_name(&h), "New theme");
     assert_eq!(new_id.as_str(), "new-theme");
     // The new theme's name is selected, ready to type over.
     h.get_by_label("New name").type_text("Fly-tipping");
@@ -280,18 +277,7 @@ fn keyboard_scoring() {
     assert_eq!(h.state().state.view.factor_cursor, 1);
     h.key_press(Key::Num1);
     h.run_steps(2);
-    let factor = h
-        .state()
-        .state
-        .doc
-        .card
-        .method
-        .factors()
-        .nth(1)
-        .expect("factor")
-        .1
-        .id
-        .clone();
+    let factor = crate::common::factor(&h, 1).id;
     let draft = h
         .state()
         .state
@@ -325,9 +311,8 @@ fn the_ranking_board_sorts_and_selects() {
         .collect();
     nodes.last().expect("row").click();
     h.run_steps(2);
-    let id = h.state().state.view.selected.clone().expect("selected");
     assert_eq!(
-        h.state().state.doc.card.theme(&id).expect("t").name,
+        crate::common::selected_name(&h),
         "Night-time economy violence"
     );
 }
@@ -448,11 +433,7 @@ fn clicking_a_chart_mark_selects_its_theme() {
     );
     press_at(&mut h, pos);
     h.run_steps(2);
-    let id = h.state().state.view.selected.clone().expect("selected");
-    assert_eq!(
-        h.state().state.doc.card.theme(&id).expect("theme").name,
-        "Modern slavery"
-    );
+    assert_eq!(crate::common::selected_name(&h), "Modern slavery");
 }
 
 #[test]
@@ -469,18 +450,7 @@ fn keyboard_theme_commands_and_notes() {
     // Enter edits the note of the keyboard's factor; typing there does not trigger commands.
     h.key_press(Key::Enter);
     h.run_steps(3);
-    let factor = h
-        .state()
-        .state
-        .doc
-        .card
-        .method
-        .factors()
-        .next()
-        .expect("factor")
-        .1
-        .label
-        .clone();
+    let factor = crate::common::factor(&h, 0).label;
     let label = format!("Note on {factor}");
     h.get_by_label(&label)
         .type_text("Police and health data agree");
@@ -493,18 +463,7 @@ fn keyboard_theme_commands_and_notes() {
     );
     h.key_press(Key::Enter);
     h.run_steps(3);
-    let f = h
-        .state()
-        .state
-        .doc
-        .card
-        .method
-        .factors()
-        .next()
-        .expect("factor")
-        .1
-        .id
-        .clone();
+    let f = crate::common::factor(&h, 0).id;
     let saved = &h.state().state.doc.card.themes[0].scores[&f].note;
     assert!(saved.starts_with("Police and health data agre"), "{saved}");
     // F2 renames; Delete (outside a text field) asks to remove.
@@ -651,18 +610,7 @@ fn workshop_votes_are_typed_as_digits_and_hidden_until_revealed() {
 #[test]
 fn agreeing_refuses_without_a_rationale() {
     let mut h = workshop("Reoffending");
-    let factor = h
-        .state()
-        .state
-        .doc
-        .card
-        .method
-        .factors()
-        .next()
-        .expect("f")
-        .1
-        .label
-        .clone();
+    let factor = crate::common::factor(&h, 0).label;
     click(&mut h, &format!("Agree {factor}"));
     assert!(matches!(
         h.state().state.modal,
@@ -672,18 +620,7 @@ fn agreeing_refuses_without_a_rationale() {
     // No rationale yet: the Agree button is disabled and nothing is recorded.
     click(&mut h, "Agree");
     let t = |h: &Harness<'_, TrhApp>| {
-        let fid = h
-            .state()
-            .state
-            .doc
-            .card
-            .method
-            .factors()
-            .next()
-            .expect("f")
-            .1
-            .id
-            .clone();
+        let fid = crate::common::factor(h, 0).id;
         h.state()
             .state
             .doc

@@ -68,35 +68,14 @@ fn the_ranking_board_scrolls_sideways_with_the_theme_column_in_view() {
     );
     // Scroll right over the table.
     let over = egui::pos2(700.0, 500.0);
-    h.event(egui::Event::PointerMoved(over));
-    for _ in 0..20 {
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(-120.0, 0.0),
-            phase: egui::TouchPhase::Move,
-            modifiers: Modifiers::NONE,
-            source: egui::MouseWheelSource::Wheel,
-        });
-        h.run_steps(1);
-    }
-    h.run_steps(3);
+    crate::common::scroll_sideways(&mut h, over, 20);
     let decision = h.get_by_label("Decision").rect();
     assert!(
         decision.right() <= 1024.0,
         "scrolled, Decision is reachable: {decision:?}"
     );
     // Scrolled to the end, the last column is whole on screen.
-    for _ in 0..40 {
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(-120.0, 0.0),
-            phase: egui::TouchPhase::Move,
-            modifiers: Modifiers::NONE,
-            source: egui::MouseWheelSource::Wheel,
-        });
-        h.run_steps(1);
-    }
-    h.run_steps(3);
+    crate::common::scroll_sideways(&mut h, over, 40);
     let flags = h.get_by_label("Flags").rect();
     assert!(
         flags.right() <= 1024.0,

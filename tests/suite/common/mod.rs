@@ -97,3 +97,45 @@ pub fn theme_named<'a>(app: &'a TrhApp, name: &str) -> &'a trh::model::Theme {
         .find(|t| t.name == name)
         .expect("a theme of that name")
 }
+
+/// The `n`th factor of the open scorecard's method, in method order.
+pub fn factor(h: &Harness<'_, TrhApp>, n: usize) -> trh::model::method::Factor {
+    h.state()
+        .state
+        .doc
+        .card
+        .method
+        .factors()
+        .nth(n)
+        .expect("the method has that many factors")
+        .1
+        .clone()
+}
+
+/// The name of the selected theme.
+pub fn selected_name(h: &Harness<'_, TrhApp>) -> String {
+    let app = &h.state().state;
+    let id = app.view.selected.as_ref().expect("a theme is selected");
+    app.doc
+        .card
+        .theme(id)
+        .expect("the selected theme exists")
+        .name
+        .clone()
+}
+
+/// Turns the mouse wheel sideways `notches` times at `at`, a frame each.
+pub fn scroll_sideways(h: &mut Harness<'_, TrhApp>, at: egui::Pos2, notches: usize) {
+    h.event(egui::Event::PointerMoved(at));
+    for _ in 0..notches {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(-120.0, 0.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(3);
+}

@@ -1,16 +1,23 @@
 //! trh: threat, risk & harm. Rank community-safety themes into priorities under a method
 //! that is data.
 //!
-//! - [`model`]: the pure model (methods, scorecards, aggregation, ranking).
-//! - [`file`]: RON files in and out, with checks and atomic saves.
-//! - [`methods`]: the methods shipped in the binary.
-//! - [`report`]: the ranking as table, CSV, Markdown and JSON, and the points breakdown.
-//! - [`import`]: scorecards from spreadsheets' CSV.
-//! - [`generate`]: synthetic scorecards for tests and benchmarks.
-//! - [`app`]: the desktop app (state, commands, edits, files), and [`ui`]: its panels.
+//! Imports run one way, model ← state ← ui ← app (see `docs/architecture.md`):
+//!
+//! - [`model`]: the pure model (methods, scorecards, edits, aggregation, ranking).
+//! - [`file`](mod@file): RON files in and out, with checks and atomic saves.
+//! - [`methods`]: what ships in the binary (the methods and the sample scorecard).
 //! - [`look`]: light, dark and projector, and every colour (no egui, so charts and exports
 //!   share it).
+//! - [`report`]: the ranking as text (one row formatter), table, CSV, Markdown and JSON, and
+//!   the points breakdown.
+//! - [`import`]: scorecards from spreadsheets (CSV and workbooks).
+//! - [`export`]: everything a lead hands on (CSV, workbook, Markdown, HTML, chart files).
 //! - [`chart`]: the charts, drawn with plotters for the window, PNG and SVG.
+//! - [`generate`]: synthetic scorecards for tests and benchmarks.
+//! - [`state`]: what the app's panels read (document, view, actions, commands, dialogs,
+//!   preferences, notifications).
+//! - [`ui`]: the panels, one file each.
+//! - [`app`]: the frame loop, threads, files and the window.
 //! - [`cli`]: the `trh` command line.
 
 pub mod app;

@@ -110,7 +110,7 @@ pub enum Command {
     /// factor id.
     ///
     /// A value can be a level code, a level label or a number (points). Optional columns:
-    /// id, category, description, evidence, confidence, position.<factor>, decision
+    /// id, category, description, evidence, confidence, position.`<factor>`, decision
     /// (adopt, not-taken-forward, watching-brief) and decision_rationale. Values are imported
     /// as the analyst's drafts. Rows above the heading row (a title, the marking) are skipped.
     /// From a workbook, the sheet called "Scores" (as `trh export --format xlsx` writes it) is

@@ -1,5 +1,5 @@
 //! The panels, one file each. Panels read the document and its one ranking, change only
-//! view state, and push [`Action`]s for everything else.
+//! view state, and push [`Action`](crate::state::Action)s for everything else.
 
 pub mod chart_cache;
 pub mod charts_panel;

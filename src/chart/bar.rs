@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{ChartOptions, DrawResult, FONT, Mark, in_cut, ranked};
+use crate::model::ranking::RankedTheme;
 use crate::model::{Method, Ranking};
 
 /// Below this many pixels per bar, names and letters are left out (hovering still names bars).
@@ -21,9 +22,18 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let s = o.scale;
     let rows: Vec<_> = ranked(ranking).collect();
     let n = rows.len().max(1);
-    let max_risk = rows.iter().filter_map(|r| r.risk).fold(1.0_f64, f64::max) * 1.12;
     let (w, _) = root.dim_in_pixel();
     let name_w = (f64::from(w) * 0.3).min(300.0 * s * p.text_scale) as u32;
+    // Room right of the longest bar for its tag ("VH · conf. M"), however narrow the chart.
+    let tag_chars = rows
+        .iter()
+        .map(|r| tag(method, r).chars().count())
+        .max()
+        .unwrap_or(0);
+    let tag_px = tag_chars as f64 * p.size(14.0, s) * 0.6 + 12.0 * s;
+    let plot_w = (f64::from(w) - f64::from(name_w) - 40.0 * s).max(100.0);
+    let room = (plot_w / (plot_w - tag_px).max(plot_w * 0.4)).max(1.05);
+    let max_risk = rows.iter().filter_map(|r| r.risk).fold(1.0_f64, f64::max) * room;
     let ranges = (0f64..max_risk, 0f64..n as f64);
     let mut chart = super::build(
         root,
@@ -45,7 +55,6 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         let bottom = (n - i - 1) as f64 + 0.12;
         let band = row.band.as_ref().map_or(0, |b| b.index);
         let fill = p.band(band);
-        let letter = super::band_letter(method, row);
         area.draw(&Rectangle::new([(0.0, bottom), (risk, top)], fill.filled()))?;
         let selected = o.selected.as_ref() == Some(&row.id);
         if selected || in_cut(row, o.cut) {
@@ -69,10 +78,8 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
                     .color(&p.text)
                     .pos(Pos::new(HPos::Right, VPos::Center)),
             ))?;
-            let conf = row.confidence.as_ref().map_or("?", |c| c.id.as_ref());
-            let tag = format!("{letter} · conf. {conf}");
             root.draw(&Text::new(
-                tag,
+                tag(method, row),
                 (x1 + (6.0 * s) as i32, mid_y),
                 (FONT, label_size)
                     .into_font()
@@ -118,4 +125,10 @@ pub(super) fn fit(text: &str, max: usize) -> String {
     let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+/// The tag right of a bar: band letter and confidence code.
+fn tag(method: &Method, row: &RankedTheme) -> String {
+    let conf = row.confidence.as_ref().map_or("?", |c| c.id.as_ref());
+    format!("{} · conf. {conf}", super::band_letter(method, row))
 }

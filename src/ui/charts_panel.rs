@@ -22,7 +22,8 @@ pub fn charts_ui(
     out: &mut Vec<Action>,
 ) {
     let avail_before = ui.available_size();
-    ui.horizontal(|ui| {
+    // Wrapped, so the projector look's larger text never widens the panel past the window.
+    ui.horizontal_wrapped(|ui| {
         for kind in ChartKind::ALL {
             ui.selectable_value(&mut view.chart, kind, kind.title());
         }

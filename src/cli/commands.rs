@@ -222,11 +222,12 @@ fn import_cmd(
         Ok(card) => {
             file::save::save_scorecard(&card, out)?;
             eprintln!(
-                "wrote {} ({} themes, method {} {})",
+                "wrote {} ({} themes, method {} {}; {name} read as {})",
                 out.display(),
                 card.themes.len(),
                 card.method.id,
-                card.method.version
+                card.method.version,
+                table.read_as()
             );
             Ok(())
         }

@@ -1,6 +1,8 @@
-//! Reading a spreadsheet into rows of text: CSV (any delimiter the `csv` crate reads with a
-//! comma) or the first useful sheet of an Excel workbook (calamine). Each row keeps its line
-//! in the file (the spreadsheet's row number), so every problem can name it.
+//! Reading a spreadsheet into rows of text: CSV as Excel really writes it (UTF-8 with or
+//! without a byte-order mark, UTF-16 with one, else the Windows-1252 code page of "CSV (Comma
+//! delimited)" on a UK machine; comma, semicolon or tab separated, found from the file) or the
+//! first useful sheet of an Excel workbook (calamine). Each row keeps its line in the file (the
+//! spreadsheet's row number), so every problem can name it.
 
 use std::io::Read;
 use std::path::Path;
@@ -23,6 +25,26 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The sheet read, for workbooks.
     pub sheet: Option<String>,
+    /// For CSV: the text encoding it was read in ("UTF-8", "UTF-16LE", "windows-1252", ...).
+    pub encoding: Option<&'static str>,
+    /// For CSV: the separator found (`,`, `;` or a tab).
+    pub delimiter: Option<char>,
+}
+
+impl Table {
+    /// How the file was read, for the import summary: the sheet, or the CSV's encoding and
+    /// separator.
+    pub fn read_as(&self) -> String {
+        if let Some(sheet) = &self.sheet {
+            return format!("sheet \"{sheet}\"");
+        }
+        let sep = match self.delimiter {
+            Some(';') => "semicolon-separated",
+            Some('\t') => "tab-separated",
+            _ => "comma-separated",
+        };
+        format!("{}, {sep}", self.encoding.unwrap_or("UTF-8"))
+    }
 }
 
 /// A file could not be read as a table.
@@ -35,12 +57,94 @@ pub struct TableError {
     pub message: String,
 }
 
-/// Reads CSV text.
+/// Reads CSV from a reader (at most [`crate::file::MAX_FILE_BYTES`]), finding its encoding and
+/// separator.
 pub fn read_csv<R: Read>(reader: R, path: &str) -> Result<Table, TableError> {
+    let mut bytes = Vec::new();
+    let limit = crate::file::MAX_FILE_BYTES;
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| TableError {
+            path: path.to_owned(),
+            message: format!("cannot read: {e}"),
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(TableError {
+            path: path.to_owned(),
+            message: format!("the file is over {limit} bytes; trh refuses larger files"),
+        });
+    }
+    read_csv_bytes(&bytes, path)
+}
+
+/// The text of a CSV file and the encoding it was in: a byte-order mark names it (UTF-8,
+/// UTF-16LE/BE); without one, UTF-8 if the bytes are valid UTF-8, else Windows-1252 (what
+/// Excel's "CSV (Comma delimited)" writes on a UK Windows machine).
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), encoding.name());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), "UTF-8"),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text.into_owned(), encoding_rs::WINDOWS_1252.name())
+        }
+    }
+}
+
+/// The separator of CSV text: of comma, semicolon and tab, the one that splits the most of
+/// the first lines into the same number of cells (quoted text is skipped); comma when none
+/// does.
+pub fn delimiter(text: &str) -> char {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    let count = |line: &str, sep: char| {
+        let mut quoted = false;
+        line.chars()
+            .filter(|&c| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                !quoted && c == sep
+            })
+            .count()
+    };
+    let mut best = (',', 0, 0);
+    for sep in [',', ';', '\t'] {
+        let mut tally: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for line in &lines {
+            let n = count(line, sep);
+            if n > 0 {
+                *tally.entry(n).or_default() += 1;
+            }
+        }
+        let (cells, lines_agreeing) = tally
+            .into_iter()
+            .max_by_key(|&(n, k)| (k, n))
+            .unwrap_or((0, 0));
+        if (lines_agreeing, cells) > (best.2, best.1) {
+            best = (sep, cells, lines_agreeing);
+        }
+    }
+    best.0
+}
+
+/// Reads CSV bytes: decoded (see [`decode`]) and split at the separator found (see
+/// [`delimiter`]).
+pub fn read_csv_bytes(bytes: &[u8], path: &str) -> Result<Table, TableError> {
+    let (text, encoding) = decode(bytes);
+    let sep = delimiter(&text);
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
-        .from_reader(reader);
+        .delimiter(sep as u8)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in rdr.records() {
         let record = record.map_err(|e| TableError {
@@ -53,15 +157,15 @@ pub fn read_csv<R: Read>(reader: R, path: &str) -> Result<Table, TableError> {
         let line = record
             .position()
             .map_or(rows.len() as u64 + 1, |p| p.line());
-        let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
-        if line == 1
-            && let Some(first) = cells.first_mut()
-        {
-            *first = first.trim_start_matches('\u{feff}').to_owned();
-        }
+        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         rows.push(Row { line, cells });
     }
-    Ok(Table { rows, sheet: None })
+    Ok(Table {
+        rows,
+        sheet: None,
+        encoding: Some(encoding),
+        delimiter: Some(sep),
+    })
 }
 
 fn cell_text(d: &Data) -> String {
@@ -133,6 +237,7 @@ fn read_workbook(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table,
     Ok(Table {
         rows,
         sheet: Some(name),
+        ..Table::default()
     })
 }
 
@@ -159,6 +264,6 @@ pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Table, TableError> 
         .unwrap_or_default();
     match ext.as_str() {
         "xlsx" | "xlsm" | "xls" | "ods" => read_xlsx(&bytes, &name, sheet),
-        _ => read_csv(bytes.as_slice(), &name),
+        _ => read_csv_bytes(&bytes, &name),
     }
 }

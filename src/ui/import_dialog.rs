@@ -37,9 +37,7 @@ pub fn import_dialog_ui(
     egui::Modal::new(Id::unique("trh_import")).show(ctx, |ui| {
         ui.set_max_width(900.0);
         ui.heading(format!("Import {}", source(f)));
-        if let Some(sheet) = &f.table.sheet {
-            ui.label(quiet(format!("Sheet \"{sheet}\"")));
-        }
+        ui.label(quiet(format!("Read as {}", f.table.read_as())));
         ui.horizontal(|ui| {
             ui.label("Headings on row");
             let mut line = f.layout.header + 1;

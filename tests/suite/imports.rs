@@ -167,3 +167,71 @@ fn damaged_workbooks_are_errors_not_crashes() {
         "every truncated file is refused ({errors} errors)"
     );
 }
+
+/// Excel's "CSV (Comma delimited)" on a UK Windows machine is Windows-1252: curly quotes and
+/// dashes are kept, and the summary says how the file was read. UTF-16 with a byte-order mark
+/// (Excel's "Unicode text") and UTF-8 with one read too.
+#[test]
+fn csv_in_windows_1252_and_utf_16_is_read_with_its_characters() {
+    let method = trh::methods::builtin("morile-style").expect("shipped");
+    let text = "Theme,Psychological harm\nChildren\u{2019}s exploitation,High\nFraud \u{2013} online,Low\n";
+    let (cp1252, _, lossy) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!lossy);
+    assert!(std::str::from_utf8(&cp1252).is_err(), "not valid UTF-8");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let mut utf8_bom = vec![0xEF, 0xBB, 0xBF];
+    utf8_bom.extend_from_slice(text.as_bytes());
+    for (bytes, encoding) in [
+        (cp1252.to_vec(), "windows-1252"),
+        (utf16, "UTF-16LE"),
+        (utf8_bom, "UTF-8"),
+        (text.as_bytes().to_vec(), "UTF-8"),
+    ] {
+        let table = trh::import::table::read_csv_bytes(&bytes, "excel.csv").expect("reads");
+        assert_eq!(table.encoding, Some(encoding));
+        assert_eq!(table.read_as(), format!("{encoding}, comma-separated"));
+        let card = trh::import::from_table(&table, &method, "t", "excel.csv").expect("imports");
+        let names: Vec<&str> = card.themes.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Children\u{2019}s exploitation", "Fraud \u{2013} online"],
+            "{encoding}"
+        );
+    }
+}
+
+/// Excel in many European locales separates with semicolons; tab-separated text comes from a
+/// copy and paste. Both are read as columns, not as one theme named "Burglary;5;10".
+#[test]
+fn semicolon_and_tab_separated_csv_is_split_into_columns() {
+    let method = trh::methods::builtin("probability-harm").expect("shipped");
+    for (text, sep) in [
+        (
+            "theme;probability;harm\nBurglary;5;10\n\"Fraud; online\";4;6\n",
+            ';',
+        ),
+        (
+            "theme\tprobability\tharm\nBurglary\t5\t10\nFraud; online\t4\t6\n",
+            '\t',
+        ),
+        (
+            "Title row\ntheme,probability,harm\nBurglary,5,10\n\"Fraud; online\",4,6\n",
+            ',',
+        ),
+    ] {
+        let table = trh::import::table::read_csv_bytes(text.as_bytes(), "eu.csv").expect("reads");
+        assert_eq!(table.delimiter, Some(sep), "{text}");
+        let card = trh::import::from_table(&table, &method, "t", "eu.csv").expect("imports");
+        assert_eq!(card.themes.len(), 2);
+        assert_eq!(card.themes[0].name, "Burglary");
+        assert_eq!(card.themes[1].name, "Fraud; online");
+        let harm = trh::model::FactorId::new("harm");
+        assert_eq!(
+            card.themes[0].scores[&harm].draft,
+            Some(trh::model::Value::Number(10))
+        );
+    }
+}

@@ -286,9 +286,20 @@ impl At<'_> {
     ) -> Vec<Vote> {
         let (theme, factor) = (self.theme, self.factor);
         let mut votes = Vec::new();
+        let mut seen = HashSet::new();
         for round in rounds {
             let n = round.round;
             let round_at = || format!("round: {n}");
+            // Which of two entries for one round counts would be an accident of order.
+            if !seen.insert(n) {
+                ck.report(
+                    &place(theme, factor, &[round_at(), round_at()]),
+                    format!(
+                        "theme \"{theme}\", factor \"{factor}\": round {n} appears twice; merge its votes into one entry"
+                    ),
+                );
+                continue;
+            }
             if n == 0 {
                 ck.report(
                     &place(theme, factor, &[round_at()]),

@@ -218,3 +218,23 @@ fn the_cut_line_is_saved_and_read_back() {
     assert_ne!(before, 3, "not the default by accident");
     assert_eq!(trh::model::rank(&back).cut, 3);
 }
+
+/// Two entries for one round of one factor: which votes count would be an accident of order,
+/// so the file is refused at the second entry.
+#[test]
+fn a_round_given_twice_is_refused_at_its_place() {
+    let one = "                        Round(\n                            round: 1,\n                            votes: {\"p1\": \"VH\", \"p2\": \"VH\", \"p3\": \"H\", \"p4\": \"VH\", \"p5\": \"VH\", \"p6\": \"VH\", \"p7\": \"H\", \"p8\": \"VH\"},\n                        ),\n";
+    assert!(SAMPLE.contains(one), "the sample's first round");
+    let again = one.replace("\"p1\": \"VH\"", "\"p1\": \"L\"");
+    let (msg, line, _) = problem(one, &format!("{one}{again}"));
+    assert!(msg.contains("round 1 appears twice"), "{msg}");
+    let edited = SAMPLE.replacen(one, &format!("{one}{again}"), 1);
+    let second = edited
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("round: 1,"))
+        .nth(1)
+        .map(|(i, _)| i + 1)
+        .expect("two rounds");
+    assert_eq!(line, second, "{msg}");
+}

@@ -153,6 +153,11 @@ impl TrhApp {
 
     /// Resets view state that belonged to the previous document.
     fn document_replaced(&mut self) {
+        if let Some(w) = crate::model::text::marking_warning(&self.state.doc.card.marking) {
+            self.state
+                .notes
+                .error(format!("{}: {w}", self.state.doc.display_name()));
+        }
         self.state.view.selected = self.state.doc.card.themes.first().map(|t| t.id.clone());
         self.state.view.rename = None;
         self.state.view.factor_cursor = 0;

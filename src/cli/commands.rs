@@ -20,7 +20,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             cut,
             marking_row,
         } => {
-            let card = file::load_scorecard(&file)?;
+            let card = load(&file)?;
             let ranking = rank(&card).with_cut(cut.unwrap_or_else(|| card.cut()));
             let options = rank_table::Options { top, marking_row };
             emit(&rank_table::render(&ranking, format, options)?)?;
@@ -51,7 +51,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             cut,
             out,
         } => {
-            let card = file::load_scorecard(&file)?;
+            let card = load(&file)?;
             let request = crate::export::ExportRequest {
                 format,
                 chart,
@@ -108,7 +108,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
 }
 
 fn explain_cmd(path: &Path, key: &str, format: TextOrJson) -> anyhow::Result<()> {
-    let card = file::load_scorecard(path)?;
+    let card = load(path)?;
     let Some(theme) = card.find_theme(key) else {
         let names: Vec<String> = card
             .themes
@@ -157,6 +157,20 @@ fn looks_like_method(text: &str) -> bool {
         .is_some_and(|l| l.starts_with("Method("))
 }
 
+/// Loads a scorecard, warning on stderr if its marking is not a UK Government Security
+/// Classification (it is still printed as written on every output).
+fn load(path: &Path) -> anyhow::Result<crate::model::Scorecard> {
+    let card = file::load_scorecard(path)?;
+    warn_marking(path, &card);
+    Ok(card)
+}
+
+fn warn_marking(path: &Path, card: &crate::model::Scorecard) {
+    if let Some(w) = crate::model::text::marking_warning(&card.marking) {
+        eprintln!("warning: {}: {w}", path.display());
+    }
+}
+
 fn validate(files: &[std::path::PathBuf], format: TextOrJson) -> anyhow::Result<ExitCode> {
     let mut all_ok = true;
     let mut json = Vec::new();
@@ -165,13 +179,16 @@ fn validate(files: &[std::path::PathBuf], format: TextOrJson) -> anyhow::Result<
         all_ok &= result.is_ok();
         match format {
             TextOrJson::Text => match &result {
-                Ok(Checked::Scorecard(c)) => emit(&format!(
-                    "{}: ok (scorecard, {} themes, method {} {})\n",
-                    path.display(),
-                    c.themes.len(),
-                    c.method.id,
-                    c.method.version
-                ))?,
+                Ok(Checked::Scorecard(c)) => {
+                    emit(&format!(
+                        "{}: ok (scorecard, {} themes, method {} {})\n",
+                        path.display(),
+                        c.themes.len(),
+                        c.method.id,
+                        c.method.version
+                    ))?;
+                    warn_marking(path, c);
+                }
                 Ok(Checked::Method(id)) => emit(&format!("{}: ok (method {id})\n", path.display()))?,
                 Err(e) => eprintln!("{e}"),
             },
@@ -245,7 +262,7 @@ fn diff_cmd(
     chart: Option<&Path>,
     size: (u32, u32),
 ) -> anyhow::Result<()> {
-    let (a, b) = (file::load_scorecard(old)?, file::load_scorecard(new)?);
+    let (a, b) = (load(old)?, load(new)?);
     let diff = crate::model::diff::diff(&a, &b);
     emit(&crate::report::diff::render(&diff, format)?)?;
     if let Some(out) = chart {

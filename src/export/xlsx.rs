@@ -52,7 +52,8 @@ fn sheet<'a>(
 ) -> Result<&'a mut Worksheet, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
-    let marking = card.marking.trim();
+    // One line however it was made: a line break would split the printed header.
+    let marking = &crate::model::text::on_one_line(&card.marking);
     ws.write_string_with_format(0, 0, marking, &s.marking)?;
     // In Excel's header codes `&` starts a code, so a literal ampersand is doubled.
     let printed = format!("&C{}", marking.replace('&', "&&"));

@@ -87,6 +87,15 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
         );
     }
     let method_ok = ck.problems.is_empty();
+    for (field, text) in [
+        ("title", &doc.title),
+        ("area", &doc.area),
+        ("period", &doc.period),
+        ("author", &doc.author),
+        ("marking", &doc.marking),
+    ] {
+        one_line(ck, &[format!("{field}:")], field, text);
+    }
     let participants = participants_from(doc.participants, ck);
     let known: HashMap<&str, (usize, ParticipantId)> = participants
         .iter()
@@ -104,6 +113,11 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
             let mut again = at.clone();
             again.push(format!("id: {}", q(&t.id)));
             ck.report(&again, format!("duplicate theme id \"{}\"", t.id));
+        }
+        for (field, text) in [("name", &t.name), ("category", &t.category)] {
+            let mut place = at.clone();
+            place.push(format!("{field}:"));
+            one_line(ck, &place, &format!("theme \"{}\": {field}", t.id), text);
         }
         let scores = if method_ok {
             scores_from(&doc.method, &t.id, t.scores, &known, ck)
@@ -164,6 +178,18 @@ fn participants_from(docs: Vec<ParticipantDoc>, ck: &mut Checker<'_>) -> Vec<Par
             again.push(format!("id: {}", q(&p.id)));
             ck.report(&again, format!("duplicate participant id \"{}\"", p.id));
         }
+        for (field, text) in [("id", &p.id), ("name", &p.name), ("agency", &p.agency)] {
+            let mut place = at.clone();
+            if field != "id" {
+                place.push(format!("{field}:"));
+            }
+            one_line(
+                ck,
+                &place,
+                &format!("participant \"{}\": {field}", p.id),
+                text,
+            );
+        }
         out.push(Participant {
             id: ParticipantId::new(p.id),
             name: p.name,
@@ -172,6 +198,15 @@ fn participants_from(docs: Vec<ParticipantDoc>, ck: &mut Checker<'_>) -> Vec<Par
         });
     }
     out
+}
+
+/// Reports a one-line field (a title, the marking, a name) that holds a line break or other
+/// control character: it would break the CSV cell, print header, banner or window title it
+/// goes into.
+fn one_line(ck: &mut Checker<'_>, at: &[String], what: &str, text: &str) {
+    if let Some(problem) = crate::model::text::one_line_problem(text) {
+        ck.report(at, format!("{what} has {problem}; it must fit on one line"));
+    }
 }
 
 /// Where a theme's factor is, plus any further fragments: built only when reporting.

@@ -152,10 +152,11 @@ fn theme_from_row(
             });
         };
         match col {
-            Target::Theme => theme.name = cell.to_owned(),
+            // A line break inside a cell (Alt+Enter in Excel) becomes a space.
+            Target::Theme => theme.name = crate::model::text::on_one_line(cell),
             Target::Id if !cell.is_empty() => explicit_id = Some(cell.to_owned()),
             Target::Id => {}
-            Target::Category => theme.category = cell.to_owned(),
+            Target::Category => theme.category = crate::model::text::on_one_line(cell),
             Target::Description => theme.description = cell.to_owned(),
             Target::Evidence => theme.evidence = cell.to_owned(),
             Target::DecisionRationale => rationale = cell.to_owned(),

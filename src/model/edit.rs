@@ -193,6 +193,14 @@ pub enum EditError {
     /// An agreed value needs a reason.
     #[error("an agreed value needs a rationale")]
     RationaleRequired,
+    /// A one-line field (a name, a category, an agency) with a line break or control character.
+    #[error("the {field} has {what}; it must fit on one line")]
+    NotOneLine {
+        /// Which field.
+        field: &'static str,
+        /// What was found ("a line break", ...).
+        what: String,
+    },
     /// A decision other than the one the method suggests needs a reason.
     #[error("a decision that departs from the suggested outcome ({suggested}) needs a rationale")]
     DepartureNeedsRationale {
@@ -240,6 +248,9 @@ impl Edit {
             Self::SetThemeText { theme, field, text } => {
                 if *field == ThemeText::Name && text.trim().is_empty() {
                     return Err(EditError::EmptyName);
+                }
+                if matches!(field, ThemeText::Name | ThemeText::Category) {
+                    one_line(field.name(), text)?;
                 }
                 let new_id = (*field == ThemeText::Name)
                     .then(|| super::ids::first_real_id(card, theme, text))
@@ -375,6 +386,14 @@ fn add_theme(card: &mut Scorecard, theme: &Theme, at: usize) -> Result<Applied, 
     let at = at.min(card.themes.len());
     card.themes.insert(at, Arc::new(theme.clone()));
     Ok(applied(&theme.id, "added", String::new(), &theme.name))
+}
+
+/// The rule for one-line fields: no line break or other control character.
+pub(super) fn one_line(field: &'static str, text: &str) -> Result<(), EditError> {
+    match super::text::one_line_problem(text) {
+        Some(what) => Err(EditError::NotOneLine { field, what }),
+        None => Ok(()),
+    }
 }
 
 /// The rule for decisions: one that departs from the outcome the method suggests must say why.

@@ -212,3 +212,46 @@ fn a_departing_decision_needs_a_rationale() {
         .apply(&mut c)
         .expect("with a rationale");
 }
+
+/// Names, categories and agencies go on one line everywhere (CSV cells, print headers, the
+/// window title): an edit that puts a line break or control character in one is refused.
+#[test]
+fn one_line_fields_refuse_line_breaks() {
+    let mut c = card();
+    let before = c.clone();
+    let name = Edit::SetThemeText {
+        theme: "a".into(),
+        field: ThemeText::Name,
+        text: "Alpha\nBeta".into(),
+    };
+    assert_eq!(
+        name.apply(&mut c),
+        Err(EditError::NotOneLine {
+            field: "name",
+            what: "a line break".into()
+        })
+    );
+    let person = Edit::AddParticipant {
+        participant: Participant {
+            id: "p1".into(),
+            name: "Sam".into(),
+            agency: "Police\tCID".into(),
+            present: true,
+        },
+        at: 0,
+    };
+    assert!(matches!(
+        person.apply(&mut c),
+        Err(EditError::NotOneLine {
+            field: "participant's agency",
+            ..
+        })
+    ));
+    assert_eq!(c, before);
+    let evidence = Edit::SetThemeText {
+        theme: "a".into(),
+        field: ThemeText::Evidence,
+        text: "Line one\nLine two".into(),
+    };
+    evidence.apply(&mut c).expect("evidence may run over lines");
+}

@@ -1,19 +1,26 @@
 //! Applying the workshop's edits: participants, votes by round, and agreed values.
 
-use super::edit::{Applied, Edit, EditError, applied, theme_mut};
+use super::edit::{Applied, Edit, EditError, applied, one_line, theme_mut};
 use super::ids::{FactorId, ParticipantId};
 use std::sync::Arc;
 
 use super::scorecard::{Scorecard, Theme, Vote};
 use super::value::Value;
 
+/// A participant needs a name, and name and agency go on one line.
+fn check_person(name: &str, agency: &str) -> Result<(), EditError> {
+    if name.trim().is_empty() {
+        return Err(EditError::EmptyParticipantName);
+    }
+    one_line("participant's name", name)?;
+    one_line("participant's agency", agency)
+}
+
 /// Applies a participant, vote or agreed-value edit (other edits are not handled here).
 pub(super) fn apply(edit: &Edit, card: &mut Scorecard) -> Result<Applied, EditError> {
     match edit {
         Edit::AddParticipant { participant, at } => {
-            if participant.name.trim().is_empty() {
-                return Err(EditError::EmptyParticipantName);
-            }
+            check_person(&participant.name, &participant.agency)?;
             if card.participant(&participant.id).is_some() {
                 return Err(EditError::DuplicateParticipant(participant.id.to_string()));
             }
@@ -47,9 +54,7 @@ pub(super) fn apply(edit: &Edit, card: &mut Scorecard) -> Result<Applied, EditEr
             name,
             agency,
         } => {
-            if name.trim().is_empty() {
-                return Err(EditError::EmptyParticipantName);
-            }
+            check_person(name, agency)?;
             let i = participant_index(card, participant)?;
             let p = &mut card.participants[i];
             let old = format!("{} ({})", p.name, p.agency);

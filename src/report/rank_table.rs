@@ -145,7 +145,7 @@ fn table(ranking: &Ranking, top: Option<usize>) -> String {
 /// any row. A banner line above the header only when asked for.
 pub fn csv(ranking: &Ranking, options: Options) -> Result<String, anyhow::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let marking = safe_cell(&ranking.marking);
+    let marking = safe_cell(&crate::model::text::on_one_line(&ranking.marking));
     if options.marking_row {
         let mut banner = vec![String::new(); COLUMNS.len() + CSV_EXTRA.len()];
         banner[0].clone_from(&marking);

@@ -481,3 +481,33 @@ fn the_report_log_is_in_words_and_agreed_factors_keep_their_evidence() {
         assert!(!log.contains(code), "{code} in {log}");
     }
 }
+
+/// However a marking with a line break got into a scorecard (files and edits refuse it), the
+/// exports put it on one line: the CSV's marking column, the workbook's first row and printed
+/// header, the Markdown banner.
+#[test]
+fn a_marking_goes_on_one_line_in_every_export() {
+    let mut card = sample(PLYMOUTH);
+    card.marking = "OFFICIAL\n=HYPERLINK(1)".into();
+    let csv = text(&card, ExportFormat::Csv);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(csv.as_bytes());
+    let headers = rdr.headers().expect("headers").clone();
+    let col = headers
+        .iter()
+        .position(|h| h == "marking")
+        .expect("marking column");
+    for row in rdr.records() {
+        assert_eq!(&row.expect("row")[col], "OFFICIAL =HYPERLINK(1)");
+    }
+    let mut wb = workbook(export(&card, &ExportRequest::new(ExportFormat::Xlsx)).expect("xlsx"));
+    let first = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&first).expect("sheet");
+    assert_eq!(
+        range.get_value((0, 0)),
+        Some(&Data::String("OFFICIAL =HYPERLINK(1)".into()))
+    );
+    let md = text(&card, ExportFormat::Md);
+    assert!(md.starts_with("**OFFICIAL =HYPERLINK(1)**\n"), "{md}");
+}

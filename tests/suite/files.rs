@@ -238,3 +238,59 @@ fn a_round_given_twice_is_refused_at_its_place() {
         .expect("two rounds");
     assert_eq!(line, second, "{msg}");
 }
+
+/// A line break or other control character in a one-line field (the marking, a title, a theme
+/// or participant name) would break the CSV cell, print header, report banner or window title
+/// it goes into: the file is refused at the field.
+#[test]
+fn control_characters_in_one_line_fields_are_refused_at_their_place() {
+    let cases = [
+        (
+            "marking: \"OFFICIAL\",",
+            "marking: \"OFFICIAL\\n=HYPERLINK(1)\",",
+            "marking has a line break",
+        ),
+        (
+            "name: \"Road traffic collisions\",",
+            "name: \"Road\\ttraffic collisions\",",
+            "theme \"rtc\": name has a tab",
+        ),
+        (
+            "name: \"Sam Hughes\",",
+            "name: \"Sam\\u{7}Hughes\",",
+            "participant \"p1\": name has the control character U+0007",
+        ),
+    ];
+    for (from, to, words) in cases {
+        let (msg, line, _) = problem(from, to);
+        assert!(msg.contains(words), "{msg}");
+        assert_eq!(line, line_of(&SAMPLE.replacen(from, to, 1), to), "{msg}");
+    }
+}
+
+/// A marking that is not a UK Government Security Classification loads (it is printed as
+/// written) but every command that reads it warns.
+#[test]
+fn an_unknown_marking_is_warned_about_not_hidden() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("restricted.ron");
+    std::fs::write(
+        &path,
+        SAMPLE.replacen("marking: \"OFFICIAL\",", "marking: \"RESTRICTED\",", 1),
+    )
+    .expect("write");
+    for args in [vec!["validate"], vec!["rank"]] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_trh"))
+            .args(&args)
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("warning:")
+                && err.contains("\"RESTRICTED\" is not a UK Government Security Classification"),
+            "{args:?}: {err}"
+        );
+    }
+}

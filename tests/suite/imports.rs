@@ -235,3 +235,15 @@ fn semicolon_and_tab_separated_csv_is_split_into_columns() {
         );
     }
 }
+
+/// A line break inside a spreadsheet cell (Alt+Enter in Excel) becomes a space in a theme's
+/// name and category, which go on one line everywhere.
+#[test]
+fn line_breaks_inside_name_cells_become_spaces() {
+    let method = trh::methods::builtin("morile-style").expect("shipped");
+    let csv = "Theme,Category,Psychological harm\n\"Child sexual\nexploitation\",\"Vulnerable\r\npeople\",High\n";
+    let table = trh::import::table::read_csv(csv.as_bytes(), "t.csv").expect("reads");
+    let card = trh::import::from_table(&table, &method, "t", "t.csv").expect("imports");
+    assert_eq!(card.themes[0].name, "Child sexual exploitation");
+    assert_eq!(card.themes[0].category, "Vulnerable people");
+}

@@ -79,18 +79,21 @@ proptest! {
     ) {
         let m = methods::builtin(methods::BUILTIN[method].0).expect("shipped");
         let mut card = generate(&m, themes, participants, seed);
-        card.title = texts[0].clone();
-        card.marking = texts[1].clone();
+        // One-line fields refuse control characters (a test in files.rs); multi-line ones
+        // keep everything.
+        let one_line = |t: &str| trh::model::text::on_one_line(t);
+        card.title = one_line(&texts[0]);
+        card.marking = one_line(&texts[1]);
         card.notes = texts[2].clone();
         if let Some(t) = card.themes.first_mut().map(std::sync::Arc::make_mut) {
-            t.name = texts[3].clone();
+            t.name = one_line(&texts[3]);
             t.evidence = texts[4].clone();
             if let Some(s) = t.scores.values_mut().next() {
                 s.note = texts[5].clone();
             }
         }
         if let Some(p) = card.participants.first_mut() {
-            p.name = texts[5].clone();
+            p.name = one_line(&texts[5]);
         }
         let text = save::scorecard_to_text(&card).expect("serialise");
         let again = file::parse_scorecard(&text, Path::new("rt.ron"));

@@ -179,6 +179,42 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
+/// The most rows trh reads from a sheet (a scorecard of themes is a few hundred rows; a data
+/// extract of a million rows is not a scorecard).
+pub const MAX_ROWS: usize = 20_000;
+/// The most cells trh reads from a sheet.
+pub const MAX_CELLS: usize = 2_000_000;
+/// The most a workbook may unpack to, all its parts together (a workbook is a zip of XML: a
+/// few megabytes can unpack to gigabytes).
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Refuses a zipped workbook (.xlsx, .xlsm, .ods) whose parts would unpack to more than
+/// [`MAX_UNPACKED_BYTES`], before any part is unpacked. The sizes are the zip's own; the zip
+/// reader stops at them, so a part that lies unpacks no further.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
+    if !bytes.starts_with(b"PK") {
+        return Ok(());
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(()); // calamine says what is wrong with it
+    };
+    // The central directory's sizes; entry by entry when the archive streams them.
+    let total = zip.decompressed_size().unwrap_or_else(|| {
+        (0..zip.len())
+            .filter_map(|i| zip.by_index_raw(i).ok().map(|f| u128::from(f.size())))
+            .sum()
+    });
+    let total = u64::try_from(total).unwrap_or(u64::MAX);
+    if total > MAX_UNPACKED_BYTES {
+        return Err(format!(
+            "the workbook unpacks to {} MB; trh reads workbooks of at most {} MB unpacked (is it a data extract rather than a scorecard?)",
+            total / 1_000_000,
+            MAX_UNPACKED_BYTES / 1_000_000
+        ));
+    }
+    Ok(())
+}
+
 /// Reads a sheet of a workbook: `sheet` if given, else one called "Scores" (as trh exports),
 /// else the first sheet. A workbook that makes the reader panic (a hostile or corrupt file) is
 /// reported as unreadable, never a crash.
@@ -196,6 +232,7 @@ fn read_workbook(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table,
         path: path.to_owned(),
         message,
     };
+    check_unpacked_size(bytes).map_err(err)?;
     let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| err(format!("not a readable workbook: {e}")))?;
     let names = wb.sheet_names();
@@ -220,6 +257,12 @@ fn read_workbook(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table,
     let range = wb
         .worksheet_range(&name)
         .map_err(|e| err(format!("cannot read sheet \"{name}\": {e}")))?;
+    let (height, width) = range.get_size();
+    if height > MAX_ROWS || height.saturating_mul(width) > MAX_CELLS {
+        return Err(err(format!(
+            "sheet \"{name}\" has {height} rows of {width} columns; trh imports at most {MAX_ROWS} rows ({MAX_CELLS} cells), so at most {MAX_ROWS} themes"
+        )));
+    }
     let first_row = range.start().map_or(0, |(r, _)| r);
     let first_col = range.start().map_or(0, |(_, c)| c) as usize;
     let rows = range

@@ -247,3 +247,47 @@ fn line_breaks_inside_name_cells_become_spaces() {
     assert_eq!(card.themes[0].name, "Child sexual exploitation");
     assert_eq!(card.themes[0].category, "Vulnerable people");
 }
+
+/// A workbook is a zip of XML: a few megabytes that unpack to gigabytes are refused before
+/// anything is unpacked, in well under a second and without the memory.
+#[test]
+fn a_workbook_that_inflates_is_refused_before_it_is_unpacked() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/worksheets/sheet1.xml", options)
+        .expect("entry");
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..300 {
+        zip.write_all(&block).expect("write");
+    }
+    let bytes = zip.finish().expect("zip").into_inner();
+    assert!(bytes.len() < 2_000_000, "{} bytes packed", bytes.len());
+    let start = std::time::Instant::now();
+    let err = trh::import::table::read_xlsx(&bytes, "bomb.xlsx", None).expect_err("refused");
+    assert!(start.elapsed() < std::time::Duration::from_secs(2));
+    assert!(err.message.contains("unpacks to 314 MB"), "{}", err.message);
+}
+
+/// A sheet with more rows than any scorecard (a data extract) is refused, saying how many
+/// themes trh takes, and nothing is imported.
+#[test]
+fn a_sheet_with_too_many_rows_is_refused() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "theme").expect("cell");
+    let rows = trh::import::table::MAX_ROWS as u32 + 1;
+    for r in 1..rows {
+        ws.write_string(r, 0, "Burglary").expect("cell");
+    }
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let err = trh::import::table::read_xlsx(&bytes, "extract.xlsx", None).expect_err("refused");
+    assert!(
+        err.message.contains(&format!(
+            "{rows} rows of 1 columns; trh imports at most 20000 rows"
+        )),
+        "{}",
+        err.message
+    );
+}

@@ -254,6 +254,15 @@ fn read_workbook(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table,
             .cloned()
             .ok_or_else(|| err("the workbook has no sheets".into()))?,
     };
+    if let calamine::Sheets::Xlsx(xlsx) = &mut wb {
+        // Streamed cell by cell, so an oversized sheet stops at the limit, not after it.
+        let rows = xlsx_rows(xlsx, &name).map_err(err)?;
+        return Ok(Table {
+            rows,
+            sheet: Some(name),
+            ..Table::default()
+        });
+    }
     let range = wb
         .worksheet_range(&name)
         .map_err(|e| err(format!("cannot read sheet \"{name}\": {e}")))?;
@@ -282,6 +291,56 @@ fn read_workbook(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table,
         sheet: Some(name),
         ..Table::default()
     })
+}
+
+/// The rows of an `.xlsx` sheet, read cell by cell and refused as soon as it passes
+/// [`MAX_ROWS`] rows or [`MAX_CELLS`] cells. Rows keep their spreadsheet numbers; cells their
+/// columns (from column A).
+fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Vec<Row>, String> {
+    let too_big = || {
+        format!(
+            "sheet \"{name}\" has more than {MAX_ROWS} rows or {MAX_CELLS} cells; trh imports at most {MAX_ROWS} rows, so at most {MAX_ROWS} themes"
+        )
+    };
+    let mut reader = xlsx
+        .worksheet_cells_reader(name)
+        .map_err(|e| format!("cannot read sheet \"{name}\": {e}"))?;
+    let mut cells: Vec<(u32, u32, String)> = Vec::new();
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| format!("cannot read sheet \"{name}\": {e}"))?
+    {
+        let (row, col) = cell.get_position();
+        if row as usize > MAX_ROWS || col >= 16_384 || cells.len() >= MAX_CELLS {
+            return Err(too_big());
+        }
+        let value = Data::from(cell.get_value().clone());
+        if value != Data::Empty {
+            cells.push((row, col, cell_text(&value)));
+        }
+    }
+    let Some(first) = cells.iter().map(|c| c.0).min() else {
+        return Ok(Vec::new());
+    };
+    let last = cells.iter().map(|c| c.0).max().unwrap_or(first);
+    let mut rows: Vec<Row> = (first..=last)
+        .map(|r| Row {
+            line: u64::from(r) + 1,
+            cells: Vec::new(),
+        })
+        .collect();
+    for (r, c, text) in cells {
+        let row = &mut rows[(r - first) as usize].cells;
+        let c = c as usize;
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        row[c] = text;
+    }
+    Ok(rows)
 }
 
 /// Reads a `.csv`, `.xlsx`, `.xlsm`, `.xls` or `.ods` file, refusing files over trh's size limit.

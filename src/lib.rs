@@ -14,12 +14,13 @@
 //! - [`export`]: everything a lead hands on (CSV, workbook, Markdown, HTML, chart files).
 //! - [`chart`]: the charts, drawn with plotters for the window, PNG and SVG.
 //! - [`generate`]: synthetic scorecards for tests and benchmarks.
-//! - [`state`]: what the app's panels read (document, view, actions, commands, dialogs,
+//! - [`state`] (feature `gui`, on by default): what the app's panels read (document, view, actions, commands, dialogs,
 //!   preferences, notifications).
 //! - [`ui`]: the panels, one file each.
 //! - [`app`]: the frame loop, threads, files and the window.
 //! - [`cli`]: the `trh` command line.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod chart;
 pub mod cli;
@@ -31,5 +32,7 @@ pub mod look;
 pub mod methods;
 pub mod model;
 pub mod report;
+#[cfg(feature = "gui")]
 pub mod state;
+#[cfg(feature = "gui")]
 pub mod ui;

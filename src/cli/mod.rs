@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(feature = "gui")]
 use crate::app::native::{Screenshot, ShotView};
 use crate::look::Look;
 use crate::report::rank_table::Format;
@@ -29,6 +30,7 @@ pub struct Cli {
     #[arg(long, value_name = "WxH", default_value = "1600x900", value_parser = parse_size, requires = "screenshot")]
     pub size: (u32, u32),
     /// What --screenshot shows.
+    #[cfg(feature = "gui")]
     #[arg(long, value_enum, default_value_t = ShotView::Scorecard, requires = "screenshot")]
     pub view: ShotView,
     /// With --screenshot: show presenter mode (the first theme, votes revealed).
@@ -271,6 +273,20 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     if let Some(command) = cli.command {
         return commands::dispatch(command);
     }
+    open_window(cli)
+}
+
+/// Without the window (built with `--no-default-features`), `trh` alone has nothing to open.
+#[cfg(not(feature = "gui"))]
+fn open_window(_cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+    anyhow::bail!(
+        "this trh was built without the desktop app (cargo build --no-default-features); give a command, e.g. trh rank FILE (see trh --help)"
+    )
+}
+
+/// The desktop app, on FILE, or a screenshot of it.
+#[cfg(feature = "gui")]
+fn open_window(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let shot = cli.screenshot.map(|out| Screenshot {
         out,
         size: cli.size,

@@ -184,7 +184,7 @@ fn saving_and_exporting_keep_the_usual_permissions() {
     let probe = dir.path().join("probe");
     std::fs::File::create(&probe).expect("create");
     let usual = mode(&probe);
-    let card = trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+    let card = trh::file::parse_scorecard(trh::methods::SAMPLE, Path::new("s.ron")).expect("sample");
     let path = dir.path().join("card.ron");
     save::save_scorecard(&card, &path).expect("saves");
     assert_eq!(mode(&path), usual, "a new scorecard has the usual mode");
@@ -208,7 +208,7 @@ fn saving_and_exporting_keep_the_usual_permissions() {
 #[test]
 fn the_cut_line_is_saved_and_read_back() {
     let mut card =
-        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+        trh::file::parse_scorecard(trh::methods::SAMPLE, Path::new("s.ron")).expect("sample");
     let before = card.cut();
     card.cut = Some(3);
     let text = save::scorecard_to_text(&card).expect("text");

@@ -16,6 +16,8 @@
 //! | `smoke` | the real window under Xvfb |
 //! | `ui`, `ui_exchange`, `ui_keys`, `ui_layout` | the app, headless with egui_kittest |
 
+// The desktop app's tests need the window code (the default `gui` feature).
+#[cfg(feature = "gui")]
 mod common;
 
 mod architecture;
@@ -27,8 +29,13 @@ mod imports;
 mod methods;
 mod proptests;
 mod samples;
+#[cfg(feature = "gui")]
 mod smoke;
+#[cfg(feature = "gui")]
 mod ui;
+#[cfg(feature = "gui")]
 mod ui_exchange;
+#[cfg(feature = "gui")]
 mod ui_keys;
+#[cfg(feature = "gui")]
 mod ui_layout;

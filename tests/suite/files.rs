@@ -184,7 +184,8 @@ fn saving_and_exporting_keep_the_usual_permissions() {
     let probe = dir.path().join("probe");
     std::fs::File::create(&probe).expect("create");
     let usual = mode(&probe);
-    let card = trh::file::parse_scorecard(trh::methods::SAMPLE, Path::new("s.ron")).expect("sample");
+    let card =
+        trh::file::parse_scorecard(trh::methods::SAMPLE, Path::new("s.ron")).expect("sample");
     let path = dir.path().join("card.ron");
     save::save_scorecard(&card, &path).expect("saves");
     assert_eq!(mode(&path), usual, "a new scorecard has the usual mode");

@@ -60,6 +60,11 @@ impl TrhApp {
                 }
             }
             Action::ExportSlope(format) => self.pick_slope(ctx, format),
+            Action::CancelRead => {
+                if let Some((_, progress)) = &self.state.reading {
+                    progress.cancel();
+                }
+            }
         }
     }
 

@@ -66,9 +66,18 @@ impl TrhApp {
     }
 
     /// Reads a spreadsheet for import on a background thread.
+    /// The status bar shows how far it has got, with a Cancel button; the open document is
+    /// not touched until the rows are imported.
     pub(super) fn read_table(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let progress = std::sync::Arc::new(crate::import::table::Progress::default());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.state.reading = Some((name, std::sync::Arc::clone(&progress)));
         self.jobs.spawn(ctx, move || {
-            let result = crate::import::table::read_path(&path, None).map_err(|e| e.to_string());
+            let result = crate::import::table::read_path_with(&path, None, &progress)
+                .map_err(|e| e.to_string());
             Done::Table(path, result)
         });
     }
@@ -78,6 +87,15 @@ impl TrhApp {
         path: PathBuf,
         result: Result<crate::import::Table, String>,
     ) {
+        let cancelled = self
+            .state
+            .reading
+            .take()
+            .is_some_and(|(_, p)| p.is_cancelled());
+        if cancelled {
+            self.state.notes.info("Import cancelled; nothing changed.");
+            return;
+        }
         match result {
             Ok(table) => {
                 let layout = crate::import::detect(

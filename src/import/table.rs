@@ -57,6 +57,45 @@ pub struct TableError {
     pub message: String,
 }
 
+/// How far a read has got, and a way to stop it: shared between the thread that reads and the
+/// window that shows the count and a Cancel button.
+#[derive(Debug, Default)]
+pub struct Progress {
+    rows: std::sync::atomic::AtomicUsize,
+    cancelled: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    /// Rows read so far.
+    pub fn rows(&self) -> usize {
+        self.rows.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Asks the read to stop; it ends with an error saying so, and nothing is imported.
+    pub fn cancel(&self) {
+        self.cancelled
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// True once cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Records `rows` read; an error if the read was cancelled.
+    fn at(&self, rows: usize) -> Result<(), String> {
+        self.rows.store(rows, std::sync::atomic::Ordering::Relaxed);
+        if self.is_cancelled() {
+            Err(CANCELLED.to_owned())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The message of a cancelled read.
+pub const CANCELLED: &str = "the read was cancelled; nothing was imported";
+
 /// Reads CSV from a reader (at most [`crate::file::MAX_FILE_BYTES`]), finding its encoding and
 /// separator.
 pub fn read_csv<R: Read>(reader: R, path: &str) -> Result<Table, TableError> {
@@ -138,6 +177,10 @@ pub fn delimiter(text: &str) -> char {
 /// Reads CSV bytes: decoded (see [`decode`]) and split at the separator found (see
 /// [`delimiter`]).
 pub fn read_csv_bytes(bytes: &[u8], path: &str) -> Result<Table, TableError> {
+    read_csv_bytes_with(bytes, path, &Progress::default())
+}
+
+fn read_csv_bytes_with(bytes: &[u8], path: &str, progress: &Progress) -> Result<Table, TableError> {
     let (text, encoding) = decode(bytes);
     let sep = delimiter(&text);
     let mut rdr = csv::ReaderBuilder::new()
@@ -159,6 +202,12 @@ pub fn read_csv_bytes(bytes: &[u8], path: &str) -> Result<Table, TableError> {
             .map_or(rows.len() as u64 + 1, |p| p.line());
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         rows.push(Row { line, cells });
+        if rows.len().is_multiple_of(256) {
+            progress.at(rows.len()).map_err(|message| TableError {
+                path: path.to_owned(),
+                message,
+            })?;
+        }
     }
     Ok(Table {
         rows,
@@ -219,7 +268,17 @@ fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
 /// else the first sheet. A workbook that makes the reader panic (a hostile or corrupt file) is
 /// reported as unreadable, never a crash.
 pub fn read_xlsx(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table, TableError> {
-    std::panic::catch_unwind(|| read_workbook(bytes, path, sheet)).unwrap_or_else(|_| {
+    read_xlsx_with(bytes, path, sheet, &Progress::default())
+}
+
+fn read_xlsx_with(
+    bytes: &[u8],
+    path: &str,
+    sheet: Option<&str>,
+    progress: &Progress,
+) -> Result<Table, TableError> {
+    let read = std::panic::AssertUnwindSafe(|| read_workbook(bytes, path, sheet, progress));
+    std::panic::catch_unwind(read).unwrap_or_else(|_| {
         Err(TableError {
             path: path.to_owned(),
             message: "not a readable workbook (the file is damaged)".into(),
@@ -227,7 +286,12 @@ pub fn read_xlsx(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table,
     })
 }
 
-fn read_workbook(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table, TableError> {
+fn read_workbook(
+    bytes: &[u8],
+    path: &str,
+    sheet: Option<&str>,
+    progress: &Progress,
+) -> Result<Table, TableError> {
     let err = |message: String| TableError {
         path: path.to_owned(),
         message,
@@ -256,7 +320,7 @@ fn read_workbook(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table,
     };
     if let calamine::Sheets::Xlsx(xlsx) = &mut wb {
         // Streamed cell by cell, so an oversized sheet stops at the limit, not after it.
-        let rows = xlsx_rows(xlsx, &name).map_err(err)?;
+        let rows = xlsx_rows(xlsx, &name, progress).map_err(err)?;
         return Ok(Table {
             rows,
             sheet: Some(name),
@@ -299,6 +363,7 @@ fn read_workbook(bytes: &[u8], path: &str, sheet: Option<&str>) -> Result<Table,
 fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     xlsx: &mut calamine::Xlsx<RS>,
     name: &str,
+    progress: &Progress,
 ) -> Result<Vec<Row>, String> {
     let too_big = || {
         format!(
@@ -316,6 +381,9 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
         let (row, col) = cell.get_position();
         if row as usize > MAX_ROWS || col >= 16_384 || cells.len() >= MAX_CELLS {
             return Err(too_big());
+        }
+        if cells.len().is_multiple_of(1024) {
+            progress.at(row as usize)?;
         }
         let value = Data::from(cell.get_value().clone());
         if value != Data::Empty {
@@ -345,6 +413,15 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
 
 /// Reads a `.csv`, `.xlsx`, `.xlsm`, `.xls` or `.ods` file, refusing files over trh's size limit.
 pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Table, TableError> {
+    read_path_with(path, sheet, &Progress::default())
+}
+
+/// [`read_path`], counting rows into `progress` and stopping if it is cancelled.
+pub fn read_path_with(
+    path: &Path,
+    sheet: Option<&str>,
+    progress: &Progress,
+) -> Result<Table, TableError> {
     let name = path.display().to_string();
     let err = |message: String| TableError {
         path: name.clone(),
@@ -365,7 +442,7 @@ pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Table, TableError> 
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "ods" => read_xlsx(&bytes, &name, sheet),
-        _ => read_csv_bytes(&bytes, &name),
+        "xlsx" | "xlsm" | "xls" | "ods" => read_xlsx_with(&bytes, &name, sheet, progress),
+        _ => read_csv_bytes_with(&bytes, &name, progress),
     }
 }

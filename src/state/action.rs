@@ -41,6 +41,8 @@ pub enum Action {
     SetName(String),
     /// Save the slope chart of the comparison as PNG or SVG.
     ExportSlope(crate::export::ExportFormat),
+    /// Stop reading the spreadsheet being read for import.
+    CancelRead,
 }
 
 impl Action {

@@ -43,6 +43,8 @@ pub struct State {
     pub saving: bool,
     /// How many background jobs are running.
     pub busy: usize,
+    /// A spreadsheet being read for import: its name and how far the read has got.
+    pub reading: Option<(String, std::sync::Arc<crate::import::table::Progress>)>,
     /// The commands run lately, newest last (for the session log and tests).
     pub recent_commands: Vec<Command>,
     /// Actions queued this frame, applied after the UI pass.
@@ -60,6 +62,7 @@ impl State {
             modal: None,
             saving: false,
             busy: 0,
+            reading: None,
             recent_commands: Vec::new(),
             actions: Vec::new(),
         }

@@ -38,6 +38,19 @@ pub fn status_ui(ui: &mut egui::Ui, app: &State, out: &mut Vec<Action>) {
             if app.busy > 0 {
                 ui.spinner();
             }
+            if let Some((name, progress)) = &app.reading {
+                ui.label(format!("Reading {name}: {} rows", progress.rows()));
+                if ui
+                    .small_button("Cancel reading")
+                    .on_hover_text("Stop reading the spreadsheet; nothing is imported")
+                    .clicked()
+                {
+                    out.push(Action::CancelRead);
+                }
+                // The count moves while the read runs (only then: no repaint when idle).
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(150));
+            }
             let text = format!(
                 "·  {saved}  ·  {} themes, {ranked} ranked  ·  {} {}{}{last}",
                 card.themes.len(),

@@ -298,3 +298,24 @@ fn a_sheet_with_too_many_rows_is_refused() {
         ),
     }
 }
+
+/// A long read counts its rows for the window and stops when cancelled, with nothing read.
+#[test]
+fn a_read_counts_rows_and_stops_when_cancelled() {
+    use trh::import::table::{CANCELLED, Progress, read_path_with};
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("long.csv");
+    let mut csv = String::from("theme,physical\n");
+    for i in 0..1000 {
+        csv.push_str(&format!("Theme {i},H\n"));
+    }
+    std::fs::write(&path, csv).expect("write");
+    let progress = Progress::default();
+    let table = read_path_with(&path, None, &progress).expect("reads");
+    assert_eq!(table.rows.len(), 1001);
+    assert!(progress.rows() >= 768, "counted {}", progress.rows());
+    let cancelled = Progress::default();
+    cancelled.cancel();
+    let err = read_path_with(&path, None, &cancelled).expect_err("stopped");
+    assert!(err.message.contains(CANCELLED), "{}", err.message);
+}

@@ -252,3 +252,16 @@ fn a_chart_is_exported_as_it_looks_on_screen() {
     let svg = std::fs::read_to_string(&out).expect("written");
     assert!(svg.contains("Risk matrix") && svg.contains("OFFICIAL"));
 }
+
+/// While a spreadsheet is read, the status bar shows how far it has got and a Cancel button
+/// that stops the read.
+#[test]
+fn a_long_read_shows_its_progress_and_can_be_cancelled() {
+    let mut h = sample();
+    let progress = std::sync::Arc::new(trh::import::table::Progress::default());
+    h.state_mut().state.reading = Some(("extract.xlsx".into(), std::sync::Arc::clone(&progress)));
+    h.run_steps(2);
+    assert!(h.query_by_label("Reading extract.xlsx: 0 rows").is_some());
+    click(&mut h, "Cancel reading");
+    assert!(progress.is_cancelled());
+}

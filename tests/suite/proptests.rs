@@ -105,3 +105,54 @@ proptest! {
         prop_assert_eq!(save::scorecard_to_text(&again).expect("serialise"), text);
     }
 }
+
+/// A cell as a spreadsheet holds it: any text Windows-1252 can spell, quotes and separators
+/// included (no leading or trailing space, which a CSV reader is free to keep or not).
+fn cell_text() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9 ,;\"'’–£é()&=+-]{0,16}".prop_map(|s| s.trim().to_owned())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Any bytes given to the spreadsheet readers give a table or an error, never a panic.
+    #[test]
+    fn arbitrary_spreadsheet_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let _ = trh::import::table::read_csv_bytes(&bytes, "fuzz.csv");
+        let _ = trh::import::table::read_xlsx(&bytes, "fuzz.xlsx", None);
+    }
+
+    /// A table written as Excel would (UTF-8, UTF-8 with BOM, UTF-16, Windows-1252; comma,
+    /// semicolon or tab) reads back cell for cell, whatever the cells hold.
+    #[test]
+    fn csv_in_any_encoding_and_separator_reads_back(
+        rows in proptest::collection::vec(proptest::collection::vec(cell_text(), 3), 2..8),
+        encoding in 0usize..4,
+        sep in prop_oneof![Just(b','), Just(b';'), Just(b'\t')],
+    ) {
+        // A heading row with letters only, as a real sheet's first row.
+        let mut table = vec![vec!["theme".to_owned(), "harm".to_owned(), "notes".to_owned()]];
+        table.extend(rows);
+        let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(Vec::new());
+        for r in &table {
+            w.write_record(r).expect("row");
+        }
+        let text = String::from_utf8(w.into_inner().expect("csv")).expect("utf-8");
+        let bytes = match encoding {
+            0 => text.as_bytes().to_vec(),
+            1 => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+            2 => {
+                let mut b = vec![0xFF, 0xFE];
+                for u in text.encode_utf16() {
+                    b.extend_from_slice(&u.to_le_bytes());
+                }
+                b
+            }
+            _ => encoding_rs::WINDOWS_1252.encode(&text).0.into_owned(),
+        };
+        let read = trh::import::table::read_csv_bytes(&bytes, "t.csv").expect("reads");
+        prop_assert_eq!(read.delimiter, Some(char::from(sep)));
+        let cells: Vec<Vec<String>> = read.rows.iter().map(|r| r.cells.clone()).collect();
+        prop_assert_eq!(cells, table);
+    }
+}

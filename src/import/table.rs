@@ -235,7 +235,7 @@ pub const MAX_ROWS: usize = 20_000;
 pub const MAX_CELLS: usize = 2_000_000;
 /// The most a workbook may unpack to, all its parts together (a workbook is a zip of XML: a
 /// few megabytes can unpack to gigabytes).
-pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Refuses a zipped workbook (.xlsx, .xlsm, .ods) whose parts would unpack to more than
 /// [`MAX_UNPACKED_BYTES`], before any part is unpacked. The sizes are the zip's own; the zip

@@ -156,7 +156,7 @@ impl TrhApp {
         if let Some(w) = crate::model::text::marking_warning(&self.state.doc.card.marking) {
             self.state
                 .notes
-                .error(format!("{}: {w}", self.state.doc.display_name()));
+                .warning(format!("{}: {w}", self.state.doc.display_name()));
         }
         self.state.view.selected = self.state.doc.card.themes.first().map(|t| t.id.clone());
         self.state.view.rename = None;

@@ -63,8 +63,8 @@ pub fn marking_warning(marking: &str) -> Option<String> {
     });
     (!known).then(|| {
         format!(
-            "the marking \"{m}\" is not a UK Government Security Classification ({}, optionally followed by descriptors)",
-            CLASSIFICATIONS.join(", ")
+            "the marking \"{m}\" is not a UK Government Security Classification (OFFICIAL, OFFICIAL-SENSITIVE, SECRET or TOP SECRET, optionally followed by descriptors); it is printed as written"
+
         )
     })
 }

@@ -13,6 +13,8 @@ pub enum Level {
     Info,
     /// Something failed; nothing was lost.
     Error,
+    /// Nothing failed, but something needs a look (e.g. an unusual protective marking).
+    Warning,
 }
 
 /// One notice.
@@ -37,7 +39,7 @@ impl Notifications {
     /// Adds a notice, and writes errors to stderr so they reach the terminal's log too.
     pub fn push(&mut self, level: Level, text: impl Into<String>) {
         let text = text.into();
-        if level == Level::Error {
+        if level != Level::Info {
             eprintln!("trh: {text}");
         }
         self.log.push(Notice {
@@ -50,6 +52,11 @@ impl Notifications {
     /// Adds an info notice.
     pub fn info(&mut self, text: impl Into<String>) {
         self.push(Level::Info, text);
+    }
+
+    /// Adds a warning.
+    pub fn warning(&mut self, text: impl Into<String>) {
+        self.push(Level::Warning, text);
     }
 
     /// Adds an error notice.

@@ -113,15 +113,15 @@ pub fn toasts_ui(ctx: &egui::Context, notes: &Notifications) {
             ui.set_max_width(460.0);
             for n in live.iter().rev().take(4) {
                 let (fill, text) = match n.level {
-                    Level::Error => crate::look::toast::ERROR,
+                    Level::Error | Level::Warning => crate::look::toast::ERROR,
                     Level::Info => crate::look::toast::INFO,
                 };
                 let (fill, text) = (style::color(fill), style::color(text));
                 egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
-                    let prefix = if n.level == Level::Error {
-                        "Error: "
-                    } else {
-                        ""
+                    let prefix = match n.level {
+                        Level::Error => "Error: ",
+                        Level::Warning => "Warning: ",
+                        Level::Info => "",
                     };
                     ui.label(RichText::new(format!("{prefix}{}", n.text)).color(text));
                 });

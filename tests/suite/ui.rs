@@ -921,3 +921,29 @@ fn edits_from_another_thread_take_the_one_path_even_with_a_dialog_open() {
         "the refusal is shown"
     );
 }
+
+/// A scorecard whose marking is not a UK classification opens, with a warning that says so
+/// (a warning, not an error: nothing failed, and the marking is printed as written).
+#[test]
+fn an_unusual_marking_is_warned_about_on_open() {
+    let mut card =
+        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+    card.marking = "RESTRICTED".into();
+    let h = harness(TrhApp::new(config(
+        Start::Loaded(Box::new(card), PathBuf::from("restricted.ron")),
+        None,
+    )));
+    let notice = h.state().state.notes.log.last().expect("a notice");
+    assert_eq!(notice.level, trh::state::notify::Level::Warning);
+    assert!(
+        notice
+            .text
+            .contains("\"RESTRICTED\" is not a UK Government Security Classification"),
+        "{}",
+        notice.text
+    );
+    assert!(
+        h.query_by_label_contains("Warning: restricted.ron")
+            .is_some()
+    );
+}

@@ -164,34 +164,17 @@ impl TrhApp {
                 }
             }
             Command::Export => self.open_export(),
-            Command::Import => {
+            Command::Import | Command::Compare | Command::ReusePeople => {
+                use crate::state::pick::PickPurpose;
+                let purpose = match command {
+                    Command::Import => PickPurpose::Import,
+                    Command::Compare => PickPurpose::Compare,
+                    _ => PickPurpose::People,
+                };
                 let folder = self.state.prefs.last_folder.clone();
-                self.jobs.pick(
-                    ctx,
-                    crate::state::pick::PickPurpose::Import,
-                    folder,
-                    String::new(),
-                );
-            }
-            Command::Compare => {
-                let folder = self.state.prefs.last_folder.clone();
-                self.jobs.pick(
-                    ctx,
-                    crate::state::pick::PickPurpose::Compare,
-                    folder,
-                    String::new(),
-                );
+                self.jobs.pick(ctx, purpose, folder, String::new());
             }
             Command::Presenter => self.toggle_presenter(ctx),
-            Command::ReusePeople => {
-                let folder = self.state.prefs.last_folder.clone();
-                self.jobs.pick(
-                    ctx,
-                    crate::state::pick::PickPurpose::People,
-                    folder,
-                    String::new(),
-                );
-            }
             // The rest change only view state and preferences: `State::view_command`.
             _ => {}
         }

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::sync::Arc;
 
+mod csv_file;
 mod mapping;
 pub mod table;
 

@@ -287,11 +287,9 @@ fn main() {
 
     // Issue 4's views, reported on their own line (the summary covers issue 3's views).
     app.state.view.tab = Tab::Workshop;
-    app.state.view.workshop.revealed = true;
     let workshop = measure("workshop (revealed)", &mut app);
     app.state.view.presenter = Some(trh::state::view::PresenterView {
         index: 150,
-        revealed: true,
         ..Default::default()
     });
     let presenter = measure("presenter (revealed)", &mut app);

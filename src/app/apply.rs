@@ -175,6 +175,11 @@ impl TrhApp {
                 self.jobs.pick(ctx, purpose, folder, String::new());
             }
             Command::Presenter => self.toggle_presenter(ctx),
+            Command::RevealVotes => {
+                if let Some(edit) = self.state.reveal_edit() {
+                    self.apply(ctx, Action::edit(edit));
+                }
+            }
             // The rest change only view state and preferences: `State::view_command`.
             _ => {}
         }

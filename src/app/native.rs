@@ -230,17 +230,13 @@ fn start(
 fn stage(app: &mut TrhApp, s: &Screenshot) {
     if s.presenter {
         // The screenshot window already has the requested size; no full-screen switch.
-        app.state.view.presenter = Some(crate::state::view::PresenterView {
-            revealed: true,
-            ..Default::default()
-        });
+        app.state.view.presenter = Some(crate::state::view::PresenterView::default());
     }
     match s.view {
         ShotView::Scorecard => app.state.view.tab = Tab::Scorecard,
         ShotView::Ranking => app.state.view.tab = Tab::Ranking,
         ShotView::Workshop => {
             app.state.view.tab = Tab::Workshop;
-            app.state.view.workshop.revealed = true;
         }
         ShotView::Agencies => {
             app.state.view.tab = Tab::Workshop;

@@ -119,6 +119,7 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
             place.push(format!("{field}:"));
             one_line(ck, &place, &format!("theme \"{}\": {field}", t.id), text);
         }
+        check_hidden(ck, &at, &t);
         let scores = if method_ok {
             scores_from(&doc.method, &t.id, t.scores, &known, ck)
         } else {
@@ -131,6 +132,7 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
             category: t.category,
             evidence: t.evidence,
             scores,
+            hidden_rounds: t.hidden_rounds.into_iter().filter(|&r| r > 0).collect(),
             decision: t.decision.map(|d| Decision {
                 kind: d.decision,
                 rationale: d.rationale,
@@ -396,6 +398,7 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
                     Some(score_doc(&f.id, &f.scale, s))
                 })
                 .collect(),
+            hidden_rounds: t.hidden_rounds.iter().copied().collect(),
             decision: t.decision.as_ref().map(|d| DecisionDoc {
                 decision: d.kind,
                 rationale: d.rationale.clone(),
@@ -436,6 +439,19 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
                 new: c.new.clone(),
             })
             .collect(),
+    }
+}
+
+/// Hidden rounds are numbered from 1, like rounds.
+fn check_hidden(ck: &mut Checker<'_>, at: &[String], t: &super::doc::ThemeDoc) {
+    if t.hidden_rounds.contains(&0) {
+        let mut place = at.to_vec();
+        place.push("hidden_rounds:".to_owned());
+        let id = &t.id;
+        ck.report(
+            &place,
+            format!("theme \"{id}\": hidden_rounds: rounds are numbered from 1"),
+        );
     }
 }
 

@@ -107,6 +107,10 @@ pub struct ThemeDoc {
     /// The board decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<DecisionDoc>,
+    /// Rounds whose votes are hidden (open for voting, or not yet revealed): they count for
+    /// nothing until revealed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_rounds: Vec<u32>,
 }
 
 /// Everything recorded for one factor of one theme.

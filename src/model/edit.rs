@@ -131,6 +131,17 @@ pub enum Edit {
         /// The vote, or `None` to clear it.
         value: Option<Value>,
     },
+    /// Hide a round's votes (open for voting, or not yet revealed) or reveal them. Votes of
+    /// a hidden round count for nothing until it is revealed. A round also starts hidden when
+    /// its first vote on the theme is given.
+    SetRoundHidden {
+        /// Theme.
+        theme: ThemeId,
+        /// Round, from 1.
+        round: u32,
+        /// Hidden (true) or revealed (false).
+        hidden: bool,
+    },
     /// Set the room's agreed value with its rationale (required), or clear it.
     SetAgreed {
         /// Theme.
@@ -300,6 +311,7 @@ impl Edit {
             | Self::SetParticipant { .. }
             | Self::SetPresent { .. }
             | Self::SetVote { .. }
+            | Self::SetRoundHidden { .. }
             | Self::SetAgreed { .. } => super::edit_workshop::apply(self, card),
             Self::MoveTheme { theme, to } => {
                 let from = index_of(card, theme)?;

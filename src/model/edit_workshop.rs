@@ -87,34 +87,70 @@ pub(super) fn apply(edit: &Edit, card: &mut Scorecard) -> Result<Applied, EditEr
             round,
             value,
         } => set_vote(card, (theme, factor, participant), *round, *value),
+        Edit::SetRoundHidden {
+            theme,
+            round,
+            hidden,
+        } => set_hidden(card, theme, *round, *hidden),
         Edit::SetAgreed {
             theme,
             factor,
             agreed,
-        } => {
-            let scale = scale_of(card, factor)?;
-            if let Some(a) = agreed {
-                if a.rationale.trim().is_empty() {
-                    return Err(EditError::RationaleRequired);
-                }
-                check(&scale, factor, a.value)?;
-            }
-            let t = theme_mut(card, theme)?;
-            let score = t.scores.entry(factor.clone()).or_default();
-            let old = std::mem::replace(&mut score.agreed, agreed.clone());
-            let show = |a: Option<&super::scorecard::Agreed>| {
-                a.map(|a| format!("{}: {}", scale.code(a.value), a.rationale))
-                    .unwrap_or_default()
-            };
-            Ok(applied(
-                theme,
-                &format!("factor \"{factor}\" agreed"),
-                show(old.as_ref()),
-                &show(agreed.as_ref()),
-            ))
-        }
+        } => set_agreed(card, theme, factor, agreed.as_ref()),
         _ => unreachable!("edit_workshop::apply is only called for workshop edits"),
     }
+}
+
+fn set_agreed(
+    card: &mut Scorecard,
+    theme: &super::ids::ThemeId,
+    factor: &FactorId,
+    agreed: Option<&super::scorecard::Agreed>,
+) -> Result<Applied, EditError> {
+    let scale = scale_of(card, factor)?;
+    if let Some(a) = agreed {
+        if a.rationale.trim().is_empty() {
+            return Err(EditError::RationaleRequired);
+        }
+        check(&scale, factor, a.value)?;
+    }
+    let t = theme_mut(card, theme)?;
+    let score = t.scores.entry(factor.clone()).or_default();
+    let old = std::mem::replace(&mut score.agreed, agreed.cloned());
+    let show = |a: Option<&super::scorecard::Agreed>| {
+        a.map(|a| format!("{}: {}", scale.code(a.value), a.rationale))
+            .unwrap_or_default()
+    };
+    Ok(applied(
+        theme,
+        &format!("factor \"{factor}\" agreed"),
+        show(old.as_ref()),
+        &show(agreed),
+    ))
+}
+
+fn set_hidden(
+    card: &mut Scorecard,
+    theme: &super::ids::ThemeId,
+    round: u32,
+    hidden: bool,
+) -> Result<Applied, EditError> {
+    if round == 0 {
+        return Err(EditError::BadRound);
+    }
+    let t = theme_mut(card, theme)?;
+    let was = if hidden {
+        !t.hidden_rounds.insert(round)
+    } else {
+        t.hidden_rounds.remove(&round)
+    };
+    let word = |h: bool| if h { "hidden" } else { "revealed" };
+    Ok(applied(
+        theme,
+        &format!("round {round}"),
+        word(was).to_owned(),
+        word(hidden),
+    ))
 }
 
 fn set_vote(
@@ -132,6 +168,15 @@ fn set_vote(
     }
     participant_index(card, participant)?;
     let t = theme_mut(card, theme)?;
+    // The first vote of a round starts it hidden: nobody anchors on it, and nothing the room
+    // sees moves until the facilitator reveals it.
+    let new_round = !t
+        .scores
+        .values()
+        .any(|s| s.votes.iter().any(|v| v.round == round));
+    if new_round && value.is_some() {
+        t.hidden_rounds.insert(round);
+    }
     let score = t.scores.entry(factor.clone()).or_default();
     let slot = score
         .votes
@@ -245,6 +290,9 @@ mod tests {
             score.round_values(2),
             vec![Value::Level(3), Value::Level(2)]
         );
+        for round in [1, 2] {
+            reveal(round, false).apply(&mut c).expect("reveals");
+        }
         let row = &rank(&c).rows[0];
         let fr = row.factors.iter().find(|r| r.factor == f).expect("factor");
         assert_eq!(fr.round, Some(2), "the latest round counts");
@@ -253,6 +301,60 @@ mod tests {
             c.themes[0].scores[&f].round_values(2),
             vec![Value::Level(3)]
         );
+    }
+
+    fn reveal(round: u32, hidden: bool) -> Edit {
+        Edit::SetRoundHidden {
+            theme: "a".into(),
+            round,
+            hidden,
+        }
+    }
+
+    #[test]
+    fn a_round_starts_hidden_and_moves_nothing_until_revealed() {
+        let mut c = card();
+        let f = factor(&c);
+        let value = |c: &Scorecard| {
+            let row = &rank(c).rows[0];
+            let fr = row.factors.iter().find(|r| r.factor == f).expect("factor");
+            (fr.value, fr.source)
+        };
+        let draft = Edit::SetDraft {
+            theme: "a".into(),
+            factor: f.clone(),
+            value: Some(Value::Level(0)),
+        };
+        draft.apply(&mut c).expect("draft");
+        let before = value(&c);
+        vote("p1", 1, Some(4), &f).apply(&mut c).expect("votes");
+        vote("p2", 1, Some(4), &f).apply(&mut c).expect("votes");
+        assert!(c.themes[0].hidden_rounds.contains(&1));
+        assert!(!c.themes[0].votes_shown(1));
+        assert_eq!(value(&c), before, "an unrevealed round moves nothing");
+        let applied = reveal(1, false).apply(&mut c).expect("reveals");
+        assert_eq!(
+            (applied.old.as_str(), applied.new.as_str()),
+            ("hidden", "revealed")
+        );
+        assert_eq!(
+            value(&c),
+            (
+                Some(Value::Level(4)),
+                crate::model::scorecard::Source::Votes { round: 1 }
+            )
+        );
+        // Round 2 opens (hidden before any vote): round 1 stays in force meanwhile.
+        reveal(2, true).apply(&mut c).expect("hides");
+        vote("p1", 2, Some(1), &f).apply(&mut c).expect("votes");
+        assert_eq!(
+            value(&c).1,
+            crate::model::scorecard::Source::Votes { round: 1 }
+        );
+        // A later vote in a revealed round does not hide it again.
+        vote("p2", 1, Some(3), &f).apply(&mut c).expect("votes");
+        assert!(c.themes[0].votes_shown(1));
+        assert_eq!(reveal(0, true).apply(&mut c), Err(EditError::BadRound));
     }
 
     #[test]

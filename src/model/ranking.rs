@@ -286,9 +286,10 @@ fn walk(prep: &Prepared<'_>, theme: &Theme) -> Walk {
     let mut contested = false;
     for (pf, fs) in prep.factors.iter().zip(prep.scores(theme)) {
         let (kind, factor) = (pf.kind, pf.factor);
-        let round = fs.and_then(|s| s.latest_round());
+        let hidden = &theme.hidden_rounds;
+        let round = fs.and_then(|s| s.counted_round(hidden));
         let (value, source, spread) = fs.map_or((None, Source::Unscored, None), |s| {
-            s.summarise(&pf.table, method)
+            s.summarise(&pf.table, method, hidden)
         });
         contested |= spread.as_ref().is_some_and(|s| s.contested);
         let points = value.map(|v| factor.scale.points(v));

@@ -1,7 +1,7 @@
 //! The scorecard document: themes, participants, every score with who gave it, the board's
 //! decisions and the change log, together with the method they were scored under.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -89,6 +89,10 @@ pub struct Theme {
     pub scores: BTreeMap<FactorId, FactorScore>,
     /// The board's decision, once taken.
     pub decision: Option<Decision>,
+    /// Rounds whose votes are hidden: open for voting or not yet revealed. Their votes are
+    /// kept but count for nothing until the round is revealed (see [`FactorScore::summarise`]).
+    /// A round starts hidden when its first vote is given; rounds not listed are revealed.
+    pub hidden_rounds: BTreeSet<u32>,
 }
 
 /// Everything recorded about one factor of one theme.
@@ -196,20 +200,38 @@ impl FactorScore {
             .collect()
     }
 
-    /// The effective value: agreed, else the aggregate of the latest round's votes, else the draft.
-    pub fn effective(&self, scale: &Scale, method: &Method) -> (Option<Value>, Source) {
+    /// The latest round that counts: the latest with votes that is not hidden.
+    pub fn counted_round(&self, hidden: &BTreeSet<u32>) -> Option<u32> {
+        self.votes
+            .iter()
+            .map(|v| v.round)
+            .filter(|r| !hidden.contains(r))
+            .max()
+    }
+
+    /// The effective value: agreed, else the aggregate of the latest revealed round's votes,
+    /// else the draft. `hidden` is the theme's [`Theme::hidden_rounds`].
+    pub fn effective(
+        &self,
+        scale: &Scale,
+        method: &Method,
+        hidden: &BTreeSet<u32>,
+    ) -> (Option<Value>, Source) {
         let table = aggregate::ScaleTable::new(scale);
-        let (value, source, _) = self.summarise(&table, method);
+        let (value, source, _) = self.summarise(&table, method, hidden);
         (value, source)
     }
 
-    /// The effective value, its source and the spread of the latest round, in one pass.
+    /// The effective value, its source and the spread of the latest revealed round, in one
+    /// pass. Votes of hidden rounds (open, or not yet revealed) are not read at all, so
+    /// nothing the room can see moves while a round is being voted.
     pub fn summarise(
         &self,
         table: &aggregate::ScaleTable<'_>,
         method: &Method,
+        hidden: &BTreeSet<u32>,
     ) -> (Option<Value>, Source, Option<aggregate::Spread>) {
-        let (voted, spread, round) = match self.latest_round() {
+        let (voted, spread, round) = match self.counted_round(hidden) {
             Some(round) => {
                 let (v, s) = table.summarise_iter(
                     self.votes
@@ -326,6 +348,15 @@ impl Scorecard {
 }
 
 impl Theme {
+    /// Whether round `round`'s votes may be seen and count: it has votes and is not hidden.
+    pub fn votes_shown(&self, round: u32) -> bool {
+        !self.hidden_rounds.contains(&round)
+            && self
+                .scores
+                .values()
+                .any(|s| s.votes.iter().any(|v| v.round == round))
+    }
+
     /// A theme with a name and no scores.
     pub fn new(id: &str, name: &str) -> Self {
         Self {
@@ -336,6 +367,7 @@ impl Theme {
             evidence: String::new(),
             scores: BTreeMap::new(),
             decision: None,
+            hidden_rounds: BTreeSet::new(),
         }
     }
 }
@@ -393,8 +425,35 @@ mod tests {
                 votes,
                 agreed: agreed.clone(),
             };
-            let (v, src) = fs.effective(&scale, &method);
+            let (v, src) = fs.effective(&scale, &method, &BTreeSet::new());
             assert_eq!((v, src), (want.0.map(Value::Number), want.1));
         }
+    }
+
+    #[test]
+    fn a_hidden_round_counts_for_nothing_until_revealed() {
+        let method = crate::methods::builtin("probability-harm").expect("shipped");
+        let scale = Scale::Range { min: 1, max: 20 };
+        let fs = FactorScore {
+            draft: Some(Value::Number(3)),
+            votes: vec![vote(1, "a", 9), vote(1, "b", 11), vote(2, "a", 20)],
+            ..FactorScore::default()
+        };
+        let hidden = |r: &[u32]| r.iter().copied().collect::<BTreeSet<u32>>();
+        // Round 2 is open: round 1 (revealed) is in force.
+        assert_eq!(
+            fs.effective(&scale, &method, &hidden(&[2])),
+            (Some(Value::Number(11)), Source::Votes { round: 1 })
+        );
+        // No revealed round: the draft.
+        assert_eq!(
+            fs.effective(&scale, &method, &hidden(&[1, 2])),
+            (Some(Value::Number(3)), Source::Draft)
+        );
+        // Revealed: round 2 counts.
+        assert_eq!(
+            fs.effective(&scale, &method, &hidden(&[])),
+            (Some(Value::Number(20)), Source::Votes { round: 2 })
+        );
     }
 }

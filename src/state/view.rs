@@ -68,8 +68,6 @@ pub enum SortKey {
 pub struct WorkshopView {
     /// The round being entered and shown; `None` follows the theme's latest round (or 1).
     pub round: Option<u32>,
-    /// Votes are shown; until then the grid shows only who has voted.
-    pub revealed: bool,
     /// The grid cell the keyboard is on: (participant row, factor column).
     pub cursor: (usize, usize),
     /// Digits typed so far for a number scale.
@@ -87,13 +85,19 @@ pub struct WorkshopView {
     pub shown: Option<(crate::model::ThemeId, (usize, usize))>,
 }
 
+impl WorkshopView {
+    /// The round the grid shows for a theme: the one chosen, else the theme's latest (or 1).
+    pub fn round_for(&self, theme: &crate::model::Theme) -> u32 {
+        self.round
+            .unwrap_or_else(|| crate::model::workshop::latest_round(theme).max(1))
+    }
+}
+
 /// Presenter mode: one theme at a time, full screen, for the room.
 #[derive(Clone, Debug, Default)]
 pub struct PresenterView {
     /// Position in the theme list.
     pub index: usize,
-    /// Votes shown.
-    pub revealed: bool,
     /// When the timer for this theme started.
     pub timer: Option<std::time::Instant>,
     /// The final ranking reveal is showing, with this many rows revealed (from the bottom).

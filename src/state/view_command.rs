@@ -38,10 +38,6 @@ impl State {
             Command::ShowRanking => view.tab = Tab::Ranking,
             Command::ShowCharts => view.tab = Tab::Charts,
             Command::ShowWorkshop => view.tab = Tab::Workshop,
-            Command::RevealVotes => match &mut view.presenter {
-                Some(p) => p.revealed = !p.revealed,
-                None => view.workshop.revealed = !view.workshop.revealed,
-            },
             Command::NextRound => {
                 let latest = self
                     .selected()
@@ -50,7 +46,6 @@ impl State {
                 let w = &mut self.view.workshop;
                 let current = w.round.unwrap_or(latest.max(1));
                 w.round = Some(current.max(latest) + 1);
-                w.revealed = false;
                 self.view.tab = Tab::Workshop;
             }
             Command::LookLight => self.prefs.look = Look::Light,
@@ -62,5 +57,25 @@ impl State {
             _ => return false,
         }
         true
+    }
+
+    /// The edit that *Reveal votes* makes: reveal the round on show (the workshop grid's, or
+    /// presenter mode's theme's latest), or hide it again if its votes are showing.
+    pub fn reveal_edit(&self) -> Option<crate::model::Edit> {
+        let (theme, round) = match &self.view.presenter {
+            Some(p) => {
+                let t: &crate::model::Theme = self.doc.card.themes.get(p.index)?;
+                (t, crate::model::workshop::latest_round(t).max(1))
+            }
+            None => {
+                let t = self.doc.card.theme(self.selected()?)?;
+                (t, self.view.workshop.round_for(t))
+            }
+        };
+        Some(crate::model::Edit::SetRoundHidden {
+            theme: theme.id.clone(),
+            round,
+            hidden: theme.votes_shown(round),
+        })
     }
 }

@@ -58,7 +58,9 @@ fn theme_page_ui(ui: &mut Ui, doc: &Document, theme: &Theme, p: &PresenterView) 
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(1));
     }
-    top.push_str(if p.revealed {
+    let round = latest_round(theme);
+    let revealed = theme.votes_shown(round);
+    top.push_str(if revealed {
         "  ·  votes shown"
     } else {
         "  ·  votes hidden"
@@ -81,7 +83,6 @@ fn theme_page_ui(ui: &mut Ui, doc: &Document, theme: &Theme, p: &PresenterView) 
     }
     ui.add_space(6.0);
     let row = doc.row(&theme.id);
-    let round = latest_round(theme);
     let sections = &doc.card.method.sections;
     // Two columns split the sections between them, about half the factors each.
     let total: usize = sections.iter().map(|s| s.factors.len()).sum();
@@ -105,7 +106,7 @@ fn theme_page_ui(ui: &mut Ui, doc: &Document, theme: &Theme, p: &PresenterView) 
                     .weak(),
             );
             for factor in &section.factors {
-                factor_line_ui(ui, doc, theme, factor, (round, p.revealed), row, fit);
+                factor_line_ui(ui, doc, theme, factor, (round, revealed), row, fit);
             }
         }
     };
@@ -330,14 +331,13 @@ pub fn presenter_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState)
         p.index = p.index.saturating_sub(1);
     }
     if p.index != before {
-        p.revealed = false;
         p.timer = None;
         if let Some(t) = doc.card.themes.get(p.index) {
             out.push(Action::Select(t.id.clone()));
         }
     }
     if pressed(&[Key::R]) {
-        p.revealed = !p.revealed;
+        out.push(Action::Command(crate::state::Command::RevealVotes));
     }
     if pressed(&[Key::T]) {
         p.timer = match p.timer {

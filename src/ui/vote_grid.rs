@@ -8,7 +8,7 @@ use egui::{Align2, Rect, RichText, Sense, Ui, pos2, vec2};
 
 use crate::look::Look;
 use crate::model::method::Factor;
-use crate::model::workshop::{RoundStats, latest_round, round_stats};
+use crate::model::workshop::{RoundStats, round_stats};
 use crate::model::{ParticipantId, Scale, Theme, Value};
 use crate::report::num;
 use crate::state::Document;
@@ -39,9 +39,7 @@ fn cell_w(ui: &Ui, factors: &[&Factor]) -> f32 {
 
 /// The round the grid shows for a theme.
 pub fn current_round(view: &ViewState, theme: &Theme) -> u32 {
-    view.workshop
-        .round
-        .unwrap_or_else(|| latest_round(theme).max(1))
+    view.workshop.round_for(theme)
 }
 
 /// The participants shown in the grid: those present.
@@ -58,6 +56,7 @@ pub fn vote_grid_ui(
     look: Look,
 ) -> Option<Modal> {
     let round = current_round(view, theme);
+    let revealed = theme.votes_shown(round);
     let people = grid_people(doc);
     let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.6;
@@ -82,7 +81,7 @@ pub fn vote_grid_ui(
             );
             let vote = vote_of(theme, factor, &person.id, round);
             let at_cursor = view.workshop.cursor == (r, c);
-            let text = match (vote, view.workshop.revealed) {
+            let text = match (vote, revealed) {
                 (Some(v), true) => factor.scale.code(v),
                 (Some(_), false) => "•".to_owned(),
                 (None, _) if at_cursor && !view.workshop.entry.is_empty() => {
@@ -151,15 +150,7 @@ pub fn vote_grid_ui(
         ui.label("Add participants (and mark them present) to enter votes.");
     }
     ui.add_space(6.0);
-    stats_ui(
-        ui,
-        doc,
-        theme,
-        (&factors, cw),
-        round,
-        view.workshop.revealed,
-        look,
-    )
+    stats_ui(ui, doc, theme, (&factors, cw), round, revealed, look)
 }
 
 fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32, cw: f32) {

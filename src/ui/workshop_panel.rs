@@ -46,7 +46,7 @@ pub fn workshop_ui(
             out.push(Action::Command(Command::NextRound));
         }
         ui.separator();
-        let reveal = if view.workshop.revealed {
+        let reveal = if theme.votes_shown(round) {
             "Hide votes"
         } else {
             "Reveal votes"
@@ -79,7 +79,7 @@ pub fn workshop_ui(
     area.show(ui, |ui| {
         let modal = vote_grid_ui(ui, doc, theme, view, look);
         ui.add_space(8.0);
-        if view.workshop.revealed {
+        if theme.votes_shown(round) {
             crate::ui::charts_panel::votes_plot_ui(ui, doc, theme, round, charts, look);
         } else {
             ui.label(quiet("The vote plot appears when the votes are revealed."));

@@ -295,3 +295,53 @@ fn an_unknown_marking_is_warned_about_not_hidden() {
         );
     }
 }
+
+/// A hidden round is in the file (`hidden_rounds`), reads back, and its votes count for
+/// nothing in `trh rank` until the round is revealed; a round 0 there is refused.
+#[test]
+fn hidden_rounds_are_kept_in_the_file_and_count_for_nothing() {
+    use trh::model::{Edit, Theme};
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("hidden.ron");
+    let mut card =
+        trh::file::parse_scorecard(SAMPLE, std::path::Path::new("sample.ron")).expect("sample");
+    let theme: &Theme = &card.themes[0];
+    let id = theme.id.clone();
+    let round = trh::model::workshop::latest_round(theme);
+    let before = trh::model::rank(&card);
+    Edit::SetRoundHidden {
+        theme: id.clone(),
+        round,
+        hidden: true,
+    }
+    .apply(&mut card)
+    .expect("hides");
+    let hidden = trh::model::rank(&card);
+    trh::file::save::save_scorecard(&card, &path).expect("saves");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let at = text.find("hidden_rounds: [").expect("written");
+    let end = at + text[at..].find(']').expect("closed") + 1;
+    let written: String = text[at..end].split_whitespace().collect();
+    assert_eq!(written, format!("hidden_rounds:[{round},]"));
+    let back = trh::file::load_scorecard(&path).expect("loads");
+    assert_eq!(back.themes[0].hidden_rounds, card.themes[0].hidden_rounds);
+    let row = |r: &trh::model::Ranking| {
+        let row = r.rows.iter().find(|x| x.id == id).expect("row");
+        row.factors
+            .iter()
+            .filter(|f| f.round == Some(round))
+            .count()
+    };
+    assert!(row(&before) > 0, "the latest round counted before");
+    assert_eq!(row(&hidden), 0, "and counts for nothing while hidden");
+    assert_eq!(row(&trh::model::rank(&back)), 0);
+    let bad = format!("{}hidden_rounds: [0]{}", &text[..at], &text[end..]);
+    std::fs::write(&path, bad).expect("write");
+    let err = trh::file::load_scorecard(&path)
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        err.contains("hidden_rounds: rounds are numbered from 1"),
+        "{err}"
+    );
+}

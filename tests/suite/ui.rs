@@ -578,14 +578,17 @@ fn workshop_votes_are_typed_as_digits_and_hidden_until_revealed() {
     assert_eq!(h.state().state.view.workshop.cursor, (0, 3));
     // Hidden: the cell shows that a vote exists, not its value.
     assert!(h.query_by_label("Hidden").is_none());
-    assert!(!h.state().state.view.workshop.revealed);
+    let shown = |h: &Harness<'_, TrhApp>| {
+        crate::common::theme_named(h.state(), "Reoffending").votes_shown(1)
+    };
+    assert!(!shown(&h), "a new round starts hidden, in the document");
     assert!(
         h.query_by_label("Vote strip plot").is_none(),
         "no plot before the reveal"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::R);
     h.run_steps(2);
-    assert!(h.state().state.view.workshop.revealed);
+    assert!(shown(&h));
     assert!(
         h.query_by_label("Vote strip plot").is_some(),
         "the plot after it"
@@ -653,16 +656,24 @@ fn presenter_mode_navigates_reveals_and_leaves() {
     h.run_steps(3);
     assert!(h.state().state.view.presenter.is_some());
     assert!(h.query_by_label_contains("Theme 1 of 13").is_some());
-    assert!(h.query_by_label_contains("votes hidden").is_some());
-    // Votes are hidden until revealed.
+    // The sample's rounds were revealed at its workshop; R hides the theme's latest round
+    // again (in the document) and shows it once more.
+    assert!(h.query_by_label_contains("votes shown").is_some());
     let p = |h: &Harness<'_, TrhApp>| h.state().state.view.presenter.clone().expect("on");
+    let first_hidden = |h: &Harness<'_, TrhApp>| {
+        let t = &h.state().state.doc.card.themes[0];
+        !t.votes_shown(trh::model::workshop::latest_round(t))
+    };
     h.key_press(Key::R);
     h.run_steps(2);
-    assert!(p(&h).revealed);
+    assert!(first_hidden(&h));
+    assert!(h.query_by_label_contains("votes hidden").is_some());
+    h.key_press(Key::R);
+    h.run_steps(2);
+    assert!(!first_hidden(&h));
     h.key_press(Key::ArrowRight);
     h.run_steps(3);
     assert_eq!(p(&h).index, 1);
-    assert!(!p(&h).revealed, "each theme starts hidden");
     assert!(h.query_by_label_contains("Theme 2 of 13").is_some());
     let second = h.state().state.doc.card.themes[1].id.clone();
     assert_eq!(h.state().state.view.selected.as_ref(), Some(&second));

@@ -14,6 +14,7 @@
 //! - [`export`]: everything a lead hands on (CSV, workbook, Markdown, HTML, chart files).
 //! - [`chart`]: the charts, drawn with plotters for the window, PNG and SVG.
 //! - [`generate`]: synthetic scorecards for tests and benchmarks.
+//! - [`live`]: live voting from phones (an HTTP server on its own thread; no window code).
 //! - [`state`] (feature `gui`, on by default): what the app's panels read (document, view, actions, commands, dialogs,
 //!   preferences, notifications).
 //! - [`ui`]: the panels, one file each.
@@ -28,6 +29,7 @@ pub mod export;
 pub mod file;
 pub mod generate;
 pub mod import;
+pub mod live;
 pub mod look;
 pub mod methods;
 pub mod model;

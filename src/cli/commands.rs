@@ -74,6 +74,12 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             size,
         } => diff_cmd(&old, &new, format, chart.as_deref(), size)?,
         Command::Fmt { files, check } => return fmt(&files, check),
+        Command::Live {
+            file,
+            bind,
+            port,
+            theme,
+        } => super::live::run(&file, bind, port, theme.as_deref())?,
         Command::Methods { format } => list_methods(format)?,
         Command::Method {
             action: MethodAction::Show { name },

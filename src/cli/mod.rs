@@ -2,6 +2,7 @@
 //! `commands.rs`; errors become a message on stderr and exit code 1.
 
 mod commands;
+mod live;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -193,6 +194,27 @@ pub enum Command {
         /// Size of the slope chart.
         #[arg(long, value_name = "WxH", default_value = "1600x900", value_parser = parse_size)]
         size: (u32, u32),
+    },
+    /// Run live voting without a window: participants vote from their phones over the local
+    /// network, straight into FILE.
+    ///
+    /// Prints `join: URL` (what the QR code holds) and `code: CODE` (the short room code),
+    /// one per line, then serves until SIGINT or SIGTERM, saving FILE atomically about a
+    /// second after votes arrive and on exit. Plain HTTP: use a network the partnership
+    /// controls. The API is in docs/live-api.md.
+    Live {
+        /// The scorecard (.ron); votes are saved into it.
+        file: PathBuf,
+        /// The address to listen on (default: this machine's Wi-Fi or wired address, else
+        /// 127.0.0.1; never every address unless you ask for 0.0.0.0).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<std::net::IpAddr>,
+        /// The port (0 picks a free one; `join:` shows it).
+        #[arg(long, value_name = "N", default_value_t = 8787)]
+        port: u16,
+        /// Open this theme (id or name) for voting in a new round at start.
+        #[arg(long, value_name = "THEME")]
+        theme: Option<String>,
     },
     /// Rewrite scorecards in trh's canonical layout (as the app saves them), after checking them.
     ///

@@ -1,0 +1,119 @@
+//! `trh live`: the live-voting server without a window.
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+
+use crate::live::kiosk::{Kiosk, open_new_round};
+use crate::live::session::Session;
+use crate::live::{Config, net};
+
+/// The address to listen on when none is given: the best interface, else loopback.
+fn default_bind() -> IpAddr {
+    net::choices()
+        .into_iter()
+        .find(|c| {
+            matches!(
+                c.kind,
+                net::Kind::WiFi | net::Kind::Wired | net::Kind::Other
+            )
+        })
+        .map_or(IpAddr::from([127, 0, 0, 1]), |c| c.ip)
+}
+
+/// Sets `flag` on SIGINT or SIGTERM (on a thread of its own).
+fn on_signal(flag: Arc<AtomicBool>) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    std::thread::Builder::new()
+        .name("trh-signals".into())
+        .spawn(move || {
+            runtime.block_on(async {
+                #[cfg(unix)]
+                {
+                    use tokio::signal::unix::{SignalKind, signal};
+                    let (Ok(mut term), Ok(mut int)) = (
+                        signal(SignalKind::terminate()),
+                        signal(SignalKind::interrupt()),
+                    ) else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = term.recv() => {}
+                        _ = int.recv() => {}
+                    }
+                }
+                #[cfg(not(unix))]
+                {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
+            });
+            flag.store(true, Ordering::SeqCst);
+        })?;
+    Ok(())
+}
+
+pub(super) fn run(
+    path: &Path,
+    bind: Option<IpAddr>,
+    port: u16,
+    theme: Option<&str>,
+) -> anyhow::Result<()> {
+    let mut card = crate::file::load_scorecard(path)?;
+    if let Some(w) = crate::model::text::marking_warning(&card.marking) {
+        eprintln!("warning: {}: {w}", path.display());
+    }
+    let mut session = Session::default();
+    let mut opening = None;
+    if let Some(key) = theme {
+        let Some(t) = card.find_theme(key) else {
+            bail!(
+                "{}: there is no theme \"{key}\" (give its id or name)",
+                path.display()
+            );
+        };
+        let id = t.id.clone();
+        let (edit, round) = open_new_round(&card, &id).context("theme")?;
+        session.open = Some((id, round));
+        opening = Some(edit);
+    }
+    if card.participants.iter().all(|p| !p.present) {
+        eprintln!(
+            "warning: {}: nobody is marked present, so nobody can join",
+            path.display()
+        );
+    }
+    let addr = SocketAddr::new(bind.unwrap_or_else(default_bind), port);
+    let stop = Arc::new(AtomicBool::new(false));
+    on_signal(stop.clone())?;
+    // The round opens in the file before anyone can vote in it.
+    if let Some(edit) = &opening {
+        crate::live::kiosk::apply_logged(&mut card, edit, "Facilitator");
+        crate::file::save::save_scorecard(&card, path)?;
+    }
+    let mut kiosk = Kiosk::start(card, session, Config::new(addr), Some(path.to_path_buf()))
+        .with_context(|| format!("cannot listen on {addr}"))?;
+    let server = kiosk.server();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "join: {}", server.join_url())?;
+    writeln!(out, "code: {}", server.code())?;
+    out.flush()?;
+    drop(out);
+    eprintln!(
+        "Listening on {} (plain HTTP on this network: use one the partnership controls). \
+         Stop with Ctrl+C.",
+        server.addr()
+    );
+    while !stop.load(Ordering::SeqCst) {
+        kiosk.step(Duration::from_millis(200))?;
+    }
+    kiosk.stop()?;
+    eprintln!("Stopped; {} saved.", path.display());
+    Ok(())
+}

@@ -1,0 +1,445 @@
+//! The HTTP side of live voting: routes, the checks every request passes (its `Host`, the
+//! `Origin` of writes, a time limit, a body limit) and the headers every response carries,
+//! and an accept loop that limits connections in total and per address and gives each
+//! connection a header-read deadline. Answers come from the [`Hub`]; accepted votes go to
+//! the document's owner through the sink without waiting for it.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use serde::Deserialize;
+use serde_json::json;
+use tokio::sync::watch;
+
+use super::Config;
+use super::hub::{Accepted, Hub, JoinError, VoteError};
+
+/// Where accepted votes go (the app's inbox, or `trh live`'s loop).
+pub type Sink = Box<dyn Fn(Accepted) + Send + Sync>;
+
+/// What the handlers share.
+pub struct Shared {
+    /// The hub.
+    pub hub: Mutex<Hub>,
+    /// The hub's version, for event streams.
+    pub version: watch::Sender<u64>,
+    /// Accepted votes go here.
+    pub sink: Sink,
+    /// `Host` values that name this server.
+    pub hosts: Vec<String>,
+    /// The limits.
+    pub config: Config,
+}
+
+impl Shared {
+    /// The hub, even if a handler panicked while holding it (its data stays consistent:
+    /// every change is a single insert or remove).
+    pub fn hub(&self) -> MutexGuard<'_, Hub> {
+        self.hub
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Tells event streams the hub changed.
+    pub fn touch(&self, version: u64) {
+        self.version.send_replace(version);
+    }
+}
+
+/// The peer address of a request's connection.
+#[derive(Clone, Copy, Debug)]
+pub struct Peer(pub SocketAddr);
+
+const PAGE: &str = include_str!("../../assets/live/index.html");
+const SCRIPT: &str = include_str!("../../assets/live/live.js");
+const STYLE: &str = include_str!("../../assets/live/live.css");
+
+/// The Content-Security-Policy: this server's own script, style and API only.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+     connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; \
+     frame-ancestors 'none'";
+
+/// The routes, with their checks.
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(
+            "/",
+            get(|| async { asset("text/html; charset=utf-8", PAGE) }),
+        )
+        .route(
+            "/live.js",
+            get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }),
+        )
+        .route(
+            "/live.css",
+            get(|| async { asset("text/css; charset=utf-8", STYLE) }),
+        )
+        .route("/api/names", post(names))
+        .route("/api/join", post(join))
+        .route("/api/state", get(state))
+        .route("/api/vote", put(vote))
+        .route("/api/events", get(events))
+        .layer(DefaultBodyLimit::max(shared.config.body_limit))
+        .layer(middleware::from_fn_with_state(shared.clone(), guard))
+        .with_state(shared)
+}
+
+fn asset(kind: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, kind)], body).into_response()
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    (status, axum::Json(json!({ "error": message }))).into_response()
+}
+
+/// Every request: the `Host` must be this server, a write's `Origin` (when a browser sends
+/// one) must be this server's page, and an answer must come within the request time (event
+/// streams excepted). Every response: no caching, a strict CSP, no sniffing, no referrer.
+async fn guard(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let mut response = match check(&shared, &req) {
+        Some(refusal) => refusal,
+        None if req.uri().path() == "/api/events" => next.run(req).await,
+        None => match tokio::time::timeout(shared.config.request_timeout, next.run(req)).await {
+            Ok(r) => r,
+            Err(_) => error(StatusCode::REQUEST_TIMEOUT, "the request took too long"),
+        },
+    };
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+/// The refusal for a request that fails the host or origin check, if it does.
+fn check(shared: &Shared, req: &Request) -> Option<Response> {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !shared.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+        return Some(error(
+            StatusCode::MISDIRECTED_REQUEST,
+            "this server answers only to its own address",
+        ));
+    }
+    let write = !matches!(*req.method(), Method::GET | Method::HEAD);
+    if write && let Some(origin) = req.headers().get(header::ORIGIN) {
+        let ok = origin.to_str().ok().is_some_and(|o| {
+            o.strip_prefix("http://")
+                .is_some_and(|rest| rest.eq_ignore_ascii_case(host))
+        });
+        if !ok {
+            return Some(error(
+                StatusCode::FORBIDDEN,
+                "writes are taken only from this server's own page",
+            ));
+        }
+    }
+    None
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, Box<Response>> {
+    serde_json::from_slice(body).map_err(|e| {
+        Box::new(error(
+            StatusCode::BAD_REQUEST,
+            &format!("the request is not the JSON expected: {e}"),
+        ))
+    })
+}
+
+fn bearer(headers: &HeaderMap) -> &str {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .unwrap_or("")
+        .trim()
+}
+
+fn peer_ip(req_peer: Option<&Peer>) -> IpAddr {
+    req_peer.map_or(IpAddr::from([0, 0, 0, 0]), |p| p.0.ip())
+}
+
+fn join_refused(e: JoinError) -> Response {
+    match e {
+        JoinError::WrongCode => error(StatusCode::FORBIDDEN, "that is not the room's code"),
+        JoinError::LockedOut => error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many wrong codes from this device: ask the facilitator",
+        ),
+        JoinError::NoSuchPerson => error(StatusCode::NOT_FOUND, "no such participant here"),
+        JoinError::Taken => error(
+            StatusCode::CONFLICT,
+            "another device has that name: ask the facilitator to release it",
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamesReq {
+    code: String,
+}
+
+async fn names(
+    State(shared): State<Arc<Shared>>,
+    peer: Option<axum::Extension<Peer>>,
+    body: Bytes,
+) -> Response {
+    let req: NamesReq = match parse(&body) {
+        Ok(r) => r,
+        Err(e) => return *e,
+    };
+    let ip = peer_ip(peer.as_deref());
+    let result = shared.hub().names(ip, &req.code, Instant::now());
+    match result {
+        Ok(list) => {
+            let people: Vec<_> = list
+                .into_iter()
+                .map(|(p, taken)| json!({"id": p.id, "name": p.name, "agency": p.agency, "taken": taken}))
+                .collect();
+            axum::Json(json!({ "participants": people })).into_response()
+        }
+        Err(e) => join_refused(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JoinReq {
+    code: String,
+    participant: String,
+}
+
+async fn join(
+    State(shared): State<Arc<Shared>>,
+    peer: Option<axum::Extension<Peer>>,
+    body: Bytes,
+) -> Response {
+    let req: JoinReq = match parse(&body) {
+        Ok(r) => r,
+        Err(e) => return *e,
+    };
+    let ip = peer_ip(peer.as_deref());
+    let (result, version) = {
+        let mut hub = shared.hub();
+        let r = hub.join(ip, &req.code, &req.participant, Instant::now());
+        (r, hub.version())
+    };
+    shared.touch(version);
+    match result {
+        Ok(token) => axum::Json(json!({ "token": token })).into_response(),
+        Err(e) => join_refused(e),
+    }
+}
+
+async fn state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let hub = shared.hub();
+    match hub.state(bearer(&headers)) {
+        Some(s) => axum::Json(s).into_response(),
+        None => error(StatusCode::UNAUTHORIZED, "join first (or join again)"),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VoteReq {
+    theme: String,
+    round: u32,
+    factor: String,
+    level: Option<String>,
+}
+
+async fn vote(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
+    let received = Instant::now();
+    let token = bearer(&headers);
+    if shared.hub().who(token).is_none() {
+        return error(StatusCode::UNAUTHORIZED, "join first (or join again)");
+    }
+    let req: VoteReq = match parse(&body) {
+        Ok(r) => r,
+        Err(e) => return *e,
+    };
+    let key = (
+        req.theme.as_str(),
+        req.round,
+        req.factor.as_str(),
+        req.level.as_deref(),
+    );
+    let (result, version) = {
+        let mut hub = shared.hub();
+        let r = hub.vote(token, key, received);
+        (r, hub.version())
+    };
+    match result {
+        Ok(accepted) => {
+            (shared.sink)(accepted);
+            shared.touch(version);
+            axum::Json(json!({ "version": version })).into_response()
+        }
+        Err(VoteError::Unauthorised) => error(StatusCode::UNAUTHORIZED, "join first"),
+        Err(VoteError::NotOpen) => error(
+            StatusCode::CONFLICT,
+            "that theme or round is not open for voting",
+        ),
+        Err(VoteError::Unknown(m)) => error(StatusCode::BAD_REQUEST, &m),
+    }
+}
+
+/// Server-sent events: `data: VERSION` now and whenever the hub changes; `event: revoked`
+/// when this device's access ends.
+async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let token = bearer(&headers).to_owned();
+    if shared.hub().who(&token).is_none() {
+        return error(StatusCode::UNAUTHORIZED, "join first (or join again)");
+    }
+    let rx = shared.version.subscribe();
+    let first = true;
+    let stream = futures_util::stream::unfold(
+        (rx, shared, token, first),
+        |(mut rx, shared, token, first)| async move {
+            if !first && rx.changed().await.is_err() {
+                return None;
+            }
+            let version = *rx.borrow_and_update();
+            let alive = shared.hub().who(&token).is_some();
+            let text = if alive {
+                format!("data: {version}\n\n")
+            } else {
+                "event: revoked\ndata: 0\n\n".to_owned()
+            };
+            if !alive && !first {
+                // One last message, then the stream ends.
+                return Some((
+                    Ok::<_, std::convert::Infallible>(Bytes::from(text)),
+                    (rx, shared, String::new(), false),
+                ));
+            }
+            if token.is_empty() {
+                return None;
+            }
+            Some((Ok(Bytes::from(text)), (rx, shared, token, false)))
+        },
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/event-stream"),
+            (header::CONNECTION, "keep-alive"),
+        ],
+        Body::from_stream(stream),
+    )
+        .into_response()
+}
+
+/// Counts open connections, in total and per address.
+#[derive(Default)]
+pub struct Connections {
+    total: usize,
+    per_ip: HashMap<IpAddr, usize>,
+}
+
+/// Holds one connection's place; gives it back when dropped.
+pub struct Place {
+    conns: Arc<Mutex<Connections>>,
+    ip: IpAddr,
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        let mut c = self
+            .conns
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        c.total = c.total.saturating_sub(1);
+        if let Some(n) = c.per_ip.get_mut(&self.ip) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                c.per_ip.remove(&self.ip);
+            }
+        }
+    }
+}
+
+/// A place for a new connection from `ip`, or none when a limit is reached.
+pub fn admit(conns: &Arc<Mutex<Connections>>, ip: IpAddr, config: &Config) -> Option<Place> {
+    let mut c = conns
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mine = c.per_ip.get(&ip).copied().unwrap_or(0);
+    if c.total >= config.max_connections || mine >= config.max_per_address {
+        return None;
+    }
+    c.total += 1;
+    *c.per_ip.entry(ip).or_insert(0) += 1;
+    Some(Place {
+        conns: conns.clone(),
+        ip,
+    })
+}
+
+/// Accepts connections until `stop` fires.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    shared: Arc<Shared>,
+    mut stop: tokio::sync::oneshot::Receiver<()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::Service;
+    let app = router(shared.clone());
+    let conns = Arc::new(Mutex::new(Connections::default()));
+    loop {
+        let (stream, peer) = tokio::select! {
+            _ = &mut stop => return,
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(_) => {
+                    // Out of file descriptors and the like: wait a little, then go on.
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let Some(place) = admit(&conns, peer.ip(), &shared.config) else {
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut req: Request<hyper::body::Incoming>| {
+            req.extensions_mut().insert(Peer(peer));
+            let mut app = app.clone();
+            async move { app.call(req.map(Body::new)).await }
+        });
+        let conn = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(shared.config.header_timeout)
+            .max_buf_size(16 * 1024)
+            .serve_connection(TokioIo::new(stream), service);
+        tokio::spawn(async move {
+            let _place = place;
+            let _ = conn.await;
+        });
+    }
+}

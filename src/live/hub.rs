@@ -1,0 +1,384 @@
+//! The server's memory: the join secret and short code, each device's token and the name it
+//! claimed, wrong-code counts per address, the latest [`Snapshot`] and the votes accepted but
+//! not yet in it. No sockets and no async here: the HTTP layer (`http.rs`) asks the hub, and
+//! the document's owner tells it what changed.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use super::session::{OpenView, Person, Snapshot};
+use crate::model::{Edit, FactorId, ParticipantId, ThemeId};
+
+/// Wrong codes one address may send before it is locked out.
+pub const GUESSES_PER_ADDRESS: u32 = 10;
+/// How long a locked-out address waits.
+pub const LOCKOUT: Duration = Duration::from_secs(15 * 60);
+/// Wrong codes from all addresses together after which the short code stops working (the QR
+/// link's secret still does), so that many addresses cannot share out the guessing.
+pub const GUESSES_IN_ALL: u32 = 200;
+
+/// A vote accepted from a device, for the document's owner to apply.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Accepted {
+    /// Order of acceptance, from 1; the owner reports the last one it applied.
+    pub seq: u64,
+    /// The vote as an ordinary edit.
+    pub edit: Edit,
+    /// Who, as the change log shows it: "NAME (via device)".
+    pub who: String,
+    /// When the request arrived (for the benchmark's request-to-document time).
+    pub received: Instant,
+}
+
+/// Why a join was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JoinError {
+    /// Neither the short code nor the secret.
+    WrongCode,
+    /// Too many wrong codes from this address (or in all, for the short code).
+    LockedOut,
+    /// Not a present participant.
+    NoSuchPerson,
+    /// Another device holds the name; the facilitator can release it.
+    Taken,
+}
+
+/// Why a vote was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VoteError {
+    /// No such token (never issued, or revoked).
+    Unauthorised,
+    /// The theme or round is not open, or the round is locked.
+    NotOpen,
+    /// The open theme has no such factor, or the factor no such level.
+    Unknown(String),
+}
+
+/// What `GET /api/state` returns to one device.
+#[derive(Clone, Debug, Serialize)]
+pub struct DeviceState<'a> {
+    /// Changes whenever anything a device might show changes.
+    pub version: u64,
+    /// Who this device votes as.
+    pub participant: &'a Person,
+    /// The open theme, or none ("waiting for the next theme").
+    pub open: Option<&'a OpenView>,
+    /// This participant's own votes in the open round: factor id → level code.
+    pub votes: HashMap<String, String>,
+}
+
+/// The hub.
+pub struct Hub {
+    secret: String,
+    code: String,
+    tokens: HashMap<String, ParticipantId>,
+    claims: HashMap<ParticipantId, String>,
+    failures: HashMap<IpAddr, (u32, Option<Instant>)>,
+    failures_in_all: u32,
+    snapshot: Snapshot,
+    pending: Vec<Accepted>,
+    next_seq: u64,
+    version: u64,
+}
+
+/// `bytes` random bytes as lower-case hex, from the operating system's generator.
+pub fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0_u8; bytes];
+    // Without the OS generator there is no safe secret: say so rather than use a weak one.
+    getrandom::fill(&mut buf).unwrap_or_else(|e| panic!("no random numbers from the OS: {e}"));
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A six-digit code, each digit drawn without bias.
+fn short_code() -> String {
+    let mut out = String::new();
+    while out.len() < 6 {
+        let mut b = [0_u8; 1];
+        getrandom::fill(&mut b).unwrap_or_else(|e| panic!("no random numbers from the OS: {e}"));
+        if b[0] < 250 {
+            out.push(char::from(b'0' + b[0] % 10));
+        }
+    }
+    out
+}
+
+impl Hub {
+    /// A hub with a fresh 128-bit secret and six-digit code.
+    pub fn new(snapshot: Snapshot) -> Self {
+        Self {
+            secret: random_hex(16),
+            code: short_code(),
+            tokens: HashMap::new(),
+            claims: HashMap::new(),
+            failures: HashMap::new(),
+            failures_in_all: 0,
+            snapshot,
+            pending: Vec::new(),
+            next_seq: 1,
+            version: 1,
+        }
+    }
+
+    /// The secret in the join link.
+    pub fn secret(&self) -> &str {
+        &self.secret
+    }
+
+    /// The short code for typing.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The version devices see; it changes whenever their view may have.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// True once so many wrong codes came in that the short code no longer works.
+    pub fn code_disabled(&self) -> bool {
+        self.failures_in_all >= GUESSES_IN_ALL
+    }
+
+    /// Checks a code from `ip`, counting wrong ones.
+    fn check_code(&mut self, ip: IpAddr, code: &str, now: Instant) -> Result<(), JoinError> {
+        let entry = self.failures.entry(ip).or_insert((0, None));
+        if let Some(until) = entry.1 {
+            if now < until {
+                return Err(JoinError::LockedOut);
+            }
+            *entry = (0, None);
+        }
+        let code = code.trim();
+        let secret_ok = !code.is_empty() && constant_eq(code, &self.secret);
+        let short_ok = self.failures_in_all < GUESSES_IN_ALL
+            && constant_eq(&code.replace(' ', ""), &self.code);
+        if secret_ok || short_ok {
+            return Ok(());
+        }
+        entry.0 += 1;
+        if entry.0 >= GUESSES_PER_ADDRESS {
+            entry.1 = Some(now + LOCKOUT);
+        }
+        self.failures_in_all += 1;
+        Err(JoinError::WrongCode)
+    }
+
+    /// The names a device may pick, and whether each is taken, once it shows the code.
+    pub fn names(
+        &mut self,
+        ip: IpAddr,
+        code: &str,
+        now: Instant,
+    ) -> Result<Vec<(Person, bool)>, JoinError> {
+        self.check_code(ip, code, now)?;
+        Ok(self
+            .snapshot
+            .people
+            .iter()
+            .map(|p| {
+                let taken = self
+                    .claims
+                    .contains_key(&ParticipantId::from(p.id.as_str()));
+                (p.clone(), taken)
+            })
+            .collect())
+    }
+
+    /// Joins as `participant`: a new token for this device. A name held by another device is
+    /// refused until the facilitator releases it.
+    pub fn join(
+        &mut self,
+        ip: IpAddr,
+        code: &str,
+        participant: &str,
+        now: Instant,
+    ) -> Result<String, JoinError> {
+        self.check_code(ip, code, now)?;
+        let id = ParticipantId::from(participant);
+        if !self.snapshot.allowed.contains_key(&id) {
+            return Err(JoinError::NoSuchPerson);
+        }
+        if self.claims.contains_key(&id) {
+            return Err(JoinError::Taken);
+        }
+        let token = random_hex(16);
+        self.tokens.insert(token.clone(), id.clone());
+        self.claims.insert(id, token.clone());
+        self.version += 1;
+        Ok(token)
+    }
+
+    /// Frees a name so another device can take it; the device holding it loses access.
+    pub fn release(&mut self, participant: &ParticipantId) -> bool {
+        let Some(token) = self.claims.remove(participant) else {
+            return false;
+        };
+        self.tokens.remove(&token);
+        self.version += 1;
+        true
+    }
+
+    /// Who holds a name now (participant ids).
+    pub fn claimed(&self) -> Vec<ParticipantId> {
+        let mut v: Vec<_> = self.claims.keys().cloned().collect();
+        v.sort();
+        v
+    }
+
+    /// Ends every device's access.
+    pub fn revoke_all(&mut self) {
+        self.tokens.clear();
+        self.claims.clear();
+        self.version += 1;
+    }
+
+    /// The participant a token votes as.
+    pub fn who(&self, token: &str) -> Option<&ParticipantId> {
+        self.tokens.get(token)
+    }
+
+    /// One device's view.
+    pub fn state(&self, token: &str) -> Option<DeviceState<'_>> {
+        let id = self.tokens.get(token)?;
+        let participant = self.snapshot.people.iter().find(|p| p.id == id.as_str())?;
+        let open = self.snapshot.open.as_ref();
+        let mut votes: HashMap<String, String> = self
+            .snapshot
+            .votes
+            .get(id)
+            .map(|m| m.iter().map(|(f, c)| (f.to_string(), c.clone())).collect())
+            .unwrap_or_default();
+        // Votes accepted but not yet in the snapshot, in order.
+        for a in &self.pending {
+            if let Edit::SetVote {
+                participant,
+                factor,
+                theme,
+                round,
+                value,
+            } = &a.edit
+            {
+                let open_now = open.is_some_and(|o| o.theme == theme.as_str() && o.round == *round);
+                if participant == id && open_now {
+                    match (value, self.snapshot.factor(factor.as_str())) {
+                        (Some(v), Some(f)) => {
+                            if let Some(l) = level_code(f, *v) {
+                                votes.insert(factor.to_string(), l);
+                            }
+                        }
+                        _ => {
+                            votes.remove(factor.as_str());
+                        }
+                    }
+                }
+            }
+        }
+        Some(DeviceState {
+            version: self.version,
+            participant,
+            open,
+            votes,
+        })
+    }
+
+    /// Accepts a vote (or clears one, with no level) from a device, as its own participant,
+    /// in the open round only.
+    pub fn vote(
+        &mut self,
+        token: &str,
+        (theme, round, factor, level): (&str, u32, &str, Option<&str>),
+        now: Instant,
+    ) -> Result<Accepted, VoteError> {
+        let id = self
+            .tokens
+            .get(token)
+            .ok_or(VoteError::Unauthorised)?
+            .clone();
+        let open = self.snapshot.open.as_ref().ok_or(VoteError::NotOpen)?;
+        if open.theme != theme || open.round != round || open.locked {
+            return Err(VoteError::NotOpen);
+        }
+        let f = open
+            .factors
+            .iter()
+            .find(|f| f.id == factor)
+            .ok_or_else(|| VoteError::Unknown(format!("no factor \"{factor}\"")))?;
+        let value = match level {
+            None => None,
+            Some(code) => {
+                let i = f
+                    .levels
+                    .iter()
+                    .position(|l| l.code == code)
+                    .ok_or_else(|| {
+                        VoteError::Unknown(format!("factor \"{factor}\" has no level \"{code}\""))
+                    })?;
+                Some(value_at(f, i))
+            }
+        };
+        let name = self.snapshot.allowed.get(&id).cloned().unwrap_or_default();
+        let accepted = Accepted {
+            seq: self.next_seq,
+            edit: Edit::SetVote {
+                theme: ThemeId::from(theme),
+                factor: FactorId::from(factor),
+                participant: id,
+                round,
+                value,
+            },
+            who: format!("{name} (via device)"),
+            received: now,
+        };
+        self.next_seq += 1;
+        self.pending.push(accepted.clone());
+        self.version += 1;
+        Ok(accepted)
+    }
+
+    /// A new view of the document, which includes every accepted vote up to `applied`.
+    pub fn publish(&mut self, snapshot: Snapshot, applied: u64) {
+        self.pending.retain(|a| a.seq > applied);
+        // A name no longer present loses its device.
+        let gone: Vec<_> = self
+            .claims
+            .keys()
+            .filter(|id| !snapshot.allowed.contains_key(*id))
+            .cloned()
+            .collect();
+        for id in gone {
+            self.release(&id);
+        }
+        if snapshot != self.snapshot {
+            self.snapshot = snapshot;
+            self.version += 1;
+        }
+    }
+}
+
+/// Compares without stopping at the first difference.
+fn constant_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// The model value of the `i`th level shown for a factor: a level index, or the number.
+fn value_at(f: &super::session::FactorView, i: usize) -> crate::model::Value {
+    match f.levels[i].code.parse::<i32>() {
+        Ok(n) if f.range => crate::model::Value::Number(n),
+        _ => crate::model::Value::Level(u16::try_from(i).unwrap_or(u16::MAX)),
+    }
+}
+
+/// The code shown for a model value.
+fn level_code(f: &super::session::FactorView, v: crate::model::Value) -> Option<String> {
+    match v {
+        crate::model::Value::Level(i) => f.levels.get(usize::from(i)).map(|l| l.code.clone()),
+        crate::model::Value::Number(n) => Some(n.to_string()),
+    }
+}

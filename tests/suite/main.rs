@@ -10,6 +10,7 @@
 //! | `exports` | CSV, Markdown, HTML, workbook and chart files, marking and formula safety |
 //! | `files` | loading hostile files, atomic saves, permissions |
 //! | `imports` | spreadsheets in |
+//! | `live`, `live_browser` | live voting: the server in process, and the phone page in chromium |
 //! | `methods` | the shipped methods and method checks |
 //! | `proptests` | properties of ranking and files over generated input |
 //! | `samples` | the bundled and example scorecards |
@@ -26,6 +27,9 @@ mod diff;
 mod exports;
 mod files;
 mod imports;
+mod live;
+mod live_browser;
+mod live_client;
 mod methods;
 mod proptests;
 mod samples;

@@ -1,0 +1,472 @@
+//! Live voting, in process on 127.0.0.1: thirty devices at once, reconnecting and resending,
+//! locking, revoking on stop, and every security case of docs/live-api.md (wrong code,
+//! guessing past the limit, another participant's vote, a vote after lock, an oversized
+//! body, malformed JSON, a slow client, a foreign Host or Origin, too many connections).
+
+use std::io::Write;
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+use trh::live::kiosk::{Kiosk, open_new_round};
+use trh::live::session::Session;
+use trh::live::{Config, hub};
+use trh::model::{Scorecard, ThemeId};
+
+use crate::live_client::Client;
+
+/// A synthetic scorecard: 30 present participants, the MoRiLE-style method (13 factors).
+fn card(people: usize) -> Scorecard {
+    let method = trh::methods::builtin("morile-style").expect("shipped");
+    trh::generate::generate(&method, 4, people, 7)
+}
+
+fn config() -> Config {
+    Config::new("127.0.0.1:0".parse().expect("addr"))
+}
+
+/// A kiosk with the first theme open in a new round.
+fn open_kiosk(card: Scorecard, config: Config) -> (Kiosk, ThemeId, u32) {
+    let id = card.themes[0].id.clone();
+    let (edit, round) = open_new_round(&card, &id).expect("theme");
+    let mut kiosk = Kiosk::start(card, Session::default(), config, None).expect("listens");
+    let session = Session {
+        open: Some((id.clone(), round)),
+        ..Session::default()
+    };
+    kiosk.facilitate(Some(&edit), session);
+    (kiosk, id, round)
+}
+
+fn factors(card: &Scorecard) -> Vec<(String, Vec<String>)> {
+    card.method
+        .factors()
+        .map(|(_, f)| {
+            let codes = f
+                .scale
+                .values()
+                .into_iter()
+                .map(|v| f.scale.code(v))
+                .collect();
+            (f.id.to_string(), codes)
+        })
+        .collect()
+}
+
+fn addr(k: &Kiosk) -> SocketAddr {
+    k.server().addr()
+}
+
+/// Steps the kiosk until `n` votes are applied, or panics after 20 s.
+fn apply_votes(kiosk: &mut Kiosk, n: usize) {
+    let start = Instant::now();
+    let mut got = 0;
+    while got < n {
+        got += kiosk.step(Duration::from_millis(20)).expect("step");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{got} of {n} votes arrived"
+        );
+    }
+}
+
+#[test]
+fn thirty_devices_vote_thirteen_factors_at_once_and_every_vote_lands_exactly_once() {
+    let (mut kiosk, theme, round) = open_kiosk(card(30), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let fs = factors(kiosk.card());
+    assert_eq!(fs.len(), 13);
+    let people: Vec<String> = kiosk
+        .card()
+        .participants
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
+    let before = kiosk.card().log.len();
+    let handles: Vec<_> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (p, code, fs, theme) = (p.clone(), code.clone(), fs.clone(), theme.to_string());
+            std::thread::spawn(move || {
+                let mut c = Client::connect(a).expect("connects");
+                assert_eq!(c.join(&code, &p).expect("join"), 200);
+                for (j, (f, levels)) in fs.iter().enumerate() {
+                    let level = &levels[(i + j) % levels.len()];
+                    assert_eq!(c.vote(&theme, round, f, level).expect("vote"), 200);
+                }
+            })
+        })
+        .collect();
+    apply_votes(&mut kiosk, 30 * 13);
+    for h in handles {
+        h.join().expect("device");
+    }
+    let card = kiosk.card();
+    let t = card.theme(&theme).expect("theme");
+    for (j, (f, levels)) in fs.iter().enumerate() {
+        let score = &t.scores[&trh::model::FactorId::from(f.as_str())];
+        let votes: Vec<_> = score.votes.iter().filter(|v| v.round == round).collect();
+        assert_eq!(votes.len(), 30, "factor {f}");
+        for (i, p) in people.iter().enumerate() {
+            let mine: Vec<_> = votes
+                .iter()
+                .filter(|v| v.participant.as_str() == p)
+                .collect();
+            assert_eq!(mine.len(), 1, "{p} {f}");
+            let scale = &card.method.factor(f).expect("factor").1.scale;
+            assert_eq!(scale.code(mine[0].value), levels[(i + j) % levels.len()]);
+        }
+    }
+    let logged = card.log[before..]
+        .iter()
+        .filter(|c| c.who.ends_with("(via device)"))
+        .count();
+    assert_eq!(logged, 390, "each vote is logged, signed via device");
+    // The open round is hidden: nothing the room sees moved.
+    assert!(!t.votes_shown(round));
+}
+
+#[test]
+fn a_resent_vote_is_harmless_and_a_reconnecting_device_finds_its_votes() {
+    let (mut kiosk, theme, round) = open_kiosk(card(3), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let fs = factors(kiosk.card());
+    let mut c = Client::connect(a).expect("connects");
+    assert_eq!(c.join(&code, "p001").expect("join"), 200);
+    let (f, levels) = &fs[0];
+    for _ in 0..3 {
+        assert_eq!(
+            c.vote(theme.as_str(), round, f, &levels[1]).expect("vote"),
+            200
+        );
+    }
+    apply_votes(&mut kiosk, 3);
+    let t = kiosk.card().theme(&theme).expect("theme");
+    let score = &t.scores[&trh::model::FactorId::from(f.as_str())];
+    let mine = score
+        .votes
+        .iter()
+        .filter(|v| v.participant.as_str() == "p001" && v.round == round)
+        .count();
+    assert_eq!(mine, 1, "sent three times, counted once");
+    // A new connection with the same token (a reloaded page) sees the vote.
+    let token = c.token.clone();
+    drop(c);
+    let mut again = Client::connect(a).expect("connects");
+    again.token = token;
+    let state = again.get("/api/state").expect("state");
+    assert_eq!(state.status, 200);
+    assert_eq!(state.json()["votes"][f.as_str()], levels[1].as_str());
+    assert_eq!(state.json()["open"]["round"], round);
+    // A vote accepted but not yet applied is shown too.
+    assert_eq!(
+        again
+            .vote(theme.as_str(), round, &fs[1].0, &fs[1].1[0])
+            .expect("vote"),
+        200
+    );
+    let state = again.get("/api/state").expect("state").json();
+    assert_eq!(state["votes"][fs[1].0.as_str()], fs[1].1[0].as_str());
+}
+
+#[test]
+fn a_locked_round_takes_no_votes_and_stopping_revokes_every_device() {
+    let (mut kiosk, theme, round) = open_kiosk(card(3), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let fs = factors(kiosk.card());
+    let mut c = Client::connect(a).expect("connects");
+    assert_eq!(c.join(&code, "p002").expect("join"), 200);
+    let mut session = kiosk.session().clone();
+    session.locked = true;
+    kiosk.facilitate(None, session);
+    assert_eq!(
+        c.vote(theme.as_str(), round, &fs[0].0, &fs[0].1[0])
+            .expect("vote"),
+        409
+    );
+    assert_eq!(
+        c.get("/api/state").expect("state").json()["open"]["locked"],
+        true
+    );
+    // Another round than the open one, and another theme, are refused too.
+    let mut session = kiosk.session().clone();
+    session.locked = false;
+    kiosk.facilitate(None, session);
+    assert_eq!(
+        c.vote(theme.as_str(), round + 1, &fs[0].0, &fs[0].1[0])
+            .expect("vote"),
+        409
+    );
+    assert_eq!(
+        c.vote("t0002", round, &fs[0].0, &fs[0].1[0]).expect("vote"),
+        409
+    );
+    assert_eq!(
+        c.vote(theme.as_str(), round, &fs[0].0, &fs[0].1[0])
+            .expect("vote"),
+        200
+    );
+    // Releasing the name ends this device's access; another device may take it.
+    assert!(kiosk.server().release(&"p002".into()));
+    assert_eq!(c.get("/api/state").expect("state").status, 401);
+    let mut other = Client::connect(a).expect("connects");
+    assert_eq!(other.join(&code, "p002").expect("join"), 200);
+    let token = other.token.clone();
+    let card = kiosk.stop().expect("stops");
+    assert_eq!(
+        card.theme(&theme).expect("theme").scores[&trh::model::FactorId::from(fs[0].0.as_str())]
+            .votes
+            .iter()
+            .filter(|v| v.round == round)
+            .count(),
+        1,
+        "the vote before the stop was applied"
+    );
+    // Stopped: the port no longer answers, so no token works.
+    let gone = Client::connect(a).and_then(|mut c| {
+        c.token = token;
+        c.get("/api/state")
+    });
+    assert!(gone.is_err(), "{gone:?}");
+}
+
+#[test]
+fn joining_needs_the_code_or_the_secret_and_a_name_is_held_by_one_device() {
+    let (kiosk, _, _) = open_kiosk(card(3), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let secret = kiosk
+        .server()
+        .join_url()
+        .split("?k=")
+        .nth(1)
+        .expect("secret")
+        .to_owned();
+    assert!(secret.len() >= 32, "at least 128 bits, as hex");
+    let mut c = Client::connect(a).expect("connects");
+    // No token, no data: not even the names or the theme.
+    for (m, path) in [("GET", "/api/state"), ("GET", "/api/events")] {
+        let r = c.send(m, path, &[], "").expect("reply");
+        assert_eq!(r.status, 401, "{path}");
+        assert!(
+            !r.body.contains("Participant") && !r.body.contains("theme\""),
+            "{}",
+            r.body
+        );
+    }
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    assert_eq!(c.join(wrong, "p001").expect("join"), 403);
+    let names = c
+        .post("/api/names", &format!(r#"{{"code":"{wrong}"}}"#))
+        .expect("names");
+    assert_eq!(names.status, 403);
+    assert!(!names.body.contains("Participant 1"));
+    // The secret from the QR link works as a code.
+    assert_eq!(c.join(&secret, "p001").expect("join"), 200);
+    let names = c
+        .post("/api/names", &format!(r#"{{"code":"{code}"}}"#))
+        .expect("names");
+    let list = names.json()["participants"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[0]["taken"], true);
+    let mut thief = Client::connect(a).expect("connects");
+    assert_eq!(
+        thief.join(&code, "p001").expect("join"),
+        409,
+        "p001 is held"
+    );
+    assert_eq!(thief.join(&code, "nobody").expect("join"), 404);
+}
+
+#[test]
+fn guessing_the_code_is_locked_out_per_address_after_ten_tries() {
+    let (kiosk, _, _) = open_kiosk(card(3), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let mut c = Client::connect(a).expect("connects");
+    let wrong = |i: u32| {
+        format!(
+            "{:06}",
+            (code.parse::<u32>().expect("digits") + 1 + i) % 1_000_000
+        )
+    };
+    for i in 0..hub::GUESSES_PER_ADDRESS {
+        assert_eq!(c.join(&wrong(i), "p001").expect("join"), 403, "guess {i}");
+    }
+    // Locked out: even the right code is refused from this address now.
+    assert_eq!(c.join(&code, "p001").expect("join"), 429);
+    assert!(
+        !kiosk.server().code_disabled(),
+        "one address does not disable the code"
+    );
+}
+
+#[test]
+fn a_device_votes_only_as_itself_and_only_with_known_factors_and_levels() {
+    let (mut kiosk, theme, round) = open_kiosk(card(3), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let fs = factors(kiosk.card());
+    let mut c = Client::connect(a).expect("connects");
+    assert_eq!(c.join(&code, "p001").expect("join"), 200);
+    // Naming another participant is not part of the API: refused, not obeyed.
+    let as_other = format!(
+        r#"{{"theme":"{theme}","round":{round},"factor":"{}","level":"{}","participant":"p002"}}"#,
+        fs[0].0, fs[0].1[0]
+    );
+    assert_eq!(c.put("/api/vote", &as_other).expect("put").status, 400);
+    assert_eq!(
+        c.vote(theme.as_str(), round, "no-such-factor", "H")
+            .expect("vote"),
+        400
+    );
+    assert_eq!(
+        c.vote(theme.as_str(), round, &fs[0].0, "no-such-level")
+            .expect("vote"),
+        400
+    );
+    let malformed = c.put("/api/vote", "{\"theme\": ").expect("put");
+    assert_eq!(malformed.status, 400);
+    assert!(
+        malformed.json()["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("JSON"))
+    );
+    let mut bad_token = Client::connect(a).expect("connects");
+    bad_token.token = Some("0".repeat(32));
+    assert_eq!(
+        bad_token
+            .vote(theme.as_str(), round, &fs[0].0, &fs[0].1[0])
+            .expect("vote"),
+        401
+    );
+    assert_eq!(
+        c.vote(theme.as_str(), round, &fs[0].0, &fs[0].1[0])
+            .expect("vote"),
+        200
+    );
+    apply_votes(&mut kiosk, 1);
+    let t = kiosk.card().theme(&theme).expect("theme");
+    let voters: Vec<_> = t
+        .scores
+        .values()
+        .flat_map(|s| s.votes.iter())
+        .filter(|v| v.round == round)
+        .map(|v| v.participant.to_string())
+        .collect();
+    assert_eq!(
+        voters,
+        vec!["p001"],
+        "only the device's own participant voted"
+    );
+}
+
+#[test]
+fn oversized_bodies_foreign_hosts_and_foreign_origins_are_refused_and_headers_are_strict() {
+    let (kiosk, theme, round) = open_kiosk(card(3), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let mut c = Client::connect(a).expect("connects");
+    let page = c.get("/").expect("page");
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+    assert_eq!(page.header("content-security-policy"), Some(trh::live::CSP));
+    assert!(trh::live::CSP.contains("default-src 'none'") && !trh::live::CSP.contains("unsafe"));
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    // The page loads nothing from elsewhere.
+    assert!(
+        !page.body.contains("http://") && !page.body.contains("https://"),
+        "{}",
+        page.body
+    );
+    let big = format!(r#"{{"code":"{}"}}"#, "9".repeat(10_000));
+    assert_eq!(c.post("/api/names", &big).expect("big").status, 413);
+    let mut c = Client::connect(a).expect("connects");
+    let r = c
+        .send("GET", "/", &[("Host", "evil.example:80")], "")
+        .expect("reply");
+    assert_eq!(r.status, 421, "DNS rebinding: a foreign Host is refused");
+    let join = format!(r#"{{"code":"{code}","participant":"p001"}}"#);
+    let r = c
+        .send(
+            "POST",
+            "/api/join",
+            &[("Origin", "http://evil.example")],
+            &join,
+        )
+        .expect("reply");
+    assert_eq!(r.status, 403, "a page elsewhere cannot drive it");
+    let r = c
+        .send(
+            "POST",
+            "/api/join",
+            &[("Origin", &format!("http://{a}"))],
+            &join,
+        )
+        .expect("reply");
+    assert_eq!(r.status, 200, "its own page can");
+    c.token = r.json()["token"].as_str().map(str::to_owned);
+    let vote = format!(r#"{{"theme":"{theme}","round":{round},"factor":"physical","level":"H"}}"#);
+    let r = c
+        .send("PUT", "/api/vote", &[("Origin", "null")], &vote)
+        .expect("reply");
+    assert_eq!(r.status, 403);
+}
+
+#[test]
+fn a_slow_client_is_cut_off_and_does_not_stall_the_others() {
+    let mut config = config();
+    config.header_timeout = Duration::from_millis(500);
+    config.request_timeout = Duration::from_millis(500);
+    config.max_per_address = 6;
+    let (mut kiosk, theme, round) = open_kiosk(card(3), config);
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let fs = factors(kiosk.card());
+    // Headers that never finish, and a body that never arrives.
+    let mut slow = TcpStream::connect(a).expect("connects");
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: ").expect("writes");
+    let mut slow_body = TcpStream::connect(a).expect("connects");
+    write!(
+        slow_body,
+        "POST /api/names HTTP/1.1\r\nHost: {a}\r\nContent-Length: 100\r\n\r\n{{"
+    )
+    .expect("writes");
+    let start = Instant::now();
+    let mut c = Client::connect(a).expect("connects");
+    assert_eq!(c.join(&code, "p003").expect("join"), 200);
+    assert_eq!(
+        c.vote(theme.as_str(), round, &fs[0].0, &fs[0].1[0])
+            .expect("vote"),
+        200
+    );
+    assert!(
+        start.elapsed() < Duration::from_millis(400),
+        "not stalled: {:?}",
+        start.elapsed()
+    );
+    apply_votes(&mut kiosk, 1);
+    // Both slow connections are cut off by the server at their deadlines: the one whose
+    // headers never finished is closed, the one whose body never came gets a 408.
+    for (s, want) in [(&mut slow, ""), (&mut slow_body, "HTTP/1.1 408")] {
+        s.set_read_timeout(Some(Duration::from_secs(5)))
+            .expect("timeout");
+        let mut buf = [0_u8; 512];
+        let n = std::io::Read::read(s, &mut buf).expect("answered or closed, not left hanging");
+        let text = String::from_utf8_lossy(&buf[..n]);
+        eprintln!("slow client got {:?} after {:?}", text, start.elapsed());
+        assert!(text.starts_with(want), "{text}");
+        assert_eq!(n == 0, want.is_empty(), "{text}");
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        start.elapsed()
+    );
+    // Connections from one address are limited: past the limit a new one is closed at once.
+    let held: Vec<_> = (0..6)
+        .map(|_| Client::connect(a).expect("connects"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(100));
+    let refused = Client::connect(a).and_then(|mut c| c.get("/"));
+    assert!(refused.is_err(), "{refused:?}");
+    drop(held);
+}

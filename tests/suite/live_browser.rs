@@ -1,0 +1,137 @@
+//! The participant's page in a real browser: `trh live` (the real binary) serves a copy of
+//! the sample, and tests/browser/live.mjs drives Debian's chromium with playwright-core at
+//! 390 × 844: join by code, pick a name, vote on every factor, reload half-way. The test then
+//! stops `trh live` with SIGTERM and checks the votes in the saved file.
+//!
+//! Needs node, chromium and `npm ci` in tests/browser (.ci/run does all three). Without them
+//! the test says it was skipped; with TRH_REQUIRE_BROWSER set it fails instead.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+const NAME: &str = "Priya Shah";
+const PARTICIPANT: &str = "p2";
+const THEME: &str = "da-sv";
+
+fn missing() -> Option<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    if Command::new("node").arg("--version").output().is_err() {
+        return Some("node is not installed".into());
+    }
+    if !Path::new("/usr/bin/chromium").exists() && std::env::var_os("CHROMIUM").is_none() {
+        return Some("chromium is not installed".into());
+    }
+    if !dir.join("node_modules/playwright-core").exists() {
+        return Some("playwright-core is not installed (run `npm ci` in tests/browser)".into());
+    }
+    None
+}
+
+#[test]
+fn a_participant_joins_votes_on_every_factor_and_reloads_in_chromium() {
+    if let Some(why) = missing() {
+        assert!(
+            std::env::var_os("TRH_REQUIRE_BROWSER").is_none(),
+            "TRH_REQUIRE_BROWSER is set but {why}"
+        );
+        eprintln!("SKIPPED: {why}, so the live-voting page was not driven in a browser");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("workshop.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scorecards/plymouth-style-2018.ron"),
+        &file,
+    )
+    .expect("copy");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_trh"))
+        .args([
+            "live",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--theme",
+            THEME,
+        ])
+        .arg(&file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("trh live starts");
+    let mut lines = BufReader::new(server.stdout.take().expect("stdout")).lines();
+    let mut next = || lines.next().and_then(Result::ok).unwrap_or_default();
+    let (join, code) = (next(), next());
+    let url = join.strip_prefix("join: ").expect("join line").to_owned();
+    let code = code.strip_prefix("code: ").expect("code line").to_owned();
+    let base = url.split("?k=").next().expect("base").to_owned();
+    assert!(url.contains("?k=") && code.len() == 6, "{url} {code}");
+    let shot = std::env::var_os("TRH_PHONE_SHOT");
+    let out = Command::new("node")
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser"))
+        .arg("live.mjs")
+        .args([&base, &code, NAME])
+        .args(shot.iter())
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let given: serde_json::Value =
+        serde_json::from_str(stdout.lines().last().unwrap_or("")).expect("votes as JSON");
+    // SIGTERM: trh live saves and exits 0.
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = wait(&mut server, Duration::from_secs(10));
+    assert_eq!(status, Some(0), "trh live exits 0 on SIGTERM");
+    let card = trh::file::load_scorecard(&file).expect("saved file loads");
+    let theme = card.find_theme(THEME).expect("theme");
+    let round = trh::model::workshop::latest_round(theme);
+    assert!(
+        theme.hidden_rounds.contains(&round),
+        "the round is still hidden"
+    );
+    let map = given.as_object().expect("object");
+    assert_eq!(
+        map.len(),
+        card.method.factors().count(),
+        "every factor voted"
+    );
+    for (factor, pick) in map {
+        let (_, f) = card.method.factor(factor).expect("factor");
+        let votes: Vec<_> = theme.scores[&trh::model::FactorId::from(factor.as_str())]
+            .votes
+            .iter()
+            .filter(|v| v.round == round && v.participant.as_str() == PARTICIPANT)
+            .collect();
+        assert_eq!(votes.len(), 1, "{factor}: exactly one vote, reload or not");
+        let want = f.scale.values()[usize::try_from(pick.as_u64().expect("index")).expect("n")];
+        assert_eq!(votes[0].value, want, "{factor}");
+    }
+    let devices = card
+        .log
+        .iter()
+        .filter(|c| c.who == format!("{NAME} (via device)"))
+        .count();
+    assert!(devices >= map.len(), "{devices} votes logged via device");
+}
+
+fn wait(child: &mut std::process::Child, limit: Duration) -> Option<i32> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < limit {
+        if let Ok(Some(s)) = child.try_wait() {
+            return s.code();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    None
+}

@@ -132,6 +132,11 @@ impl Rgb {
 pub const BLACK: Rgb = Rgb(0, 0, 0);
 /// White.
 pub const WHITE: Rgb = Rgb(255, 255, 255);
+
+/// The QR code's dark modules: black on white in every look, as scanners read best.
+pub const QR_DARK: Rgb = BLACK;
+/// The QR code's light modules and quiet zone.
+pub const QR_LIGHT: Rgb = WHITE;
 /// Okabe–Ito blue: the cut line and highlights on light backgrounds.
 const BLUE: Rgb = Rgb(0, 114, 178);
 /// Okabe–Ito sky blue: the accent on dark backgrounds.

@@ -60,6 +60,7 @@ impl TrhApp {
                 }
             }
             Action::ExportSlope(format) => self.pick_slope(ctx, format),
+            Action::Live(a) => self.live_action(a),
             Action::CancelRead => {
                 if let Some((_, progress)) = &self.state.reading {
                     progress.cancel();
@@ -146,6 +147,9 @@ impl TrhApp {
     pub fn command(&mut self, ctx: &egui::Context, command: Command) {
         self.state.ran(command);
         if self.state.view_command(command) {
+            if command == Command::NextRound {
+                self.live_follow_round();
+            }
             return;
         }
         match command {
@@ -175,6 +179,12 @@ impl TrhApp {
                 self.jobs.pick(ctx, purpose, folder, String::new());
             }
             Command::Presenter => self.toggle_presenter(ctx),
+            Command::StartLive => {
+                self.state.modal = Some(crate::state::modal::Modal::StartLive(
+                    crate::live::net::choices(),
+                ));
+            }
+            Command::StopLive => self.stop_live(None),
             Command::RevealVotes => {
                 if let Some(edit) = self.state.reveal_edit() {
                     self.apply(ctx, Action::edit(edit));

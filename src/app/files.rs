@@ -252,6 +252,9 @@ impl TrhApp {
             }
             (Modal::Unsaved(then), Reply::Discard) => self.proceed(ctx, then),
             (Modal::ChooseMethod, Reply::Method(id)) => self.guard(ctx, Then::New(id)),
+            (Modal::StartLive(_), Reply::StartLive(addr, evidence)) => {
+                self.start_live(ctx, addr, evidence);
+            }
             (Modal::ChangedOnDisk(path), Reply::Overwrite) => self.save_to(ctx, path),
             (Modal::ChangedOnDisk(_), Reply::SaveAs) => self.save_as(ctx),
             (Modal::RemoveTheme(_), Reply::Remove(id)) => self.apply(

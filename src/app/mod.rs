@@ -10,6 +10,7 @@ mod exchange;
 mod files;
 pub mod inbox;
 pub mod jobs;
+mod live;
 pub mod native;
 pub mod recovery;
 
@@ -59,6 +60,8 @@ pub struct TrhApp {
     pub state: State,
     /// Chart textures.
     pub charts: ChartCache,
+    /// Live voting, while it runs.
+    live: Option<live::LiveControl>,
     /// Background work.
     pub jobs: Jobs,
     /// Edits from other threads (live voting), applied at the start of a frame.
@@ -90,6 +93,7 @@ impl TrhApp {
             charts: ChartCache::default(),
             jobs: Jobs::default(),
             inbox: inbox::Inbox::default(),
+            live: None,
             modal_shown: None,
             recovery: config.recovery,
             last_autosave: Instant::now(),
@@ -125,6 +129,7 @@ impl TrhApp {
         for incoming in self.inbox.drain() {
             self.apply_signed(&incoming.edit, None, &incoming.who);
         }
+        self.live_frame();
         self.take_dropped_files(&ctx);
         self.state.busy = self.jobs.running;
         if self.state.modal.is_none() {
@@ -146,6 +151,8 @@ impl TrhApp {
         for action in self.state.take_actions() {
             self.apply(&ctx, action);
         }
+        // What the actions changed reaches the phones now, not a frame later.
+        self.live_frame();
         self.handle_close_request(&ctx);
         self.update_title(&ctx);
         self.autosave(&ctx);
@@ -153,6 +160,9 @@ impl TrhApp {
 
     /// Resets view state that belonged to the previous document.
     fn document_replaced(&mut self) {
+        self.stop_live(Some(
+            "Live voting stopped: another scorecard is open. Start it again for this one.",
+        ));
         if let Some(w) = crate::model::text::marking_warning(&self.state.doc.card.marking) {
             self.state
                 .notes

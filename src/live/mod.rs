@@ -178,3 +178,16 @@ impl Drop for Server {
         self.stop();
     }
 }
+
+/// The QR code of `text` as rows of dark (true) and light modules, without the quiet zone;
+/// `None` if the text is too long for a QR code.
+pub fn qr_modules(text: &str) -> Option<(usize, Vec<bool>)> {
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).ok()?;
+    let width = code.width();
+    let dark = code
+        .to_colors()
+        .into_iter()
+        .map(|c| c == qrcode::Color::Dark)
+        .collect();
+    Some((width, dark))
+}

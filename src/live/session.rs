@@ -177,7 +177,8 @@ impl Snapshot {
                 description: theme.description.clone(),
                 evidence: session.show_evidence.then(|| theme.evidence.clone()),
                 round: *round,
-                locked: session.locked,
+                // Revealing the round ends its voting: later votes would be anchored.
+                locked: session.locked || revealed,
                 revealed,
                 factors,
             })

@@ -43,6 +43,8 @@ pub enum Action {
     ExportSlope(crate::export::ExportFormat),
     /// Stop reading the spreadsheet being read for import.
     CancelRead,
+    /// Something for live voting.
+    Live(super::live::LiveAction),
 }
 
 impl Action {

@@ -54,6 +54,10 @@ pub enum Command {
     Presenter,
     /// Add the participants of another scorecard.
     ReusePeople,
+    /// Start live voting from phones (asks which network).
+    StartLive,
+    /// Stop live voting: the server ends and every device loses access.
+    StopLive,
     /// Light look.
     LookLight,
     /// Dark look.
@@ -117,7 +121,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 34] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -142,6 +146,8 @@ impl Command {
         Self::NextRound,
         Self::Presenter,
         Self::ReusePeople,
+        Self::StartLive,
+        Self::StopLive,
         Self::LookLight,
         Self::LookDark,
         Self::LookProjector,
@@ -162,9 +168,12 @@ impl Command {
             | Self::Export
             | Self::Import
             | Self::Quit => Menu::File,
-            Self::RevealVotes | Self::NextRound | Self::Presenter | Self::ReusePeople => {
-                Menu::Workshop
-            }
+            Self::RevealVotes
+            | Self::NextRound
+            | Self::Presenter
+            | Self::ReusePeople
+            | Self::StartLive
+            | Self::StopLive => Menu::Workshop,
             Self::Undo
             | Self::Redo
             | Self::AddTheme
@@ -205,6 +214,8 @@ impl Command {
             Self::NextRound => "Next round",
             Self::Presenter => "Presenter mode",
             Self::ReusePeople => "Reuse participants…",
+            Self::StartLive => "Start live voting…",
+            Self::StopLive => "Stop live voting",
             Self::LookLight => "Light look",
             Self::LookDark => "Dark look",
             Self::LookProjector => "Projector look",
@@ -255,6 +266,10 @@ impl Command {
             Self::ReusePeople => {
                 "Add the participants and agencies of another scorecard (for example last year's)"
             }
+            Self::StartLive => {
+                "Participants vote from their own phones over this room's network, straight into this scorecard; nothing leaves the room"
+            }
+            Self::StopLive => "End live voting: the server stops and every phone loses access",
             Self::LookLight => "Dark text on a light background",
             Self::LookDark => "Light text on a dark background",
             Self::LookProjector => "High contrast and large text for a projector",

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod command;
 pub mod document;
+pub mod live;
 pub mod modal;
 pub mod notify;
 pub mod pick;
@@ -45,6 +46,8 @@ pub struct State {
     pub busy: usize,
     /// A spreadsheet being read for import: its name and how far the read has got.
     pub reading: Option<(String, std::sync::Arc<crate::import::table::Progress>)>,
+    /// Live voting, while it runs.
+    pub live: Option<live::LiveView>,
     /// The commands run lately, newest last (for the session log and tests).
     pub recent_commands: Vec<Command>,
     /// Actions queued this frame, applied after the UI pass.
@@ -63,6 +66,7 @@ impl State {
             saving: false,
             busy: 0,
             reading: None,
+            live: None,
             recent_commands: Vec::new(),
             actions: Vec::new(),
         }
@@ -113,6 +117,8 @@ impl State {
                 .selected_index()
                 .is_some_and(|i| i + 1 < self.doc.card.themes.len()),
             Command::Save | Command::SaveAs => !self.saving,
+            Command::StartLive => self.live.is_none(),
+            Command::StopLive => self.live.is_some(),
             _ => true,
         }
     }

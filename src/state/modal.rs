@@ -59,6 +59,8 @@ pub enum Modal {
         /// The suggested file name (for files to write).
         name: String,
     },
+    /// Start live voting: choose the network to listen on.
+    StartLive(Vec<crate::live::net::Choice>),
     /// The keyboard shortcuts.
     Shortcuts,
     /// About trh.
@@ -96,6 +98,8 @@ pub enum Reply {
     Decided(String),
     /// A path chosen in trh's own file chooser.
     Path(PathBuf),
+    /// Start live voting on this address and port, showing the evidence note or not.
+    StartLive(std::net::SocketAddr, bool),
 }
 
 /// A recovery file found at start-up.

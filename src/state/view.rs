@@ -100,6 +100,8 @@ pub struct PresenterView {
     pub index: usize,
     /// When the timer for this theme started.
     pub timer: Option<std::time::Instant>,
+    /// The live-voting join screen is showing (its first screen while live voting runs).
+    pub join: bool,
     /// The final ranking reveal is showing, with this many rows revealed (from the bottom).
     pub ranking: Option<usize>,
 }

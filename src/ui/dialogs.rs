@@ -57,7 +57,8 @@ fn enter_reply(modal: &Modal, doc: &Document) -> Option<Reply> {
         | Modal::AskName(_)
         | Modal::Agree { .. }
         | Modal::Decide { .. }
-        | Modal::ChoosePath { .. } => None,
+        | Modal::ChoosePath { .. }
+        | Modal::StartLive(_) => None,
     }
 }
 
@@ -142,6 +143,10 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             folder,
             name,
         } => crate::ui::path_dialog::path_dialog_ui(ui, *purpose, folder.as_deref(), name),
+        Modal::StartLive(choices) => {
+            let enter = enter_pressed(ui.ctx());
+            crate::ui::live_dialog::start_live_ui(ui, choices, enter)
+        }
         Modal::Shortcuts => shortcuts_ui(ui),
         Modal::About => about_ui(ui, doc),
     }

@@ -9,7 +9,10 @@ pub mod dialogs;
 pub mod export_dialog;
 pub mod factor_row;
 pub mod import_dialog;
+pub mod join_screen;
 pub mod keys;
+pub mod live_dialog;
+pub mod live_panel;
 pub mod menu;
 pub mod path_dialog;
 pub mod presenter;
@@ -32,7 +35,7 @@ use crate::state::{Command, State};
 /// Lays out one frame: menu bar, status bar, theme list, and the tab in the centre.
 pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::ChartCache) {
     if app.view.presenter.is_some() {
-        presenter::presenter_ui(ui, &app.doc, &mut app.view);
+        presenter::presenter_ui(ui, &app.doc, &mut app.view, app.live.as_ref());
         status::toasts_ui(ui.ctx(), &app.notes);
         return;
     }
@@ -63,7 +66,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
             }
             Tab::Ranking => ranking_board::ranking_board_ui(ui, &app.doc, &mut app.view, &mut out),
             Tab::Workshop => {
-                let look = app.prefs.look;
+                let look = (app.prefs.look, app.live.as_ref());
                 let doc = &app.doc;
                 if let Some(m) =
                     workshop_panel::workshop_ui(ui, doc, &mut app.view, charts, look, &mut out)

@@ -18,6 +18,7 @@ use crate::ui::style::{self, band_color, on_band, warning_color};
 
 use super::presenter_fit::{Fit, ROW_GAP};
 use super::presenter_reveal::ranking_reveal_ui;
+use crate::state::live::LiveAction;
 
 /// Body text size in presenter mode (pixels at 1:1), before fitting to the screen.
 pub const BODY: f32 = 28.0;
@@ -27,24 +28,37 @@ pub(super) const HEADING: f32 = 46.0;
 pub(super) const SMALL: f32 = 22.0;
 
 /// Draws presenter mode.
-pub fn presenter_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState) {
+pub fn presenter_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    view: &mut ViewState,
+    live: Option<&crate::state::live::LiveView>,
+) {
     let Some(p) = view.presenter.as_mut() else {
         return;
     };
     egui::CentralPanel::default()
         .frame(egui::Frame::central_panel(ui.style()).inner_margin(28.0))
         .show(ui, |ui| {
-            if let Some(shown) = p.ranking {
+            if let Some(live) = live.filter(|_| p.join) {
+                crate::ui::join_screen::join_screen_ui(ui, doc, live);
+            } else if let Some(shown) = p.ranking {
                 ranking_reveal_ui(ui, doc, shown);
             } else if let Some(theme) = doc.card.themes.get(p.index) {
-                theme_page_ui(ui, doc, theme, p);
+                theme_page_ui(ui, doc, theme, p, live);
             } else {
                 ui.label(RichText::new("This scorecard has no themes yet.").size(BODY));
             }
         });
 }
 
-fn theme_page_ui(ui: &mut Ui, doc: &Document, theme: &Theme, p: &PresenterView) {
+fn theme_page_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    theme: &Theme,
+    p: &PresenterView,
+    live: Option<&crate::state::live::LiveView>,
+) {
     let fit = Fit::new(ui, doc, ui.available_height(), ui.available_width());
     let n = doc.card.themes.len();
     let mut top = format!("Theme {} of {n}", p.index + 1);
@@ -65,6 +79,9 @@ fn theme_page_ui(ui: &mut Ui, doc: &Document, theme: &Theme, p: &PresenterView) 
     } else {
         "  ·  votes hidden"
     });
+    if let Some(live) = live {
+        top.push_str(&live_status(doc, theme, live));
+    }
     ui.label(RichText::new(top).size(fit.small));
     let width = ui.available_width();
     let text = ui.visuals().text_color();
@@ -119,11 +136,12 @@ fn theme_page_ui(ui: &mut Ui, doc: &Document, theme: &Theme, p: &PresenterView) 
         column(ui, sections);
     }
     ui.add_space(6.0);
-    ui.label(
-        RichText::new("Left/Right theme   ·   R reveal   ·   T timer   ·   Enter final ranking   ·   Esc leave")
-            .size(fit.small)
-            .weak(),
-    );
+    let keys = if live.is_some() {
+        "Left/Right theme   ·   O open on phones   ·   L lock   ·   R reveal   ·   J join screen   ·   Esc leave"
+    } else {
+        "Left/Right theme   ·   R reveal   ·   T timer   ·   Enter final ranking   ·   Esc leave"
+    };
+    ui.label(RichText::new(keys).size(fit.small).weak());
 }
 
 /// One factor: its label, the effective level and its descriptor, and the room's votes, in
@@ -289,8 +307,44 @@ fn counts_strip(
     }
 }
 
+/// "On phones: voting open, 5 of 8 voted" for the theme open on phones, else how to open it.
+fn live_status(doc: &Document, theme: &Theme, live: &crate::state::live::LiveView) -> String {
+    match &live.session.open {
+        Some((id, round)) if *id == theme.id => {
+            let voted = doc
+                .card
+                .participants
+                .iter()
+                .filter(|p| p.present)
+                .filter(|p| {
+                    theme.scores.values().any(|s| {
+                        s.votes
+                            .iter()
+                            .any(|v| v.round == *round && v.participant == p.id)
+                    })
+                })
+                .count();
+            let present = doc.card.participants.iter().filter(|p| p.present).count();
+            let state = if theme.votes_shown(*round) {
+                "closed"
+            } else if live.session.locked {
+                "locked"
+            } else {
+                "voting open"
+            };
+            format!("  ·  on phones: {state}, {voted} of {present} voted")
+        }
+        _ => "  ·  O: open on phones".to_owned(),
+    }
+}
+
 /// Keys in presenter mode. Returns the actions to run.
-pub fn presenter_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState) -> Vec<Action> {
+pub fn presenter_keys(
+    ctx: &egui::Context,
+    doc: &Document,
+    view: &mut ViewState,
+    live: Option<&crate::state::live::LiveView>,
+) -> Vec<Action> {
     use egui::Key;
     let mut out = Vec::new();
     let Some(p) = view.presenter.as_mut() else {
@@ -311,6 +365,28 @@ pub fn presenter_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState)
             out.push(Action::Command(crate::state::Command::Presenter));
         }
         return out;
+    }
+    if let Some(live) = live {
+        // Live voting: J shows the join screen again (or leaves it); on a theme, O opens it
+        // on the phones and L locks or unlocks its round.
+        if pressed(&[Key::J]) {
+            p.join = !p.join;
+            return out;
+        }
+        if p.join {
+            if pressed(&[Key::ArrowRight, Key::Space, Key::Enter]) {
+                p.join = false;
+            }
+            return out;
+        }
+        if let Some(t) = doc.card.themes.get(p.index) {
+            if pressed(&[Key::O]) {
+                out.push(Action::Live(LiveAction::Open(t.id.clone())));
+            }
+            if pressed(&[Key::L]) {
+                out.push(Action::Live(LiveAction::Lock(!live.session.locked)));
+            }
+        }
     }
     let next = pressed(&[Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]);
     let prev = pressed(&[Key::ArrowLeft, Key::ArrowUp, Key::PageUp]);

@@ -19,9 +19,12 @@ pub fn workshop_ui(
     doc: &Document,
     view: &mut ViewState,
     charts: &mut crate::ui::chart_cache::ChartCache,
-    look: Look,
+    (look, live): (Look, Option<&crate::state::live::LiveView>),
     out: &mut Vec<Action>,
 ) -> Option<Modal> {
+    if let Some(live) = live {
+        crate::ui::live_panel::live_bar_ui(ui, doc, view.selected.as_ref(), live, out);
+    }
     participants_ui(ui, doc, view, out);
     agencies_ui(ui, doc, view, out);
     ui.separator();

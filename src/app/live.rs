@@ -1,0 +1,209 @@
+//! Live voting in the app: starts and stops the server (`crate::live`), applies the votes it
+//! accepts at the start of each frame through the one edit path (signed "NAME (via
+//! device)", undoable, autosaved), publishes what phones may see whenever the document or
+//! the facilitator's choices change, and carries out the live panel's actions.
+
+use std::net::SocketAddr;
+use std::sync::mpsc::{Receiver, channel};
+
+use super::TrhApp;
+use crate::live::session::{Session, Snapshot};
+use crate::live::{Accepted, Config, Server};
+use crate::model::{Edit, ThemeId};
+use crate::state::live::{LiveAction, LiveView};
+
+/// A running live session.
+pub struct LiveControl {
+    server: Server,
+    session: Session,
+    rx: Receiver<Accepted>,
+    applied: u64,
+    votes: u64,
+    /// The document generation and session last published.
+    published: Option<(u64, Session)>,
+}
+
+impl TrhApp {
+    /// Starts live voting on `addr`.
+    pub(super) fn start_live(&mut self, ctx: &egui::Context, addr: SocketAddr, evidence: bool) {
+        self.stop_live(None);
+        let (tx, rx) = channel();
+        let waker = ctx.clone();
+        let sink: crate::live::Sink = Box::new(move |a| {
+            let _ = tx.send(a);
+            // A vote never waits for a frame: it is queued, and a frame is asked for.
+            waker.request_repaint();
+        });
+        let session = Session {
+            show_evidence: evidence,
+            ..Session::default()
+        };
+        let snapshot = Snapshot::build(&self.state.doc.card, &session);
+        match Server::start(Config::new(addr), snapshot, sink) {
+            Ok(server) => {
+                self.state.notes.info(format!(
+                    "Live voting on {}. Plain HTTP on this network: use one the partnership \
+                     controls. Nothing is sent anywhere else.",
+                    server.short_url()
+                ));
+                self.live = Some(LiveControl {
+                    server,
+                    session,
+                    rx,
+                    applied: 0,
+                    votes: 0,
+                    published: None,
+                });
+                // The projector shows the join screen first.
+                if self.state.view.presenter.is_none() {
+                    self.toggle_presenter(ctx);
+                }
+                if let Some(p) = self.state.view.presenter.as_mut() {
+                    p.join = true;
+                }
+                if let Some(id) = self.state.selected().cloned() {
+                    self.live_action(LiveAction::Open(id));
+                }
+                self.live_frame();
+            }
+            Err(e) => self.state.notes.error(format!(
+                "Could not start live voting on {addr}: {e}. Choose another address or port."
+            )),
+        }
+    }
+
+    /// Stops live voting (every device loses access), saying why if `why` is given.
+    pub(super) fn stop_live(&mut self, why: Option<&str>) {
+        if let Some(mut live) = self.live.take() {
+            // Votes accepted before the stop still count.
+            let rest: Vec<_> = live.rx.try_iter().collect();
+            live.server.stop();
+            for a in rest {
+                self.apply_signed(&a.edit, None, &a.who);
+            }
+            self.state
+                .notes
+                .info(why.unwrap_or("Live voting stopped: every phone has lost access."));
+        }
+        self.state.live = None;
+        if let Some(p) = self.state.view.presenter.as_mut() {
+            p.join = false;
+        }
+    }
+
+    /// Applies the votes that arrived, then publishes and refreshes the panels' view.
+    pub(super) fn live_frame(&mut self) {
+        let Some(live) = self.live.as_mut() else {
+            return;
+        };
+        let arrived: Vec<Accepted> = live.rx.try_iter().collect();
+        if let Some(last) = arrived.last() {
+            live.applied = last.seq;
+            live.votes += arrived.len() as u64;
+        }
+        for a in &arrived {
+            self.apply_signed(&a.edit, None, &a.who);
+        }
+        let Some(live) = self.live.as_mut() else {
+            return;
+        };
+        // A closed theme, or one removed, is no longer open.
+        if let Some((id, _)) = &live.session.open
+            && self.state.doc.card.theme(id).is_none()
+        {
+            live.session.open = None;
+        }
+        let now = (self.state.doc.generation, live.session.clone());
+        if live.published.as_ref() != Some(&now) || !arrived.is_empty() {
+            let snapshot = Snapshot::build(&self.state.doc.card, &live.session);
+            live.server.publish(snapshot, live.applied);
+            live.published = Some(now);
+        }
+        self.state.live = Some(LiveView {
+            join_url: live.server.join_url(),
+            short_url: live.server.short_url(),
+            code: live.server.code(),
+            session: live.session.clone(),
+            claimed: live.server.claimed(),
+            code_disabled: live.server.code_disabled(),
+            votes: live.votes,
+        });
+    }
+
+    /// Carries out a live panel's action.
+    pub(super) fn live_action(&mut self, action: LiveAction) {
+        match action {
+            LiveAction::Open(id) => self.open_for_voting(&id),
+            LiveAction::JoinScreen(on) => {
+                if let Some(p) = self.state.view.presenter.as_mut() {
+                    p.join = on;
+                }
+            }
+            other => {
+                let Some(live) = self.live.as_mut() else {
+                    return;
+                };
+                let s = &mut live.session;
+                match other {
+                    LiveAction::Close => s.open = None,
+                    LiveAction::Lock(on) => s.locked = on,
+                    LiveAction::ShowEvidence(on) => s.show_evidence = on,
+                    LiveAction::ShowSpread(on) => s.show_spread = on,
+                    LiveAction::Release(p) => {
+                        live.server.release(&p);
+                    }
+                    LiveAction::Open(_) | LiveAction::JoinScreen(_) => {}
+                }
+            }
+        }
+        self.live_frame();
+    }
+
+    /// Opens a theme for device votes: the round the workshop shows if its votes are still
+    /// hidden (typed votes and device votes then share it), else a new round; hidden first.
+    fn open_for_voting(&mut self, id: &ThemeId) {
+        if self.live.is_none() {
+            return;
+        }
+        let Some(theme) = self.state.doc.card.theme(id) else {
+            return;
+        };
+        let latest = crate::model::workshop::latest_round(theme);
+        let shown = if self.state.selected() == Some(id) {
+            self.state.view.workshop.round_for(theme)
+        } else {
+            latest.max(1)
+        };
+        let round = if theme.votes_shown(shown) {
+            latest + 1
+        } else {
+            shown
+        };
+        if !theme.hidden_rounds.contains(&round) {
+            let hide = Edit::SetRoundHidden {
+                theme: id.clone(),
+                round,
+                hidden: true,
+            };
+            if !self.apply_edit(&hide, None) {
+                return;
+            }
+        }
+        self.state.view.selected = Some(id.clone());
+        self.state.view.workshop.round = Some(round);
+        if let Some(live) = self.live.as_mut() {
+            live.session.open = Some((id.clone(), round));
+            live.session.locked = false;
+        }
+    }
+
+    /// After *Next round*: a theme open for device votes moves to the new round.
+    pub(super) fn live_follow_round(&mut self) {
+        let open = self.live.as_ref().and_then(|l| l.session.open.clone());
+        if let Some((id, _)) = open
+            && self.state.selected() == Some(&id)
+        {
+            self.open_for_voting(&id);
+        }
+    }
+}

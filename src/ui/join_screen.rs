@@ -1,0 +1,95 @@
+//! The live-voting join screen for the projector: a large QR code (the join link with its
+//! secret), the short address under it and the room code, with how many have joined.
+//! Presenter mode shows it first while live voting runs; `J` brings it back.
+
+use egui::{ColorImage, RichText, TextureOptions, Ui, vec2};
+
+use crate::state::Document;
+use crate::state::live::LiveView;
+
+/// The QR code's texture for `url`, made once per link and kept in egui's memory.
+fn qr_texture(ui: &Ui, url: &str) -> Option<egui::TextureHandle> {
+    let id = egui::Id::unique(("trh_join_qr", url));
+    if let Some(t) = ui.data(|d| d.get_temp::<egui::TextureHandle>(id)) {
+        return Some(t);
+    }
+    let (width, dark) = crate::live::qr_modules(url)?;
+    // A quiet zone of four modules all round, as scanners expect.
+    let side = width + 8;
+    let mut pixels = vec![crate::ui::style::color(crate::look::QR_LIGHT); side * side];
+    for (i, is_dark) in dark.iter().enumerate() {
+        if *is_dark {
+            pixels[(i / width + 4) * side + (i % width + 4)] =
+                crate::ui::style::color(crate::look::QR_DARK);
+        }
+    }
+    let image = ColorImage {
+        size: [side, side],
+        source_size: vec2(side as f32, side as f32),
+        pixels,
+    };
+    // Nearest-neighbour scaling keeps every module a sharp square on the projector.
+    let texture = ui
+        .ctx()
+        .load_texture("join-qr", image, TextureOptions::NEAREST);
+    ui.data_mut(|d| d.insert_temp(id, texture.clone()));
+    Some(texture)
+}
+
+/// Draws the join screen in the space given.
+pub fn join_screen_ui(ui: &mut Ui, doc: &Document, live: &LiveView) {
+    let present = doc.card.participants.iter().filter(|p| p.present).count();
+    let joined = live.claimed.len();
+    let avail = ui.available_size();
+    // Text below the code takes about 40% of the height at these sizes.
+    let big = (avail.y / 18.0).clamp(24.0, 64.0);
+    let small = (big * 0.5).clamp(16.0, 30.0);
+    let side = (avail.y - big * 5.5 - small * 4.0)
+        .min(avail.x * 0.8)
+        .max(120.0);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new("Vote from your phone").size(big).strong());
+        ui.add_space(small * 0.5);
+        match qr_texture(ui, &live.join_url) {
+            Some(t) => {
+                let img = egui::Image::new(&t)
+                    .fit_to_exact_size(vec2(side, side))
+                    .alt_text("QR code to join live voting");
+                ui.add(img);
+            }
+            None => {
+                ui.label("The join link is too long for a QR code: type the address.");
+            }
+        }
+        ui.add_space(small * 0.5);
+        ui.label(RichText::new(&live.short_url).size(big * 0.8).monospace());
+        let code = if live.code_disabled {
+            "Room code turned off after too many wrong guesses: scan the QR code".to_owned()
+        } else {
+            format!("Room code  {}", spaced(&live.code))
+        };
+        ui.label(RichText::new(code).size(big).strong());
+        ui.add_space(small * 0.5);
+        ui.label(
+            RichText::new(format!(
+                "{joined} of {present} joined  ·  on this room's network only  ·  the facilitator sees each vote with its name"
+            ))
+            .size(small)
+            .color(ui.visuals().weak_text_color()),
+        );
+        ui.label(
+            RichText::new("J: back to the themes   ·   Esc: leave")
+                .size(small * 0.8)
+                .color(ui.visuals().weak_text_color()),
+        );
+    });
+}
+
+/// `123456` as `123 456`, easier to read across a room.
+pub fn spaced(code: &str) -> String {
+    if code.len() == 6 && code.is_ascii() {
+        format!("{} {}", &code[..3], &code[3..])
+    } else {
+        code.to_owned()
+    }
+}

@@ -44,7 +44,7 @@ pub fn join_screen_ui(ui: &mut Ui, doc: &Document, live: &LiveView) {
     // Text below the code takes about 40% of the height at these sizes.
     let big = (avail.y / 18.0).clamp(24.0, 64.0);
     let small = (big * 0.5).clamp(16.0, 30.0);
-    let side = (avail.y - big * 5.5 - small * 4.0)
+    let side = (avail.y - big * 4.8 - small * 3.4)
         .min(avail.x * 0.8)
         .max(120.0);
     ui.vertical_centered(|ui| {

@@ -208,6 +208,7 @@ fn factor_line_ui(
         let msg = match (count, agreed) {
             (_, Some(_)) => "agreed".to_owned(),
             (0, None) => "no votes yet".to_owned(),
+            (1, None) => "1 vote in".to_owned(),
             (n, None) => format!("{n} votes in"),
         };
         word(&msg, text);

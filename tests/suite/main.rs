@@ -43,3 +43,5 @@ mod ui_exchange;
 mod ui_keys;
 #[cfg(feature = "gui")]
 mod ui_layout;
+#[cfg(feature = "gui")]
+mod ui_live;

@@ -1,0 +1,155 @@
+//! Live voting in the app, headless: started from the Workshop menu on 127.0.0.1, a device
+//! joins and votes while a dialog is open, the vote lands through the one edit path (signed
+//! via device, hidden round, board unmoved), presenter mode shows the join screen first and
+//! J brings the themes back, and stopping ends the device's access.
+
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+
+use crate::common::{click, sample, wait_for};
+use crate::live_client::Client;
+
+#[test]
+fn a_phone_votes_into_the_open_theme_through_the_one_edit_path() {
+    let mut h = sample();
+    let theme = h.state().state.doc.card.themes[0].id.clone();
+    h.state_mut().state.view.selected = Some(theme.clone());
+    h.run_steps(2);
+    let board_before = h.state().state.doc.ranking.clone();
+    workshop_menu(&mut h, "Start live voting…");
+    h.get_by_label_contains("this computer only").click();
+    h.run_steps(2);
+    h.get_by_label("Port").click();
+    h.run_steps(1);
+    for _ in 0..6 {
+        h.key_press(Key::Backspace);
+    }
+    h.get_by_label("Port").type_text("0");
+    h.run_steps(2);
+    click(&mut h, "Start");
+    let live = h.state().state.live.clone().expect("live voting runs");
+    // The projector shows the join screen first, with the QR code and the room code.
+    assert!(
+        h.state()
+            .state
+            .view
+            .presenter
+            .as_ref()
+            .is_some_and(|p| p.join)
+    );
+    assert!(h.query_by_label("QR code to join live voting").is_some());
+    assert!(
+        h.query_by_label_contains(&trh::ui::join_screen::spaced(&live.code))
+            .is_some()
+    );
+    let (open, round) = live
+        .session
+        .open
+        .clone()
+        .expect("the theme on screen is open");
+    assert_eq!(open, theme);
+    assert!(
+        h.state()
+            .state
+            .doc
+            .card
+            .theme(&theme)
+            .expect("t")
+            .hidden_rounds
+            .contains(&round)
+    );
+
+    let addr = live
+        .short_url
+        .trim_start_matches("http://")
+        .parse()
+        .expect("address");
+    let mut phone = Client::connect(addr).expect("connects");
+    assert_eq!(phone.join(&live.code, "p1").expect("join"), 200);
+    let factor = h
+        .state()
+        .state
+        .doc
+        .card
+        .method
+        .factors()
+        .next()
+        .expect("f")
+        .1
+        .clone();
+    let code = factor.scale.code(factor.scale.values()[3]);
+    // A dialog is open when the vote arrives: it is applied all the same.
+    h.state_mut().state.modal = Some(trh::state::modal::Modal::About);
+    assert_eq!(
+        phone
+            .vote(theme.as_str(), round, factor.id.as_str(), &code)
+            .expect("vote"),
+        200
+    );
+    wait_for(&mut h, "the phone's vote", |app| {
+        app.state.doc.card.theme(&theme).is_some_and(|t| {
+            t.scores.get(&factor.id).is_some_and(|s| {
+                s.votes
+                    .iter()
+                    .any(|v| v.round == round && v.participant.as_str() == "p1")
+            })
+        })
+    });
+    let doc = &h.state().state.doc;
+    let last = doc.card.log.last().expect("logged");
+    assert_eq!(last.who, "Sam Hughes (via device)");
+    assert!(
+        last.what.contains(&format!("round {round} vote by \"p1\"")),
+        "{}",
+        last.what
+    );
+    assert!(
+        doc.is_dirty(),
+        "unsaved, so autosave and the close prompt cover it"
+    );
+    assert_eq!(
+        doc.ranking, board_before,
+        "an open round moves nothing the room sees"
+    );
+    assert_eq!(h.state().state.live.as_ref().map(|l| l.votes), Some(1));
+    h.state_mut().state.modal = None;
+    h.run_steps(2);
+    // J leaves the join screen for the theme, which says it is open on phones.
+    h.key_press(Key::J);
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .state
+            .view
+            .presenter
+            .as_ref()
+            .is_some_and(|p| !p.join)
+    );
+    assert!(
+        h.query_by_label_contains("on phones: voting open, 1 of")
+            .is_some()
+    );
+    // L locks the round: the phone's next vote is refused.
+    h.key_press(Key::L);
+    h.run_steps(3);
+    assert_eq!(
+        phone
+            .vote(theme.as_str(), round, factor.id.as_str(), &code)
+            .expect("vote"),
+        409
+    );
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    workshop_menu(&mut h, "Stop live voting");
+    assert!(h.state().state.live.is_none());
+    let after = phone.get("/api/state");
+    assert!(after.is_err() || after.is_ok_and(|r| r.status == 401));
+}
+
+/// Opens the Workshop menu (the menu bar's, not the tab of the same name) and clicks `entry`.
+fn workshop_menu(h: &mut egui_kittest::Harness<'_, trh::app::TrhApp>, entry: &str) {
+    h.get_all_by_label("Workshop").next().expect("menu").click();
+    h.run_steps(4);
+    h.get_by_label_contains(entry).click();
+    h.run_steps(4);
+}

@@ -16,17 +16,7 @@ fn a_phone_votes_into_the_open_theme_through_the_one_edit_path() {
     h.state_mut().state.view.selected = Some(theme.clone());
     h.run_steps(2);
     let board_before = h.state().state.doc.ranking.clone();
-    workshop_menu(&mut h, "Start live voting…");
-    h.get_by_label_contains("this computer only").click();
-    h.run_steps(2);
-    h.get_by_label("Port").click();
-    h.run_steps(1);
-    for _ in 0..6 {
-        h.key_press(Key::Backspace);
-    }
-    h.get_by_label("Port").type_text("0");
-    h.run_steps(2);
-    click(&mut h, "Start");
+    start_on_loopback(&mut h);
     let live = h.state().state.live.clone().expect("live voting runs");
     // The projector shows the join screen first, with the QR code and the room code.
     assert!(
@@ -112,6 +102,40 @@ fn a_phone_votes_into_the_open_theme_through_the_one_edit_path() {
         "an open round moves nothing the room sees"
     );
     assert_eq!(h.state().state.live.as_ref().map(|l| l.votes), Some(1));
+    then_presenter_keys_and_stop(&mut h, &mut phone, (&theme, round), (&factor.id, &code));
+}
+
+/// Opens the Workshop menu (the menu bar's, not the tab of the same name) and clicks `entry`.
+fn workshop_menu(h: &mut egui_kittest::Harness<'_, trh::app::TrhApp>, entry: &str) {
+    h.get_all_by_label("Workshop").next().expect("menu").click();
+    h.run_steps(4);
+    h.get_by_label_contains(entry).click();
+    h.run_steps(4);
+}
+
+/// Workshop → Start live voting…, on 127.0.0.1 with a free port.
+fn start_on_loopback(h: &mut egui_kittest::Harness<'_, trh::app::TrhApp>) {
+    workshop_menu(h, "Start live voting…");
+    h.get_by_label_contains("this computer only").click();
+    h.run_steps(2);
+    h.get_by_label("Port").click();
+    h.run_steps(1);
+    for _ in 0..6 {
+        h.key_press(Key::Backspace);
+    }
+    h.get_by_label("Port").type_text("0");
+    h.run_steps(2);
+    click(h, "Start");
+}
+
+/// J leaves the join screen for the theme (which says it is open on phones), L locks the
+/// round (the phone's next vote is refused), and *Stop live voting* ends the phone's access.
+fn then_presenter_keys_and_stop(
+    h: &mut egui_kittest::Harness<'_, trh::app::TrhApp>,
+    phone: &mut Client,
+    (theme, round): (&trh::model::ThemeId, u32),
+    (factor, code): (&trh::model::FactorId, &str),
+) {
     h.state_mut().state.modal = None;
     h.run_steps(2);
     // J leaves the join screen for the theme, which says it is open on phones.
@@ -134,22 +158,14 @@ fn a_phone_votes_into_the_open_theme_through_the_one_edit_path() {
     h.run_steps(3);
     assert_eq!(
         phone
-            .vote(theme.as_str(), round, factor.id.as_str(), &code)
+            .vote(theme.as_str(), round, factor.as_str(), code)
             .expect("vote"),
         409
     );
     h.key_press(Key::Escape);
     h.run_steps(3);
-    workshop_menu(&mut h, "Stop live voting");
+    workshop_menu(h, "Stop live voting");
     assert!(h.state().state.live.is_none());
     let after = phone.get("/api/state");
     assert!(after.is_err() || after.is_ok_and(|r| r.status == 401));
-}
-
-/// Opens the Workshop menu (the menu bar's, not the tab of the same name) and clicks `entry`.
-fn workshop_menu(h: &mut egui_kittest::Harness<'_, trh::app::TrhApp>, entry: &str) {
-    h.get_all_by_label("Workshop").next().expect("menu").click();
-    h.run_steps(4);
-    h.get_by_label_contains(entry).click();
-    h.run_steps(4);
 }

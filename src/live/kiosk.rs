@@ -25,9 +25,9 @@ pub struct Kiosk {
     applied: u64,
     path: Option<PathBuf>,
     unsaved_since: Option<Instant>,
-    /// When each accepted vote was applied, with the time its request arrived (for the
-    /// benchmark), if asked for.
-    pub timings: Option<Vec<(Instant, Instant)>>,
+    /// Each accepted vote with the time it entered the document (for the benchmark), if
+    /// asked for.
+    pub timings: Option<Vec<(Accepted, Instant)>>,
 }
 
 /// The time as the change log writes it.
@@ -137,7 +137,7 @@ impl Kiosk {
                 self.unsaved_since.get_or_insert_with(Instant::now);
             }
             if let Some(t) = self.timings.as_mut() {
-                t.push((a.received, Instant::now()));
+                t.push((a.clone(), Instant::now()));
             }
             self.applied = self.applied.max(a.seq);
         }

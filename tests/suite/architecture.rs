@@ -1,8 +1,8 @@
 //! The direction of imports, checked on the source text: model ← state ← ui ← app.
 //!
 //! - The model is pure: no window, chart, file-system or file-format code.
-//! - The headless layers (model, file, report, import, export, chart, look and the shipped
-//!   methods) never reach the app, its state, the panels or egui, so the command line and the
+//! - The headless layers (model, file, report, import, export, chart, look, live voting's
+//!   server and the shipped methods) never reach the app, its state, the panels or egui, so the command line and the
 //!   exports work without a window.
 //! - The state that panels read never reaches the panels or the frame loop, and the panels
 //!   never reach the frame loop (`crate::app`): they read [`trh::state::State`] and queue
@@ -66,6 +66,9 @@ fn model_has_no_ui_chart_or_file_system_imports() {
             "crate::app",
             "crate::ui",
             "crate::chart",
+            "crate::live",
+            "tokio",
+            "axum",
         ],
     );
     assert!(n >= 5, "only {n} files checked");
@@ -84,6 +87,7 @@ fn headless_layers_never_reach_the_app_its_state_or_egui() {
             "look.rs",
             "methods.rs",
             "generate.rs",
+            "live",
         ],
         &[
             "crate::app",

@@ -470,3 +470,14 @@ fn a_slow_client_is_cut_off_and_does_not_stall_the_others() {
     assert!(refused.is_err(), "{refused:?}");
     drop(held);
 }
+
+#[test]
+fn headers_too_large_are_refused() {
+    let (kiosk, _, _) = open_kiosk(card(3), config());
+    let mut c = Client::connect(addr(&kiosk)).expect("connects");
+    let huge = "x".repeat(20 * 1024);
+    let r = c.send("GET", "/", &[("X-Filler", &huge)], "");
+    // hyper answers 431 (or closes the connection) once the headers pass 16 KB.
+    eprintln!("huge headers: {r:?}");
+    assert!(r.as_ref().map_or(true, |r| r.status == 431), "{r:?}");
+}

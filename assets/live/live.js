@@ -15,7 +15,7 @@
 
   function $(id) { return document.getElementById(id); }
   function show(step) {
-    ["code-step", "name-step", "vote-step"].forEach(function (s) { $(s).hidden = s !== step; });
+    ["code-step", "name-step", "wait-step", "vote-step"].forEach(function (s) { $(s).hidden = s !== step; });
   }
   function say(text) { $("message").textContent = text || ""; }
   function el(tag, cls, text) {
@@ -82,6 +82,23 @@
         names();
       }
     }, function () { say("Cannot reach trh. Try again."); });
+  }
+
+  function askName() {
+    api("POST", "/api/wait", { code: code }).then(function (r) {
+      if (r.status === 200 && r.data && r.data.token) {
+        token = r.data.token;
+        localStorage.setItem(TOKEN_KEY, token);
+        refresh().then(startStream);
+      } else {
+        say(r.data && r.data.error ? r.data.error : "Could not join.");
+      }
+    }, function () { say("Cannot reach trh. Try again."); });
+  }
+  function waiting(n) {
+    show("wait-step");
+    $("who").hidden = true;
+    $("wait-text").textContent = "Tell the facilitator: device " + n + ".";
   }
 
   // --- The vote page ---
@@ -182,7 +199,10 @@
   function refresh() {
     if (!token) return Promise.resolve();
     return api("GET", "/api/state").then(function (r) {
-      if (r.status === 200) {
+      if (r.status === 200 && r.data.waiting) {
+        version = r.data.version;
+        waiting(r.data.waiting);
+      } else if (r.status === 200) {
         state = r.data; version = r.data.version;
         render(); flush();
       } else if (r.status === 401) {
@@ -239,6 +259,7 @@
   window.addEventListener("pageshow", function (e) { if (e.persisted) wake(); });
   window.addEventListener("online", wake);
 
+  $("ask-name").addEventListener("click", askName);
   $("code-form").addEventListener("submit", function (e) {
     e.preventDefault();
     code = $("code").value.replace(/\s+/g, "");
@@ -255,7 +276,8 @@
   }
   if (token) {
     api("GET", "/api/state").then(function (r) {
-      if (r.status === 200) { state = r.data; version = r.data.version; render(); flush(); startStream(); }
+      if (r.status === 200 && r.data.waiting) { version = r.data.version; waiting(r.data.waiting); startStream(); }
+      else if (r.status === 200) { state = r.data; version = r.data.version; render(); flush(); startStream(); }
       else { forget(); if (code) names(); else askCode(""); }
     }, function () { askCode("Cannot reach trh. Are you on the room's Wi-Fi?"); });
   } else if (code) {

@@ -125,6 +125,7 @@ impl TrhApp {
             code: live.server.code(),
             session: live.session.clone(),
             claimed: live.server.claimed(),
+            waiting: live.server.waiting(),
             code_disabled: live.server.code_disabled(),
             votes: live.votes,
         });
@@ -151,6 +152,14 @@ impl TrhApp {
                     LiveAction::ShowSpread(on) => s.show_spread = on,
                     LiveAction::Release(p) => {
                         live.server.release(&p);
+                    }
+                    LiveAction::Assign(device, p) => {
+                        if !live.server.assign(device, &p) {
+                            self.state.notes.error(format!(
+                                "Device {device} could not be given that name: another device \
+                                 has it, or the device left."
+                            ));
+                        }
                     }
                     LiveAction::Open(_) | LiveAction::JoinScreen(_) => {}
                 }

@@ -85,6 +85,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         )
         .route("/api/names", post(names))
         .route("/api/join", post(join))
+        .route("/api/wait", post(wait))
         .route("/api/state", get(state))
         .route("/api/vote", put(vote))
         .route("/api/events", get(events))
@@ -257,9 +258,35 @@ async fn join(
 
 async fn state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     let hub = shared.hub();
-    match hub.state(bearer(&headers)) {
-        Some(s) => axum::Json(s).into_response(),
+    let token = bearer(&headers);
+    if let Some(s) = hub.state(token) {
+        return axum::Json(s).into_response();
+    }
+    match hub.waiting_device(token) {
+        Some(n) => axum::Json(json!({ "version": hub.version(), "waiting": n })).into_response(),
         None => error(StatusCode::UNAUTHORIZED, "join first (or join again)"),
+    }
+}
+
+async fn wait(
+    State(shared): State<Arc<Shared>>,
+    peer: Option<axum::Extension<Peer>>,
+    body: Bytes,
+) -> Response {
+    let req: NamesReq = match parse(&body) {
+        Ok(r) => r,
+        Err(e) => return *e,
+    };
+    let ip = peer_ip(peer.as_deref());
+    let (result, version) = {
+        let mut hub = shared.hub();
+        let r = hub.wait(ip, &req.code, Instant::now());
+        (r, hub.version())
+    };
+    shared.touch(version);
+    match result {
+        Ok((token, n)) => axum::Json(json!({ "token": token, "waiting": n })).into_response(),
+        Err(e) => join_refused(e),
     }
 }
 
@@ -312,7 +339,7 @@ async fn vote(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes
 /// when this device's access ends.
 async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     let token = bearer(&headers).to_owned();
-    if shared.hub().who(&token).is_none() {
+    if !shared.hub().known(&token) {
         return error(StatusCode::UNAUTHORIZED, "join first (or join again)");
     }
     let rx = shared.version.subscribe();
@@ -324,7 +351,7 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
                 return None;
             }
             let version = *rx.borrow_and_update();
-            let alive = shared.hub().who(&token).is_some();
+            let alive = shared.hub().known(&token);
             let text = if alive {
                 format!("data: {version}\n\n")
             } else {

@@ -12,6 +12,8 @@ use serde::Serialize;
 use super::session::{OpenView, Person, Snapshot};
 use crate::model::{Edit, FactorId, ParticipantId, ThemeId};
 
+/// Devices that may wait for a name at once.
+pub const MAX_WAITING: usize = 100;
 /// Wrong codes one address may send before it is locked out.
 pub const GUESSES_PER_ADDRESS: u32 = 10;
 /// How long a locked-out address waits.
@@ -76,6 +78,10 @@ pub struct Hub {
     code: String,
     tokens: HashMap<String, ParticipantId>,
     claims: HashMap<ParticipantId, String>,
+    /// Devices that joined with the code but wait for the facilitator to give them a name:
+    /// token → device number (shown on the phone, told to the facilitator).
+    waiting: HashMap<String, u32>,
+    next_device: u32,
     failures: HashMap<IpAddr, (u32, Option<Instant>)>,
     failures_in_all: u32,
     snapshot: Snapshot,
@@ -113,6 +119,8 @@ impl Hub {
             code: short_code(),
             tokens: HashMap::new(),
             claims: HashMap::new(),
+            waiting: HashMap::new(),
+            next_device: 1,
             failures: HashMap::new(),
             failures_in_all: 0,
             snapshot,
@@ -211,6 +219,64 @@ impl Hub {
         Ok(token)
     }
 
+    /// Joins without a name: the device waits for the facilitator to give it one. Returns
+    /// its token and its number.
+    pub fn wait(
+        &mut self,
+        ip: IpAddr,
+        code: &str,
+        now: Instant,
+    ) -> Result<(String, u32), JoinError> {
+        self.check_code(ip, code, now)?;
+        if self.waiting.len() >= MAX_WAITING {
+            return Err(JoinError::LockedOut);
+        }
+        let token = random_hex(16);
+        let n = self.next_device;
+        self.next_device += 1;
+        self.waiting.insert(token.clone(), n);
+        self.version += 1;
+        Ok((token, n))
+    }
+
+    /// The numbers of the devices waiting for a name, in order.
+    pub fn waiting(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = self.waiting.values().copied().collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The number of a waiting device's token.
+    pub fn waiting_device(&self, token: &str) -> Option<u32> {
+        self.waiting.get(token).copied()
+    }
+
+    /// The facilitator gives waiting device `device` the name of `participant`.
+    pub fn assign(&mut self, device: u32, participant: &ParticipantId) -> Result<(), JoinError> {
+        if !self.snapshot.allowed.contains_key(participant) {
+            return Err(JoinError::NoSuchPerson);
+        }
+        if self.claims.contains_key(participant) {
+            return Err(JoinError::Taken);
+        }
+        let token = self
+            .waiting
+            .iter()
+            .find(|(_, n)| **n == device)
+            .map(|(t, _)| t.clone())
+            .ok_or(JoinError::NoSuchPerson)?;
+        self.waiting.remove(&token);
+        self.tokens.insert(token.clone(), participant.clone());
+        self.claims.insert(participant.clone(), token);
+        self.version += 1;
+        Ok(())
+    }
+
+    /// True for a token that is joined or waiting for a name.
+    pub fn known(&self, token: &str) -> bool {
+        self.tokens.contains_key(token) || self.waiting.contains_key(token)
+    }
+
     /// Frees a name so another device can take it; the device holding it loses access.
     pub fn release(&mut self, participant: &ParticipantId) -> bool {
         let Some(token) = self.claims.remove(participant) else {
@@ -232,6 +298,7 @@ impl Hub {
     pub fn revoke_all(&mut self) {
         self.tokens.clear();
         self.claims.clear();
+        self.waiting.clear();
         self.version += 1;
     }
 

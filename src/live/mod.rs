@@ -150,6 +150,22 @@ impl Server {
         done
     }
 
+    /// Gives waiting device `device` the name of `participant`; false if the name is taken
+    /// or the device gone.
+    pub fn assign(&self, device: u32, participant: &crate::model::ParticipantId) -> bool {
+        let (done, version) = {
+            let mut hub = self.shared.hub();
+            (hub.assign(device, participant).is_ok(), hub.version())
+        };
+        self.shared.touch(version);
+        done
+    }
+
+    /// The devices waiting for the facilitator to give them a name.
+    pub fn waiting(&self) -> Vec<u32> {
+        self.shared.hub().waiting()
+    }
+
     /// The participants whose names a device holds.
     pub fn claimed(&self) -> Vec<crate::model::ParticipantId> {
         self.shared.hub().claimed()

@@ -17,6 +17,8 @@ pub struct LiveView {
     pub session: Session,
     /// Names a device holds.
     pub claimed: Vec<ParticipantId>,
+    /// Devices that joined with the code and wait for the facilitator to give them a name.
+    pub waiting: Vec<u32>,
     /// Too many wrong codes came in: only the QR link works now.
     pub code_disabled: bool,
     /// Votes received from devices since live voting started.
@@ -39,6 +41,8 @@ pub enum LiveAction {
     ShowSpread(bool),
     /// Free a name for another device.
     Release(ParticipantId),
+    /// Give a waiting device a participant's name.
+    Assign(u32, ParticipantId),
     /// Show or hide the join screen in presenter mode.
     JoinScreen(bool),
 }

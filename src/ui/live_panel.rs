@@ -138,7 +138,31 @@ fn open_ui(
     }
 }
 
+/// Devices waiting for a name, each with the names still free to give it.
+fn waiting_ui(ui: &mut Ui, doc: &Document, live: &LiveView, out: &mut Vec<Action>) {
+    for device in &live.waiting {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("Device {device} waits for a name:"));
+            let free = doc
+                .card
+                .participants
+                .iter()
+                .filter(|p| p.present && !live.claimed.contains(&p.id));
+            egui::ComboBox::from_id_salt(("give_name", *device))
+                .selected_text("Give it a name…")
+                .show_ui(ui, |ui| {
+                    for p in free {
+                        if ui.selectable_label(false, &p.name).clicked() {
+                            out.push(Action::Live(LiveAction::Assign(*device, p.id.clone())));
+                        }
+                    }
+                });
+        });
+    }
+}
+
 fn joined_ui(ui: &mut Ui, doc: &Document, live: &LiveView, out: &mut Vec<Action>) {
+    waiting_ui(ui, doc, live, out);
     if live.claimed.is_empty() {
         ui.label(
             RichText::new("Nobody has joined yet: show the join screen.")

@@ -110,8 +110,25 @@ pub(super) fn run(
          Stop with Ctrl+C.",
         server.addr()
     );
+    let mut failing = false;
     while !stop.load(Ordering::SeqCst) {
-        kiosk.step(Duration::from_millis(200))?;
+        // A save that fails (a full disk, a file made read-only) is said once and tried
+        // again; voting goes on and nothing accepted is dropped.
+        match kiosk.step(Duration::from_millis(200)) {
+            Ok(_) if failing => {
+                eprintln!("Saved {} again.", path.display());
+                failing = false;
+            }
+            Ok(_) => {}
+            Err(e) if !failing => {
+                eprintln!(
+                    "error: cannot save {}: {e} (will keep trying)",
+                    path.display()
+                );
+                failing = true;
+            }
+            Err(_) => {}
+        }
     }
     kiosk.stop()?;
     eprintln!("Stopped; {} saved.", path.display());

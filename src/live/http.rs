@@ -204,29 +204,6 @@ struct NamesReq {
     code: String,
 }
 
-async fn names(
-    State(shared): State<Arc<Shared>>,
-    peer: Option<axum::Extension<Peer>>,
-    body: Bytes,
-) -> Response {
-    let req: NamesReq = match parse(&body) {
-        Ok(r) => r,
-        Err(e) => return *e,
-    };
-    let ip = peer_ip(peer.as_deref());
-    let result = shared.hub().names(ip, &req.code, Instant::now());
-    match result {
-        Ok(list) => {
-            let people: Vec<_> = list
-                .into_iter()
-                .map(|(p, taken)| json!({"id": p.id, "name": p.name, "agency": p.agency, "taken": taken}))
-                .collect();
-            axum::Json(json!({ "participants": people })).into_response()
-        }
-        Err(e) => join_refused(e),
-    }
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JoinReq {
@@ -234,25 +211,57 @@ struct JoinReq {
     participant: String,
 }
 
+/// Reads a JSON body, runs `f` on the hub with the peer's address, and tells event streams
+/// what changed.
+fn on_hub<T: for<'de> Deserialize<'de>, R>(
+    shared: &Shared,
+    peer: Option<&Peer>,
+    body: &Bytes,
+    f: impl FnOnce(&mut Hub, IpAddr, T) -> R,
+) -> Result<R, Box<Response>> {
+    let req: T = parse(body)?;
+    let (r, version) = {
+        let mut hub = shared.hub();
+        let r = f(&mut hub, peer_ip(peer), req);
+        (r, hub.version())
+    };
+    shared.touch(version);
+    Ok(r)
+}
+
+async fn names(
+    State(shared): State<Arc<Shared>>,
+    peer: Option<axum::Extension<Peer>>,
+    body: Bytes,
+) -> Response {
+    let result = on_hub(&shared, peer.as_deref(), &body, |hub, ip, req: NamesReq| {
+        hub.names(ip, &req.code, Instant::now())
+    });
+    match result {
+        Ok(Ok(list)) => {
+            let people: Vec<_> = list
+                .into_iter()
+                .map(|(p, taken)| json!({"id": p.id, "name": p.name, "agency": p.agency, "taken": taken}))
+                .collect();
+            axum::Json(json!({ "participants": people })).into_response()
+        }
+        Ok(Err(e)) => join_refused(e),
+        Err(e) => *e,
+    }
+}
+
 async fn join(
     State(shared): State<Arc<Shared>>,
     peer: Option<axum::Extension<Peer>>,
     body: Bytes,
 ) -> Response {
-    let req: JoinReq = match parse(&body) {
-        Ok(r) => r,
-        Err(e) => return *e,
-    };
-    let ip = peer_ip(peer.as_deref());
-    let (result, version) = {
-        let mut hub = shared.hub();
-        let r = hub.join(ip, &req.code, &req.participant, Instant::now());
-        (r, hub.version())
-    };
-    shared.touch(version);
+    let result = on_hub(&shared, peer.as_deref(), &body, |hub, ip, req: JoinReq| {
+        hub.join(ip, &req.code, &req.participant, Instant::now())
+    });
     match result {
-        Ok(token) => axum::Json(json!({ "token": token })).into_response(),
-        Err(e) => join_refused(e),
+        Ok(Ok(token)) => axum::Json(json!({ "token": token })).into_response(),
+        Ok(Err(e)) => join_refused(e),
+        Err(e) => *e,
     }
 }
 
@@ -273,20 +282,13 @@ async fn wait(
     peer: Option<axum::Extension<Peer>>,
     body: Bytes,
 ) -> Response {
-    let req: NamesReq = match parse(&body) {
-        Ok(r) => r,
-        Err(e) => return *e,
-    };
-    let ip = peer_ip(peer.as_deref());
-    let (result, version) = {
-        let mut hub = shared.hub();
-        let r = hub.wait(ip, &req.code, Instant::now());
-        (r, hub.version())
-    };
-    shared.touch(version);
+    let result = on_hub(&shared, peer.as_deref(), &body, |hub, ip, req: NamesReq| {
+        hub.wait(ip, &req.code, Instant::now())
+    });
     match result {
-        Ok((token, n)) => axum::Json(json!({ "token": token, "waiting": n })).into_response(),
-        Err(e) => join_refused(e),
+        Ok(Ok((token, n))) => axum::Json(json!({ "token": token, "waiting": n })).into_response(),
+        Ok(Err(e)) => join_refused(e),
+        Err(e) => *e,
     }
 }
 

@@ -153,14 +153,16 @@ impl Kiosk {
         Ok(got.len())
     }
 
-    /// Saves now if anything changed since the last save.
+    /// Saves now if anything changed since the last save. A failed save is tried again at
+    /// the next step (nothing is dropped: the votes stay in memory and in the hub).
     pub fn save(&mut self) -> std::io::Result<()> {
-        if self.unsaved_since.take().is_some()
+        if self.unsaved_since.is_some()
             && let Some(path) = &self.path
         {
             crate::file::save::save_scorecard(&self.card, path)
                 .map_err(|e| std::io::Error::other(e.to_string()))?;
         }
+        self.unsaved_since = None;
         Ok(())
     }
 

@@ -582,3 +582,71 @@ fn connections_from_one_address_are_limited() {
     let mut again = Client::connect(a).expect("connects");
     assert_eq!(again.get("/").expect("page").status, 200);
 }
+
+/// Phones never see others' votes; after a reveal they see the room's count per level only
+/// if the facilitator chooses, and the revealed round takes no more votes.
+#[test]
+fn the_spread_reaches_phones_only_after_a_reveal_and_only_if_chosen() {
+    let (mut kiosk, theme, round) = open_kiosk(card(3), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let fs = factors(kiosk.card());
+    let mut phones: Vec<Client> = ["p001", "p002"]
+        .iter()
+        .map(|p| {
+            let mut c = Client::connect(a).expect("connects");
+            assert_eq!(c.join(&code, p).expect("join"), 200);
+            c
+        })
+        .collect();
+    for (i, c) in phones.iter_mut().enumerate() {
+        assert_eq!(
+            c.vote(theme.as_str(), round, &fs[0].0, &fs[0].1[i])
+                .expect("vote"),
+            200
+        );
+    }
+    apply_votes(&mut kiosk, 2);
+    let seen = |c: &mut Client| c.get("/api/state").expect("state").json();
+    let mine = seen(&mut phones[0]);
+    assert_eq!(
+        mine["votes"].as_object().map(|m| m.len()),
+        Some(1),
+        "{mine}"
+    );
+    assert!(mine["open"]["factors"][0].get("spread").is_none());
+    let mut session = kiosk.session().clone();
+    session.show_spread = true;
+    kiosk.facilitate(None, session.clone());
+    assert!(
+        seen(&mut phones[0])["open"]["factors"][0]
+            .get("spread")
+            .is_none(),
+        "not before a reveal"
+    );
+    let reveal = trh::model::Edit::SetRoundHidden {
+        theme: theme.clone(),
+        round,
+        hidden: false,
+    };
+    kiosk.facilitate(Some(&reveal), session);
+    let after = seen(&mut phones[0]);
+    assert_eq!(after["open"]["revealed"], true);
+    assert_eq!(
+        after["open"]["locked"], true,
+        "a revealed round is closed to phones"
+    );
+    let spread: Vec<u64> = after["open"]["factors"][0]["spread"]
+        .as_array()
+        .expect("spread")
+        .iter()
+        .filter_map(serde_json::Value::as_u64)
+        .collect();
+    assert_eq!(&spread[..2], &[1, 1]);
+    assert_eq!(spread.iter().sum::<u64>(), 2);
+    assert_eq!(
+        phones[1]
+            .vote(theme.as_str(), round, &fs[0].0, &fs[0].1[0])
+            .expect("vote"),
+        409
+    );
+}

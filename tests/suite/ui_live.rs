@@ -19,14 +19,7 @@ fn a_phone_votes_into_the_open_theme_through_the_one_edit_path() {
     start_on_loopback(&mut h);
     let live = h.state().state.live.clone().expect("live voting runs");
     // The projector shows the join screen first, with the QR code and the room code.
-    assert!(
-        h.state()
-            .state
-            .view
-            .presenter
-            .as_ref()
-            .is_some_and(|p| p.join)
-    );
+    assert!(joining(&h));
     assert!(h.query_by_label("QR code to join live voting").is_some());
     assert!(
         h.query_by_label_contains(&trh::ui::join_screen::spaced(&live.code))
@@ -141,14 +134,7 @@ fn then_presenter_keys_and_stop(
     // J leaves the join screen for the theme, which says it is open on phones.
     h.key_press(Key::J);
     h.run_steps(3);
-    assert!(
-        h.state()
-            .state
-            .view
-            .presenter
-            .as_ref()
-            .is_some_and(|p| !p.join)
-    );
+    assert!(!joining(h));
     assert!(
         h.query_by_label_contains("on phones: voting open, 1 of")
             .is_some()
@@ -168,4 +154,10 @@ fn then_presenter_keys_and_stop(
     assert!(h.state().state.live.is_none());
     let after = phone.get("/api/state");
     assert!(after.is_err() || after.is_ok_and(|r| r.status == 401));
+}
+
+/// Presenter mode shows the join screen.
+fn joining(h: &egui_kittest::Harness<'_, trh::app::TrhApp>) -> bool {
+    let p = h.state().state.view.presenter.as_ref();
+    p.is_some_and(|p| p.join)
 }

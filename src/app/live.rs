@@ -28,18 +28,18 @@ impl TrhApp {
     pub(super) fn start_live(&mut self, ctx: &egui::Context, addr: SocketAddr, evidence: bool) {
         self.stop_live(None);
         let (tx, rx) = channel();
-        let waker = ctx.clone();
         let sink: crate::live::Sink = Box::new(move |a| {
+            // A vote never waits for a frame: it is queued, and (by `wake`) a frame asked for.
             let _ = tx.send(a);
-            // A vote never waits for a frame: it is queued, and a frame is asked for.
-            waker.request_repaint();
         });
+        let waker = ctx.clone();
+        let wake: crate::live::Wake = Box::new(move || waker.request_repaint());
         let session = Session {
             show_evidence: evidence,
             ..Session::default()
         };
         let snapshot = Snapshot::build(&self.state.doc.card, &session);
-        match Server::start(Config::new(addr), snapshot, sink) {
+        match Server::start(Config::new(addr), snapshot, sink, wake) {
             Ok(server) => {
                 self.state.notes.info(format!(
                     "Live voting on {}. Plain HTTP on this network: use one the partnership \

@@ -26,6 +26,9 @@ use super::hub::{Accepted, Hub, JoinError, VoteError};
 /// Where accepted votes go (the app's inbox, or `trh live`'s loop).
 pub type Sink = Box<dyn Fn(Accepted) + Send + Sync>;
 
+/// What to call when anything devices see (or the facilitator sees of them) changes.
+pub type Wake = Box<dyn Fn() + Send + Sync>;
+
 /// What the handlers share.
 pub struct Shared {
     /// The hub.
@@ -34,6 +37,9 @@ pub struct Shared {
     pub version: watch::Sender<u64>,
     /// Accepted votes go here.
     pub sink: Sink,
+    /// Called after anything changes (a join, a device waiting, a vote), so a window can
+    /// show it; never blocks.
+    pub wake: Wake,
     /// `Host` values that name this server.
     pub hosts: Vec<String>,
     /// The limits.
@@ -51,7 +57,10 @@ impl Shared {
 
     /// Tells event streams the hub changed.
     pub fn touch(&self, version: u64) {
-        self.version.send_replace(version);
+        let before = self.version.send_replace(version);
+        if before != version {
+            (self.wake)();
+        }
     }
 }
 

@@ -79,7 +79,9 @@ impl Kiosk {
         let sink: super::Sink = Box::new(move |a| {
             let _ = tx.send(a);
         });
-        let server = Server::start(config, Snapshot::build(&card, &session), sink)?;
+        // Votes wake the kiosk through its channel; nothing else needs waking.
+        let wake: super::Wake = Box::new(|| {});
+        let server = Server::start(config, Snapshot::build(&card, &session), sink, wake)?;
         Ok(Self {
             card,
             session,

@@ -19,7 +19,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-pub use http::{CSP, Sink};
+pub use http::{CSP, Sink, Wake};
 pub use hub::Accepted;
 use session::Snapshot;
 
@@ -65,8 +65,14 @@ pub struct Server {
 
 impl Server {
     /// Listens on `config.bind` and serves on a thread of its own. Accepted votes go to
-    /// `sink`, which must not block (send them to a channel).
-    pub fn start(config: Config, snapshot: Snapshot, sink: Sink) -> std::io::Result<Self> {
+    /// `sink`, which must not block (send them to a channel); `wake` is called whenever
+    /// something changed (a window asks for a frame).
+    pub fn start(
+        config: Config,
+        snapshot: Snapshot,
+        sink: Sink,
+        wake: Wake,
+    ) -> std::io::Result<Self> {
         let listener = std::net::TcpListener::bind(config.bind)?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
@@ -77,6 +83,7 @@ impl Server {
             hub: Mutex::new(hub),
             version,
             sink,
+            wake,
             hosts,
             config,
         });

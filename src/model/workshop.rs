@@ -47,6 +47,13 @@ pub fn latest_round(theme: &Theme) -> u32 {
         .unwrap_or(0)
 }
 
+/// The round in progress: the latest with any vote, or a later one opened (hidden) before
+/// anyone voted in it; 0 when there is neither.
+pub fn current_round(theme: &Theme) -> u32 {
+    let hidden = theme.hidden_rounds.iter().next_back().copied().unwrap_or(0);
+    latest_round(theme).max(hidden)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

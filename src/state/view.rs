@@ -89,7 +89,7 @@ impl WorkshopView {
     /// The round the grid shows for a theme: the one chosen, else the theme's latest (or 1).
     pub fn round_for(&self, theme: &crate::model::Theme) -> u32 {
         self.round
-            .unwrap_or_else(|| crate::model::workshop::latest_round(theme).max(1))
+            .unwrap_or_else(|| crate::model::workshop::current_round(theme).max(1))
     }
 }
 

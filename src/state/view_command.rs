@@ -65,7 +65,7 @@ impl State {
         let (theme, round) = match &self.view.presenter {
             Some(p) => {
                 let t: &crate::model::Theme = self.doc.card.themes.get(p.index)?;
-                (t, crate::model::workshop::latest_round(t).max(1))
+                (t, crate::model::workshop::current_round(t).max(1))
             }
             None => {
                 let t = self.doc.card.theme(self.selected()?)?;

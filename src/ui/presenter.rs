@@ -10,7 +10,7 @@ use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
 use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::ranking::RankedTheme;
-use crate::model::workshop::{latest_round, round_stats};
+use crate::model::workshop::{current_round, round_stats};
 use crate::model::{Scale, Theme, Value};
 use crate::state::view::{PresenterView, ViewState};
 use crate::state::{Action, Document};
@@ -72,7 +72,7 @@ fn theme_page_ui(
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(1));
     }
-    let round = latest_round(theme);
+    let round = current_round(theme);
     let revealed = theme.votes_shown(round);
     top.push_str(if revealed {
         "  ·  votes shown"

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use crate::look::Look;
 use crate::model::Edit;
 use crate::model::scorecard::{COMMON_AGENCIES, Participant};
-use crate::model::workshop::latest_round;
+use crate::model::workshop;
 use crate::state::modal::Modal;
 use crate::state::view::ViewState;
 use crate::state::{Action, Command, Document};
@@ -34,7 +34,7 @@ pub fn workshop_ui(
     };
     ui.heading(&theme.name);
     let round = current_round(view, theme);
-    let latest = latest_round(theme);
+    let latest = workshop::current_round(theme);
     ui.horizontal_wrapped(|ui| {
         ui.label("Round");
         for r in 1..=latest.max(round) {

@@ -650,3 +650,34 @@ fn the_spread_reaches_phones_only_after_a_reveal_and_only_if_chosen() {
         409
     );
 }
+
+/// The window is woken when a device joins or waits for a name, not only when it votes, so
+/// the facilitator's joined count and waiting devices show at once.
+#[test]
+fn joining_and_waiting_wake_the_window() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let card = card(3);
+    let woken = Arc::new(AtomicUsize::new(0));
+    let counter = woken.clone();
+    let wake: trh::live::Wake = Box::new(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let snapshot = trh::live::session::Snapshot::build(&card, &Session::default());
+    let server =
+        trh::live::Server::start(config(), snapshot, Box::new(|_| {}), wake).expect("listens");
+    let mut c = Client::connect(server.addr()).expect("connects");
+    let before = woken.load(Ordering::SeqCst);
+    assert_eq!(c.join(&server.code(), "p001").expect("join"), 200);
+    let after_join = woken.load(Ordering::SeqCst);
+    assert!(after_join > before, "a join wakes the window");
+    let mut d = Client::connect(server.addr()).expect("connects");
+    let r = d
+        .post("/api/wait", &format!(r#"{{"code":"{}"}}"#, server.code()))
+        .expect("wait");
+    assert_eq!(r.status, 200);
+    assert!(
+        woken.load(Ordering::SeqCst) > after_join,
+        "a waiting device wakes it"
+    );
+}

@@ -259,7 +259,8 @@ fn chart_bytes(
             Figure::Votes {
                 card,
                 theme,
-                round: crate::model::workshop::latest_round(theme),
+                // A hidden round's votes are not shown until the room has seen them.
+                round: crate::model::workshop::latest_revealed_round(theme),
             }
         }
     };

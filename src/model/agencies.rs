@@ -97,13 +97,19 @@ fn as_agency_sees_it(card: &Scorecard, agency: &str) -> (Scorecard, Vec<bool>) {
     let mut voted = Vec::with_capacity(copy.themes.len());
     for theme in &mut copy.themes {
         let mut any = false;
-        for score in std::sync::Arc::make_mut(theme).scores.values_mut() {
-            if !score.votes.iter().any(|v| members.contains(&v.participant)) {
+        let theme = std::sync::Arc::make_mut(theme);
+        // Votes of a hidden round are nobody's view yet: the room has not seen them.
+        let hidden = std::mem::take(&mut theme.hidden_rounds);
+        let counts = |v: &crate::model::scorecard::Vote| {
+            members.contains(&v.participant) && !hidden.contains(&v.round)
+        };
+        for score in theme.scores.values_mut() {
+            if !score.votes.iter().any(counts) {
                 continue;
             }
             any = true;
             score.agreed = None;
-            score.votes.retain(|v| members.contains(&v.participant));
+            score.votes.retain(counts);
             // Only the agency's own latest round counts for it.
             if let Some(last) = score.latest_round() {
                 score.votes.retain(|v| v.round == last);
@@ -172,5 +178,16 @@ mod tests {
         let only_one = &agency_views(&card(&[("p1", 4)]))[0];
         assert_eq!(only_one.no_view, vec!["Health"]);
         assert!(!only_one.all_high(), "one agency alone is not every agency");
+    }
+
+    #[test]
+    fn a_hidden_round_is_no_agency_s_view_yet() {
+        let mut hidden = card(&[("p1", 4), ("p2", 4)]);
+        std::sync::Arc::make_mut(&mut hidden.themes[0])
+            .hidden_rounds
+            .insert(1);
+        let view = &agency_views(&hidden)[0];
+        assert!(view.high.is_empty(), "{view:?}");
+        assert_eq!(view.no_view, vec!["Health", "Police"]);
     }
 }

@@ -47,6 +47,17 @@ pub fn latest_round(theme: &Theme) -> u32 {
         .unwrap_or(0)
 }
 
+/// The latest round with votes that the room has seen (not hidden); 0 when there is none.
+pub fn latest_revealed_round(theme: &Theme) -> u32 {
+    theme
+        .scores
+        .values()
+        .flat_map(|s| s.votes.iter().map(|v| v.round))
+        .filter(|r| !theme.hidden_rounds.contains(r))
+        .max()
+        .unwrap_or(0)
+}
+
 /// The round in progress: the latest with any vote, or a later one opened (hidden) before
 /// anyone voted in it; 0 when there is neither.
 pub fn current_round(theme: &Theme) -> u32 {

@@ -25,7 +25,7 @@ pub struct LiveControl {
 
 impl TrhApp {
     /// Starts live voting on `addr`.
-    pub(super) fn start_live(&mut self, ctx: &egui::Context, addr: SocketAddr, evidence: bool) {
+    pub fn start_live(&mut self, ctx: &egui::Context, addr: SocketAddr, evidence: bool) {
         self.stop_live(None);
         let (tx, rx) = channel();
         let sink: crate::live::Sink = Box::new(move |a| {
@@ -101,8 +101,16 @@ impl TrhApp {
             live.applied = last.seq;
             live.votes += arrived.len() as u64;
         }
-        for a in &arrived {
-            self.apply_signed(&a.edit, None, &a.who);
+        // Votes that came together are applied together: one ranking, one undo step.
+        let refused = self.state.doc.apply_batch(
+            arrived.iter().map(|a| (&a.edit, a.who.as_str())),
+            &crate::state::timestamp(),
+        );
+        if let Some((_, e)) = refused.first() {
+            self.state.notes.error(format!(
+                "{} vote(s) from phones could not be recorded: {e}.",
+                refused.len()
+            ));
         }
         let Some(live) = self.live.as_mut() else {
             return;

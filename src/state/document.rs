@@ -157,6 +157,45 @@ impl Document {
         Ok(())
     }
 
+    /// Applies several edits, each signed by its own sender and logged, as one undo step,
+    /// ranking once at the end (votes arriving together from phones). Edits the model refuses
+    /// are skipped and returned with the reason; the rest still apply.
+    pub fn apply_batch<'a>(
+        &mut self,
+        edits: impl IntoIterator<Item = (&'a Edit, &'a str)>,
+        at: &str,
+    ) -> Vec<(Edit, EditError)> {
+        let before = self.card.clone();
+        let mut refused = Vec::new();
+        let mut any = false;
+        for (edit, who) in edits {
+            match edit.apply(&mut self.card) {
+                Ok(applied) => {
+                    any = true;
+                    self.card.log.push(Arc::new(Change {
+                        at: at.to_owned(),
+                        who: who.to_owned(),
+                        what: applied.what,
+                        old: applied.old,
+                        new: applied.new,
+                    }));
+                }
+                Err(e) => refused.push((edit.clone(), e)),
+            }
+        }
+        if any {
+            self.undo.push((before, self.generation));
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+            self.merge_key = None;
+            self.redo.clear();
+            self.changed();
+            self.generation = self.next_generation();
+        }
+        refused
+    }
+
     /// Ends a run of merged edits, so the next edit is its own undo step.
     pub fn end_merge(&mut self) {
         self.merge_key = None;
@@ -263,6 +302,40 @@ mod tests {
         };
         doc.apply(&edit, merge, "tester", "2026-01-01T00:00:00Z")
             .expect("applies");
+    }
+
+    #[test]
+    fn a_batch_is_one_undo_step_one_ranking_and_a_log_line_each() {
+        let mut d = doc();
+        let factor = d.card.method.factors().next().expect("f").1.id.clone();
+        let draft = |n| Edit::SetDraft {
+            theme: "a".into(),
+            factor: factor.clone(),
+            value: Some(Value::Number(n)),
+        };
+        let bad = Edit::SetDraft {
+            theme: "nope".into(),
+            factor: factor.clone(),
+            value: Some(Value::Number(1)),
+        };
+        let edits = [
+            (draft(3), "Ann (via device)"),
+            (bad, "Bob (via device)"),
+            (draft(5), "Cy (via device)"),
+        ];
+        let refused = d.apply_batch(edits.iter().map(|(e, w)| (e, *w)), "2026-01-01T00:00:00Z");
+        assert_eq!(refused.len(), 1, "the edit the model refuses is returned");
+        let who: Vec<_> = d.card.log.iter().map(|c| c.who.as_str()).collect();
+        assert_eq!(who, vec!["Ann (via device)", "Cy (via device)"]);
+        assert!(d.is_dirty());
+        assert_eq!(
+            d.ranking,
+            crate::model::rank(&d.card),
+            "ranked after the batch"
+        );
+        assert!(d.undo());
+        assert!(d.card.log.is_empty(), "one undo step undoes the batch");
+        assert!(!d.can_undo());
     }
 
     #[test]

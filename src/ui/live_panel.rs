@@ -148,15 +148,14 @@ fn waiting_ui(ui: &mut Ui, doc: &Document, live: &LiveView, out: &mut Vec<Action
                 .participants
                 .iter()
                 .filter(|p| p.present && !live.claimed.contains(&p.id));
-            egui::ComboBox::from_id_salt(("give_name", *device))
-                .selected_text("Give it a name…")
-                .show_ui(ui, |ui| {
-                    for p in free {
-                        if ui.selectable_label(false, &p.name).clicked() {
-                            out.push(Action::Live(LiveAction::Assign(*device, p.id.clone())));
-                        }
+            ui.menu_button("Give it a name…", |ui| {
+                for p in free {
+                    if ui.button(&p.name).clicked() {
+                        out.push(Action::Live(LiveAction::Assign(*device, p.id.clone())));
+                        ui.close();
                     }
-                });
+                }
+            });
         });
     }
 }

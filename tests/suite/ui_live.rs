@@ -161,3 +161,47 @@ fn joining(h: &egui_kittest::Harness<'_, trh::app::TrhApp>) -> bool {
     let p = h.state().state.view.presenter.as_ref();
     p.is_some_and(|p| p.join)
 }
+
+/// A device that joined with the code alone is listed in the workshop tab; the facilitator
+/// gives it a name from the free ones, and it then votes as that participant.
+#[test]
+fn the_facilitator_gives_a_waiting_phone_a_name_from_the_workshop_tab() {
+    let mut h = sample();
+    start_on_loopback(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    h.state_mut().state.view.tab = trh::state::view::Tab::Workshop;
+    h.run_steps(2);
+    let live = h.state().state.live.clone().expect("live");
+    let addr = live
+        .short_url
+        .trim_start_matches("http://")
+        .parse()
+        .expect("addr");
+    let mut phone = Client::connect(addr).expect("connects");
+    let r = phone
+        .post("/api/wait", &format!(r#"{{"code":"{}"}}"#, live.code))
+        .expect("wait");
+    phone.token = r.json()["token"].as_str().map(str::to_owned);
+    wait_for(&mut h, "the waiting device", |app| {
+        app.state
+            .live
+            .as_ref()
+            .is_some_and(|l| l.waiting == vec![1])
+    });
+    assert!(
+        h.query_by_label_contains("Device 1 waits for a name")
+            .is_some()
+    );
+    click(&mut h, "Give it a name…");
+    click(&mut h, "Priya Shah");
+    wait_for(&mut h, "the name given", |app| {
+        app.state
+            .live
+            .as_ref()
+            .is_some_and(|l| l.waiting.is_empty())
+    });
+    let state = phone.get("/api/state").expect("state").json();
+    assert_eq!(state["participant"]["name"], "Priya Shah");
+    assert!(h.query_by_label_contains("Joined:").is_some());
+}

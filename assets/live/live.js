@@ -4,14 +4,26 @@
 (function () {
   var TOKEN_KEY = "trh-live-token:" + location.host;
   var QUEUE_KEY = "trh-live-queue:" + location.host;
-  var token = localStorage.getItem(TOKEN_KEY) || "";
+  // Storage can be missing or refuse writes (private browsing on older Safari): then the
+  // page keeps its token and queue in memory only, and a reload asks to join again.
+  var memory = {};
+  var store = {
+    get: function (k) {
+      var v = null;
+      try { v = window.localStorage.getItem(k); } catch (e) { v = null; }
+      return v !== null ? v : (memory[k] || null);
+    },
+    set: function (k, v) { try { window.localStorage.setItem(k, v); } catch (e) { memory[k] = v; } },
+    remove: function (k) { try { window.localStorage.removeItem(k); } catch (e) { delete memory[k]; } }
+  };
+  var token = store.get(TOKEN_KEY) || "";
   var code = "";
   var state = null;
   var version = 0;
   var stream = null;
   var pollTimer = null;
   var queue = [];
-  try { queue = JSON.parse(localStorage.getItem(QUEUE_KEY) || "[]"); } catch (e) { queue = []; }
+  try { queue = JSON.parse(store.get(QUEUE_KEY) || "[]"); } catch (e) { queue = []; }
 
   function $(id) { return document.getElementById(id); }
   function show(step) {
@@ -38,10 +50,10 @@
       });
     });
   }
-  function saveQueue() { localStorage.setItem(QUEUE_KEY, JSON.stringify(queue)); }
+  function saveQueue() { store.set(QUEUE_KEY, JSON.stringify(queue)); }
   function forget() {
     token = ""; state = null;
-    localStorage.removeItem(TOKEN_KEY);
+    store.remove(TOKEN_KEY);
     queue = []; saveQueue();
     stopStream();
   }
@@ -73,7 +85,7 @@
     api("POST", "/api/join", { code: code, participant: id }).then(function (r) {
       if (r.status === 200 && r.data && r.data.token) {
         token = r.data.token;
-        localStorage.setItem(TOKEN_KEY, token);
+        store.set(TOKEN_KEY, token);
         queue = []; saveQueue();
         say("");
         refresh().then(startStream);
@@ -88,7 +100,7 @@
     api("POST", "/api/wait", { code: code }).then(function (r) {
       if (r.status === 200 && r.data && r.data.token) {
         token = r.data.token;
-        localStorage.setItem(TOKEN_KEY, token);
+        store.set(TOKEN_KEY, token);
         refresh().then(startStream);
       } else {
         say(r.data && r.data.error ? r.data.error : "Could not join.");

@@ -212,6 +212,8 @@ impl TrhApp {
         let on = self.state.view.presenter.is_none();
         self.state.view.presenter = on.then(|| crate::state::view::PresenterView {
             index: self.state.selected_index().unwrap_or(0),
+            // While live voting runs, the join screen comes first.
+            join: self.state.live.is_some(),
             ..Default::default()
         });
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));

@@ -150,6 +150,12 @@ fn then_presenter_keys_and_stop(
     );
     h.key_press(Key::Escape);
     h.run_steps(3);
+    // Presenter mode again: the join screen is its first screen while live voting runs.
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    assert!(joining(h));
+    h.key_press(Key::Escape);
+    h.run_steps(3);
     workshop_menu(h, "Stop live voting");
     assert!(h.state().state.live.is_none());
     let after = phone.get("/api/state");

@@ -58,6 +58,23 @@ pub fn latest_revealed_round(theme: &Theme) -> u32 {
         .unwrap_or(0)
 }
 
+/// How many of the present participants have voted on the theme in `round`, and how many
+/// are present.
+pub fn voted_of_present(card: &Scorecard, theme: &Theme, round: u32) -> (usize, usize) {
+    let present: Vec<_> = card.participants.iter().filter(|p| p.present).collect();
+    let voted = present
+        .iter()
+        .filter(|p| {
+            theme.scores.values().any(|s| {
+                s.votes
+                    .iter()
+                    .any(|v| v.round == round && v.participant == p.id)
+            })
+        })
+        .count();
+    (voted, present.len())
+}
+
 /// The round in progress: the latest with any vote, or a later one opened (hidden) before
 /// anyone voted in it; 0 when there is neither.
 pub fn current_round(theme: &Theme) -> u32 {

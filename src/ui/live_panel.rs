@@ -91,8 +91,10 @@ fn open_ui(
             } else {
                 "open"
             };
+            let (voted, present) =
+                crate::model::workshop::voted_of_present(&doc.card, theme, round);
             ui.label(format!(
-                "On phones: {} (round {round}, {state})",
+                "On phones: {} (round {round}, {state}, {voted} of {present} voted)",
                 theme.name
             ));
             if !revealed {

@@ -312,20 +312,8 @@ fn counts_strip(
 fn live_status(doc: &Document, theme: &Theme, live: &crate::state::live::LiveView) -> String {
     match &live.session.open {
         Some((id, round)) if *id == theme.id => {
-            let voted = doc
-                .card
-                .participants
-                .iter()
-                .filter(|p| p.present)
-                .filter(|p| {
-                    theme.scores.values().any(|s| {
-                        s.votes
-                            .iter()
-                            .any(|v| v.round == *round && v.participant == p.id)
-                    })
-                })
-                .count();
-            let present = doc.card.participants.iter().filter(|p| p.present).count();
+            let (voted, present) =
+                crate::model::workshop::voted_of_present(&doc.card, theme, *round);
             let state = if theme.votes_shown(*round) {
                 "closed"
             } else if live.session.locked {

@@ -53,7 +53,7 @@ pub fn vote_grid_ui(
     doc: &Document,
     theme: &Theme,
     view: &mut ViewState,
-    look: Look,
+    (look, on_phones): (Look, &[crate::model::ParticipantId]),
 ) -> Option<Modal> {
     let round = current_round(view, theme);
     let revealed = theme.votes_shown(round);
@@ -130,7 +130,14 @@ pub fn vote_grid_ui(
         let names = Rect::from_min_size(pos2(names_left, rect.top()), vec2(NAME_W - 4.0, row_h));
         ui.painter()
             .rect_filled(names, 0.0, ui.visuals().panel_fill);
-        let name = format!("{} ({})", person.name, person.agency);
+        // Who votes from a phone (live voting) is marked, so the facilitator knows not to
+        // type for them.
+        let phone = if on_phones.contains(&person.id) {
+            " · phone"
+        } else {
+            ""
+        };
+        let name = format!("{} ({}){phone}", person.name, person.agency);
         let named = ui.interact(names, ui.scope_id().with(("voter", r)), Sense::hover());
         named.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
         let galley = crate::ui::widgets::elided(

@@ -80,7 +80,8 @@ pub fn workshop_ui(
         view.workshop.entry.clear();
     }
     area.show(ui, |ui| {
-        let modal = vote_grid_ui(ui, doc, theme, view, look);
+        let on_phones = live.map_or(&[][..], |l| l.claimed.as_slice());
+        let modal = vote_grid_ui(ui, doc, theme, view, (look, on_phones));
         ui.add_space(8.0);
         if theme.votes_shown(round) {
             crate::ui::charts_panel::votes_plot_ui(ui, doc, theme, round, charts, look);

@@ -210,4 +210,9 @@ fn the_facilitator_gives_a_waiting_phone_a_name_from_the_workshop_tab() {
     let state = phone.get("/api/state").expect("state").json();
     assert_eq!(state["participant"]["name"], "Priya Shah");
     assert!(h.query_by_label_contains("Joined:").is_some());
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Priya Shah (Council) · phone").is_some(),
+        "the grid marks who votes from a phone"
+    );
 }

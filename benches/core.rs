@@ -48,6 +48,49 @@ fn measure(runs: usize, mut f: impl FnMut()) -> Stats {
     }
 }
 
+fn wanted_any(only: &[String], name: &str) -> bool {
+    only.is_empty() || only.iter().any(|o| name.contains(o.as_str()))
+}
+
+/// How much the 5th–95th percentile interval widths move from seed to seed at 1,000 and
+/// 10,000 runs: the evidence for the default run count.
+fn width_spread(
+    card: &trh::model::Scorecard,
+    opts: &dyn Fn(usize, u64) -> trh::model::stability::Options,
+) {
+    for runs in [1_000, 10_000] {
+        let widths: Vec<Vec<i64>> = (1..=5)
+            .map(|seed| {
+                trh::model::stability::stability(card, &opts(runs, seed))
+                    .themes
+                    .iter()
+                    .map(|t| match (t.rank_p5, t.rank_p95) {
+                        (Some(a), Some(b)) => i64::from(b) - i64::from(a),
+                        _ => 0,
+                    })
+                    .collect()
+            })
+            .collect();
+        let themes = widths[0].len();
+        let (mut spread_sum, mut worst, mut width_sum) = (0i64, 0i64, 0i64);
+        for i in 0..themes {
+            let col: Vec<i64> = widths.iter().map(|w| w[i]).collect();
+            let (lo, hi) = (
+                col.iter().copied().min().unwrap_or(0),
+                col.iter().copied().max().unwrap_or(0),
+            );
+            spread_sum += hi - lo;
+            worst = worst.max(hi - lo);
+            width_sum += col.iter().sum::<i64>();
+        }
+        println!(
+            "stability {runs:>6} runs, 5 seeds: mean interval width {:.1} ranks; its spread across seeds: mean {:.2}, worst {worst} ranks",
+            width_sum as f64 / (themes * widths.len()) as f64,
+            spread_sum as f64 / themes as f64
+        );
+    }
+}
+
 fn main() {
     let method = methods::builtin(methods::DEFAULT).expect("default method");
     let card = generate(&method, THEMES, PARTICIPANTS, 42);
@@ -112,6 +155,22 @@ fn main() {
         ));
     });
 
+    let stability_opts = |runs: usize, seed: u64| trh::model::stability::Options {
+        runs,
+        seed,
+        top: 10,
+        centre: trh::model::stability::Centre::AroundAgreed,
+    };
+    let stability = measure(runs("stability 10000 runs", 3), || {
+        black_box(trh::model::stability::stability(
+            black_box(&card),
+            &stability_opts(10_000, 1),
+        ));
+    });
+    if wanted_any(&only, "stability") {
+        width_spread(&card, &stability_opts);
+    }
+
     // `cargo bench --bench core -- rank` runs only the named operations (for profiling).
     let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
     let mut ok = true;
@@ -124,6 +183,7 @@ fn main() {
         ("rank", &ranking, 2.0),
         ("save", &save_s, 100.0),
         ("diff", &diff, 50.0),
+        ("stability 10000 runs", &stability, 200.0),
     ]
     .into_iter()
     .chain(exports.iter().map(|(n, s, t)| (n.as_str(), s, *t)));
@@ -144,8 +204,8 @@ fn main() {
     }
     let worst_export = exports.iter().map(|(_, s, _)| s.p50).fold(0.0, f64::max);
     println!(
-        "summary: load_ms={:.2} rank_ms={:.3} save_ms={:.2} diff_ms={:.2} worst_export_ms={:.1}",
-        load.p50, ranking.p50, save_s.p50, diff.p50, worst_export
+        "summary: load_ms={:.2} rank_ms={:.3} save_ms={:.2} diff_ms={:.2} worst_export_ms={:.1} stability_10k_ms={:.1}",
+        load.p50, ranking.p50, save_s.p50, diff.p50, worst_export, stability.p50
     );
     if !ok {
         std::process::exit(1);

@@ -19,6 +19,7 @@ pub mod ranking;
 mod ranking_prep;
 pub mod rerank;
 pub mod scorecard;
+pub mod stability;
 pub mod text;
 pub mod value;
 pub mod workshop;

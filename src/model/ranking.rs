@@ -264,6 +264,87 @@ impl Total {
     fn value(&self) -> Option<f64> {
         (self.complete && self.counted).then(|| self.sum.unwrap_or(1.0) * self.product)
     }
+
+    /// Adds one factor's points by its role (reported factors count for nothing). True
+    /// when the points are missing, which leaves the total incomplete.
+    fn add(&mut self, role: Role, points: Option<f64>) -> bool {
+        if role == Role::Report {
+            return false;
+        }
+        self.counted = true;
+        match points {
+            None => {
+                self.complete = false;
+                return true;
+            }
+            Some(p) if role == Role::Add => self.sum = Some(self.sum.unwrap_or(0.0) + p),
+            Some(p) => self.product *= p,
+        }
+        false
+    }
+}
+
+/// Harm, likelihood, the position total and risk from the section totals and the confidence
+/// level's code: the one rule every score uses (`rank`, and the stability runs).
+fn risk_from(
+    method: &Method,
+    totals: &[Total; 4],
+    confidence: Option<&str>,
+) -> (Option<f64>, Option<f64>, Option<f64>, Option<f64>) {
+    let harm = totals[SectionKind::Harm as usize].value();
+    let likelihood = totals[SectionKind::Likelihood as usize].value();
+    let position_total = totals[SectionKind::Position as usize].value();
+    let weight = match &method.confidence_mode {
+        ConfidenceMode::ReportOnly => Some(1.0),
+        ConfidenceMode::Weighted(w) => confidence
+            .and_then(|c| w.iter().find(|(code, _)| **code == *c).map(|(_, w)| *w)),
+    };
+    let risk = match (harm, likelihood, weight) {
+        (Some(h), Some(l), Some(w)) => Some(risk_of(&method.risk, h, l) * w),
+        _ => None,
+    };
+    (harm, likelihood, position_total, risk)
+}
+
+/// One theme's harm, likelihood and risk, and its band's index, from one value per factor
+/// (method order): the same totals, risk rule and bands as [`rank`], without the rest of
+/// a row. For the stability runs, which score each theme thousands of times.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QuickScore {
+    /// Harm total.
+    pub harm: Option<f64>,
+    /// Likelihood total.
+    pub likelihood: Option<f64>,
+    /// Risk.
+    pub risk: Option<f64>,
+    /// The band's index (0 is the lowest).
+    pub band: Option<usize>,
+}
+
+pub(super) fn quick_score(prep: &Prepared<'_>, values: &[Option<Value>]) -> QuickScore {
+    let method = prep.method;
+    let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
+    let mut confidence = None;
+    for (pf, value) in prep.factors.iter().zip(values) {
+        let points = value.map(|v| pf.factor.scale.points(v));
+        totals[pf.kind as usize].add(pf.factor.role, points);
+        if pf.kind == SectionKind::Confidence {
+            confidence = value.map(|v| pf.names(v).0);
+        }
+    }
+    let (harm, likelihood, _, risk) = risk_from(method, &totals, confidence.as_deref());
+    let band = risk.and_then(|r| {
+        method
+            .bands
+            .iter()
+            .position(|b| r >= b.min - EPS && r <= b.max + EPS)
+    });
+    QuickScore {
+        harm,
+        likelihood,
+        risk,
+        band,
+    }
 }
 
 /// What walking a theme's factors gives: section totals, each factor's result, what is
@@ -293,21 +374,8 @@ fn walk(prep: &Prepared<'_>, theme: &Theme) -> Walk {
         });
         contested |= spread.as_ref().is_some_and(|s| s.contested);
         let points = value.map(|v| factor.scale.points(v));
-        let total = &mut totals[kind as usize];
-        if factor.role != Role::Report {
-            total.counted = true;
-            match points {
-                None => {
-                    total.complete = false;
-                    if blocks_rank(method, kind) {
-                        missing.push(factor.id.clone());
-                    }
-                }
-                Some(p) if factor.role == Role::Add => {
-                    total.sum = Some(total.sum.unwrap_or(0.0) + p);
-                }
-                Some(p) => total.product *= p,
-            }
+        if totals[kind as usize].add(factor.role, points) && blocks_rank(method, kind) {
+            missing.push(factor.id.clone());
         }
         let names = value.map(|v| pf.names(v));
         if kind == SectionKind::Confidence {
@@ -352,19 +420,8 @@ pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
         confidence,
         contested,
     } = walk(prep, theme);
-    let harm = totals[SectionKind::Harm as usize].value();
-    let likelihood = totals[SectionKind::Likelihood as usize].value();
-    let position_total = totals[SectionKind::Position as usize].value();
-    let weight = match &method.confidence_mode {
-        ConfidenceMode::ReportOnly => Some(1.0),
-        ConfidenceMode::Weighted(w) => confidence
-            .as_ref()
-            .and_then(|c| w.iter().find(|(code, _)| **code == *c.id).map(|(_, w)| *w)),
-    };
-    let risk = match (harm, likelihood, weight) {
-        (Some(h), Some(l), Some(w)) => Some(risk_of(&method.risk, h, l) * w),
-        _ => None,
-    };
+    let (harm, likelihood, position_total, risk) =
+        risk_from(method, &totals, confidence.as_ref().map(|c| &*c.id));
     let (band, grade, outcome) = classify(prep, risk, position_total);
     let suggested = outcome.as_ref().map(|o| method.outcomes[o.index].suggests);
     let decision = theme.decision.as_ref().map(|d| d.kind);

@@ -1,0 +1,477 @@
+//! How much the room's disagreement matters: rank stability by resampling the room.
+//!
+//! Each run draws a Bayesian bootstrap of the participants (a random weight for each person
+//! who voted, exponential, drawn once per run and shared by every theme and factor, so a
+//! harsh or lenient rater stays so within a run), takes the weighted median (or mean, as the
+//! method aggregates) of each voted factor's counted round, and ranks the themes with the
+//! same totals, risk rule and bands as [`rank`](super::rank). Factors without votes keep
+//! their value. A factor the room agreed is, by default, moved by the resampled median's
+//! shift from the actual median (kept inside the scale), so the point ranking stays in the
+//! middle and the votes still say how uncertain the room was ([`Centre`]).
+//!
+//! Seeded and portable: run `r` uses ChaCha8 seeded with the seed, on stream `r`, so the
+//! same file, seed and run count give the same figures on every machine and with any number
+//! of threads. The scheme and its assumptions: `docs/stability.md`.
+
+use std::collections::HashMap;
+
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
+use serde::Serialize;
+
+use super::aggregate::nearest;
+use super::ids::{ParticipantId, ThemeId};
+use super::method::{Aggregation, Scale};
+use super::ranking::{QuickScore, quick_score, rank};
+use super::ranking_prep::Prepared;
+use super::scorecard::Scorecard;
+use super::value::Value;
+
+/// Where the resampled values are centred for factors the room agreed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Centre {
+    /// The agreed value, moved by the resampled median's shift from the actual median.
+    #[default]
+    AroundAgreed,
+    /// Agreed values do not move; only factors left to the votes vary.
+    AgreedFixed,
+    /// As voted: agreed values are ignored and every voted factor takes the resampled median.
+    AsVoted,
+}
+
+/// What to simulate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Simulated runs.
+    pub runs: usize,
+    /// The seed (shown and exported with the figures).
+    pub seed: u64,
+    /// The candidate-priority cut: "inside the top N".
+    pub top: usize,
+    /// Centring for agreed factors.
+    pub centre: Centre,
+}
+
+/// The runs used when none are asked for.
+pub const DEFAULT_RUNS: usize = 2_000;
+/// The seed used when none is given.
+pub const DEFAULT_SEED: u64 = 1;
+
+/// One theme's figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ThemeStability {
+    /// Theme id.
+    pub id: ThemeId,
+    /// Name.
+    pub name: String,
+    /// Rank in the point ranking (`None`: incomplete).
+    pub rank: Option<u32>,
+    /// Median rank over the runs.
+    pub median_rank: Option<u32>,
+    /// 5th percentile rank (the best end of the interval).
+    pub rank_p5: Option<u32>,
+    /// 95th percentile rank.
+    pub rank_p95: Option<u32>,
+    /// Share of runs inside the top N, from 0 to 1.
+    pub p_top: f64,
+    /// Share of runs in the same band as the point ranking, from 0 to 1.
+    pub p_band: f64,
+}
+
+/// Two themes next to each other in the point ranking.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairStability {
+    /// The higher-ranked theme.
+    pub higher: ThemeId,
+    /// The one below it.
+    pub lower: ThemeId,
+    /// Share of runs in which the higher one ranks above the lower (a tie counts half).
+    pub p_above: f64,
+}
+
+/// The figures for a scorecard.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stability {
+    /// Runs simulated.
+    pub runs: usize,
+    /// Seed used.
+    pub seed: u64,
+    /// The cut used for `p_top`.
+    pub top: usize,
+    /// Centring used.
+    pub centre: Centre,
+    /// Themes in point-ranking order.
+    pub themes: Vec<ThemeStability>,
+    /// Adjacent ranked pairs, top first.
+    pub pairs: Vec<PairStability>,
+}
+
+/// One factor of one theme that the runs resample.
+struct Varying {
+    /// Position of the factor in method order.
+    factor: usize,
+    /// Each vote: (participant index, position of its value in scale order).
+    votes: Vec<(usize, usize)>,
+    /// The scale's values in order, lowest first.
+    ordered: Vec<Value>,
+    /// Points of each ordered value (for mean aggregation).
+    points: Vec<f64>,
+    /// Position of the method's aggregate of the actual votes.
+    actual: usize,
+    /// Position of the agreed value, when agreed and centred on it.
+    agreed: Option<usize>,
+    /// The scale, for mean aggregation.
+    scale: Scale,
+}
+
+/// One theme: its values in force and the factors that vary.
+struct ThemeRuns {
+    base: Vec<Option<Value>>,
+    varying: Vec<Varying>,
+    fixed: QuickScore,
+}
+
+fn position(ordered: &[Value], v: Value) -> usize {
+    ordered.iter().position(|x| *x == v).unwrap_or(0)
+}
+
+/// Prepares each theme's resampling from the point ranking.
+fn prepare(card: &Scorecard, centre: Centre, people: &HashMap<&ParticipantId, usize>) -> Vec<ThemeRuns> {
+    let prep = Prepared::new(&card.method);
+    let point = rank(card);
+    let rows: HashMap<&ThemeId, &super::ranking::RankedTheme> =
+        point.rows.iter().map(|r| (&r.id, r)).collect();
+    let factors: Vec<_> = card.method.factors().map(|(_, f)| f).collect();
+    card.themes
+        .iter()
+        .map(|theme| {
+            let row = rows[&theme.id];
+            let base: Vec<Option<Value>> = row.factors.iter().map(|f| f.value).collect();
+            let mut varying = Vec::new();
+            for (j, f) in row.factors.iter().enumerate() {
+                let (Some(round), Some(score)) = (f.round, theme.scores.get(&f.factor)) else {
+                    continue;
+                };
+                let agreed = score.agreed.as_ref().map(|a| a.value);
+                if agreed.is_some() && centre == Centre::AgreedFixed {
+                    continue;
+                }
+                let scale = factors[j].scale.clone();
+                let mut ordered = scale.values();
+                ordered.sort_by_key(|v| scale.ordinal(*v));
+                let votes: Vec<(usize, usize)> = score
+                    .votes
+                    .iter()
+                    .filter(|v| v.round == round)
+                    .filter_map(|v| Some((*people.get(&v.participant)?, position(&ordered, v.value))))
+                    .collect();
+                let table = super::aggregate::ScaleTable::new(&scale);
+                let (aggregate, _) = table.summarise_iter(
+                    score.votes.iter().filter(|v| v.round == round).map(|v| v.value),
+                    card.method.aggregation,
+                    0,
+                );
+                let Some(aggregate) = aggregate else { continue };
+                let points = ordered.iter().map(|v| scale.points(*v)).collect();
+                varying.push(Varying {
+                    factor: j,
+                    votes,
+                    actual: position(&ordered, aggregate),
+                    agreed: match centre {
+                        Centre::AsVoted => None,
+                        _ => agreed.map(|a| position(&ordered, a)),
+                    },
+                    ordered,
+                    points,
+                    scale,
+                });
+            }
+            let fixed = quick_score(&prep, &base);
+            ThemeRuns {
+                base,
+                varying,
+                fixed,
+            }
+        })
+        .collect()
+}
+
+/// A uniform number in (0, 1] from 53 random bits.
+fn unit(rng: &mut ChaCha8Rng) -> f64 {
+    ((rng.next_u64() >> 11) as f64 + 1.0) / (1u64 << 53) as f64
+}
+
+/// The resampled position of one factor under weights `w`.
+fn resampled(v: &Varying, w: &[f64], how: Aggregation) -> usize {
+    let at = match how {
+        Aggregation::Median => {
+            let mut per = vec![0.0; v.ordered.len()];
+            let mut total = 0.0;
+            for &(p, i) in &v.votes {
+                per[i] += w[p];
+                total += w[p];
+            }
+            let half = total / 2.0;
+            let mut acc = 0.0;
+            let mut at = v.ordered.len() - 1;
+            for (i, x) in per.iter().enumerate() {
+                acc += x;
+                if acc >= half {
+                    at = i;
+                    break;
+                }
+            }
+            at
+        }
+        Aggregation::Mean => {
+            let (mut sum, mut total) = (0.0, 0.0);
+            for &(p, i) in &v.votes {
+                sum += w[p] * v.points[i];
+                total += w[p];
+            }
+            nearest(&v.scale, sum / total.max(f64::MIN_POSITIVE))
+                .map_or(v.actual, |x| position(&v.ordered, x))
+        }
+    };
+    match v.agreed {
+        // The room's agreed value, moved as far as the resampled room moved.
+        Some(a) => {
+            let shifted = a as i64 + at as i64 - v.actual as i64;
+            shifted.clamp(0, v.ordered.len() as i64 - 1) as usize
+        }
+        None => at,
+    }
+}
+
+/// Ranks of one run: 1-based with ties sharing a rank, 0 for themes without a risk.
+fn ranks_of(scores: &[QuickScore], by_name: &[usize], order: &mut [usize], out: &mut [u32]) {
+    const EPS: f64 = 1e-9;
+    let key = |i: usize| {
+        let s = &scores[i];
+        match (s.risk, s.harm, s.likelihood) {
+            (Some(r), Some(h), Some(l)) => Some((r, h, l)),
+            _ => None,
+        }
+    };
+    order.sort_unstable_by(|&a, &b| {
+        let by_score = match (key(a), key(b)) {
+            (Some(ka), Some(kb)) => kb
+                .0
+                .total_cmp(&ka.0)
+                .then(kb.1.total_cmp(&ka.1))
+                .then(kb.2.total_cmp(&ka.2)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        by_score.then(by_name[a].cmp(&by_name[b]))
+    });
+    let mut prev: Option<(f64, f64, f64)> = None;
+    let mut current = 0u32;
+    for (pos, &i) in order.iter().enumerate() {
+        let Some(k) = key(i) else {
+            out[i] = 0;
+            continue;
+        };
+        let tied = prev.is_some_and(|p| {
+            (p.0 - k.0).abs() < EPS && (p.1 - k.1).abs() < EPS && (p.2 - k.2).abs() < EPS
+        });
+        if !tied {
+            current = u32::try_from(pos + 1).unwrap_or(u32::MAX);
+        }
+        out[i] = current;
+        prev = Some(k);
+    }
+}
+
+/// What the runs count: per theme, how often it took each rank (index 0: unranked) and how
+/// often it kept its band; per adjacent pair, how often the higher stayed above (in halves).
+struct Tally {
+    ranks: Vec<Vec<u32>>,
+    band_kept: Vec<u32>,
+    above_halves: Vec<u32>,
+}
+
+/// Runs `runs` (from run `first`) and counts.
+fn simulate(
+    card: &Scorecard,
+    themes: &[ThemeRuns],
+    (seed, first, runs): (u64, usize, usize),
+    (pairs, point_band, people): (&[(usize, usize)], &[Option<usize>], usize),
+) -> Tally {
+    let prep = Prepared::new(&card.method);
+    let n = themes.len();
+    let by_name = name_order(card);
+    let mut tally = Tally {
+        ranks: vec![vec![0; n + 1]; n],
+        band_kept: vec![0; n],
+        above_halves: vec![0; pairs.len()],
+    };
+    let mut w = vec![0.0; people];
+    let mut scores: Vec<QuickScore> = themes.iter().map(|t| t.fixed).collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut ranks = vec![0u32; n];
+    let mut values = Vec::new();
+    for run in first..first + runs {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream(run as u64);
+        for x in &mut w {
+            *x = -unit(&mut rng).ln();
+        }
+        for (i, t) in themes.iter().enumerate() {
+            if t.varying.is_empty() {
+                continue;
+            }
+            values.clone_from(&t.base);
+            for v in &t.varying {
+                let at = resampled(v, &w, card.method.aggregation);
+                values[v.factor] = Some(v.ordered[at]);
+            }
+            scores[i] = quick_score(&prep, &values);
+        }
+        ranks_of(&scores, &by_name, &mut order, &mut ranks);
+        for i in 0..n {
+            tally.ranks[i][ranks[i] as usize] += 1;
+            if scores[i].band == point_band[i] {
+                tally.band_kept[i] += 1;
+            }
+        }
+        for (k, &(hi, lo)) in pairs.iter().enumerate() {
+            let (a, b) = (ranks[hi], ranks[lo]);
+            tally.above_halves[k] += match (a, b) {
+                (0, _) => 0,
+                (_, 0) => 2,
+                (a, b) if a < b => 2,
+                (a, b) if a == b => 1,
+                _ => 0,
+            };
+        }
+    }
+    tally
+}
+
+/// Each theme's place in name order (the ranking's tie-break).
+fn name_order(card: &Scorecard) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..card.themes.len()).collect();
+    let keys: Vec<String> = card.themes.iter().map(|t| t.name.to_lowercase()).collect();
+    idx.sort_by(|&a, &b| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| card.themes[a].id.cmp(&card.themes[b].id))
+    });
+    let mut place = vec![0; idx.len()];
+    for (p, i) in idx.into_iter().enumerate() {
+        place[i] = p;
+    }
+    place
+}
+
+/// The rank at quantile `q` of a rank histogram (unranked runs excluded).
+fn quantile(counts: &[u32], q: f64) -> Option<u32> {
+    let ranked: u64 = counts[1..].iter().map(|&c| u64::from(c)).sum();
+    if ranked == 0 {
+        return None;
+    }
+    let want = (q * ranked as f64).ceil().max(1.0) as u64;
+    let mut acc = 0u64;
+    for (r, &c) in counts.iter().enumerate().skip(1) {
+        acc += u64::from(c);
+        if acc >= want {
+            return u32::try_from(r).ok();
+        }
+    }
+    None
+}
+
+/// Simulates the room's disagreement and sums it up per theme and per adjacent pair.
+pub fn stability(card: &Scorecard, options: &Options) -> Stability {
+    let people: HashMap<&ParticipantId, usize> = card
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (&p.id, i))
+        .collect();
+    let themes = prepare(card, options.centre, &people);
+    let point = rank(card);
+    let index: HashMap<&ThemeId, usize> = card
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (&t.id, i))
+        .collect();
+    let ranked: Vec<usize> = point
+        .rows
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .map(|r| index[&r.id])
+        .collect();
+    let pairs: Vec<(usize, usize)> = ranked.windows(2).map(|w| (w[0], w[1])).collect();
+    let point_band: Vec<Option<usize>> = themes.iter().map(|t| t.fixed.band).collect();
+    let runs = options.runs.max(1);
+    // Two halves on two threads; each run has its own stream, so the split changes nothing.
+    let half = runs / 2;
+    let shape = (&pairs[..], &point_band[..], card.participants.len());
+    let (a, b) = std::thread::scope(|s| {
+        let first = s.spawn(|| simulate(card, &themes, (options.seed, 0, half), shape));
+        let second = simulate(card, &themes, (options.seed, half, runs - half), shape);
+        (first.join(), second)
+    });
+    let mut tally = match a {
+        Ok(a) => a,
+        Err(_) => simulate(card, &themes, (options.seed, 0, half), shape),
+    };
+    for (x, y) in tally.ranks.iter_mut().zip(&b.ranks) {
+        for (c, d) in x.iter_mut().zip(y) {
+            *c += d;
+        }
+    }
+    for (x, y) in tally.band_kept.iter_mut().zip(&b.band_kept) {
+        *x += y;
+    }
+    for (x, y) in tally.above_halves.iter_mut().zip(&b.above_halves) {
+        *x += y;
+    }
+    let share = |c: u64| c as f64 / runs as f64;
+    let themes_out = point
+        .rows
+        .iter()
+        .map(|r| {
+            let i = index[&r.id];
+            let counts = &tally.ranks[i];
+            let top = options.top.min(counts.len() - 1);
+            let inside: u64 = counts[1..=top].iter().map(|&c| u64::from(c)).sum();
+            ThemeStability {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                rank: r.rank,
+                median_rank: quantile(counts, 0.5),
+                rank_p5: quantile(counts, 0.05),
+                rank_p95: quantile(counts, 0.95),
+                p_top: share(inside),
+                p_band: share(u64::from(tally.band_kept[i])),
+            }
+        })
+        .collect();
+    let pairs_out = pairs
+        .iter()
+        .zip(&tally.above_halves)
+        .map(|(&(hi, lo), &h)| PairStability {
+            higher: card.themes[hi].id.clone(),
+            lower: card.themes[lo].id.clone(),
+            p_above: share(u64::from(h)) / 2.0,
+        })
+        .collect();
+    Stability {
+        runs,
+        seed: options.seed,
+        top: options.top,
+        centre: options.centre,
+        themes: themes_out,
+        pairs: pairs_out,
+    }
+}
+
+#[cfg(test)]
+#[path = "stability_tests.rs"]
+mod tests;

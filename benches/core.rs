@@ -48,6 +48,26 @@ fn measure(runs: usize, mut f: impl FnMut()) -> Stats {
     }
 }
 
+/// 10,000 stability runs on the big scorecard, `times` times; then the width spread.
+fn stability_bench(card: &trh::model::Scorecard, only: &[String], times: usize) -> Stats {
+    let opts = |runs: usize, seed: u64| trh::model::stability::Options {
+        runs,
+        seed,
+        top: 10,
+        centre: trh::model::stability::Centre::AroundAgreed,
+    };
+    let stats = measure(times, || {
+        black_box(trh::model::stability::stability(
+            black_box(card),
+            &opts(10_000, 1),
+        ));
+    });
+    if wanted_any(only, "stability") {
+        width_spread(card, &opts);
+    }
+    stats
+}
+
 fn wanted_any(only: &[String], name: &str) -> bool {
     only.is_empty() || only.iter().any(|o| name.contains(o.as_str()))
 }
@@ -155,21 +175,7 @@ fn main() {
         ));
     });
 
-    let stability_opts = |runs: usize, seed: u64| trh::model::stability::Options {
-        runs,
-        seed,
-        top: 10,
-        centre: trh::model::stability::Centre::AroundAgreed,
-    };
-    let stability = measure(runs("stability 10000 runs", 3), || {
-        black_box(trh::model::stability::stability(
-            black_box(&card),
-            &stability_opts(10_000, 1),
-        ));
-    });
-    if wanted_any(&only, "stability") {
-        width_spread(&card, &stability_opts);
-    }
+    let stability = stability_bench(&card, &only, runs("stability 10000 runs", 3));
 
     // `cargo bench --bench core -- rank` runs only the named operations (for profiling).
     let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));

@@ -74,6 +74,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             size,
         } => diff_cmd(&old, &new, format, chart.as_deref(), size)?,
         Command::Fmt { files, check } => return fmt(&files, check),
+        cmd @ Command::Stability { .. } => stability_cmd(cmd)?,
         Command::Live {
             file,
             bind,
@@ -165,6 +166,38 @@ fn looks_like_method(text: &str) -> bool {
 
 /// Loads a scorecard, warning on stderr if its marking is not a UK Government Security
 /// Classification (it is still printed as written on every output).
+fn stability_cmd(command: Command) -> anyhow::Result<()> {
+    use crate::model::stability::{Centre, Options, stability};
+    let Command::Stability {
+        file,
+        runs,
+        seed,
+        top,
+        centre,
+        format,
+    } = command
+    else {
+        bail!("not a stability command");
+    };
+    let card = load(&file)?;
+    let options = Options {
+        runs,
+        seed,
+        top: top.unwrap_or_else(|| card.cut()),
+        centre: match centre {
+            super::StabilityCentre::AroundAgreed => Centre::AroundAgreed,
+            super::StabilityCentre::AgreedFixed => Centre::AgreedFixed,
+            super::StabilityCentre::AsVoted => Centre::AsVoted,
+        },
+    };
+    let s = stability(&card, &options);
+    emit(&crate::report::stability::render(
+        &s,
+        &card.marking,
+        format,
+    )?)
+}
+
 fn load(path: &Path) -> anyhow::Result<crate::model::Scorecard> {
     let card = file::load_scorecard(path)?;
     warn_marking(path, &card);

@@ -195,6 +195,33 @@ pub enum Command {
         #[arg(long, value_name = "WxH", default_value = "1600x900", value_parser = parse_size)]
         size: (u32, u32),
     },
+    /// How much the room's disagreement matters: each theme's rank interval and chance of
+    /// staying a candidate priority when the room is resampled.
+    ///
+    /// Each run re-draws the room (a random weight per participant who voted, kept for every
+    /// theme and factor) and ranks again. Columns: the point rank, the median rank, the 5th
+    /// and 95th percentile ranks, p_top (share of runs inside the top N, 0 to 1) and p_band
+    /// (share of runs keeping the band). The scheme is in docs/stability.md.
+    Stability {
+        /// The scorecard (.ron).
+        file: PathBuf,
+        /// Simulated runs.
+        #[arg(long, value_name = "N", default_value_t = crate::model::stability::DEFAULT_RUNS)]
+        runs: usize,
+        /// The seed (the same file, seed and runs give the same figures anywhere).
+        #[arg(long, value_name = "S", default_value_t = crate::model::stability::DEFAULT_SEED)]
+        seed: u64,
+        /// Candidate priorities: the top N (default: the scorecard's cut line, else 5).
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Agreed factors: moved by the room's resampled spread (around-agreed), held
+        /// (agreed-fixed), or ignored for the votes (as-voted).
+        #[arg(long, value_enum, default_value_t = StabilityCentre::AroundAgreed)]
+        centre: StabilityCentre,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::report::stability::StabilityFormat::Table)]
+        format: crate::report::stability::StabilityFormat,
+    },
     /// Run live voting without a window: participants vote from their phones over the local
     /// network, straight into FILE.
     ///
@@ -267,6 +294,17 @@ pub enum MethodAction {
         /// A shipped method id or a method file.
         name: String,
     },
+}
+
+/// How `trh stability` centres agreed factors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StabilityCentre {
+    /// Agreed values moved by the resampled median's shift.
+    AroundAgreed,
+    /// Agreed values held.
+    AgreedFixed,
+    /// Agreed values ignored: as voted.
+    AsVoted,
 }
 
 /// Text for people or JSON for programs.

@@ -296,8 +296,9 @@ fn risk_from(
     let position_total = totals[SectionKind::Position as usize].value();
     let weight = match &method.confidence_mode {
         ConfidenceMode::ReportOnly => Some(1.0),
-        ConfidenceMode::Weighted(w) => confidence
-            .and_then(|c| w.iter().find(|(code, _)| **code == *c).map(|(_, w)| *w)),
+        ConfidenceMode::Weighted(w) => {
+            confidence.and_then(|c| w.iter().find(|(code, _)| **code == *c).map(|(_, w)| *w))
+        }
     };
     let risk = match (harm, likelihood, weight) {
         (Some(h), Some(l), Some(w)) => Some(risk_of(&method.risk, h, l) * w),
@@ -322,17 +323,33 @@ pub struct QuickScore {
 }
 
 pub(super) fn quick_score(prep: &Prepared<'_>, values: &[Option<Value>]) -> QuickScore {
+    let mut confidence = None;
+    let points: Vec<Option<f64>> = prep
+        .factors
+        .iter()
+        .zip(values)
+        .map(|(pf, value)| {
+            if pf.kind == SectionKind::Confidence {
+                confidence = value.map(|v| pf.names(v).0);
+            }
+            value.map(|v| pf.factor.scale.points(v))
+        })
+        .collect();
+    quick_score_points(prep, &points, confidence.as_deref())
+}
+
+/// [`quick_score`] from each factor's points and the confidence level's code.
+pub(super) fn quick_score_points(
+    prep: &Prepared<'_>,
+    points: &[Option<f64>],
+    confidence: Option<&str>,
+) -> QuickScore {
     let method = prep.method;
     let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
-    let mut confidence = None;
-    for (pf, value) in prep.factors.iter().zip(values) {
-        let points = value.map(|v| pf.factor.scale.points(v));
-        totals[pf.kind as usize].add(pf.factor.role, points);
-        if pf.kind == SectionKind::Confidence {
-            confidence = value.map(|v| pf.names(v).0);
-        }
+    for (pf, p) in prep.factors.iter().zip(points) {
+        totals[pf.kind as usize].add(pf.factor.role, *p);
     }
-    let (harm, likelihood, _, risk) = risk_from(method, &totals, confidence.as_deref());
+    let (harm, likelihood, _, risk) = risk_from(method, &totals, confidence);
     let band = risk.and_then(|r| {
         method
             .bands

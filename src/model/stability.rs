@@ -22,7 +22,7 @@ use serde::Serialize;
 use super::aggregate::nearest;
 use super::ids::{ParticipantId, ThemeId};
 use super::method::{Aggregation, Scale};
-use super::ranking::{QuickScore, quick_score, rank};
+use super::ranking::{QuickScore, quick_score, quick_score_points, rank};
 use super::ranking_prep::Prepared;
 use super::scorecard::Scorecard;
 use super::value::Value;
@@ -111,12 +111,17 @@ pub struct Stability {
 struct Varying {
     /// Position of the factor in method order.
     factor: usize,
-    /// Each vote: (participant index, position of its value in scale order).
+    /// Each vote: (participant index, position of its value in scale order), sorted by
+    /// position.
     votes: Vec<(usize, usize)>,
+    /// Which of the theme's voter sets voted on it (their total weight is shared).
+    set: usize,
     /// The scale's values in order, lowest first.
     ordered: Vec<Value>,
-    /// Points of each ordered value (for mean aggregation).
+    /// Points of each ordered value.
     points: Vec<f64>,
+    /// Code of each ordered value (for the confidence level).
+    codes: Vec<std::sync::Arc<str>>,
     /// Position of the method's aggregate of the actual votes.
     actual: usize,
     /// Position of the agreed value, when agreed and centred on it.
@@ -127,8 +132,13 @@ struct Varying {
 
 /// One theme: its values in force and the factors that vary.
 struct ThemeRuns {
-    base: Vec<Option<Value>>,
+    /// Each factor's points in force (method order).
+    base: Vec<Option<f64>>,
+    /// The confidence level's code in force.
+    confidence: Option<std::sync::Arc<str>>,
     varying: Vec<Varying>,
+    /// The distinct sets of participants who voted on a factor (usually one per round).
+    sets: Vec<Vec<usize>>,
     fixed: QuickScore,
 }
 
@@ -137,7 +147,11 @@ fn position(ordered: &[Value], v: Value) -> usize {
 }
 
 /// Prepares each theme's resampling from the point ranking.
-fn prepare(card: &Scorecard, centre: Centre, people: &HashMap<&ParticipantId, usize>) -> Vec<ThemeRuns> {
+fn prepare(
+    card: &Scorecard,
+    centre: Centre,
+    people: &HashMap<&ParticipantId, usize>,
+) -> Vec<ThemeRuns> {
     let prep = Prepared::new(&card.method);
     let point = rank(card);
     let rows: HashMap<&ThemeId, &super::ranking::RankedTheme> =
@@ -149,6 +163,7 @@ fn prepare(card: &Scorecard, centre: Centre, people: &HashMap<&ParticipantId, us
             let row = rows[&theme.id];
             let base: Vec<Option<Value>> = row.factors.iter().map(|f| f.value).collect();
             let mut varying = Vec::new();
+            let mut sets: Vec<Vec<usize>> = Vec::new();
             for (j, f) in row.factors.iter().enumerate() {
                 let (Some(round), Some(score)) = (f.round, theme.scores.get(&f.factor)) else {
                     continue;
@@ -160,21 +175,37 @@ fn prepare(card: &Scorecard, centre: Centre, people: &HashMap<&ParticipantId, us
                 let scale = factors[j].scale.clone();
                 let mut ordered = scale.values();
                 ordered.sort_by_key(|v| scale.ordinal(*v));
-                let votes: Vec<(usize, usize)> = score
+                let mut votes: Vec<(usize, usize)> = score
                     .votes
                     .iter()
                     .filter(|v| v.round == round)
-                    .filter_map(|v| Some((*people.get(&v.participant)?, position(&ordered, v.value))))
+                    .filter_map(|v| {
+                        Some((*people.get(&v.participant)?, position(&ordered, v.value)))
+                    })
                     .collect();
+                votes.sort_by_key(|&(p, i)| (i, p));
+                let mut who: Vec<usize> = votes.iter().map(|&(p, _)| p).collect();
+                who.sort_unstable();
+                let set = sets.iter().position(|s| *s == who).unwrap_or_else(|| {
+                    sets.push(who);
+                    sets.len() - 1
+                });
                 let table = super::aggregate::ScaleTable::new(&scale);
                 let (aggregate, _) = table.summarise_iter(
-                    score.votes.iter().filter(|v| v.round == round).map(|v| v.value),
+                    score
+                        .votes
+                        .iter()
+                        .filter(|v| v.round == round)
+                        .map(|v| v.value),
                     card.method.aggregation,
                     0,
                 );
                 let Some(aggregate) = aggregate else { continue };
                 let points = ordered.iter().map(|v| scale.points(*v)).collect();
+                let codes = ordered.iter().map(|v| scale.code(*v).into()).collect();
                 varying.push(Varying {
+                    set,
+                    codes,
                     factor: j,
                     votes,
                     actual: position(&ordered, aggregate),
@@ -188,9 +219,17 @@ fn prepare(card: &Scorecard, centre: Centre, people: &HashMap<&ParticipantId, us
                 });
             }
             let fixed = quick_score(&prep, &base);
+            let confidence = row.confidence.as_ref().map(|c| c.id.clone());
+            let base = base
+                .iter()
+                .zip(&factors)
+                .map(|(v, f)| v.map(|v| f.scale.points(v)))
+                .collect();
             ThemeRuns {
                 base,
+                confidence,
                 varying,
+                sets,
                 fixed,
             }
         })
@@ -202,46 +241,72 @@ fn unit(rng: &mut ChaCha8Rng) -> f64 {
     ((rng.next_u64() >> 11) as f64 + 1.0) / (1u64 << 53) as f64
 }
 
-/// The resampled position of one factor under weights `w`.
-fn resampled(v: &Varying, w: &[f64], how: Aggregation) -> usize {
-    let at = match how {
+/// Runs simulated side by side: the weighted sums of a factor's votes are taken for eight
+/// runs at once (the compiler turns the fixed-width loops into vector instructions).
+const LANES: usize = 8;
+
+/// The resampled position of one factor in each lane, under weights `w` (per participant,
+/// one weight per lane); `totals` holds half the total weight of each of the theme's voter
+/// sets.
+fn resampled(
+    v: &Varying,
+    w: &[[f32; LANES]],
+    how: Aggregation,
+    totals: &[[f32; LANES]],
+) -> [usize; LANES] {
+    let levels = v.ordered.len();
+    let mut at = [levels - 1; LANES];
+    match how {
         Aggregation::Median => {
-            let mut per = vec![0.0; v.ordered.len()];
-            let mut total = 0.0;
-            for &(p, i) in &v.votes {
-                per[i] += w[p];
-                total += w[p];
-            }
-            let half = total / 2.0;
-            let mut acc = 0.0;
-            let mut at = v.ordered.len() - 1;
-            for (i, x) in per.iter().enumerate() {
-                acc += x;
-                if acc >= half {
-                    at = i;
+            // Votes are in scale order: walk up until half the voters' weight is reached.
+            let half = totals[v.set];
+            let mut acc = [0.0_f32; LANES];
+            let mut done = [false; LANES];
+            let mut left = LANES;
+            let mut k0 = 0;
+            while k0 < v.votes.len() {
+                let level = v.votes[k0].1;
+                let mut k1 = k0;
+                while k1 < v.votes.len() && v.votes[k1].1 == level {
+                    let wp = &w[v.votes[k1].0];
+                    for k in 0..LANES {
+                        acc[k] += wp[k];
+                    }
+                    k1 += 1;
+                }
+                for k in 0..LANES {
+                    if !done[k] && acc[k] >= half[k] {
+                        at[k] = level;
+                        done[k] = true;
+                        left -= 1;
+                    }
+                }
+                if left == 0 {
                     break;
                 }
+                k0 = k1;
             }
-            at
         }
         Aggregation::Mean => {
-            let (mut sum, mut total) = (0.0, 0.0);
-            for &(p, i) in &v.votes {
-                sum += w[p] * v.points[i];
-                total += w[p];
+            for (k, slot) in at.iter_mut().enumerate() {
+                let (mut sum, mut total) = (0.0_f64, 0.0_f64);
+                for &(p, i) in &v.votes {
+                    sum += f64::from(w[p][k]) * v.points[i];
+                    total += f64::from(w[p][k]);
+                }
+                *slot = nearest(&v.scale, sum / total.max(f64::MIN_POSITIVE))
+                    .map_or(v.actual, |x| position(&v.ordered, x));
             }
-            nearest(&v.scale, sum / total.max(f64::MIN_POSITIVE))
-                .map_or(v.actual, |x| position(&v.ordered, x))
         }
-    };
-    match v.agreed {
-        // The room's agreed value, moved as far as the resampled room moved.
-        Some(a) => {
-            let shifted = a as i64 + at as i64 - v.actual as i64;
-            shifted.clamp(0, v.ordered.len() as i64 - 1) as usize
-        }
-        None => at,
     }
+    if let Some(a) = v.agreed {
+        // The room's agreed value, moved as far as the resampled room moved.
+        for x in &mut at {
+            let shifted = a as i64 + *x as i64 - v.actual as i64;
+            *x = shifted.clamp(0, levels as i64 - 1) as usize;
+        }
+    }
+    at
 }
 
 /// Ranks of one run: 1-based with ties sharing a rank, 0 for themes without a risk.
@@ -256,11 +321,11 @@ fn ranks_of(scores: &[QuickScore], by_name: &[usize], order: &mut [usize], out: 
     };
     order.sort_unstable_by(|&a, &b| {
         let by_score = match (key(a), key(b)) {
-            (Some(ka), Some(kb)) => kb
-                .0
-                .total_cmp(&ka.0)
-                .then(kb.1.total_cmp(&ka.1))
-                .then(kb.2.total_cmp(&ka.2)),
+            (Some(ka), Some(kb)) => {
+                kb.0.total_cmp(&ka.0)
+                    .then(kb.1.total_cmp(&ka.1))
+                    .then(kb.2.total_cmp(&ka.2))
+            }
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => std::cmp::Ordering::Equal,
@@ -293,12 +358,43 @@ struct Tally {
     above_halves: Vec<u32>,
 }
 
+impl Tally {
+    /// Counts one run.
+    fn count(
+        &mut self,
+        ranks: &[u32],
+        scores: &[QuickScore],
+        pairs: &[(usize, usize)],
+        point_band: &[Option<usize>],
+    ) {
+        for (i, &r) in ranks.iter().enumerate() {
+            self.ranks[i][r as usize] += 1;
+            if scores[i].band == point_band[i] {
+                self.band_kept[i] += 1;
+            }
+        }
+        for (k, &(hi, lo)) in pairs.iter().enumerate() {
+            self.above_halves[k] += match (ranks[hi], ranks[lo]) {
+                (0, _) => 0,
+                (_, 0) => 2,
+                (a, b) if a < b => 2,
+                (a, b) if a == b => 1,
+                _ => 0,
+            };
+        }
+    }
+}
+
+/// What every run shares: the adjacent pairs, each theme's band in the point ranking, and
+/// how many participants there are.
+type Shape<'a> = (&'a [(usize, usize)], &'a [Option<usize>], usize);
+
 /// Runs `runs` (from run `first`) and counts.
 fn simulate(
     card: &Scorecard,
     themes: &[ThemeRuns],
     (seed, first, runs): (u64, usize, usize),
-    (pairs, point_band, people): (&[(usize, usize)], &[Option<usize>], usize),
+    (pairs, point_band, people): Shape<'_>,
 ) -> Tally {
     let prep = Prepared::new(&card.method);
     let n = themes.len();
@@ -308,45 +404,63 @@ fn simulate(
         band_kept: vec![0; n],
         above_halves: vec![0; pairs.len()],
     };
-    let mut w = vec![0.0; people];
-    let mut scores: Vec<QuickScore> = themes.iter().map(|t| t.fixed).collect();
+    let confidence_factor = prep
+        .factors
+        .iter()
+        .rposition(|f| f.kind == super::method::SectionKind::Confidence);
+    let mut w = vec![[1.0_f32; LANES]; people];
+    let mut scores: Vec<Vec<QuickScore>> = vec![themes.iter().map(|t| t.fixed).collect(); LANES];
     let mut order: Vec<usize> = (0..n).collect();
     let mut ranks = vec![0u32; n];
-    let mut values = Vec::new();
-    for run in first..first + runs {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        rng.set_stream(run as u64);
-        for x in &mut w {
-            *x = -unit(&mut rng).ln();
+    let mut points: Vec<Vec<Option<f64>>> = vec![Vec::new(); LANES];
+    let mut halves: Vec<[f32; LANES]> = Vec::new();
+    let end = first + runs;
+    let mut block = first;
+    while block < end {
+        let lanes = (end - block).min(LANES);
+        for lane in 0..lanes {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            rng.set_stream((block + lane) as u64);
+            for wp in &mut w {
+                wp[lane] = -unit(&mut rng).ln() as f32;
+            }
         }
         for (i, t) in themes.iter().enumerate() {
             if t.varying.is_empty() {
                 continue;
             }
-            values.clone_from(&t.base);
+            let mut confidence: [Option<&str>; LANES] = [t.confidence.as_deref(); LANES];
+            for p in points.iter_mut().take(lanes) {
+                p.clone_from(&t.base);
+            }
+            halves.clear();
+            for set in &t.sets {
+                let mut total = [0.0_f32; LANES];
+                for &p in set {
+                    for k in 0..LANES {
+                        total[k] += w[p][k];
+                    }
+                }
+                halves.push(total.map(|x| x * 0.5));
+            }
             for v in &t.varying {
-                let at = resampled(v, &w, card.method.aggregation);
-                values[v.factor] = Some(v.ordered[at]);
+                let at = resampled(v, &w, card.method.aggregation, &halves);
+                for lane in 0..lanes {
+                    points[lane][v.factor] = Some(v.points[at[lane]]);
+                    if confidence_factor == Some(v.factor) {
+                        confidence[lane] = Some(&v.codes[at[lane]]);
+                    }
+                }
             }
-            scores[i] = quick_score(&prep, &values);
-        }
-        ranks_of(&scores, &by_name, &mut order, &mut ranks);
-        for i in 0..n {
-            tally.ranks[i][ranks[i] as usize] += 1;
-            if scores[i].band == point_band[i] {
-                tally.band_kept[i] += 1;
+            for lane in 0..lanes {
+                scores[lane][i] = quick_score_points(&prep, &points[lane], confidence[lane]);
             }
         }
-        for (k, &(hi, lo)) in pairs.iter().enumerate() {
-            let (a, b) = (ranks[hi], ranks[lo]);
-            tally.above_halves[k] += match (a, b) {
-                (0, _) => 0,
-                (_, 0) => 2,
-                (a, b) if a < b => 2,
-                (a, b) if a == b => 1,
-                _ => 0,
-            };
+        for lane_scores in scores.iter().take(lanes) {
+            ranks_of(lane_scores, &by_name, &mut order, &mut ranks);
+            tally.count(&ranks, lane_scores, pairs, point_band);
         }
+        block += lanes;
     }
     tally
 }

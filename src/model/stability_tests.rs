@@ -64,7 +64,10 @@ fn options(runs: usize, centre: Centre) -> Options {
 }
 
 fn theme<'s>(s: &'s Stability, id: &str) -> &'s ThemeStability {
-    s.themes.iter().find(|t| t.id.as_str() == id).expect("theme")
+    s.themes
+        .iter()
+        .find(|t| t.id.as_str() == id)
+        .expect("theme")
 }
 
 /// By hand: with exponential weights, A's weighted median impact is 3 when the three
@@ -78,15 +81,29 @@ fn a_hand_checked_case_matches_the_simulation_within_its_sampling_error() {
     let tolerance = 4.0 * (p * (1.0 - p) / runs as f64).sqrt();
     let a = theme(&s, "a");
     assert!((a.p_top - p).abs() < tolerance, "{}", a.p_top);
-    assert!((a.p_band - p).abs() < tolerance, "A keeps its High band: {}", a.p_band);
-    assert_eq!((a.median_rank, a.rank_p5, a.rank_p95), (Some(1), Some(1), Some(2)));
+    assert!(
+        (a.p_band - p).abs() < tolerance,
+        "A keeps its High band: {}",
+        a.p_band
+    );
+    assert_eq!(
+        (a.median_rank, a.rank_p5, a.rank_p95),
+        (Some(1), Some(1), Some(2))
+    );
     let b = theme(&s, "b");
     assert!((b.p_top - (1.0 - p)).abs() < tolerance, "{}", b.p_top);
-    assert_eq!((b.median_rank, b.rank_p5, b.rank_p95), (Some(2), Some(1), Some(2)));
+    assert_eq!(
+        (b.median_rank, b.rank_p5, b.rank_p95),
+        (Some(2), Some(1), Some(2))
+    );
     let c = theme(&s, "c");
     assert_eq!((c.p_top, c.rank_p5, c.rank_p95), (0.0, Some(3), Some(3)));
     assert_eq!(s.pairs.len(), 2);
-    assert!((s.pairs[0].p_above - p).abs() < tolerance, "{:?}", s.pairs[0]);
+    assert!(
+        (s.pairs[0].p_above - p).abs() < tolerance,
+        "{:?}",
+        s.pairs[0]
+    );
     assert_eq!(s.pairs[1].p_above, 1.0, "B always above C");
 }
 
@@ -101,7 +118,10 @@ fn agreed_values_are_centred_fixed_or_ignored_as_asked() {
     }
     let around = stability(&card, &options(4_000, Centre::AroundAgreed));
     let a = theme(&around, "a");
-    assert!(a.p_band < 0.9 && a.p_band > 0.5, "the room's spread still shows: {a:?}");
+    assert!(
+        a.p_band < 0.9 && a.p_band > 0.5,
+        "the room's spread still shows: {a:?}"
+    );
     let voted = stability(&card, &options(20_000, Centre::AsVoted));
     assert!((theme(&voted, "a").p_top - 11.0 / 16.0).abs() < 0.02);
 }
@@ -110,8 +130,15 @@ fn agreed_values_are_centred_fixed_or_ignored_as_asked() {
 fn drafts_alone_give_zero_width_and_certain_answers() {
     let mut card = three_themes(None);
     let a = std::sync::Arc::make_mut(&mut card.themes[0]);
-    a.scores.get_mut(&FactorId::from("impact")).expect("f").votes.clear();
-    a.scores.get_mut(&FactorId::from("impact")).expect("f").draft = Some(Value::Level(3));
+    a.scores
+        .get_mut(&FactorId::from("impact"))
+        .expect("f")
+        .votes
+        .clear();
+    a.scores
+        .get_mut(&FactorId::from("impact"))
+        .expect("f")
+        .draft = Some(Value::Level(3));
     let s = stability(&card, &options(500, Centre::AroundAgreed));
     for t in &s.themes {
         assert_eq!(t.rank_p5, t.rank, "{t:?}");
@@ -125,7 +152,12 @@ fn drafts_alone_give_zero_width_and_certain_answers() {
 fn unanimous_votes_give_zero_width() {
     let mut card = three_themes(None);
     let a = std::sync::Arc::make_mut(&mut card.themes[0]);
-    for v in &mut a.scores.get_mut(&FactorId::from("impact")).expect("f").votes {
+    for v in &mut a
+        .scores
+        .get_mut(&FactorId::from("impact"))
+        .expect("f")
+        .votes
+    {
         v.value = Value::Level(1);
     }
     let s = stability(&card, &options(500, Centre::AroundAgreed));

@@ -6,6 +6,7 @@ pub mod explain;
 pub mod log;
 pub mod rank_table;
 pub mod row;
+pub mod stability;
 
 /// A number as people write it: whole numbers without decimals, others to two places.
 pub fn num(x: f64) -> String {

@@ -474,3 +474,58 @@ fn export_diff_and_xlsx_import_from_the_command_line() {
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert!(v["method_change"].is_null());
 }
+
+/// `trh stability`: CSV with the header the issue names first, the same figures for the same
+/// seed, the seed and runs exported, and intervals on the sample that do not all collapse
+/// (nearly every voted factor there is agreed; the room's spread still shows).
+#[test]
+fn stability_prints_reproducible_intervals_with_their_seed() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scorecards/plymouth-style-2018.ron"
+    );
+    let args = [
+        "stability",
+        file,
+        "--runs",
+        "800",
+        "--seed",
+        "3",
+        "--format",
+        "csv",
+    ];
+    let one = trh(&args);
+    assert!(
+        one.status.success(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    let text = String::from_utf8_lossy(&one.stdout).into_owned();
+    let header = text.lines().next().expect("header");
+    assert!(
+        header.starts_with("rank,theme,median_rank,rank_p5,rank_p95,p_top"),
+        "{header}"
+    );
+    assert!(header.ends_with("runs,seed,marking"), "{header}");
+    assert_eq!(
+        trh(&args).stdout,
+        one.stdout,
+        "the same seed, the same figures"
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 13);
+    let wide = rows.iter().filter(|r| r[3] != r[4]).count();
+    assert!(wide > 0, "some intervals have width on the sample");
+    for r in &rows {
+        let p: f64 = r[5].parse().expect("p_top");
+        assert!((0.0..=1.0).contains(&p));
+        assert_eq!((&r[9], &r[8]), ("3", "800"));
+        assert_eq!(&r[10], "OFFICIAL");
+    }
+    let json = trh(&["stability", file, "--runs", "200", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["stability"]["runs"], 200);
+    assert_eq!(v["stability"]["centre"], "around-agreed");
+    assert_eq!(v["marking"], "OFFICIAL");
+}

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use live_client::Client;
+use live_client::{Client, factor_codes};
 use trh::live::Config;
 use trh::live::kiosk::{Kiosk, open_new_round};
 use trh::live::session::Session;
@@ -76,21 +76,6 @@ fn devices(
         })
         .collect();
     (sent, handles)
-}
-
-fn factor_codes(card: &trh::model::Scorecard) -> Vec<(String, Vec<String>)> {
-    card.method
-        .factors()
-        .map(|(_, f)| {
-            let codes = f
-                .scale
-                .values()
-                .into_iter()
-                .map(|v| f.scale.code(v))
-                .collect();
-            (f.id.to_string(), codes)
-        })
-        .collect()
 }
 
 fn people_of(card: &trh::model::Scorecard) -> Vec<String> {

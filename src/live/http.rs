@@ -358,27 +358,23 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
     let stream = futures_util::stream::unfold(
         (rx, shared, token, first),
         |(mut rx, shared, token, first)| async move {
+            // After the revoked message, the stream ends at once.
+            if token.is_empty() {
+                return None;
+            }
             if !first && rx.changed().await.is_err() {
                 return None;
             }
             let version = *rx.borrow_and_update();
-            let alive = shared.hub().known(&token);
-            let text = if alive {
-                format!("data: {version}\n\n")
-            } else {
-                "event: revoked\ndata: 0\n\n".to_owned()
-            };
-            if !alive && !first {
-                // One last message, then the stream ends.
+            if shared.hub().known(&token) {
+                let text = format!("data: {version}\n\n");
                 return Some((
                     Ok::<_, std::convert::Infallible>(Bytes::from(text)),
-                    (rx, shared, String::new(), false),
+                    (rx, shared, token, false),
                 ));
             }
-            if token.is_empty() {
-                return None;
-            }
-            Some((Ok(Bytes::from(text)), (rx, shared, token, false)))
+            let last = Bytes::from_static(b"event: revoked\ndata: 0\n\n");
+            Some((Ok(last), (rx, shared, String::new(), false)))
         },
     );
     (

@@ -37,20 +37,7 @@ fn open_kiosk(card: Scorecard, config: Config) -> (Kiosk, ThemeId, u32) {
     (kiosk, id, round)
 }
 
-fn factors(card: &Scorecard) -> Vec<(String, Vec<String>)> {
-    card.method
-        .factors()
-        .map(|(_, f)| {
-            let codes = f
-                .scale
-                .values()
-                .into_iter()
-                .map(|v| f.scale.code(v))
-                .collect();
-            (f.id.to_string(), codes)
-        })
-        .collect()
-}
+use crate::live_client::factor_codes as factors;
 
 fn addr(k: &Kiosk) -> SocketAddr {
     k.server().addr()
@@ -680,4 +667,39 @@ fn joining_and_waiting_wake_the_window() {
         woken.load(Ordering::SeqCst) > after_join,
         "a waiting device wakes it"
     );
+}
+
+/// The event stream says the version at once and on every change, says `revoked` when the
+/// device's access ends, and then ends.
+#[test]
+fn the_event_stream_tells_of_changes_and_ends_on_revoke() {
+    use std::io::Read;
+    let (kiosk, _, _) = open_kiosk(card(3), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let mut c = Client::connect(a).expect("connects");
+    assert_eq!(c.join(&code, "p001").expect("join"), 200);
+    let token = c.token.clone().expect("token");
+    let mut s = TcpStream::connect(a).expect("connects");
+    s.set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    write!(
+        s,
+        "GET /api/events HTTP/1.1\r\nHost: {a}\r\nAuthorization: Bearer {token}\r\n\r\n"
+    )
+    .expect("writes");
+    let mut got = String::new();
+    let mut read_until = |s: &mut TcpStream, what: &str, got: &mut String| {
+        let mut buf = [0_u8; 1024];
+        while !got.contains(what) {
+            let n = s.read(&mut buf).expect("reads");
+            assert!(n > 0, "stream ended before {what:?}: {got}");
+            got.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    };
+    read_until(&mut s, "data: ", &mut got);
+    assert!(got.contains("text/event-stream"), "{got}");
+    kiosk.server().release(&"p001".into());
+    read_until(&mut s, "event: revoked", &mut got);
+    // Then the stream ends: the chunked body's last chunk arrives.
+    read_until(&mut s, "\r\n0\r\n\r\n", &mut got);
 }

@@ -155,3 +155,20 @@ impl Client {
         Ok(self.put("/api/vote", &body)?.status)
     }
 }
+
+/// Each factor of the scorecard's method with the codes of its levels, lowest first: what a
+/// device may vote.
+pub fn factor_codes(card: &trh::model::Scorecard) -> Vec<(String, Vec<String>)> {
+    card.method
+        .factors()
+        .map(|(_, f)| {
+            let codes = f
+                .scale
+                .values()
+                .into_iter()
+                .map(|v| f.scale.code(v))
+                .collect();
+            (f.id.to_string(), codes)
+        })
+        .collect()
+}

@@ -688,7 +688,7 @@ fn the_event_stream_tells_of_changes_and_ends_on_revoke() {
     )
     .expect("writes");
     let mut got = String::new();
-    let mut read_until = |s: &mut TcpStream, what: &str, got: &mut String| {
+    let read_until = |s: &mut TcpStream, what: &str, got: &mut String| {
         let mut buf = [0_u8; 1024];
         while !got.contains(what) {
             let n = s.read(&mut buf).expect("reads");

@@ -19,6 +19,7 @@
   var token = store.get(TOKEN_KEY) || "";
   var code = "";
   var state = null;
+  var shown = "";
   var version = 0;
   var stream = null;
   var pollTimer = null;
@@ -215,8 +216,12 @@
         version = r.data.version;
         waiting(r.data.waiting);
       } else if (r.status === 200) {
-        state = r.data; version = r.data.version;
-        render(); flush();
+        version = r.data.version;
+        // Redraw only if something shown changed: a redraw under a finger can lose a tap.
+        var key = JSON.stringify([r.data.open, r.data.votes, r.data.participant]);
+        state = r.data;
+        if (key !== shown) { shown = key; render(); }
+        flush();
       } else if (r.status === 401) {
         forget();
         if (code) names(); else askCode("Join with the room code on the screen.");
@@ -289,7 +294,11 @@
   if (token) {
     api("GET", "/api/state").then(function (r) {
       if (r.status === 200 && r.data.waiting) { version = r.data.version; waiting(r.data.waiting); startStream(); }
-      else if (r.status === 200) { state = r.data; version = r.data.version; render(); flush(); startStream(); }
+      else if (r.status === 200) {
+        state = r.data; version = r.data.version;
+        shown = JSON.stringify([r.data.open, r.data.votes, r.data.participant]);
+        render(); flush(); startStream();
+      }
       else { forget(); if (code) names(); else askCode(""); }
     }, function () { askCode("Cannot reach trh. Are you on the room's Wi-Fi?"); });
   } else if (code) {

@@ -334,7 +334,9 @@ async fn vote(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes
     match result {
         Ok(accepted) => {
             (shared.sink)(accepted);
-            shared.touch(version);
+            // The owner applies it at once (a window is asked for a frame); other devices'
+            // views did not change, so they are not told.
+            (shared.wake)();
             axum::Json(json!({ "version": version })).into_response()
         }
         Err(VoteError::Unauthorised) => error(StatusCode::UNAUTHORIZED, "join first"),

@@ -312,43 +312,59 @@ impl Hub {
         let id = self.tokens.get(token)?;
         let participant = self.snapshot.people.iter().find(|p| p.id == id.as_str())?;
         let open = self.snapshot.open.as_ref();
-        let mut votes: HashMap<String, String> = self
-            .snapshot
-            .votes
-            .get(id)
-            .map(|m| m.iter().map(|(f, c)| (f.to_string(), c.clone())).collect())
-            .unwrap_or_default();
-        // Votes accepted but not yet in the snapshot, in order.
-        for a in &self.pending {
-            if let Edit::SetVote {
-                participant,
-                factor,
-                theme,
-                round,
-                value,
-            } = &a.edit
-            {
-                let open_now = open.is_some_and(|o| o.theme == theme.as_str() && o.round == *round);
-                if participant == id && open_now {
-                    match (value, self.snapshot.factor(factor.as_str())) {
-                        (Some(v), Some(f)) => {
-                            if let Some(l) = level_code(f, *v) {
-                                votes.insert(factor.to_string(), l);
-                            }
-                        }
-                        _ => {
-                            votes.remove(factor.as_str());
-                        }
-                    }
-                }
-            }
-        }
+        let votes = self.visible_votes(id);
         Some(DeviceState {
             version: self.version,
             participant,
             open,
             votes,
         })
+    }
+
+    /// A participant's own votes in the open round as their device sees them: the snapshot's,
+    /// then the votes accepted but not yet in it, in order.
+    fn visible_votes(&self, id: &ParticipantId) -> HashMap<String, String> {
+        let open = self.snapshot.open.as_ref();
+        let mut votes: HashMap<String, String> = self
+            .snapshot
+            .votes
+            .get(id)
+            .map(|m| m.iter().map(|(f, c)| (f.to_string(), c.clone())).collect())
+            .unwrap_or_default();
+        for a in &self.pending {
+            let Edit::SetVote {
+                participant,
+                factor,
+                theme,
+                round,
+                value,
+            } = &a.edit
+            else {
+                continue;
+            };
+            let open_now = open.is_some_and(|o| o.theme == theme.as_str() && o.round == *round);
+            if participant != id || !open_now {
+                continue;
+            }
+            match (value, self.snapshot.factor(factor.as_str())) {
+                (Some(v), Some(f)) => {
+                    if let Some(l) = level_code(f, *v) {
+                        votes.insert(factor.to_string(), l);
+                    }
+                }
+                _ => {
+                    votes.remove(factor.as_str());
+                }
+            }
+        }
+        votes
+    }
+
+    /// What every joined device sees of its own votes.
+    fn all_visible(&self) -> Vec<HashMap<String, String>> {
+        let mut ids: Vec<&ParticipantId> = self.claims.keys().collect();
+        ids.sort();
+        ids.into_iter().map(|id| self.visible_votes(id)).collect()
     }
 
     /// Accepts a vote (or clears one, with no level) from a device, as its own participant,
@@ -401,25 +417,31 @@ impl Hub {
         };
         self.next_seq += 1;
         self.pending.push(accepted.clone());
-        self.version += 1;
+        // No version change: the device that voted knows, and nobody else's view changed.
         Ok(accepted)
     }
 
-    /// A new view of the document, which includes every accepted vote up to `applied`.
+    /// A new view of the document, which includes every accepted vote up to `applied`. The
+    /// version changes (and devices are told) only if what some device sees changed: the
+    /// theme, the round, the names, or a device's own votes (a facilitator's correction), not
+    /// when the document merely caught up with votes the devices already see.
     pub fn publish(&mut self, snapshot: Snapshot, applied: u64) {
+        let before = self.all_visible();
+        let general = |s: &Snapshot| (s.people.clone(), s.open.clone());
+        let general_changed = general(&snapshot) != general(&self.snapshot);
+        self.snapshot = snapshot;
         self.pending.retain(|a| a.seq > applied);
         // A name no longer present loses its device.
         let gone: Vec<_> = self
             .claims
             .keys()
-            .filter(|id| !snapshot.allowed.contains_key(*id))
+            .filter(|id| !self.snapshot.allowed.contains_key(*id))
             .cloned()
             .collect();
         for id in gone {
             self.release(&id);
         }
-        if snapshot != self.snapshot {
-            self.snapshot = snapshot;
+        if general_changed || self.all_visible() != before {
             self.version += 1;
         }
     }

@@ -703,3 +703,57 @@ fn the_event_stream_tells_of_changes_and_ends_on_revoke() {
     // Then the stream ends: the chunked body's last chunk arrives.
     read_until(&mut s, "\r\n0\r\n\r\n", &mut got);
 }
+
+/// Thirty phones voting must not make every phone reload thirty times a second: another
+/// device's vote leaves my version alone; a facilitator's correction of my vote changes it.
+#[test]
+fn a_phone_is_told_only_of_changes_to_what_it_shows() {
+    let (mut kiosk, theme, round) = open_kiosk(card(3), config());
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let fs = factors(kiosk.card());
+    let mut me = Client::connect(a).expect("connects");
+    assert_eq!(me.join(&code, "p001").expect("join"), 200);
+    let mut other = Client::connect(a).expect("connects");
+    assert_eq!(other.join(&code, "p002").expect("join"), 200);
+    assert_eq!(
+        me.vote(theme.as_str(), round, &fs[0].0, &fs[0].1[1])
+            .expect("vote"),
+        200
+    );
+    apply_votes(&mut kiosk, 1);
+    let version = |c: &mut Client| c.get("/api/state").expect("state").json()["version"].clone();
+    let before = version(&mut me);
+    for (f, levels) in &fs {
+        assert_eq!(
+            other
+                .vote(theme.as_str(), round, f, &levels[0])
+                .expect("vote"),
+            200
+        );
+    }
+    apply_votes(&mut kiosk, fs.len());
+    assert_eq!(
+        version(&mut me),
+        before,
+        "others' votes change nothing I see"
+    );
+    let correction = trh::model::Edit::SetVote {
+        theme: theme.clone(),
+        factor: trh::model::FactorId::from(fs[0].0.as_str()),
+        participant: "p001".into(),
+        round,
+        value: None,
+    };
+    let session = kiosk.session().clone();
+    kiosk.facilitate(Some(&correction), session);
+    assert_ne!(
+        version(&mut me),
+        before,
+        "the facilitator cleared my vote: I am told"
+    );
+    assert!(
+        me.get("/api/state").expect("state").json()["votes"]
+            .as_object()
+            .is_some_and(|m| m.is_empty())
+    );
+}

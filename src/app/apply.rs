@@ -121,6 +121,22 @@ impl TrhApp {
         }
     }
 
+    /// Edits that arrived together from other threads (phone votes), each signed by its
+    /// sender: applied together, as one undo step with one ranking, so thirty phones voting
+    /// at once cost one ranking, not thirty. What the model refuses is said once.
+    pub(super) fn apply_signed_batch<'a>(
+        &mut self,
+        edits: impl IntoIterator<Item = (&'a Edit, &'a str)>,
+    ) {
+        let refused = self.state.doc.apply_batch(edits, &timestamp());
+        if let Some((_, e)) = refused.first() {
+            self.state.notes.error(format!(
+                "{} change(s) from phones could not be recorded: {e}. The rest were.",
+                refused.len()
+            ));
+        }
+    }
+
     fn after_edit(&mut self, edit: &Edit, at: Option<usize>) {
         match edit {
             Edit::AddTheme { theme, .. } => {

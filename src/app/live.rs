@@ -101,17 +101,7 @@ impl TrhApp {
             live.applied = last.seq;
             live.votes += arrived.len() as u64;
         }
-        // Votes that came together are applied together: one ranking, one undo step.
-        let refused = self.state.doc.apply_batch(
-            arrived.iter().map(|a| (&a.edit, a.who.as_str())),
-            &crate::state::timestamp(),
-        );
-        if let Some((_, e)) = refused.first() {
-            self.state.notes.error(format!(
-                "{} vote(s) from phones could not be recorded: {e}.",
-                refused.len()
-            ));
-        }
+        self.apply_signed_batch(arrived.iter().map(|a| (&a.edit, a.who.as_str())));
         let Some(live) = self.live.as_mut() else {
             return;
         };

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use super::session::{OpenView, Person, Snapshot};
-use crate::model::{Edit, FactorId, ParticipantId, ThemeId};
+use crate::model::{Edit, ParticipantId};
 
 /// Devices that may wait for a name at once.
 pub const MAX_WAITING: usize = 100;
@@ -321,106 +321,6 @@ impl Hub {
         })
     }
 
-    /// A participant's own votes in the open round as their device sees them: the snapshot's,
-    /// then the votes accepted but not yet in it, in order.
-    fn visible_votes(&self, id: &ParticipantId) -> HashMap<String, String> {
-        let open = self.snapshot.open.as_ref();
-        let mut votes: HashMap<String, String> = self
-            .snapshot
-            .votes
-            .get(id)
-            .map(|m| m.iter().map(|(f, c)| (f.to_string(), c.clone())).collect())
-            .unwrap_or_default();
-        for a in &self.pending {
-            let Edit::SetVote {
-                participant,
-                factor,
-                theme,
-                round,
-                value,
-            } = &a.edit
-            else {
-                continue;
-            };
-            let open_now = open.is_some_and(|o| o.theme == theme.as_str() && o.round == *round);
-            if participant != id || !open_now {
-                continue;
-            }
-            match (value, self.snapshot.factor(factor.as_str())) {
-                (Some(v), Some(f)) => {
-                    if let Some(l) = level_code(f, *v) {
-                        votes.insert(factor.to_string(), l);
-                    }
-                }
-                _ => {
-                    votes.remove(factor.as_str());
-                }
-            }
-        }
-        votes
-    }
-
-    /// What every joined device sees of its own votes.
-    fn all_visible(&self) -> Vec<HashMap<String, String>> {
-        let mut ids: Vec<&ParticipantId> = self.claims.keys().collect();
-        ids.sort();
-        ids.into_iter().map(|id| self.visible_votes(id)).collect()
-    }
-
-    /// Accepts a vote (or clears one, with no level) from a device, as its own participant,
-    /// in the open round only.
-    pub fn vote(
-        &mut self,
-        token: &str,
-        (theme, round, factor, level): (&str, u32, &str, Option<&str>),
-        now: Instant,
-    ) -> Result<Accepted, VoteError> {
-        let id = self
-            .tokens
-            .get(token)
-            .ok_or(VoteError::Unauthorised)?
-            .clone();
-        let open = self.snapshot.open.as_ref().ok_or(VoteError::NotOpen)?;
-        if open.theme != theme || open.round != round || open.locked {
-            return Err(VoteError::NotOpen);
-        }
-        let f = open
-            .factors
-            .iter()
-            .find(|f| f.id == factor)
-            .ok_or_else(|| VoteError::Unknown(format!("no factor \"{factor}\"")))?;
-        let value = match level {
-            None => None,
-            Some(code) => {
-                let i = f
-                    .levels
-                    .iter()
-                    .position(|l| l.code == code)
-                    .ok_or_else(|| {
-                        VoteError::Unknown(format!("factor \"{factor}\" has no level \"{code}\""))
-                    })?;
-                Some(value_at(f, i))
-            }
-        };
-        let name = self.snapshot.allowed.get(&id).cloned().unwrap_or_default();
-        let accepted = Accepted {
-            seq: self.next_seq,
-            edit: Edit::SetVote {
-                theme: ThemeId::from(theme),
-                factor: FactorId::from(factor),
-                participant: id,
-                round,
-                value,
-            },
-            who: format!("{name} (via device)"),
-            received: now,
-        };
-        self.next_seq += 1;
-        self.pending.push(accepted.clone());
-        // No version change: the device that voted knows, and nobody else's view changed.
-        Ok(accepted)
-    }
-
     /// A new view of the document, which includes every accepted vote up to `applied`. The
     /// version changes (and devices are told) only if what some device sees changed: the
     /// theme, the round, the names, or a device's own votes (a facilitator's correction), not
@@ -456,86 +356,9 @@ fn constant_eq(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// The model value of the `i`th level shown for a factor: a level index, or the number.
-fn value_at(f: &super::session::FactorView, i: usize) -> crate::model::Value {
-    match f.levels[i].code.parse::<i32>() {
-        Ok(n) if f.range => crate::model::Value::Number(n),
-        _ => crate::model::Value::Level(u16::try_from(i).unwrap_or(u16::MAX)),
-    }
-}
-
-/// The code shown for a model value.
-fn level_code(f: &super::session::FactorView, v: crate::model::Value) -> Option<String> {
-    match v {
-        crate::model::Value::Level(i) => f.levels.get(usize::from(i)).map(|l| l.code.clone()),
-        crate::model::Value::Number(n) => Some(n.to_string()),
-    }
-}
+#[path = "hub_votes.rs"]
+mod votes;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn hub() -> Hub {
-        let method = crate::methods::builtin("morile-style").expect("shipped");
-        let card = crate::generate::generate(&method, 2, 3, 1);
-        Hub::new(Snapshot::build(
-            &card,
-            &super::super::session::Session::default(),
-        ))
-    }
-
-    #[test]
-    fn many_addresses_guessing_together_turn_the_short_code_off_but_not_the_secret() {
-        let mut h = hub();
-        let now = Instant::now();
-        let code = h.code().to_owned();
-        let wrong = if code == "000000" { "111111" } else { "000000" };
-        let per = GUESSES_PER_ADDRESS - 1;
-        let mut tried = 0;
-        let mut ip = 0_u8;
-        while tried < GUESSES_IN_ALL {
-            for _ in 0..per.min(GUESSES_IN_ALL - tried) {
-                assert_eq!(
-                    h.join(IpAddr::from([10, 0, 0, ip]), wrong, "p001", now),
-                    Err(JoinError::WrongCode)
-                );
-                tried += 1;
-            }
-            ip += 1;
-        }
-        assert!(h.code_disabled());
-        let fresh = IpAddr::from([10, 0, 1, 1]);
-        assert_eq!(
-            h.join(fresh, &code, "p001", now),
-            Err(JoinError::WrongCode),
-            "the short code no longer works"
-        );
-        let secret = h.secret().to_owned();
-        assert!(
-            h.join(fresh, &secret, "p001", now).is_ok(),
-            "the secret does"
-        );
-    }
-
-    #[test]
-    fn a_lockout_ends_after_its_time() {
-        let mut h = hub();
-        let now = Instant::now();
-        let ip = IpAddr::from([10, 0, 0, 9]);
-        for _ in 0..GUESSES_PER_ADDRESS {
-            let _ = h.join(ip, "not it", "p001", now);
-        }
-        let code = h.code().to_owned();
-        assert_eq!(h.join(ip, &code, "p001", now), Err(JoinError::LockedOut));
-        assert!(h.join(ip, &code, "p001", now + LOCKOUT).is_ok());
-    }
-
-    #[test]
-    fn secrets_and_codes_are_fresh_each_time() {
-        let (a, b) = (hub(), hub());
-        assert_eq!(a.secret().len(), 32);
-        assert_ne!(a.secret(), b.secret());
-        assert!(a.code().len() == 6 && a.code().bytes().all(|c| c.is_ascii_digit()));
-    }
-}
+#[path = "hub_tests.rs"]
+mod tests;

@@ -4,7 +4,8 @@
 //! else. See `docs/live-api.md` for the API and the threat model.
 //!
 //! The parts: [`session`] (what phones may see, built from the scorecard), [`hub`] (tokens,
-//! names, codes, accepted votes; no sockets), `http` (routes, checks, the accept loop) and
+//! names, codes, accepted votes; no sockets), `http` (routes and checks), `serve` (the
+//! accept loop) and
 //! [`net`] (this machine's interfaces). [`Server`] runs the HTTP side on a small tokio
 //! runtime on its own thread; whoever owns the document (the app, or `trh live`) applies the
 //! votes it hands over and publishes a new [`session::Snapshot`] after every change.
@@ -13,6 +14,7 @@ mod http;
 pub mod hub;
 pub mod kiosk;
 pub mod net;
+mod serve;
 pub mod session;
 
 use std::net::SocketAddr;
@@ -97,7 +99,7 @@ impl Server {
             .spawn(move || {
                 runtime.block_on(async move {
                     match tokio::net::TcpListener::from_std(listener) {
-                        Ok(l) => http::serve(l, serving, stopped).await,
+                        Ok(l) => serve::serve(l, serving, stopped).await,
                         Err(e) => eprintln!("live voting: cannot listen: {e}"),
                     }
                 });

@@ -18,6 +18,11 @@ use super::ranking_prep::Prepared;
 use super::scorecard::{Scorecard, Source, Theme};
 use super::value::Value;
 
+#[path = "ranking_quick.rs"]
+mod quick;
+pub use quick::QuickScore;
+pub(super) use quick::{quick_score, quick_score_points};
+
 const EPS: f64 = 1e-9;
 
 /// The ranked themes of one scorecard.
@@ -305,63 +310,6 @@ fn risk_from(
         _ => None,
     };
     (harm, likelihood, position_total, risk)
-}
-
-/// One theme's harm, likelihood and risk, and its band's index, from one value per factor
-/// (method order): the same totals, risk rule and bands as [`rank`], without the rest of
-/// a row. For the stability runs, which score each theme thousands of times.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct QuickScore {
-    /// Harm total.
-    pub harm: Option<f64>,
-    /// Likelihood total.
-    pub likelihood: Option<f64>,
-    /// Risk.
-    pub risk: Option<f64>,
-    /// The band's index (0 is the lowest).
-    pub band: Option<usize>,
-}
-
-pub(super) fn quick_score(prep: &Prepared<'_>, values: &[Option<Value>]) -> QuickScore {
-    let mut confidence = None;
-    let points: Vec<Option<f64>> = prep
-        .factors
-        .iter()
-        .zip(values)
-        .map(|(pf, value)| {
-            if pf.kind == SectionKind::Confidence {
-                confidence = value.map(|v| pf.names(v).0);
-            }
-            value.map(|v| pf.factor.scale.points(v))
-        })
-        .collect();
-    quick_score_points(prep, &points, confidence.as_deref())
-}
-
-/// [`quick_score`] from each factor's points and the confidence level's code.
-pub(super) fn quick_score_points(
-    prep: &Prepared<'_>,
-    points: &[Option<f64>],
-    confidence: Option<&str>,
-) -> QuickScore {
-    let method = prep.method;
-    let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
-    for (pf, p) in prep.factors.iter().zip(points) {
-        totals[pf.kind as usize].add(pf.factor.role, *p);
-    }
-    let (harm, likelihood, _, risk) = risk_from(method, &totals, confidence);
-    let band = risk.and_then(|r| {
-        method
-            .bands
-            .iter()
-            .position(|b| r >= b.min - EPS && r <= b.max + EPS)
-    });
-    QuickScore {
-        harm,
-        likelihood,
-        risk,
-        band,
-    }
 }
 
 /// What walking a theme's factors gives: section totals, each factor's result, what is

@@ -176,6 +176,14 @@ fn main() {
     });
 
     let stability = stability_bench(&card, &only, runs("stability 10000 runs", 3));
+    let close = measure(runs("close calls", 5), || {
+        black_box(trh::model::close_calls::close_calls(black_box(&card), 10));
+    });
+    if !only.is_empty() && only.iter().any(|o| "close calls".contains(o.as_str())) {
+        let c = trh::model::close_calls::close_calls(&card, 10);
+        let close_ones = c.calls.iter().filter(|x| x.close).count();
+        println!("close calls: {} found, {close_ones} close", c.calls.len());
+    }
 
     // `cargo bench --bench core -- rank` runs only the named operations (for profiling).
     let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
@@ -190,6 +198,7 @@ fn main() {
         ("save", &save_s, 100.0),
         ("diff", &diff, 50.0),
         ("stability 10000 runs", &stability, 200.0),
+        ("close calls", &close, 100.0),
     ]
     .into_iter()
     .chain(exports.iter().map(|(n, s, t)| (n.as_str(), s, *t)));
@@ -210,8 +219,8 @@ fn main() {
     }
     let worst_export = exports.iter().map(|(_, s, _)| s.p50).fold(0.0, f64::max);
     println!(
-        "summary: load_ms={:.2} rank_ms={:.3} save_ms={:.2} diff_ms={:.2} worst_export_ms={:.1} stability_10k_ms={:.1}",
-        load.p50, ranking.p50, save_s.p50, diff.p50, worst_export, stability.p50
+        "summary: load_ms={:.2} rank_ms={:.3} save_ms={:.2} diff_ms={:.2} worst_export_ms={:.1} stability_10k_ms={:.1} close_calls_ms={:.1}",
+        load.p50, ranking.p50, save_s.p50, diff.p50, worst_export, stability.p50, close.p50
     );
     if !ok {
         std::process::exit(1);

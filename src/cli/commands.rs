@@ -13,18 +13,7 @@ use crate::{generate, import, methods};
 
 pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Rank {
-            file,
-            format,
-            top,
-            cut,
-            marking_row,
-        } => {
-            let card = load(&file)?;
-            let ranking = rank(&card).with_cut(cut.unwrap_or_else(|| card.cut()));
-            let options = rank_table::Options { top, marking_row };
-            emit(&rank_table::render(&ranking, format, options)?)?;
-        }
+        cmd @ Command::Rank { .. } => rank_cmd(cmd)?,
         Command::Explain {
             file,
             theme,
@@ -75,6 +64,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         } => diff_cmd(&old, &new, format, chart.as_deref(), size)?,
         Command::Fmt { files, check } => return fmt(&files, check),
         cmd @ Command::Stability { .. } => stability_cmd(cmd)?,
+        Command::CloseCalls { file, top, format } => close_calls_cmd(&file, top, format)?,
         Command::Live {
             file,
             bind,
@@ -193,6 +183,37 @@ fn stability_cmd(command: Command) -> anyhow::Result<()> {
     let s = stability(&card, &options);
     emit(&crate::report::stability::render(
         &s,
+        &card.marking,
+        format,
+    )?)
+}
+
+fn rank_cmd(command: Command) -> anyhow::Result<()> {
+    let Command::Rank {
+        file,
+        format,
+        top,
+        cut,
+        marking_row,
+    } = command
+    else {
+        bail!("not a rank command");
+    };
+    let card = load(&file)?;
+    let ranking = rank(&card).with_cut(cut.unwrap_or_else(|| card.cut()));
+    let options = rank_table::Options { top, marking_row };
+    emit(&rank_table::render(&ranking, format, options)?)
+}
+
+fn close_calls_cmd(
+    file: &Path,
+    top: Option<usize>,
+    format: crate::report::close_calls::CloseCallsFormat,
+) -> anyhow::Result<()> {
+    let card = load(file)?;
+    let calls = crate::model::close_calls::close_calls(&card, top.unwrap_or_else(|| card.cut()));
+    emit(&crate::report::close_calls::render(
+        &calls,
         &card.marking,
         format,
     )?)

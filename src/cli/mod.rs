@@ -222,6 +222,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = crate::report::stability::StabilityFormat::Table)]
         format: crate::report::stability::StabilityFormat,
     },
+    /// Close calls: the smallest change that would alter the top N or a theme's band, one
+    /// plain sentence each, most fragile first.
+    ///
+    /// A change is one factor moved one level: by the fewest of the people who voted on it
+    /// (close: up to 2), the agreed value, or the draft; for weighted-sum methods, one risk
+    /// weight. Each sentence is checked by ranking again with the change made.
+    CloseCalls {
+        /// The scorecard (.ron).
+        file: PathBuf,
+        /// Candidate priorities: the top N (default: the scorecard's cut line, else 5).
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::report::close_calls::CloseCallsFormat::Table)]
+        format: crate::report::close_calls::CloseCallsFormat,
+    },
     /// Run live voting without a window: participants vote from their phones over the local
     /// network, straight into FILE.
     ///

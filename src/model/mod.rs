@@ -6,6 +6,7 @@
 pub mod agencies;
 pub mod aggregate;
 pub mod attainable;
+pub mod close_calls;
 pub mod cut;
 pub mod diff;
 pub mod edit;

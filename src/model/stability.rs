@@ -327,4 +327,4 @@ use runs::{quantile, simulate};
 
 #[cfg(test)]
 #[path = "stability_tests.rs"]
-mod tests;
+pub(in crate::model) mod tests;

@@ -5,7 +5,7 @@ use crate::model::{FactorId, Theme};
 /// Three themes under the 4×4 grid (risk = impact × likelihood) and five voters.
 /// A: likelihood 3 (draft), impact voted 3, 3, 3, 2, 2 by p1..p5. B: 2 × 4 = 8 (drafts).
 /// C: 1 × 1 (drafts).
-fn three_themes(agreed_a: Option<u16>) -> Scorecard {
+pub(in crate::model) fn three_themes(agreed_a: Option<u16>) -> Scorecard {
     let method = crate::methods::builtin("impact-likelihood-4x4").expect("shipped");
     let mut card = Scorecard::new("hand-checked", method);
     for i in 1..=5 {

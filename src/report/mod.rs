@@ -1,6 +1,7 @@
 //! Text outputs read from the one `Ranking`: the rank table in several formats and the
 //! per-theme points breakdown.
 
+pub mod close_calls;
 pub mod diff;
 pub mod explain;
 pub mod log;
@@ -16,6 +17,11 @@ pub fn num(x: f64) -> String {
         let s = format!("{x:.2}");
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
+}
+
+/// Text for a Markdown table cell or list item: pipes escaped, on one line.
+pub(crate) fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
 }
 
 /// Pretty JSON with a final newline.

@@ -164,17 +164,13 @@ pub fn csv(ranking: &Ranking, options: Options) -> Result<String, anyhow::Error>
     Ok(String::from_utf8(w.into_inner()?)?)
 }
 
-fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 fn markdown(ranking: &Ranking, top: Option<usize>) -> String {
-    let mut out = format!("**{}**\n\n", md_escape(&ranking.marking));
+    let mut out = format!("**{}**\n\n", super::md_escape(&ranking.marking));
     out.push_str(&format!("| {} | flags |\n", COLUMNS.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(COLUMNS.len() + 1)));
     for row in rows(ranking, top) {
         let text = RowText::of(row);
-        let cells: Vec<String> = text.columns().iter().map(|c| md_escape(c)).collect();
+        let cells: Vec<String> = text.columns().iter().map(|c| super::md_escape(c)).collect();
         out.push_str(&format!("| {} | {} |\n", cells.join(" | "), text.flags));
     }
     out.push_str(&format!("\n{}\n\n{}\n", legend(ranking), cut_note(ranking)));

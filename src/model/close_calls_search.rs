@@ -1,0 +1,349 @@
+//! The searches of [`super::close_calls`]: the cut line, the bands and the risk weights, each
+//! call checked by recomputation and put into a sentence.
+
+use super::super::method::RiskFormula;
+use super::super::ranking::{QuickScore, RankedTheme, rank, score};
+use super::super::scorecard::{Scorecard, Source};
+use super::{Change, CloseCall, Ctx, Found, Outcome, PEOPLE_LIMIT};
+
+/// A call with its sort key: (size, order).
+pub(super) type Keyed = (usize, usize, CloseCall);
+
+/// Card indices of the ranked themes, in rank order.
+fn ranked(ctx: &Ctx<'_>) -> Vec<usize> {
+    ctx.point
+        .rows
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .filter_map(|r| ctx.card.themes.iter().position(|t| t.id == r.id))
+        .collect()
+}
+
+fn row<'a>(ctx: &'a Ctx<'_>, t: usize) -> Option<&'a RankedTheme> {
+    ctx.point.row(&ctx.card.themes[t].id)
+}
+
+fn rank_of(ctx: &Ctx<'_>, t: usize) -> u32 {
+    row(ctx, t).and_then(|r| r.rank).unwrap_or(0)
+}
+
+/// Whether theme `a` is listed after theme `b` in a ranking.
+fn listed_after(r: &super::super::ranking::Ranking, a: &str, b: &str) -> bool {
+    let at = |id: &str| r.rows.iter().position(|x| x.id.as_str() == id);
+    matches!((at(a), at(b)), (Some(x), Some(y)) if x > y)
+}
+
+/// Checks a cut call on a copy of the card: the change moves `t` across `other`, and one
+/// person fewer does not.
+fn verify_cut(
+    ctx: &Ctx<'_>,
+    scratch: &mut Scorecard,
+    f: &Found,
+    other: usize,
+    inside: bool,
+) -> bool {
+    let (a, b) = (
+        ctx.card.themes[f.theme].id.as_str(),
+        ctx.card.themes[other].id.as_str(),
+    );
+    let flipped = |card: &Scorecard| {
+        let r = rank(card);
+        if inside {
+            listed_after(&r, a, b)
+        } else {
+            listed_after(&r, b, a)
+        }
+    };
+    scratch.themes[f.theme] = std::sync::Arc::new(ctx.changed(f, usize::MAX));
+    let does = flipped(scratch);
+    scratch.themes[f.theme] = std::sync::Arc::new(ctx.changed(f, f.votes.len().saturating_sub(1)));
+    let smaller_does_not = f.votes.len() < 2 || !flipped(scratch);
+    scratch.themes[f.theme] = ctx.card.themes[f.theme].clone();
+    does && smaller_does_not
+}
+
+/// The themes either side of the cut line: for each, the smallest change that takes it
+/// across (searched without limit for the two next to the line, within the limit for the
+/// rest), and the weight moves that swap the pair at the line.
+pub(super) fn cut_calls(ctx: &Ctx<'_>, top: usize, out: &mut Vec<Keyed>) {
+    let ranked = ranked(ctx);
+    if top == 0 || ranked.len() <= top {
+        return;
+    }
+    let (last_in, first_out) = (ranked[top - 1], ranked[top]);
+    let mut scratch: Option<Scorecard> = None;
+    for (pos, &t) in ranked.iter().enumerate() {
+        let inside = pos < top;
+        let other = if inside { first_out } else { last_in };
+        let edge = t == last_in || t == first_out;
+        let so = ctx.scores[other];
+        let goal = |s: &QuickScore| {
+            if inside {
+                ctx.before(other, &so, t, s)
+            } else {
+                ctx.before(t, s, other, &so)
+            }
+        };
+        let limit = if edge { usize::MAX } else { PEOPLE_LIMIT };
+        let Some(found) = ctx.smallest(t, limit, &goal) else {
+            continue;
+        };
+        let card = scratch.get_or_insert_with(|| ctx.card.clone());
+        if !verify_cut(ctx, card, &found, other, inside) {
+            continue;
+        }
+        let close = found.size() <= PEOPLE_LIMIT;
+        let outcome = Outcome::Cut {
+            theme: ctx.card.themes[t].id.clone(),
+            rank: rank_of(ctx, t),
+            other: ctx.card.themes[other].id.clone(),
+            other_rank: rank_of(ctx, other),
+            inside,
+        };
+        let change = change_of(ctx, &found);
+        let sentence = super::text::sentence(ctx, top, &outcome, &change);
+        let size = if close {
+            found.size()
+        } else {
+            1_000 + found.size()
+        };
+        out.push((
+            size,
+            pos,
+            CloseCall {
+                outcome,
+                change,
+                close,
+                sentence,
+            },
+        ));
+    }
+    if matches!(ctx.card.method.risk, RiskFormula::WeightedSum { .. }) {
+        let card = scratch.get_or_insert_with(|| ctx.card.clone());
+        weight_calls(ctx, top, (last_in, first_out), card, out);
+    }
+}
+
+/// Every theme whose band one level (by up to [`PEOPLE_LIMIT`] people) would change.
+pub(super) fn band_calls(ctx: &Ctx<'_>, out: &mut Vec<Keyed>) {
+    for (t, theme) in ctx.card.themes.iter().enumerate() {
+        let Some(now) = ctx.scores[t].band else {
+            continue;
+        };
+        let goal = |s: &QuickScore| s.band.is_some_and(|b| b != now);
+        let Some(found) = ctx.smallest(t, PEOPLE_LIMIT, &goal) else {
+            continue;
+        };
+        let band_of =
+            |th: &super::super::scorecard::Theme| score(&ctx.prep, th).band.map(|b| b.index);
+        let to = band_of(&ctx.changed(&found, usize::MAX));
+        let smaller = band_of(&ctx.changed(&found, found.votes.len().saturating_sub(1)));
+        if to.is_none_or(|b| b == now) || (found.votes.len() > 1 && smaller != Some(now)) {
+            continue;
+        }
+        let label = |i: usize| {
+            ctx.card
+                .method
+                .bands
+                .get(i)
+                .map_or_else(String::new, |b| b.label.clone())
+        };
+        let outcome = Outcome::Band {
+            theme: theme.id.clone(),
+            rank: row(ctx, t).and_then(|r| r.rank),
+            from: label(now),
+            to: to.map(label).unwrap_or_default(),
+        };
+        let change = change_of(ctx, &found);
+        let sentence = super::text::sentence(ctx, 0, &outcome, &change);
+        let order = 10_000 + row(ctx, t).and_then(|r| r.rank).unwrap_or(u32::MAX / 2) as usize;
+        out.push((
+            found.size(),
+            order,
+            CloseCall {
+                outcome,
+                change,
+                close: true,
+                sentence,
+            },
+        ));
+    }
+}
+
+/// The change a search found, in the scorecard's words.
+fn change_of(ctx: &Ctx<'_>, f: &Found) -> Change {
+    let pf = &ctx.prep.factors[f.factor];
+    let scale = &pf.factor.scale;
+    let theme = ctx.card.themes[f.theme].id.clone();
+    let factor = pf.factor.id.clone();
+    let score = ctx.card.themes[f.theme].scores.get(&pf.factor.id);
+    if f.votes.is_empty() {
+        let from = ctx.values[f.theme][f.factor]
+            .map(|v| scale.label(v))
+            .unwrap_or_default();
+        return Change::Value {
+            theme,
+            factor,
+            agreed: ctx.sources[f.theme][f.factor] == Source::Agreed,
+            from,
+            to: scale.label(f.to),
+            raise: f.raise,
+        };
+    }
+    let moved: Vec<_> = f
+        .votes
+        .iter()
+        .filter_map(|&i| score.and_then(|s| s.votes.get(i)).map(|v| v.value))
+        .collect();
+    let same = |vs: &[super::super::value::Value]| vs.windows(2).all(|w| w[0] == w[1]);
+    let voters = match ctx.sources[f.theme][f.factor] {
+        Source::Votes { round } => {
+            score.map_or(0, |s| s.votes.iter().filter(|v| v.round == round).count())
+        }
+        _ => 0,
+    };
+    let from = same(&moved)
+        .then(|| moved.first().map(|v| scale.label(*v)))
+        .flatten();
+    let to = from
+        .as_ref()
+        .and_then(|_| moved.first().and_then(|v| super::step(scale, *v, f.raise)))
+        .map(|v| scale.label(v));
+    Change::Votes {
+        theme,
+        factor,
+        people: f.votes.len(),
+        voters,
+        from,
+        to,
+        raise: f.raise,
+    }
+}
+
+/// For a weighted-sum method: how far the harm or the likelihood weight must move (in steps
+/// of 0.01) to swap the pair at the cut; checked by ranking with the weight moved, and with
+/// it 0.01 less far.
+fn weight_calls(
+    ctx: &Ctx<'_>,
+    top: usize,
+    (x, y): (usize, usize),
+    scratch: &mut Scorecard,
+    out: &mut Vec<Keyed>,
+) {
+    let RiskFormula::WeightedSum {
+        harm: wh,
+        likelihood: wl,
+    } = ctx.card.method.risk
+    else {
+        return;
+    };
+    let (Some(rx), Some(ry)) = (row(ctx, x), row(ctx, y)) else {
+        return;
+    };
+    let parts = |r: &RankedTheme| -> Option<(f64, f64, f64)> {
+        let (h, l, risk) = (r.harm?, r.likelihood?, r.risk?);
+        let raw = wh * h + wl * l;
+        (raw.abs() > 1e-12).then(|| (h, l, risk / raw))
+    };
+    let (Some((hx, lx, mx)), Some((hy, ly, my))) = (parts(rx), parts(ry)) else {
+        return;
+    };
+    let (ax, ay) = (
+        ctx.card.themes[x].id.as_str(),
+        ctx.card.themes[y].id.as_str(),
+    );
+    for term in ["harm", "likelihood"] {
+        // risk_x − risk_y = w·a + b in the moving weight w.
+        let (now, a, b) = match term {
+            "harm" => (wh, hx * mx - hy * my, wl * (lx * mx - ly * my)),
+            _ => (wl, lx * mx - ly * my, wh * (hx * mx - hy * my)),
+        };
+        if a.abs() < 1e-12 {
+            continue;
+        }
+        let cross = -b / a;
+        if cross < 0.0 {
+            continue;
+        }
+        let up = cross > now;
+        let set = |w: f64, card: &mut Scorecard| {
+            std::sync::Arc::make_mut(&mut card.method).risk = match term {
+                "harm" => RiskFormula::WeightedSum {
+                    harm: w,
+                    likelihood: wl,
+                },
+                _ => RiskFormula::WeightedSum {
+                    harm: wh,
+                    likelihood: w,
+                },
+            };
+            listed_after(&rank(card), ax, ay)
+        };
+        let first = if up {
+            (cross * 100.0).floor() / 100.0
+        } else {
+            (cross * 100.0).ceil() / 100.0
+        };
+        let found = (0..4)
+            .map(|i| {
+                let d = f64::from(i + 1) / 100.0;
+                if up { first + d } else { first - d }
+            })
+            .filter(|w| *w >= 0.0)
+            .find(|w| set(*w, scratch));
+        let Some(to) = found else { continue };
+        let less = if up { to - 0.01 } else { to + 0.01 };
+        let smaller_does_not = (less - now) * (to - now) <= 0.0 || !set(less, scratch);
+        scratch.method = ctx.card.method.clone();
+        if !smaller_does_not {
+            continue;
+        }
+        let to = (to * 100.0).round() / 100.0;
+        let close = (to - now).abs() <= now.abs() / 10.0 + 1e-9;
+        let outcome = Outcome::Cut {
+            theme: ctx.card.themes[x].id.clone(),
+            rank: rank_of(ctx, x),
+            other: ctx.card.themes[y].id.clone(),
+            other_rank: rank_of(ctx, y),
+            inside: true,
+        };
+        let change = Change::Weight {
+            term: term.to_owned(),
+            from: now,
+            to,
+        };
+        let sentence = super::text::sentence(ctx, top, &outcome, &change);
+        let size = if close { 1 } else { 1_000 };
+        out.push((
+            size,
+            top - 1,
+            CloseCall {
+                outcome,
+                change,
+                close,
+                sentence,
+            },
+        ));
+    }
+}
+
+/// Said when nothing within the limit alters the top N.
+pub(super) fn nothing_close(ctx: &Ctx<'_>, top: usize) -> String {
+    let ranked = ranked(ctx);
+    if top == 0 || ranked.len() <= top {
+        return format!(
+            "All {} ranked themes are inside the top {top}, so there is no cut line to cross.",
+            ranked.len()
+        );
+    }
+    let voted = ranked.iter().any(|&t| {
+        ctx.sources[t]
+            .iter()
+            .any(|s| matches!(s, Source::Votes { .. }))
+    });
+    if voted {
+        format!("No change of one level by up to {PEOPLE_LIMIT} people alters the top {top}.")
+    } else {
+        format!("No one-level change of one factor alters the top {top}.")
+    }
+}

@@ -1,0 +1,200 @@
+use std::sync::Arc;
+
+use super::*;
+use crate::model::method::RiskFormula;
+use crate::model::scorecard::FactorScore;
+use crate::model::stability::tests::three_themes;
+use crate::model::{FactorId, ParticipantId};
+
+fn cut_sentences(c: &CloseCalls) -> Vec<&str> {
+    c.calls
+        .iter()
+        .filter(|x| x.close && matches!(x.outcome, Outcome::Cut { .. }))
+        .map(|x| x.sentence.as_str())
+        .collect()
+}
+
+fn order(card: &Scorecard) -> Vec<String> {
+    rank(card)
+        .rows
+        .iter()
+        .map(|r| r.id.as_str().to_owned())
+        .collect()
+}
+
+/// Sets participant `p`'s round-1 vote on Alpha's impact to `level`.
+fn revote(card: &mut Scorecard, p: &str, level: u16) {
+    let a = Arc::make_mut(&mut card.themes[0]);
+    let score = a.scores.get_mut(&FactorId::from("impact")).expect("impact");
+    let v = score
+        .votes
+        .iter_mut()
+        .find(|v| v.participant == ParticipantId::new(p.to_owned()))
+        .expect("vote");
+    v.value = Value::Level(level);
+}
+
+/// Alpha's impact votes are Major × 3, Moderate × 2 (median Major, 3 × 3 = 9); Bravo is
+/// 2 × 4 = 8. One Major voter moving to Moderate makes Alpha 2 × 3 = 6, below Bravo; and
+/// Bravo's draft impact one level up makes it 3 × 4 = 12, above Alpha.
+#[test]
+fn the_smallest_change_at_the_cut_is_said_and_does_flip_it() {
+    let card = three_themes(None);
+    let c = close_calls(&card, 1);
+    assert_eq!(
+        cut_sentences(&c),
+        [
+            "#1 Alpha and #2 Bravo would swap if 1 of 5 people lowered Alpha's Impact from Major to Moderate.",
+            "#1 Alpha and #2 Bravo would swap if Bravo's draft Impact were Major instead of Moderate.",
+        ]
+    );
+    assert_eq!(c.summary, None);
+    // Checked independently: the change described does flip the pair.
+    assert_eq!(order(&card)[..2], ["a", "b"]);
+    let mut changed = card.clone();
+    revote(&mut changed, "p1", 1);
+    assert_eq!(order(&changed)[..2], ["b", "a"]);
+}
+
+/// Four Major voters and one Moderate: one voter moving leaves the median at Major; two
+/// move it. The call says two, and one would not do.
+#[test]
+fn two_people_are_named_only_when_one_is_not_enough() {
+    let mut card = three_themes(None);
+    revote(&mut card, "p4", 2);
+    // Bravo lower, so that its own one-level raise no longer passes Alpha: 2 × 3 = 6, 3 × 3 = 9.
+    let b = Arc::make_mut(&mut card.themes[1]);
+    b.scores.insert(
+        FactorId::from("likelihood"),
+        FactorScore {
+            draft: Some(Value::Level(2)),
+            ..FactorScore::default()
+        },
+    );
+    let a = Arc::make_mut(&mut card.themes[0]);
+    a.scores.insert(
+        FactorId::from("likelihood"),
+        FactorScore {
+            draft: Some(Value::Level(3)),
+            ..FactorScore::default()
+        },
+    );
+    // Alpha 3 × 4 = 12; Bravo 2 × 3 = 6. Alpha's impact to Moderate: 2 × 4 = 8, still above.
+    let c = close_calls(&card, 1);
+    assert!(cut_sentences(&c).is_empty(), "{:?}", c.calls);
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("No change of one level by up to 2 people alters the top 1.")
+    );
+    let mut one = card.clone();
+    revote(&mut one, "p1", 1);
+    assert_eq!(order(&one)[..2], ["a", "b"], "one voter is not enough");
+}
+
+#[test]
+fn votes_needing_two_people_are_found_and_checked() {
+    let mut card = three_themes(None);
+    revote(&mut card, "p4", 2);
+    // Alpha: impact Major × 4, Moderate × 1; likelihood Likely from all five (3 × 3 = 9,
+    // Bravo 8). Lowering the likelihood would take three people; the impact takes two.
+    let a = Arc::make_mut(&mut card.themes[0]);
+    let votes = (1..=5)
+        .map(|i| crate::model::scorecard::Vote {
+            round: 1,
+            participant: ParticipantId::new(format!("p{i}")),
+            value: Value::Level(2),
+        })
+        .collect();
+    a.scores.insert(
+        FactorId::from("likelihood"),
+        FactorScore {
+            votes,
+            ..FactorScore::default()
+        },
+    );
+    let c = close_calls(&card, 1);
+    let alpha: Vec<&CloseCall> = c
+        .calls
+        .iter()
+        .filter(|x| matches!(x.outcome, Outcome::Cut { .. }))
+        .filter(|x| matches!(&x.change, Change::Votes { theme, .. } if theme.as_str() == "a"))
+        .collect();
+    assert_eq!(alpha.len(), 1, "{:?}", c.calls);
+    assert!(matches!(
+        alpha[0].change,
+        Change::Votes {
+            people: 2,
+            voters: 5,
+            ..
+        }
+    ));
+    assert!(alpha[0].close);
+    let mut one = card.clone();
+    revote(&mut one, "p1", 1);
+    assert_eq!(order(&one)[..2], ["a", "b"]);
+    revote(&mut one, "p2", 1);
+    assert_eq!(order(&one)[..2], ["b", "a"]);
+}
+
+/// Weighted sum, weights 1 and 1: Alpha 4 + 1 = 5, Bravo 1 + 3 = 4. They swap below a harm
+/// weight of 2/3 (0.66; at 0.67 Alpha is still above) or above a likelihood weight of 1.5
+/// (1.51; at 1.50 they tie and Alpha is listed first by name). No one-level draft change
+/// passes: each gives a tie, which the name settles for Alpha.
+#[test]
+fn a_weighted_method_says_how_far_a_weight_must_move() {
+    let mut card = three_themes(None);
+    let m = Arc::make_mut(&mut card.method);
+    m.risk = RiskFormula::WeightedSum {
+        harm: 1.0,
+        likelihood: 1.0,
+    };
+    let set = |card: &mut Scorecard, t: usize, f: &str, level: u16| {
+        let th = Arc::make_mut(&mut card.themes[t]);
+        th.scores.insert(
+            FactorId::from(f),
+            FactorScore {
+                draft: Some(Value::Level(level)),
+                ..FactorScore::default()
+            },
+        );
+    };
+    set(&mut card, 0, "impact", 3);
+    set(&mut card, 0, "likelihood", 0);
+    set(&mut card, 1, "impact", 0);
+    set(&mut card, 1, "likelihood", 2);
+    let c = close_calls(&card, 1);
+    let weights: Vec<&str> = c
+        .calls
+        .iter()
+        .filter(|x| matches!(x.change, Change::Weight { .. }))
+        .map(|x| x.sentence.as_str())
+        .collect();
+    assert_eq!(
+        weights,
+        [
+            "#1 Alpha and #2 Bravo would swap if the harm weight were 0.66 instead of 1.00.",
+            "#1 Alpha and #2 Bravo would swap if the likelihood weight were 1.51 instead of 1.00.",
+        ]
+    );
+    assert!(cut_sentences(&c).is_empty());
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("No one-level change of one factor alters the top 1.")
+    );
+}
+
+#[test]
+fn the_sample_scorecards_calls_all_check_out() {
+    for name in ["plymouth-style-2018.ron", "peterborough-style-2016.ron"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scorecards")
+            .join(name);
+        let card = crate::file::load_scorecard(&path).expect("sample");
+        let c = close_calls(&card, card.cut());
+        assert!(!c.calls.is_empty(), "{name}");
+        for call in &c.calls {
+            assert!(call.sentence.ends_with('.'), "{}", call.sentence);
+            assert!(!call.sentence.contains("'s's"), "{}", call.sentence);
+        }
+    }
+}

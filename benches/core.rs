@@ -68,6 +68,27 @@ fn stability_bench(card: &trh::model::Scorecard, only: &[String], times: usize) 
     stats
 }
 
+/// The close-call search on the big scorecard, `times` times; says how many it found.
+fn close_calls_bench(card: &trh::model::Scorecard, only: &[String], times: usize) -> Stats {
+    let stats = measure(times, || {
+        black_box(trh::model::close_calls::close_calls(black_box(card), 10));
+    });
+    if wanted_any(only, "close calls") {
+        let c = trh::model::close_calls::close_calls(card, 10);
+        let close_ones = c.calls.iter().filter(|x| x.close).count();
+        println!("close calls: {} found, {close_ones} close", c.calls.len());
+    }
+    stats
+}
+
+fn vote_count(card: &trh::model::Scorecard) -> usize {
+    card.themes
+        .iter()
+        .flat_map(|t| t.scores.values())
+        .map(|s| s.votes.len())
+        .sum()
+}
+
 fn wanted_any(only: &[String], name: &str) -> bool {
     only.is_empty() || only.iter().any(|o| name.contains(o.as_str()))
 }
@@ -114,12 +135,7 @@ fn width_spread(
 fn main() {
     let method = methods::builtin(methods::DEFAULT).expect("default method");
     let card = generate(&method, THEMES, PARTICIPANTS, 42);
-    let votes: usize = card
-        .themes
-        .iter()
-        .flat_map(|t| t.scores.values())
-        .map(|s| s.votes.len())
-        .sum();
+    let votes = vote_count(&card);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bench.ron");
     save::save_scorecard(&card, &path).expect("save");
@@ -176,14 +192,7 @@ fn main() {
     });
 
     let stability = stability_bench(&card, &only, runs("stability 10000 runs", 3));
-    let close = measure(runs("close calls", 5), || {
-        black_box(trh::model::close_calls::close_calls(black_box(&card), 10));
-    });
-    if !only.is_empty() && only.iter().any(|o| "close calls".contains(o.as_str())) {
-        let c = trh::model::close_calls::close_calls(&card, 10);
-        let close_ones = c.calls.iter().filter(|x| x.close).count();
-        println!("close calls: {} found, {close_ones} close", c.calls.len());
-    }
+    let close = close_calls_bench(&card, &only, runs("close calls", 5));
 
     // `cargo bench --bench core -- rank` runs only the named operations (for profiling).
     let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));

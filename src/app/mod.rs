@@ -13,6 +13,7 @@ pub mod jobs;
 mod live;
 pub mod native;
 pub mod recovery;
+mod robust;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -78,6 +79,8 @@ pub struct TrhApp {
     applied_look: Option<(Look, f32)>,
     /// The export whose file dialog is open.
     pending_export: Option<crate::export::ExportRequest>,
+    /// Rank stability and close calls being computed.
+    robust: robust::RobustJob,
 }
 
 impl TrhApp {
@@ -103,6 +106,7 @@ impl TrhApp {
             title: String::new(),
             applied_look: None,
             pending_export: None,
+            robust: robust::RobustJob::default(),
         };
         if let Some(e) = config.startup_error {
             app.state.notes.error(e);
@@ -130,6 +134,7 @@ impl TrhApp {
             self.apply_signed(&incoming.edit, None, &incoming.who);
         }
         self.live_frame();
+        self.robust_frame(&ctx);
         self.take_dropped_files(&ctx);
         self.state.busy = self.jobs.running;
         if self.state.modal.is_none() {
@@ -153,6 +158,7 @@ impl TrhApp {
         }
         // What the actions changed reaches the phones now, not a frame later.
         self.live_frame();
+        self.robust_frame(&ctx);
         self.handle_close_request(&ctx);
         self.update_title(&ctx);
         self.autosave(&ctx);
@@ -160,6 +166,8 @@ impl TrhApp {
 
     /// Resets view state that belonged to the previous document.
     fn document_replaced(&mut self) {
+        self.robust.document_replaced();
+        self.state.robust = None;
         self.stop_live(Some(
             "Live voting stopped: another scorecard is open. Start it again for this one.",
         ));

@@ -72,6 +72,9 @@ pub enum Change {
         to: Option<String>,
         /// Up the scale (else down).
         raise: bool,
+        /// Whose votes move (the ones nearest the value in force), for the record; the
+        /// sentence does not name them.
+        who: Vec<super::ids::ParticipantId>,
     },
     /// The agreed value, or the draft, one level different.
     Value {

@@ -209,6 +209,15 @@ fn change_of(ctx: &Ctx<'_>, f: &Found) -> Change {
         .as_ref()
         .and_then(|_| moved.first().and_then(|v| super::step(scale, *v, f.raise)))
         .map(|v| scale.label(v));
+    let who = f
+        .votes
+        .iter()
+        .filter_map(|&i| {
+            score
+                .and_then(|s| s.votes.get(i))
+                .map(|v| v.participant.clone())
+        })
+        .collect();
     Change::Votes {
         theme,
         factor,
@@ -217,6 +226,7 @@ fn change_of(ctx: &Ctx<'_>, f: &Found) -> Change {
         from,
         to,
         raise: f.raise,
+        who,
     }
 }
 

@@ -35,6 +35,7 @@ fn condition(ctx: &Ctx<'_>, change: &Change) -> String {
             from,
             to,
             raise,
+            ..
         } => {
             let verb = if *raise { "raised" } else { "lowered" };
             let (theme, f) = (possessive(name(ctx, theme)), factor(ctx, f));

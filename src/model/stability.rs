@@ -74,6 +74,79 @@ pub struct ThemeStability {
     pub p_top: f64,
     /// Share of runs in the same band as the point ranking, from 0 to 1.
     pub p_band: f64,
+    /// How many runs gave each rank (index 0 is rank 1): the row of the rank acceptability
+    /// chart. Not exported (the interval and shares say it in fewer numbers).
+    #[serde(skip)]
+    pub rank_counts: Vec<u32>,
+}
+
+/// A plain word for how much the room's disagreement matters to a theme's place against the
+/// cut line: how often the resampled room leaves it on the same side as the point ranking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Badge {
+    /// On the same side in at least 95 % of runs.
+    Solid,
+    /// On the same side in 70 % to 95 % of runs.
+    CloseCall,
+    /// On the same side in under 70 % of runs.
+    CoinToss,
+}
+
+impl Badge {
+    /// The word shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Solid => "solid",
+            Self::CloseCall => "close call",
+            Self::CoinToss => "coin toss",
+        }
+    }
+}
+
+impl ThemeStability {
+    /// Share of runs on the same side of the top-`top` cut as the point ranking.
+    pub fn p_same_side(&self, top: usize) -> Option<f64> {
+        let rank = self.rank? as usize;
+        Some(if rank <= top {
+            self.p_top
+        } else {
+            1.0 - self.p_top
+        })
+    }
+
+    /// The badge for the top-`top` cut (`None`: not ranked).
+    pub fn badge(&self, top: usize) -> Option<Badge> {
+        let q = self.p_same_side(top)?;
+        Some(if q >= 0.95 {
+            Badge::Solid
+        } else if q >= 0.7 {
+            Badge::CloseCall
+        } else {
+            Badge::CoinToss
+        })
+    }
+
+    /// "2–8", or "4" when the interval is one rank; "–" when not ranked.
+    pub fn interval(&self) -> String {
+        match (self.rank_p5, self.rank_p95) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            _ => "–".to_owned(),
+        }
+    }
+}
+
+impl Stability {
+    /// A theme's figures.
+    pub fn theme(&self, id: &ThemeId) -> Option<&ThemeStability> {
+        self.themes.iter().find(|t| &t.id == id)
+    }
+
+    /// The badge of a theme against this run's cut.
+    pub fn badge(&self, id: &ThemeId) -> Option<Badge> {
+        self.theme(id)?.badge(self.top)
+    }
 }
 
 /// Two themes next to each other in the point ranking.
@@ -299,6 +372,7 @@ pub fn stability(card: &Scorecard, options: &Options) -> Stability {
                 rank_p95: quantile(counts, 0.95),
                 p_top: share(inside),
                 p_band: share(u64::from(tally.band_kept[i])),
+                rank_counts: counts[1..].to_vec(),
             }
         })
         .collect();

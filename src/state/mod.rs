@@ -12,6 +12,7 @@ pub mod modal;
 pub mod notify;
 pub mod pick;
 pub mod prefs;
+pub mod robust;
 pub mod view;
 mod view_command;
 
@@ -50,6 +51,9 @@ pub struct State {
     pub live: Option<live::LiveView>,
     /// The commands run lately, newest last (for the session log and tests).
     pub recent_commands: Vec<Command>,
+    /// Rank stability and close calls, for the latest generation computed (may lag the
+    /// document by one change while the next is computed).
+    pub robust: Option<std::sync::Arc<robust::Robustness>>,
     /// Actions queued this frame, applied after the UI pass.
     actions: Vec<Action>,
 }
@@ -68,8 +72,16 @@ impl State {
             reading: None,
             live: None,
             recent_commands: Vec::new(),
+            robust: None,
             actions: Vec::new(),
         }
+    }
+
+    /// The stability figures if they are for the document as it is now.
+    pub fn robust_now(&self) -> Option<&robust::Robustness> {
+        self.robust
+            .as_deref()
+            .filter(|r| r.generation == self.doc.generation)
     }
 
     /// Queues an action, applied after this frame's UI pass.

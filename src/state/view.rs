@@ -61,6 +61,8 @@ pub enum SortKey {
     Decision,
     /// Flags (departs, intelligence gap, contested).
     Flags,
+    /// How often the resampled room keeps the theme on its side of the cut line.
+    Stability,
 }
 
 /// The workshop tab's own state.

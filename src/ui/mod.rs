@@ -3,6 +3,7 @@
 
 pub mod chart_cache;
 pub mod charts_panel;
+mod close_calls_panel;
 pub mod compare_panel;
 pub mod decision_log;
 pub mod dialogs;
@@ -64,7 +65,10 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
                     &mut out,
                 );
             }
-            Tab::Ranking => ranking_board::ranking_board_ui(ui, &app.doc, &mut app.view, &mut out),
+            Tab::Ranking => {
+                let robust = app.robust.as_deref();
+                ranking_board::ranking_board_ui(ui, &app.doc, robust, &mut app.view, &mut out);
+            }
             Tab::Workshop => {
                 let look = (app.prefs.look, app.live.as_ref());
                 let doc = &app.doc;

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use crate::look::Look;
 use crate::model::ranking::RankedTheme;
 use crate::report::row::{RowText, dash, flags};
+use crate::state::robust::Robustness;
 use crate::state::view::{SortKey, ViewState};
 use crate::state::{Action, Document};
 use crate::ui::style;
@@ -17,13 +18,14 @@ use crate::ui::widgets::paint_band_chip;
 use super::ranking_columns::{Columns, FROZEN, column_widths, header_ui};
 
 /// The board's columns with the key each sorts by.
-pub(super) const COLUMNS: [(&str, SortKey); 11] = [
+pub(super) const COLUMNS: [(&str, SortKey); 12] = [
     ("Rank", SortKey::Rank),
     ("Theme", SortKey::Theme),
     ("Harm", SortKey::Harm),
     ("Likelihood", SortKey::Likelihood),
     ("Risk", SortKey::Risk),
     ("Band", SortKey::Risk),
+    ("Stability", SortKey::Stability),
     ("Confidence", SortKey::Confidence),
     ("Position", SortKey::Position),
     ("Outcome", SortKey::Outcome),
@@ -32,12 +34,16 @@ pub(super) const COLUMNS: [(&str, SortKey); 11] = [
 ];
 
 /// The ranking rows in the board's sort order.
-pub fn sorted_rows<'a>(doc: &'a Document, view: &ViewState) -> Vec<&'a RankedTheme> {
+pub fn sorted_rows<'a>(
+    doc: &'a Document,
+    view: &ViewState,
+    robust: Option<&Robustness>,
+) -> Vec<&'a RankedTheme> {
     let mut rows: Vec<&RankedTheme> = doc.ranking.rows.iter().collect();
     let (key, ascending) = view.sort;
     if key != SortKey::Rank {
         rows.sort_by(|a, b| {
-            let o = compare(key, a, b);
+            let o = compare(key, a, b, robust);
             if ascending { o } else { o.reverse() }
         });
     } else if !ascending {
@@ -46,7 +52,14 @@ pub fn sorted_rows<'a>(doc: &'a Document, view: &ViewState) -> Vec<&'a RankedThe
     rows
 }
 
-fn compare(key: SortKey, a: &RankedTheme, b: &RankedTheme) -> Ordering {
+fn compare(
+    key: SortKey,
+    a: &RankedTheme,
+    b: &RankedTheme,
+    robust: Option<&Robustness>,
+) -> Ordering {
+    let same_side =
+        |r: &RankedTheme| robust.and_then(|x| x.theme(&r.id)?.p_same_side(x.stability.top));
     let f = |x: Option<f64>, y: Option<f64>| x.partial_cmp(&y).unwrap_or(Ordering::Equal);
     let idx = |n: &Option<crate::model::ranking::Named>| n.as_ref().map(|n| n.index);
     match key {
@@ -59,6 +72,7 @@ fn compare(key: SortKey, a: &RankedTheme, b: &RankedTheme) -> Ordering {
         SortKey::Position => f(a.position_total, b.position_total),
         SortKey::Outcome => idx(&a.outcome).cmp(&idx(&b.outcome)),
         SortKey::Flags => flags(a).len().cmp(&flags(b).len()),
+        SortKey::Stability => f(same_side(a), same_side(b)),
         SortKey::Decision => a
             .decision
             .map(|d| d.code())
@@ -67,7 +81,14 @@ fn compare(key: SortKey, a: &RankedTheme, b: &RankedTheme) -> Ordering {
 }
 
 /// Draws the ranking board.
-pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
+pub fn ranking_board_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    robust: Option<&Robustness>,
+    view: &mut ViewState,
+    out: &mut Vec<Action>,
+) {
+    let robust = robust.filter(|r| r.generation == doc.generation);
     let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
     ui.horizontal_wrapped(|ui| {
         super::widgets::cut_ui(ui, doc, "Candidate priorities: top", out);
@@ -83,11 +104,12 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
         }
     });
     super::decision_log::decision_log_ui(ui, doc);
-    let rows = sorted_rows(doc, view);
+    super::close_calls_panel::close_calls_ui(ui, doc, robust, out);
+    let rows = sorted_rows(doc, view, robust);
     let by_rank = view.sort.0 == SortKey::Rank && view.sort.1;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.5;
     let look = style::current(ui);
-    let widths = column_widths(ui, doc, view);
+    let widths = column_widths(ui, doc, robust, view);
     let cols = Columns::new(&widths);
     header_ui(ui, &cols, row_h, view);
     let output = egui::ScrollArea::both()
@@ -99,7 +121,7 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
                 let cut_above = by_rank && doc.ranking.cut > 0 && i == doc.ranking.cut;
                 let selected = view.selected.as_ref() == Some(&r.id);
                 let place = (row_h, i, selected, cut_above);
-                if row_ui(ui, doc, r, &cols, place, look).clicked() {
+                if row_ui(ui, (doc, robust), r, &cols, place, look).clicked() {
                     out.push(Action::Select(r.id.clone()));
                 }
             }
@@ -116,7 +138,7 @@ pub fn ranking_board_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: 
 /// theme for screen readers.
 fn row_ui(
     ui: &mut Ui,
-    doc: &Document,
+    (doc, robust): (&Document, Option<&Robustness>),
     r: &RankedTheme,
     cols: &Columns,
     (row_h, index, selected, cut_above): (f32, usize, bool, bool),
@@ -124,7 +146,13 @@ fn row_ui(
 ) -> egui::Response {
     let width = cols.total().max(ui.available_width());
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, row_h), egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Row, true, selected, &r.name));
+    let cells = cell_texts(r, robust);
+    response.widget_info(|| {
+        // Screen readers (and tests) hear the stability cell as the row's value.
+        let mut info = egui::WidgetInfo::selected(egui::Role::Row, true, selected, &r.name);
+        info.current_text_value = Some(cells[6].clone());
+        info
+    });
     if !ui.is_rect_visible(rect) {
         return response;
     }
@@ -175,7 +203,8 @@ fn row_ui(
         let stroke = egui::Stroke::new(3.0, style::accent_color(look));
         painter.hline(view.x_range(), rect.top() + 1.0, stroke);
     }
-    for (i, s) in cell_texts(r).iter().enumerate() {
+    let badge = robust.and_then(|x| x.badge(&r.id));
+    for (i, s) in cells.iter().enumerate() {
         match i {
             5 => {
                 let chip = egui::Rect::from_min_size(
@@ -203,32 +232,48 @@ fn row_ui(
                     color,
                 );
             }
-            9 if r.departs => text(i, &format!("≠ {s}"), style::warning_color(look)),
+            6 => text(i, s, super::close_calls_panel::badge_color(ui, badge, look)),
+            10 if r.departs => text(i, &format!("≠ {s}"), style::warning_color(look)),
             _ => text(i, s, color),
         }
     }
-    response.on_hover_ui(|ui| {
-        ui.label(RichText::new(&r.name).strong());
-        if r.departs {
-            let suggested = r.suggested.map_or("–", |s| s.label());
-            ui.label(format!(
-                "The decision departs from the suggested one: {suggested}"
-            ));
-        }
-        if r.intelligence_gap {
-            ui.label("Intelligence gap: high risk scored with low confidence");
-        }
-        if r.contested {
-            ui.label("Contested: votes on some factors are far apart");
-        }
-        ui.label("Click to select");
-    })
+    response.on_hover_ui(|ui| row_hover_ui(ui, r, robust))
 }
 
-/// The eleven cells' text, from the one row formatter ([`RowText`]); "–" for a missing value.
-pub(super) fn cell_texts(r: &RankedTheme) -> [String; 11] {
+/// What hovering a row says: its name, its flags in words, and its stability.
+fn row_hover_ui(ui: &mut Ui, r: &RankedTheme, robust: Option<&Robustness>) {
+    ui.label(RichText::new(&r.name).strong());
+    if r.departs {
+        let suggested = r.suggested.map_or("–", |s| s.label());
+        ui.label(format!(
+            "The decision departs from the suggested one: {suggested}"
+        ));
+    }
+    if r.intelligence_gap {
+        ui.label("Intelligence gap: high risk scored with low confidence");
+    }
+    if r.contested {
+        ui.label("Contested: votes on some factors are far apart");
+    }
+    if let Some(t) = robust.and_then(|x| x.theme(&r.id)) {
+        ui.label(super::close_calls_panel::stability_tooltip(t, robust));
+    }
+    ui.label("Click to select");
+}
+
+/// The twelve cells' text, from the one row formatter ([`RowText`]) and the stability
+/// figures; "–" for a missing value, "…" while the figures are being computed.
+pub(super) fn cell_texts(r: &RankedTheme, robust: Option<&Robustness>) -> [String; 12] {
     let t = RowText::of(r);
     let position = t.position_with_total();
+    let stability = match robust {
+        None if r.rank.is_some() => "…".to_owned(),
+        None => String::new(),
+        Some(x) => x.theme(&r.id).map_or_else(String::new, |s| {
+            s.badge(x.stability.top)
+                .map_or_else(String::new, |b| format!("{} · {}", s.interval(), b.label()))
+        }),
+    };
     [
         &t.rank,
         &t.theme,
@@ -236,6 +281,7 @@ pub(super) fn cell_texts(r: &RankedTheme) -> [String; 11] {
         &t.likelihood,
         &t.risk,
         &t.band,
+        &stability,
         &t.confidence,
         &position,
         &t.outcome,

@@ -6,6 +6,7 @@ use egui::Ui;
 
 use super::ranking_board::{COLUMNS, cell_texts};
 use crate::state::Document;
+use crate::state::robust::Robustness;
 use crate::state::view::ViewState;
 
 /// The first two columns (rank and theme) stay in view when the table scrolls sideways.
@@ -15,13 +16,13 @@ pub(super) const FROZEN: usize = 2;
 /// the scrolled content.
 pub(super) struct Columns {
     /// Left edge of each column and the right edge of the last, as if nothing were frozen.
-    edges: [f32; 12],
+    edges: [f32; 13],
 }
 
 impl Columns {
-    pub(super) fn new(widths: &[f32; 11]) -> Self {
-        let mut edges = [0.0; 12];
-        for i in 0..11 {
+    pub(super) fn new(widths: &[f32; 12]) -> Self {
+        let mut edges = [0.0; 13];
+        for i in 0..12 {
             edges[i + 1] = edges[i] + widths[i];
         }
         Self { edges }
@@ -32,7 +33,7 @@ impl Columns {
     }
 
     pub(super) fn total(&self) -> f32 {
-        self.edges[11]
+        self.edges[12]
     }
 
     /// Where column `i` lies: `view_left` is the left of the visible area, `content_left`
@@ -45,14 +46,19 @@ impl Columns {
 
 /// Each column as wide as its widest cell (the theme name within limits), unless the user
 /// dragged it; measured again only when the document or the text size changes.
-pub(super) fn column_widths(ui: &Ui, doc: &Document, view: &mut ViewState) -> [f32; 11] {
+pub(super) fn column_widths(
+    ui: &Ui,
+    doc: &Document,
+    robust: Option<&Robustness>,
+    view: &mut ViewState,
+) -> [f32; 12] {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let size_key = (font.size * 10.0) as u32;
     let stale = view
         .board
         .fitted
         .as_ref()
-        .is_none_or(|(g, s, _)| *g != doc.generation || *s != size_key);
+        .is_none_or(|(g, s, w)| *g != doc.generation || *s != size_key || w.len() != 12);
     if stale {
         let measure = |t: &str| {
             ui.painter()
@@ -71,13 +77,15 @@ pub(super) fn column_widths(ui: &Ui, doc: &Document, view: &mut ViewState) -> [f
             })
             .collect();
         for r in &doc.ranking.rows {
-            for (i, text) in cell_texts(r).iter().enumerate() {
+            for (i, text) in cell_texts(r, robust).iter().enumerate() {
                 w[i] = w[i].max(measure(text));
             }
         }
         // Room for the band chip, the ≠ mark and the cell padding.
         w[5] += font.size * 2.2;
-        w[9] += font.size * 1.2;
+        w[10] += font.size * 1.2;
+        // The stability column fits "12–140 · close call" before its figures arrive.
+        w[6] = w[6].max(measure("12–140 · close call"));
         for x in &mut w {
             *x += 14.0;
         }
@@ -90,8 +98,8 @@ pub(super) fn column_widths(ui: &Ui, doc: &Document, view: &mut ViewState) -> [f
         .as_ref()
         .map(|(_, _, w)| w.clone())
         .unwrap_or_default();
-    view.board.resized.resize(11, None);
-    let mut out = [60.0; 11];
+    view.board.resized.resize(12, None);
+    let mut out = [60.0; 12];
     for (i, x) in out.iter_mut().enumerate() {
         *x = view.board.resized[i]
             .or(fitted.get(i).copied())
@@ -183,13 +191,13 @@ fn resize_handle_ui(
             .as_ref()
             .and_then(|(_, _, w)| w.get(i).copied())
             .unwrap_or(60.0);
-        view.board.resized.resize(11, None);
+        view.board.resized.resize(12, None);
         let w = view.board.resized[i].unwrap_or(now) + r.drag_delta().x;
         view.board.resized[i] = Some(w.clamp(32.0, 800.0));
     }
     if r.double_clicked() {
         // Back to the width that fits the content.
-        view.board.resized.resize(11, None);
+        view.board.resized.resize(12, None);
         view.board.resized[i] = None;
     }
 }

@@ -45,3 +45,5 @@ mod ui_keys;
 mod ui_layout;
 #[cfg(feature = "gui")]
 mod ui_live;
+#[cfg(feature = "gui")]
+mod ui_stability;

@@ -156,3 +156,131 @@ fn the_plymouth_sample_has_a_theme_on_which_agencies_split() {
     assert!(reoffending.lower.contains(&"Health".to_owned()));
     assert!(reoffending.split());
 }
+
+/// Makes a close call's change to a copy of the scorecard, independently of the search.
+fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_calls::Change) {
+    use std::sync::Arc;
+    use trh::model::close_calls::Change;
+    use trh::model::method::RiskFormula;
+    let step = |scale: &trh::model::Scale, v: trh::model::Value, up: bool| {
+        let mut all = scale.values();
+        all.sort_by_key(|x| scale.ordinal(*x));
+        let i = all.iter().position(|x| *x == v).expect("on the scale");
+        if up { all[i + 1] } else { all[i - 1] }
+    };
+    let level = |scale: &trh::model::Scale, label: &str| {
+        scale
+            .values()
+            .into_iter()
+            .find(|v| scale.label(*v) == label)
+            .expect("level")
+    };
+    match change {
+        Change::Votes {
+            theme,
+            factor,
+            raise,
+            who,
+            ..
+        } => {
+            let scale = card
+                .method
+                .factor(factor.as_str())
+                .expect("factor")
+                .1
+                .scale
+                .clone();
+            let t = Arc::make_mut(
+                card.themes
+                    .iter_mut()
+                    .find(|t| &t.id == theme)
+                    .expect("theme"),
+            );
+            let hidden = t.hidden_rounds.clone();
+            let score = t.scores.get_mut(factor).expect("score");
+            let round = score.counted_round(&hidden).expect("counted round");
+            for v in score
+                .votes
+                .iter_mut()
+                .filter(|v| v.round == round && who.contains(&v.participant))
+            {
+                v.value = step(&scale, v.value, *raise);
+            }
+        }
+        Change::Value {
+            theme,
+            factor,
+            agreed,
+            to,
+            ..
+        } => {
+            let scale = card
+                .method
+                .factor(factor.as_str())
+                .expect("factor")
+                .1
+                .scale
+                .clone();
+            let t = Arc::make_mut(
+                card.themes
+                    .iter_mut()
+                    .find(|t| &t.id == theme)
+                    .expect("theme"),
+            );
+            let score = t.scores.get_mut(factor).expect("score");
+            if *agreed {
+                score.agreed.as_mut().expect("agreed").value = level(&scale, to);
+            } else {
+                score.draft = Some(level(&scale, to));
+            }
+        }
+        Change::Weight { term, to, .. } => {
+            let m = Arc::make_mut(&mut card.method);
+            if let RiskFormula::WeightedSum { harm, likelihood } = &mut m.risk {
+                *(if term == "harm" { harm } else { likelihood }) = *to;
+            }
+        }
+    }
+}
+
+/// Every close call on every sample, made by hand on a copy: it does alter what it says.
+#[test]
+fn every_close_call_on_the_samples_does_what_it_says() {
+    use trh::model::close_calls::{Outcome, close_calls};
+    for path in samples() {
+        let card = file::load_scorecard(&path).expect("sample");
+        let calls = close_calls(&card, card.cut());
+        assert!(!calls.calls.is_empty(), "{}", path.display());
+        for call in &calls.calls {
+            let mut changed = card.clone();
+            apply_change(&mut changed, &call.change);
+            let after = rank(&changed);
+            let at = |id: &trh::model::ThemeId| after.rows.iter().position(|r| &r.id == id);
+            match &call.outcome {
+                Outcome::Cut {
+                    theme,
+                    other,
+                    inside,
+                    ..
+                } => {
+                    let (a, b) = (at(theme).expect("theme"), at(other).expect("other"));
+                    assert_eq!(a > b, *inside, "{}", call.sentence);
+                }
+                Outcome::Band { theme, to, .. } => {
+                    let row = after.row(theme).expect("row");
+                    assert_eq!(
+                        row.band.as_ref().map(|b| &*b.label),
+                        Some(to.as_str()),
+                        "{}",
+                        call.sentence
+                    );
+                }
+            }
+            assert!(
+                call.sentence.ends_with('.') && !call.sentence.contains("s's "),
+                "{}",
+                call.sentence
+            );
+        }
+    }
+}

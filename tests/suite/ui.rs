@@ -300,7 +300,8 @@ fn the_ranking_board_sorts_and_selects() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     h.run_steps(2);
     click(&mut h, "Theme");
-    let rows = trh::ui::ranking_board::sorted_rows(&h.state().state.doc, &h.state().state.view);
+    let rows =
+        trh::ui::ranking_board::sorted_rows(&h.state().state.doc, &h.state().state.view, None);
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
     let mut sorted = names.clone();
     sorted.sort_by_key(|n| n.to_lowercase());

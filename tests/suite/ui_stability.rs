@@ -1,0 +1,92 @@
+//! How much the room's disagreement matters, in the app: the figures are computed off the UI
+//! thread after each change, the ranking board shows each theme's interval and badge, and the
+//! *Close calls* fold-out lists the checked sentences.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{By, Queryable};
+use trh::model::close_calls::close_calls;
+use trh::model::stability::{Badge, stability};
+use trh::state::robust::Robustness;
+
+use crate::common::{sample, wait_for};
+
+fn figures_now(app: &trh::app::TrhApp) -> bool {
+    app.state.robust_now().is_some()
+}
+
+#[test]
+fn the_board_shows_each_themes_interval_and_badge_and_the_close_calls() {
+    let mut h = sample();
+    wait_for(&mut h, "stability figures", figures_now);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run_steps(3);
+    let card = h.state().state.doc.card.clone();
+    // The same figures as the model gives for the app's options.
+    let options = Robustness::options(&card);
+    let expected = stability(&card, &options);
+    let got = h
+        .state()
+        .state
+        .robust_now()
+        .expect("figures")
+        .stability
+        .clone();
+    assert_eq!(got, expected);
+    // Every ranked theme's row carries its interval and badge (the painted cell's text).
+    let mut badges = std::collections::HashSet::new();
+    for t in &expected.themes {
+        let Some(b) = t.badge(expected.top) else {
+            continue;
+        };
+        badges.insert(b);
+        let cell = format!("{} · {}", t.interval(), b.label());
+        let row = h.query(By::new().role(Role::Row).label(&t.name).value(&cell));
+        assert!(row.is_some(), "{}'s row shows {cell}", t.name);
+    }
+    assert!(
+        badges.len() >= 2,
+        "the sample has themes of more than one kind: {badges:?}"
+    );
+    assert!(
+        expected.themes.iter().any(|t| matches!(
+            t.badge(expected.top),
+            Some(Badge::CoinToss | Badge::CloseCall)
+        )),
+        "a fragile theme on the sample"
+    );
+    // The close calls fold-out shows the model's sentences; clicking one selects its theme.
+    let calls = close_calls(&card, card.cut());
+    let first = calls
+        .calls
+        .iter()
+        .find(|c| c.close)
+        .expect("a close call on the sample");
+    h.get_by_label(&first.sentence).click();
+    h.run_steps(4);
+    let theme = match &first.outcome {
+        trh::model::close_calls::Outcome::Cut { theme, .. }
+        | trh::model::close_calls::Outcome::Band { theme, .. } => theme.clone(),
+    };
+    assert_eq!(h.state().state.view.selected.as_ref(), Some(&theme));
+}
+
+#[test]
+fn the_figures_follow_each_change() {
+    let mut h = sample();
+    wait_for(&mut h, "stability figures", figures_now);
+    let first = h.state().state.robust_now().expect("figures").generation;
+    // Move the cut line: a change, so new figures for the new top N.
+    let before = h.state().state.doc.card.cut();
+    let edit = trh::model::Edit::SetCut {
+        cut: Some(u32::try_from(before + 1).expect("small")),
+    };
+    h.state_mut()
+        .push(trh::state::Action::Edit { edit, merge: None });
+    h.run_steps(2);
+    assert_ne!(h.state().state.doc.generation, first);
+    wait_for(&mut h, "figures for the new cut", figures_now);
+    let r = h.state().state.robust_now().expect("figures");
+    assert_eq!(r.stability.top, before + 1);
+    assert_eq!(r.close.top, before + 1);
+}

@@ -158,6 +158,8 @@ fn chart_redraws(app: &TrhApp) -> f64 {
         marking: app.state.doc.card.marking.clone(),
     };
     let mut worst_chart: f64 = 0.0;
+    let card = &app.state.doc.card;
+    let figures = trh::export::Figures::of(card, card.cut());
     for kind in ChartKind::ALL {
         let mut times = Vec::new();
         for _ in 0..7 {
@@ -167,6 +169,7 @@ fn chart_redraws(app: &TrhApp) -> f64 {
                     kind,
                     ranking: &app.state.doc.ranking,
                     method: &app.state.doc.card.method,
+                    stability: Some(&figures.stability),
                 },
                 &options,
                 (1600, 900),
@@ -281,6 +284,7 @@ fn main() {
             ChartKind::RankedBar => "chart: ranked risk",
             ChartKind::RiskMatrix => "chart: risk matrix",
             ChartKind::PositionRisk => "chart: position/risk",
+            ChartKind::Acceptability => "chart: rank acceptability",
         };
         results.push(measure(name, &mut app));
     }

@@ -43,8 +43,13 @@ impl TrhApp {
             return;
         };
         let card = self.state.doc.card.clone();
+        // The figures on the board, when they are for this state of the document.
+        let figures = self.state.robust_now().map(|r| r.figures());
         self.jobs.spawn(ctx, move || {
-            written(path, crate::export::export(&card, &request))
+            written(
+                path,
+                crate::export::export_with(&card, &request, figures.as_ref()),
+            )
         });
     }
 

@@ -60,8 +60,7 @@ impl super::TrhApp {
         job.rx = Some(rx);
         job.running = Some(generation);
         std::thread::spawn(move || {
-            let options = Robustness::options(&card);
-            let figures = Robustness::compute(&card, generation, &options);
+            let figures = Robustness::compute(&card, generation);
             // The app may have closed meanwhile; then the figures are moot.
             let _ = tx.send((epoch, figures));
             ctx.request_repaint();

@@ -34,7 +34,13 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let (w, _) = root.dim_in_pixel();
     let name_w = (f64::from(w) * 0.3).min(300.0 * s * p.text_scale) as u32;
     let ranges = (0.5f64..n as f64 + 0.5, 0f64..n as f64);
-    let mut chart = super::build(root, super::ChartKind::Acceptability, o, f64::from(name_w), ranges)?;
+    let mut chart = super::build(
+        root,
+        super::ChartKind::Acceptability,
+        o,
+        f64::from(name_w),
+        ranges,
+    )?;
     let x_desc = format!(
         "Rank in {} resampled runs (seed {}); darker: more often",
         st.runs, st.seed

@@ -5,6 +5,7 @@
 //! Each drawing returns the [`Mark`]s it placed, in pixels, so the window can name the theme
 //! under the pointer and select it on a click.
 
+mod acceptability;
 mod bar;
 mod matrix;
 mod output;
@@ -38,11 +39,18 @@ pub enum ChartKind {
     RiskMatrix,
     /// Partnership position against risk, in priority and opportunity quadrants.
     PositionRisk,
+    /// How often each theme took each rank when the room was resampled.
+    Acceptability,
 }
 
 impl ChartKind {
     /// All charts, in tab order.
-    pub const ALL: [Self; 3] = [Self::RankedBar, Self::RiskMatrix, Self::PositionRisk];
+    pub const ALL: [Self; 4] = [
+        Self::RankedBar,
+        Self::RiskMatrix,
+        Self::PositionRisk,
+        Self::Acceptability,
+    ];
 
     /// Title shown on the chart and its tab.
     pub fn title(self) -> &'static str {
@@ -50,6 +58,7 @@ impl ChartKind {
             Self::RankedBar => "Ranked risk",
             Self::RiskMatrix => "Risk matrix",
             Self::PositionRisk => "Position against risk",
+            Self::Acceptability => "Rank acceptability",
         }
     }
 
@@ -59,6 +68,7 @@ impl ChartKind {
             Self::RankedBar => "ranked-risk",
             Self::RiskMatrix => "risk-matrix",
             Self::PositionRisk => "position-risk",
+            Self::Acceptability => "rank-acceptability",
         }
     }
 }
@@ -167,6 +177,8 @@ pub enum Figure<'a> {
         ranking: &'a Ranking,
         /// The method (bands, outcomes).
         method: &'a Method,
+        /// Rank stability, for the rank acceptability chart (`None`: not worked out yet).
+        stability: Option<&'a crate::model::stability::Stability>,
     },
     /// The strip plot of one theme's votes in one round.
     Votes {
@@ -237,10 +249,12 @@ pub fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             kind,
             ranking,
             method,
+            stability,
         } => match kind {
             ChartKind::RankedBar => bar::draw(&area, ranking, method, options),
             ChartKind::RiskMatrix => matrix::draw(&area, ranking, method, options),
             ChartKind::PositionRisk => position::draw(&area, ranking, method, options),
+            ChartKind::Acceptability => acceptability::draw(&area, stability, options),
         },
         Figure::Votes { card, theme, round } => {
             strip::draw(&area, card, theme, round, options).map(|()| Vec::new())

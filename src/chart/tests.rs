@@ -29,12 +29,14 @@ const PETERBOROUGH: &str = include_str!("../../scorecards/peterborough-style-201
 fn every_chart_draws_marks_for_every_ranked_theme() {
     let (card, ranking) = sample(PLYMOUTH);
     let ranked = ranking.rows.iter().filter(|r| r.rank.is_some()).count();
+    let stability = crate::export::Figures::of(&card, 7).stability;
     for kind in ChartKind::ALL {
         let img = render_rgb(
             &Figure::Chart {
                 kind,
                 ranking: &ranking,
                 method: &card.method,
+                stability: Some(&stability),
             },
             &options(7),
             (1600, 900),
@@ -77,6 +79,7 @@ fn svg_names_the_top_themes_and_the_cut_line() {
             kind: ChartKind::RankedBar,
             ranking: &ranking,
             method: &card.method,
+            stability: None,
         },
         &options(7),
         (1200, 800),
@@ -91,6 +94,7 @@ fn svg_names_the_top_themes_and_the_cut_line() {
             kind: ChartKind::RiskMatrix,
             ranking: &ranking,
             method: &card.method,
+            stability: None,
         },
         &options(7),
         (1200, 800),
@@ -114,6 +118,7 @@ fn a_method_without_position_says_so() {
             kind: ChartKind::PositionRisk,
             ranking: &ranking,
             method: &card.method,
+            stability: None,
         },
         &options(5),
         (800, 600),
@@ -125,6 +130,7 @@ fn a_method_without_position_says_so() {
             kind: ChartKind::RiskMatrix,
             ranking: &ranking,
             method: &card.method,
+            stability: None,
         },
         &options(5),
         (800, 600),
@@ -143,6 +149,7 @@ fn many_themes_draw_without_names_overlapping() {
             kind: ChartKind::RankedBar,
             ranking: &ranking,
             method: &card.method,
+            stability: None,
         },
         &options(10),
         (800, 600),
@@ -217,4 +224,57 @@ fn the_vote_strip_plot_shows_every_vote_the_median_and_the_agreed_value() {
     )
     .expect("draws");
     assert_eq!(img.rgb.len(), 800 * 400 * 3);
+}
+
+/// The rank acceptability chart before its figures are worked out says so and marks nothing;
+/// with them, each row is darkest at the rank the theme took most often and unshaded where it
+/// never ranked.
+#[test]
+fn the_rank_acceptability_chart_shades_where_each_theme_ranked() {
+    let (card, ranking) = sample(PLYMOUTH);
+    let figure = |stability| Figure::Chart {
+        kind: ChartKind::Acceptability,
+        ranking: &ranking,
+        method: &card.method,
+        stability,
+    };
+    let none = render_rgb(&figure(None), &options(7), (800, 600)).expect("draws");
+    assert!(none.marks.is_empty());
+    let st = crate::export::Figures::of(&card, 7).stability;
+    let (w, h) = (1600_u32, 900_u32);
+    let img = render_rgb(&figure(Some(&st)), &options(7), (w, h)).expect("draws");
+    let ranked: Vec<_> = st.themes.iter().filter(|t| t.rank.is_some()).collect();
+    assert_eq!(img.marks.len(), ranked.len());
+    let n = ranked.len();
+    // Each mark spans the name column (300 px at this size and scale) and the rank columns.
+    let name_w = (f64::from(w) * 0.3).min(300.0) as f32;
+    let brightness = |x: f32, y: f32| {
+        let i = (y as usize * w as usize + x as usize) * 3;
+        u32::from(img.rgb[i]) + u32::from(img.rgb[i + 1]) + u32::from(img.rgb[i + 2])
+    };
+    for (m, t) in img.marks.iter().zip(&ranked) {
+        assert_eq!(m.theme, t.id);
+        let [left, top, right, bottom] = m.rect;
+        let plot_left = left + name_w;
+        let col = (right - plot_left) / n as f32;
+        // A quarter into the cell, clear of the outline drawn round the point rank.
+        let at = |r: usize| {
+            brightness(
+                plot_left + col * (r as f32 + 0.25),
+                (top + bottom) / 2.0 + 2.0,
+            )
+        };
+        let modal = (0..n).max_by_key(|&r| t.rank_counts[r]).expect("ranks");
+        let darkest = (0..n).min_by_key(|&r| at(r)).expect("ranks");
+        assert_eq!(darkest, modal, "{}", t.name);
+        if let Some(never) = (0..n).find(|&r| t.rank_counts[r] == 0) {
+            assert_eq!(
+                at(never),
+                255 * 3,
+                "{}: rank {} is not shaded",
+                t.name,
+                never + 1
+            );
+        }
+    }
 }

@@ -195,6 +195,7 @@ fn rank_cmd(command: Command) -> anyhow::Result<()> {
         top,
         cut,
         marking_row,
+        stability,
     } = command
     else {
         bail!("not a rank command");
@@ -202,6 +203,17 @@ fn rank_cmd(command: Command) -> anyhow::Result<()> {
     let card = load(&file)?;
     let ranking = rank(&card).with_cut(cut.unwrap_or_else(|| card.cut()));
     let options = rank_table::Options { top, marking_row };
+    if stability && format == rank_table::Format::Json {
+        let f = crate::export::Figures::of(&card, ranking.cut);
+        return emit(&rank_table::json_with_stability(
+            &ranking,
+            top,
+            (&f.stability, &f.close),
+        )?);
+    }
+    if stability {
+        bail!("--stability adds columns to --format json only; for a table use trh stability");
+    }
     emit(&rank_table::render(&ranking, format, options)?)
 }
 

@@ -88,6 +88,10 @@ pub enum Command {
         /// For csv: put a line with the marking alone above the header row.
         #[arg(long)]
         marking_row: bool,
+        /// For json: add each row's rank stability (interval, p_top, p_band, badge) and the
+        /// close calls, from the default runs and seed (as `trh stability` and the app).
+        #[arg(long)]
+        stability: bool,
     },
     /// Show how one theme's scores were formed: every factor's level, points and source
     /// (agreed, votes or draft) with the spread of votes, then the totals, risk, band and outcome.

@@ -46,7 +46,11 @@ fn hex(c: plotters::style::RGBColor) -> String {
 }
 
 /// The report as one HTML string; the ranking's cut line marks the candidate priorities.
-pub fn report(card: &Scorecard, ranking: &Ranking) -> Result<String, super::ExportError> {
+pub fn report(
+    card: &Scorecard,
+    ranking: &Ranking,
+    figures: &super::Figures,
+) -> Result<String, super::ExportError> {
     let cut = ranking.cut;
     let marking = e(card.marking.trim());
     let mut h = String::new();
@@ -63,7 +67,8 @@ pub fn report(card: &Scorecard, ranking: &Ranking) -> Result<String, super::Expo
     h.push_str("<table class=\"page\"><thead><tr><td></td></tr></thead><tfoot><tr><td></td></tr></tfoot><tbody><tr><td>\n<main>\n");
     header(&mut h, card);
     ranked_list(&mut h, card, ranking, cut);
-    charts(&mut h, card, ranking, cut)?;
+    super::stability::html(&mut h, figures);
+    charts(&mut h, card, ranking, figures)?;
     themes(&mut h, card, ranking);
     decision_log(&mut h, card);
     participants(&mut h, card);
@@ -154,9 +159,9 @@ fn charts(
     h: &mut String,
     card: &Scorecard,
     ranking: &Ranking,
-    cut: usize,
+    figures: &super::Figures,
 ) -> Result<(), super::ExportError> {
-    let options = super::chart_options(card, cut);
+    let options = super::chart_options(card, ranking.cut);
     h.push_str("<h2>Charts</h2>\n");
     for kind in ChartKind::ALL {
         let svg = crate::chart::render_svg(
@@ -164,6 +169,7 @@ fn charts(
                 kind,
                 ranking,
                 method: &card.method,
+                stability: Some(&figures.stability),
             },
             &options,
             // Drawn at about the printed size, so the chart's text stays readable on A4.

@@ -21,7 +21,7 @@ fn md(text: &str) -> String {
 }
 
 /// The Markdown document.
-pub fn markdown(card: &Scorecard, ranking: &Ranking) -> String {
+pub fn markdown(card: &Scorecard, ranking: &Ranking, figures: &super::Figures) -> String {
     let marking = md(card.marking.trim());
     let mut out = format!("**{marking}**\n\n# {}\n\n", md(&card.title));
     let facts: Vec<String> = [
@@ -75,6 +75,7 @@ pub fn markdown(card: &Scorecard, ranking: &Ranking) -> String {
             md(&row.decision_rationale),
         ));
     }
+    super::stability::markdown(&mut out, figures, md);
     let departures: Vec<_> = ranking.rows.iter().filter(|r| r.departs).collect();
     if !departures.is_empty() {
         out.push_str("\n## Decisions that depart from the ranking\n\n");

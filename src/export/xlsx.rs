@@ -15,10 +15,10 @@ use crate::model::{Ranking, Scorecard};
 use crate::report::rank_table::COLUMNS;
 
 /// The row of each sheet that holds the column headings (row 0 is the marking).
-const HEAD: u32 = 1;
+pub(super) const HEAD: u32 = 1;
 
-struct Styles {
-    bold: Format,
+pub(super) struct Styles {
+    pub(super) bold: Format,
     marking: Format,
     bands: Vec<Format>,
 }
@@ -43,7 +43,7 @@ fn styles() -> Styles {
 
 /// A new sheet with the marking on row 0 and in the printed header and footer, headings on
 /// row 1 (frozen) and column widths.
-fn sheet<'a>(
+pub(super) fn sheet<'a>(
     wb: &'a mut Workbook,
     name: &str,
     card: &Scorecard,
@@ -68,7 +68,7 @@ fn sheet<'a>(
     Ok(ws)
 }
 
-fn opt_num(ws: &mut Worksheet, r: u32, c: u16, x: Option<f64>) -> Result<(), XlsxError> {
+pub(super) fn opt_num(ws: &mut Worksheet, r: u32, c: u16, x: Option<f64>) -> Result<(), XlsxError> {
     if let Some(x) = x {
         ws.write_number(r, c, x)?;
     }
@@ -76,10 +76,15 @@ fn opt_num(ws: &mut Worksheet, r: u32, c: u16, x: Option<f64>) -> Result<(), Xls
 }
 
 /// Builds the workbook and returns its bytes.
-pub fn workbook(card: &Scorecard, ranking: &Ranking) -> Result<Vec<u8>, XlsxError> {
+pub fn workbook(
+    card: &Scorecard,
+    ranking: &Ranking,
+    figures: &super::Figures,
+) -> Result<Vec<u8>, XlsxError> {
     let s = styles();
     let mut wb = Workbook::new();
     ranking_sheet(&mut wb, card, ranking, &s)?;
+    super::stability::sheet(&mut wb, card, &s, figures)?;
     scores_sheet(&mut wb, card, ranking, &s)?;
     factors_sheet(&mut wb, card, ranking, &s)?;
     decisions_sheet(&mut wb, card, &s)?;

@@ -77,19 +77,62 @@ pub fn render(
         Format::Table => table(ranking, top),
         Format::Csv => csv(ranking, options)?,
         Format::Md => markdown(ranking, top),
-        Format::Json => {
-            let rows: Vec<&RankedTheme> = rows(ranking, top).collect();
-            let value = serde_json::json!({
-                "method": ranking.method,
-                "method_version": ranking.method_version,
-                "marking": ranking.marking,
-                "cut": ranking.cut,
-                "cut_tie": ranking.cut_tie(),
-                "rows": rows,
-            });
-            super::json_text(&value)?
-        }
+        Format::Json => super::json_text(&json_value(ranking, top))?,
     })
+}
+
+fn json_value(ranking: &Ranking, top: Option<usize>) -> serde_json::Value {
+    let rows: Vec<&RankedTheme> = rows(ranking, top).collect();
+    serde_json::json!({
+        "method": ranking.method,
+        "method_version": ranking.method_version,
+        "marking": ranking.marking,
+        "cut": ranking.cut,
+        "cut_tie": ranking.cut_tie(),
+        "rows": rows,
+    })
+}
+
+/// The JSON ranking with each row's rank stability (`stability`: median rank, interval,
+/// p_top, p_band, badge), the runs and seed, and the close calls' sentences.
+pub fn json_with_stability(
+    ranking: &Ranking,
+    top: Option<usize>,
+    (st, close): (
+        &crate::model::stability::Stability,
+        &crate::model::close_calls::CloseCalls,
+    ),
+) -> Result<String, anyhow::Error> {
+    let mut value = json_value(ranking, top);
+    if let Some(rows) = value.get_mut("rows").and_then(|r| r.as_array_mut()) {
+        for row in rows {
+            let id = row
+                .get("id")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            let Some(t) = st.themes.iter().find(|t| t.id.as_str() == id) else {
+                continue;
+            };
+            row["stability"] = serde_json::json!({
+                "median_rank": t.median_rank,
+                "rank_p5": t.rank_p5,
+                "rank_p95": t.rank_p95,
+                "p_top": t.p_top,
+                "p_band": t.p_band,
+                "badge": t.badge(st.top),
+            });
+        }
+    }
+    value["stability"] = serde_json::json!({ "runs": st.runs, "seed": st.seed, "top": st.top });
+    value["close_calls"] = serde_json::json!(
+        close
+            .summary
+            .iter()
+            .chain(close.calls.iter().filter(|c| c.close).map(|c| &c.sentence))
+            .collect::<Vec<_>>()
+    );
+    Ok(super::json_text(&value)?)
 }
 
 fn table(ranking: &Ranking, top: Option<usize>) -> String {

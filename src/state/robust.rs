@@ -5,8 +5,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::close_calls::{CloseCalls, close_calls};
-use crate::model::stability::{self, Badge, Options, Stability, ThemeStability};
+use crate::export::Figures;
+use crate::model::close_calls::CloseCalls;
+use crate::model::stability::{Badge, Stability, ThemeStability};
 use crate::model::{Scorecard, ThemeId};
 
 /// The figures for one state of the document.
@@ -23,20 +24,11 @@ pub struct Robustness {
 }
 
 impl Robustness {
-    /// The options the app uses: the default runs and seed, the scorecard's cut line.
-    pub fn options(card: &Scorecard) -> Options {
-        Options {
-            runs: stability::DEFAULT_RUNS,
-            seed: stability::DEFAULT_SEED,
-            top: card.cut(),
-            centre: stability::Centre::default(),
-        }
-    }
-
-    /// Computes both for a scorecard (seconds at most; run it on a thread).
-    pub fn compute(card: &Scorecard, generation: u64, options: &Options) -> Self {
-        let stability = stability::stability(card, options);
-        let close = close_calls(card, options.top);
+    /// Works both out for a scorecard at its cut line, with the options every export uses
+    /// ([`Figures::of`]), so the board and the files agree (a fraction of a second for
+    /// hundreds of themes; run it on a thread).
+    pub fn compute(card: &Scorecard, generation: u64) -> Self {
+        let Figures { stability, close } = Figures::of(card, card.cut());
         let by_id = stability
             .themes
             .iter()
@@ -51,6 +43,14 @@ impl Robustness {
         }
     }
 
+    /// The figures as an export takes them.
+    pub fn figures(&self) -> Figures {
+        Figures {
+            stability: self.stability.clone(),
+            close: self.close.clone(),
+        }
+    }
+
     /// A theme's figures.
     pub fn theme(&self, id: &ThemeId) -> Option<&ThemeStability> {
         self.by_id.get(id).map(|&i| &self.stability.themes[i])
@@ -61,9 +61,11 @@ impl Robustness {
         self.theme(id)?.badge(self.stability.top)
     }
 
-    /// Whether a close call names the theme.
-    pub fn has_close_call(&self, id: &ThemeId) -> bool {
-        self.close.about(id).next().is_some()
+    /// Whether a close call at the cut line names the theme (it moves, or is passed).
+    pub fn has_cut_call(&self, id: &ThemeId) -> bool {
+        self.close
+            .about(id)
+            .any(|c| matches!(c.outcome, crate::model::close_calls::Outcome::Cut { .. }))
     }
 
     /// "2,000 resampled runs, seed 1": what the figures rest on.

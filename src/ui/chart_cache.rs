@@ -29,6 +29,8 @@ pub struct ChartKey {
     pub cut: usize,
     /// The selected theme, highlighted.
     pub selected: Option<ThemeId>,
+    /// The generation of the stability figures drawn (rank acceptability), if any.
+    pub figures: Option<u64>,
 }
 
 /// A chart's texture and where its marks are.
@@ -96,7 +98,7 @@ impl ChartCache {
         doc: &Document,
         kind: ChartKind,
         key: ChartKey,
-        ppp: f32,
+        (ppp, stability): (f32, Option<&crate::model::stability::Stability>),
     ) {
         let cache = self;
         if let Some(e) = cache.entries.get(&kind) {
@@ -138,6 +140,7 @@ impl ChartCache {
                 kind,
                 ranking: &doc.ranking,
                 method: &doc.card.method,
+                stability,
             },
             &options,
             (key.size[0], key.size[1]),

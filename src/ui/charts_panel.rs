@@ -9,13 +9,14 @@ use super::chart_cache::{ChartCache, ChartKey, FigureKey};
 
 use crate::chart::{self, ChartKind, Mark};
 use crate::look::Look;
+use crate::state::robust::Robustness;
 use crate::state::view::ViewState;
 use crate::state::{Action, Document};
 
 /// Draws the charts tab.
 pub fn charts_ui(
     ui: &mut Ui,
-    doc: &Document,
+    (doc, robust): (&Document, Option<&Robustness>),
     view: &mut ViewState,
     cache: &mut ChartCache,
     look: Look,
@@ -62,9 +63,23 @@ pub fn charts_ui(
         look,
         cut: doc.ranking.cut,
         selected: view.selected.clone(),
+        figures: None,
     };
     let kind = view.chart;
-    cache.refresh_chart(ui.ctx(), doc, kind, key, ppp);
+    // Only the rank acceptability chart reads the stability figures (of this generation).
+    let robust =
+        robust.filter(|r| r.generation == doc.generation && kind == ChartKind::Acceptability);
+    let key = ChartKey {
+        figures: robust.map(|r| r.generation),
+        ..key
+    };
+    cache.refresh_chart(
+        ui.ctx(),
+        doc,
+        kind,
+        key,
+        (ppp, robust.map(|r| &r.stability)),
+    );
     let Some(entry) = cache.entry(kind) else {
         let why = cache.error.as_deref().unwrap_or("unknown error");
         ui.label(format!("The chart could not be drawn: {why}"));

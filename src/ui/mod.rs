@@ -36,7 +36,12 @@ use crate::state::{Command, State};
 /// Lays out one frame: menu bar, status bar, theme list, and the tab in the centre.
 pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::ChartCache) {
     if app.view.presenter.is_some() {
-        presenter::presenter_ui(ui, &app.doc, &mut app.view, app.live.as_ref());
+        presenter::presenter_ui(
+            ui,
+            (&app.doc, app.robust.as_deref()),
+            &mut app.view,
+            app.live.as_ref(),
+        );
         status::toasts_ui(ui.ctx(), &app.notes);
         return;
     }
@@ -80,7 +85,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
             }
             Tab::Charts => charts_panel::charts_ui(
                 ui,
-                &app.doc,
+                (&app.doc, app.robust.as_deref()),
                 &mut app.view,
                 charts,
                 app.prefs.look,

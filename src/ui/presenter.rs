@@ -30,7 +30,7 @@ pub(super) const SMALL: f32 = 22.0;
 /// Draws presenter mode.
 pub fn presenter_ui(
     ui: &mut Ui,
-    doc: &Document,
+    (doc, robust): (&Document, Option<&crate::state::robust::Robustness>),
     view: &mut ViewState,
     live: Option<&crate::state::live::LiveView>,
 ) {
@@ -43,7 +43,8 @@ pub fn presenter_ui(
             if let Some(live) = live.filter(|_| p.join) {
                 crate::ui::join_screen::join_screen_ui(ui, doc, live);
             } else if let Some(shown) = p.ranking {
-                ranking_reveal_ui(ui, doc, shown);
+                let robust = robust.filter(|r| r.generation == doc.generation);
+                ranking_reveal_ui(ui, (doc, robust), shown);
             } else if let Some(theme) = doc.card.themes.get(p.index) {
                 theme_page_ui(ui, doc, theme, p, live);
             } else {

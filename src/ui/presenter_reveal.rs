@@ -1,14 +1,22 @@
-//! Presenter mode's final ranking, revealed one theme at a time from the bottom up.
+//! Presenter mode's final ranking, revealed one theme at a time from the bottom up. A theme
+//! that is a close call or a coin toss at the cut line says so beside its name, and once the
+//! whole list is shown the closest calls are read out underneath.
 
 use egui::{Align2, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
 
 use super::presenter::{BODY, HEADING, SMALL};
 use crate::model::ranking::RankedTheme;
+use crate::model::stability::Badge;
 use crate::state::Document;
+use crate::state::robust::Robustness;
 use crate::ui::style::{band_color, on_band};
 
 /// The ranking, revealed from the bottom: `shown` rows are visible.
-pub(super) fn ranking_reveal_ui(ui: &mut Ui, doc: &Document, shown: usize) {
+pub(super) fn ranking_reveal_ui(
+    ui: &mut Ui,
+    (doc, robust): (&Document, Option<&Robustness>),
+    shown: usize,
+) {
     let ranked: Vec<&RankedTheme> = doc
         .ranking
         .rows
@@ -27,7 +35,24 @@ pub(super) fn ranking_reveal_ui(ui: &mut Ui, doc: &Document, shown: usize) {
     );
     ui.add_space(8.0);
     let hidden_from = ranked.len().saturating_sub(shown);
-    let h = (ui.available_height() / ranked.len().max(1) as f32).clamp(BODY * 1.1, BODY * 1.7);
+    let all_shown = hidden_from == 0;
+    let calls: Vec<&str> = robust
+        .filter(|_| all_shown)
+        .map(|r| {
+            r.close
+                .calls
+                .iter()
+                .filter(|c| {
+                    c.close && matches!(c.outcome, crate::model::close_calls::Outcome::Cut { .. })
+                })
+                .take(2)
+                .map(|c| c.sentence.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let below = calls.len() as f32 * SMALL * 1.6;
+    let h = ((ui.available_height() - below) / ranked.len().max(1) as f32)
+        .clamp(BODY * 1.1, BODY * 1.7);
     for (i, r) in ranked.iter().enumerate() {
         let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::hover());
         if i < hidden_from {
@@ -60,12 +85,35 @@ pub(super) fn ranking_reveal_ui(ui: &mut Ui, doc: &Document, shown: usize) {
             .outcome
             .as_ref()
             .map_or(String::new(), |o| format!("  —  {}", o.label));
-        p.text(
+        let named = p.text(
             pos2(chip.right() + 16.0, rect.center().y),
             Align2::LEFT_CENTER,
             format!("{}{outcome}", r.name),
             FontId::proportional(BODY),
             ui.visuals().text_color(),
         );
+        if let Some(mark) = robust.and_then(|x| mark(x, &r.id)) {
+            p.text(
+                pos2(named.right() + 14.0, rect.center().y),
+                Align2::LEFT_CENTER,
+                mark,
+                FontId::proportional(SMALL),
+                crate::ui::style::warning_color(crate::ui::style::current(ui)),
+            );
+        }
+    }
+    for c in calls {
+        ui.label(RichText::new(c).size(SMALL));
+    }
+}
+
+/// "close call" or "coin toss" for a theme whose place against the cut line the room's
+/// disagreement (or a one-level change) could alter.
+fn mark(r: &Robustness, id: &crate::model::ThemeId) -> Option<&'static str> {
+    match r.badge(id)? {
+        Badge::CoinToss => Some("· coin toss"),
+        Badge::CloseCall => Some("· close call"),
+        Badge::Solid if r.has_cut_call(id) => Some("· close call"),
+        Badge::Solid => None,
     }
 }

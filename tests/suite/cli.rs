@@ -529,3 +529,76 @@ fn stability_prints_reproducible_intervals_with_their_seed() {
     assert_eq!(v["stability"]["centre"], "around-agreed");
     assert_eq!(v["marking"], "OFFICIAL");
 }
+
+#[test]
+fn close_calls_prints_checked_sentences_in_three_formats() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scorecards/plymouth-style-2018.ron"
+    );
+    let card = trh::file::load_scorecard(std::path::Path::new(file)).expect("sample");
+    let calls = trh::model::close_calls::close_calls(&card, 7);
+    let table = trh(&["close-calls", file]);
+    assert!(
+        table.status.success(),
+        "{}",
+        String::from_utf8_lossy(&table.stderr)
+    );
+    let table = String::from_utf8_lossy(&table.stdout).into_owned();
+    assert!(
+        table.starts_with("OFFICIAL · close calls for the top 7"),
+        "{table}"
+    );
+    for c in calls.calls.iter().filter(|c| c.close) {
+        assert!(
+            table.contains(&format!("- {}\n", c.sentence)),
+            "{}",
+            c.sentence
+        );
+    }
+    let md = trh(&["close-calls", file, "--format", "md", "--top", "3"]);
+    let md = String::from_utf8_lossy(&md.stdout).into_owned();
+    assert!(
+        md.starts_with("**OFFICIAL**\n\n## Close calls (top 3)"),
+        "{md}"
+    );
+    let json = trh(&["close-calls", file, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["marking"], "OFFICIAL");
+    assert_eq!(v["close_calls"]["top"], 7);
+    assert_eq!(
+        v["close_calls"]["calls"].as_array().map(Vec::len),
+        Some(calls.calls.len())
+    );
+}
+
+#[test]
+fn rank_json_carries_stability_columns_when_asked() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scorecards/plymouth-style-2018.ron"
+    );
+    let out = trh(&["rank", file, "--format", "json", "--stability"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["stability"]["runs"], 2000);
+    assert_eq!(v["stability"]["seed"], 1);
+    let rows = v["rows"].as_array().expect("rows");
+    for r in rows {
+        let p = r["stability"]["p_top"].as_f64().expect("p_top");
+        assert!((0.0..=1.0).contains(&p), "{r}");
+        assert!(r["stability"]["badge"].is_string(), "{r}");
+    }
+    assert!(!v["close_calls"].as_array().expect("calls").is_empty());
+    // Without --stability the JSON is as before; with a table it is refused plainly.
+    let plain = trh(&["rank", file, "--format", "json"]);
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).expect("json");
+    assert!(plain.get("stability").is_none());
+    let table = trh(&["rank", file, "--stability"]);
+    assert!(!table.status.success());
+    assert!(String::from_utf8_lossy(&table.stderr).contains("--format json only"));
+}

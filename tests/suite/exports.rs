@@ -236,6 +236,7 @@ fn the_workbook_reads_back_with_its_values() {
         wb.sheet_names(),
         [
             "Ranking",
+            "Stability",
             "Scores",
             "Factors",
             "Decisions",
@@ -254,6 +255,27 @@ fn the_workbook_reads_back_with_its_values() {
             at(5),
             row.band.as_ref().map(|b| Data::String(b.label.to_string()))
         );
+    }
+    // The Stability sheet holds the figures the board shows, under the marking.
+    let figures = trh::export::Figures::of(&card, ExportRequest::new(ExportFormat::Xlsx).cut);
+    let st = wb.worksheet_range("Stability").expect("stability");
+    assert_eq!(st.get_value((0, 0)), Some(&Data::String("OFFICIAL".into())));
+    for (i, t) in figures.stability.themes.iter().enumerate() {
+        let at = |c: u32| st.get_value((2 + i as u32, c)).cloned();
+        assert_eq!(at(1), Some(Data::String(t.name.clone())));
+        assert_eq!(
+            at(4),
+            t.rank_p95.map(|x| Data::Float(f64::from(x))),
+            "{}",
+            t.name
+        );
+        assert_eq!(at(5), Some(Data::Float(t.p_top)), "{}", t.name);
+    }
+    let sentences: Vec<String> = (0..st.height() as u32)
+        .filter_map(|r| st.get_value((r, 1)).map(ToString::to_string))
+        .collect();
+    for c in figures.close.calls.iter().filter(|c| c.close) {
+        assert!(sentences.contains(&c.sentence), "{}", c.sentence);
     }
     let f = wb.worksheet_range("Factors").expect("factors");
     let factors = card.method.factors().count();
@@ -335,8 +357,8 @@ fn the_html_report_parses_has_no_external_references_and_carries_the_marking() {
     assert!(html.contains("size: A4"));
     assert_eq!(
         doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
-        3,
-        "three inline charts"
+        4,
+        "four inline charts"
     );
     for section in [
         "Ranked priorities",
@@ -344,6 +366,7 @@ fn the_html_report_parses_has_no_external_references_and_carries_the_marking() {
         "Decision and agreement log",
         "Participants by agency",
         "Appendix: the method",
+        "How much the room's disagreement matters",
     ] {
         assert!(
             doc.descendants()
@@ -352,7 +375,7 @@ fn the_html_report_parses_has_no_external_references_and_carries_the_marking() {
         );
     }
     // Each chart's caption carries the marking too.
-    assert_eq!(html.matches("\nOFFICIAL-SENSITIVE\n</text>").count(), 3);
+    assert_eq!(html.matches("\nOFFICIAL-SENSITIVE\n</text>").count(), 4);
 }
 
 #[test]

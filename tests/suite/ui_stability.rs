@@ -6,8 +6,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{By, Queryable};
 use trh::model::close_calls::close_calls;
-use trh::model::stability::{Badge, stability};
-use trh::state::robust::Robustness;
+use trh::model::stability::Badge;
 
 use crate::common::{sample, wait_for};
 
@@ -23,8 +22,7 @@ fn the_board_shows_each_themes_interval_and_badge_and_the_close_calls() {
     h.run_steps(3);
     let card = h.state().state.doc.card.clone();
     // The same figures as the model gives for the app's options.
-    let options = Robustness::options(&card);
-    let expected = stability(&card, &options);
+    let expected = trh::export::Figures::of(&card, card.cut()).stability;
     let got = h
         .state()
         .state

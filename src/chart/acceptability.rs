@@ -41,10 +41,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         f64::from(name_w),
         ranges,
     )?;
-    let x_desc = format!(
-        "Rank in {} resampled runs (seed {}); darker: more often",
-        st.runs, st.seed
-    );
+    let x_desc = format!("Rank in {}; darker: more often", st.basis());
     super::mesh(&mut chart, o, &x_desc, None, 0.25)?;
     let area = chart.plotting_area();
     let row_px = f64::from(area.dim_in_pixel().1) / n as f64;

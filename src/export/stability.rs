@@ -16,13 +16,7 @@ pub(super) const WHAT_IT_SAYS: &str = "The room was resampled: each run re-draws
 
 /// "2,000 resampled runs, seed 1".
 pub(super) fn basis(f: &Figures) -> String {
-    let runs = f.stability.runs;
-    let runs = if runs >= 1000 {
-        format!("{},{:03}", runs / 1000, runs % 1000)
-    } else {
-        runs.to_string()
-    };
-    format!("{runs} resampled runs, seed {}", f.stability.seed)
+    f.stability.basis()
 }
 
 /// The sentences to print: close calls first, most fragile first, else the summary.

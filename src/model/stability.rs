@@ -138,6 +138,17 @@ impl ThemeStability {
 }
 
 impl Stability {
+    /// "2,000 resampled runs, seed 1": what the figures rest on.
+    pub fn basis(&self) -> String {
+        let runs = self.runs;
+        let runs = if runs >= 1000 {
+            format!("{},{:03}", runs / 1000, runs % 1000)
+        } else {
+            runs.to_string()
+        };
+        format!("{runs} resampled runs, seed {}", self.seed)
+    }
+
     /// A theme's figures.
     pub fn theme(&self, id: &ThemeId) -> Option<&ThemeStability> {
         self.themes.iter().find(|t| &t.id == id)

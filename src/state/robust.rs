@@ -70,12 +70,6 @@ impl Robustness {
 
     /// "2,000 resampled runs, seed 1": what the figures rest on.
     pub fn basis(&self) -> String {
-        let runs = self.stability.runs;
-        let runs = if runs >= 1000 {
-            format!("{},{:03}", runs / 1000, runs % 1000)
-        } else {
-            runs.to_string()
-        };
-        format!("{runs} resampled runs, seed {}", self.stability.seed)
+        self.stability.basis()
     }
 }

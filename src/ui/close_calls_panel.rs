@@ -78,7 +78,12 @@ pub(super) fn close_calls_ui(
             ui.label(s);
         }
         egui::ScrollArea::vertical()
-            .max_height(ui.text_style_height(&egui::TextStyle::Body) * 7.5)
+            // A few lines on a small screen, so the board below keeps most of the room.
+            .max_height(
+                (ui.text_style_height(&egui::TextStyle::Body) * 7.5)
+                    .min(ui.available_height() * 0.18)
+                    .max(ui.text_style_height(&egui::TextStyle::Body) * 2.5),
+            )
             .id_salt("close_calls_scroll")
             .show(ui, |ui| {
                 for c in close {

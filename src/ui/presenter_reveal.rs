@@ -54,10 +54,16 @@ pub(super) fn ranking_reveal_ui(
     let h = ((ui.available_height() - below) / ranked.len().max(1) as f32)
         .clamp(BODY * 1.1, BODY * 1.7);
     for (i, r) in ranked.iter().enumerate() {
-        let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::hover());
+        let (rect, response) =
+            ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::hover());
         if i < hidden_from {
             continue;
         }
+        let marked = robust.and_then(|x| mark(x, &r.id));
+        response.widget_info(|| {
+            let said = format!("{} {}{}", r.rank.unwrap_or(0), r.name, marked.unwrap_or(""));
+            egui::WidgetInfo::labeled(egui::Role::ListItem, true, said)
+        });
         let band = r.band.as_ref().map_or(0, |b| b.index);
         let letter = r
             .band
@@ -92,9 +98,9 @@ pub(super) fn ranking_reveal_ui(
             FontId::proportional(BODY),
             ui.visuals().text_color(),
         );
-        if let Some(mark) = robust.and_then(|x| mark(x, &r.id)) {
+        if let Some(mark) = marked {
             p.text(
-                pos2(named.right() + 14.0, rect.center().y),
+                pos2(named.right() + 8.0, rect.center().y),
                 Align2::LEFT_CENTER,
                 mark,
                 FontId::proportional(SMALL),
@@ -102,7 +108,16 @@ pub(super) fn ranking_reveal_ui(
             );
         }
     }
+    // The closest calls, read out underneath while they fit on the screen.
     for c in calls {
+        let font = FontId::proportional(SMALL);
+        let color = ui.visuals().text_color();
+        let galley = ui
+            .painter()
+            .layout(c.to_owned(), font, color, ui.available_width());
+        if galley.size().y + 4.0 > ui.available_height() {
+            break;
+        }
         ui.label(RichText::new(c).size(SMALL));
     }
 }
@@ -111,9 +126,9 @@ pub(super) fn ranking_reveal_ui(
 /// disagreement (or a one-level change) could alter.
 fn mark(r: &Robustness, id: &crate::model::ThemeId) -> Option<&'static str> {
     match r.badge(id)? {
-        Badge::CoinToss => Some("· coin toss"),
-        Badge::CloseCall => Some("· close call"),
-        Badge::Solid if r.has_cut_call(id) => Some("· close call"),
+        Badge::CoinToss => Some(" · coin toss"),
+        Badge::CloseCall => Some(" · close call"),
+        Badge::Solid if r.has_cut_call(id) => Some(" · close call"),
         Badge::Solid => None,
     }
 }

@@ -88,3 +88,36 @@ fn the_figures_follow_each_change() {
     assert_eq!(r.stability.top, before + 1);
     assert_eq!(r.close.top, before + 1);
 }
+
+#[test]
+fn presenter_modes_ranking_reveal_marks_the_close_calls() {
+    let mut h = sample();
+    wait_for(&mut h, "stability figures", figures_now);
+    h.key_press(Key::F5);
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    for _ in 0..13 {
+        h.key_press(Key::ArrowRight);
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    let r = h.state().state.robust_now().expect("figures");
+    let top = r.stability.top;
+    for t in &r.stability.themes {
+        let rank = t.rank.expect("ranked");
+        let marked = match t.badge(top) {
+            Some(Badge::CoinToss) => " · coin toss",
+            Some(Badge::CloseCall) => " · close call",
+            _ if r.has_cut_call(&t.id) => " · close call",
+            _ => "",
+        };
+        let said = format!("{rank} {}{marked}", t.name);
+        assert!(
+            h.query_by_label(&said).is_some(),
+            "the reveal says {said:?}"
+        );
+    }
+    // Modern slavery (77 % inside the top 7) is one of them.
+    assert!(h.query_by_label("6 Modern slavery · close call").is_some());
+}

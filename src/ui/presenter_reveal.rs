@@ -36,20 +36,7 @@ pub(super) fn ranking_reveal_ui(
     ui.add_space(8.0);
     let hidden_from = ranked.len().saturating_sub(shown);
     let all_shown = hidden_from == 0;
-    let calls: Vec<&str> = robust
-        .filter(|_| all_shown)
-        .map(|r| {
-            r.close
-                .calls
-                .iter()
-                .filter(|c| {
-                    c.close && matches!(c.outcome, crate::model::close_calls::Outcome::Cut { .. })
-                })
-                .take(2)
-                .map(|c| c.sentence.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let calls = closest_calls(robust.filter(|_| all_shown));
     let below = calls.len() as f32 * SMALL * 1.6;
     let h = ((ui.available_height() - below) / ranked.len().max(1) as f32)
         .clamp(BODY * 1.1, BODY * 1.7);
@@ -108,17 +95,35 @@ pub(super) fn ranking_reveal_ui(
             );
         }
     }
-    // The closest calls, read out underneath while they fit on the screen.
+    read_out(ui, &calls);
+}
+
+/// The two closest calls at the cut line, once the whole list is shown.
+fn closest_calls(robust: Option<&Robustness>) -> Vec<&str> {
+    let Some(r) = robust else {
+        return Vec::new();
+    };
+    r.close
+        .calls
+        .iter()
+        .filter(|c| c.close && matches!(c.outcome, crate::model::close_calls::Outcome::Cut { .. }))
+        .take(2)
+        .map(|c| c.sentence.as_str())
+        .collect()
+}
+
+/// The closest calls, read out underneath while they fit on the screen.
+fn read_out(ui: &mut Ui, calls: &[&str]) {
     for c in calls {
         let font = FontId::proportional(SMALL);
         let color = ui.visuals().text_color();
         let galley = ui
             .painter()
-            .layout(c.to_owned(), font, color, ui.available_width());
+            .layout((*c).to_owned(), font, color, ui.available_width());
         if galley.size().y + 4.0 > ui.available_height() {
             break;
         }
-        ui.label(RichText::new(c).size(SMALL));
+        ui.label(RichText::new(*c).size(SMALL));
     }
 }
 

@@ -55,6 +55,7 @@ fn stability_bench(card: &trh::model::Scorecard, only: &[String], times: usize) 
         seed,
         top: 10,
         centre: trh::model::stability::Centre::AroundAgreed,
+        confidence_widens: false,
     };
     let stats = measure(times, || {
         black_box(trh::model::stability::stability(

@@ -164,6 +164,7 @@ fn stability_cmd(command: Command) -> anyhow::Result<()> {
         seed,
         top,
         centre,
+        confidence_widens,
         format,
     } = command
     else {
@@ -179,6 +180,7 @@ fn stability_cmd(command: Command) -> anyhow::Result<()> {
             super::StabilityCentre::AgreedFixed => Centre::AgreedFixed,
             super::StabilityCentre::AsVoted => Centre::AsVoted,
         },
+        confidence_widens,
     };
     let s = stability(&card, &options);
     emit(&crate::report::stability::render(

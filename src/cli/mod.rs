@@ -222,6 +222,11 @@ pub enum Command {
         /// (agreed-fixed), or ignored for the votes (as-voted).
         #[arg(long, value_enum, default_value_t = StabilityCentre::AroundAgreed)]
         centre: StabilityCentre,
+        /// An assumption, off by default: let a theme's confidence widen its interval. At
+        /// the least confident level each draft harm and likelihood factor moves one level
+        /// (up or down) in half of the runs; at the most confident, never.
+        #[arg(long)]
+        confidence_widens: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = crate::report::stability::StabilityFormat::Table)]
         format: crate::report::stability::StabilityFormat,

@@ -240,6 +240,7 @@ impl Figures {
             seed: stability::DEFAULT_SEED,
             top: cut,
             centre: stability::Centre::default(),
+            confidence_widens: false,
         };
         Self {
             stability: stability::stability(card, &options),

@@ -18,11 +18,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::ids::{ParticipantId, ThemeId};
-use super::method::Scale;
-use super::ranking::{QuickScore, quick_score, rank};
-use super::ranking_prep::Prepared;
+use super::ranking::rank;
 use super::scorecard::Scorecard;
-use super::value::Value;
 
 /// Where the resampled values are centred for factors the room agreed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -48,6 +45,9 @@ pub struct Options {
     pub top: usize,
     /// Centring for agreed factors.
     pub centre: Centre,
+    /// An assumption, off unless asked for: a theme's low confidence may move each of its
+    /// draft harm and likelihood factors one level in a run (docs/stability.md).
+    pub confidence_widens: bool,
 }
 
 /// The runs used when none are asked for.
@@ -182,139 +182,12 @@ pub struct Stability {
     pub top: usize,
     /// Centring used.
     pub centre: Centre,
+    /// Whether low confidence was let widen the intervals (an assumption, off by default).
+    pub confidence_widens: bool,
     /// Themes in point-ranking order.
     pub themes: Vec<ThemeStability>,
     /// Adjacent ranked pairs, top first.
     pub pairs: Vec<PairStability>,
-}
-
-/// One factor of one theme that the runs resample.
-struct Varying {
-    /// Position of the factor in method order.
-    factor: usize,
-    /// Each vote: (participant index, position of its value in scale order), sorted by
-    /// position.
-    votes: Vec<(usize, usize)>,
-    /// Which of the theme's voter sets voted on it (their total weight is shared).
-    set: usize,
-    /// The scale's values in order, lowest first.
-    ordered: Vec<Value>,
-    /// Points of each ordered value.
-    points: Vec<f64>,
-    /// Code of each ordered value (for the confidence level).
-    codes: Vec<std::sync::Arc<str>>,
-    /// Position of the method's aggregate of the actual votes.
-    actual: usize,
-    /// Position of the agreed value, when agreed and centred on it.
-    agreed: Option<usize>,
-    /// The scale, for mean aggregation.
-    scale: Scale,
-}
-
-/// One theme: its values in force and the factors that vary.
-struct ThemeRuns {
-    /// Each factor's points in force (method order).
-    base: Vec<Option<f64>>,
-    /// The confidence level's code in force.
-    confidence: Option<std::sync::Arc<str>>,
-    varying: Vec<Varying>,
-    /// The distinct sets of participants who voted on a factor (usually one per round).
-    sets: Vec<Vec<usize>>,
-    fixed: QuickScore,
-}
-
-fn position(ordered: &[Value], v: Value) -> usize {
-    ordered.iter().position(|x| *x == v).unwrap_or(0)
-}
-
-/// Prepares each theme's resampling from the point ranking.
-fn prepare(
-    card: &Scorecard,
-    centre: Centre,
-    people: &HashMap<&ParticipantId, usize>,
-) -> Vec<ThemeRuns> {
-    let prep = Prepared::new(&card.method);
-    let point = rank(card);
-    let rows: HashMap<&ThemeId, &super::ranking::RankedTheme> =
-        point.rows.iter().map(|r| (&r.id, r)).collect();
-    let factors: Vec<_> = card.method.factors().map(|(_, f)| f).collect();
-    card.themes
-        .iter()
-        .map(|theme| {
-            let row = rows[&theme.id];
-            let base: Vec<Option<Value>> = row.factors.iter().map(|f| f.value).collect();
-            let mut varying = Vec::new();
-            let mut sets: Vec<Vec<usize>> = Vec::new();
-            for (j, f) in row.factors.iter().enumerate() {
-                let (Some(round), Some(score)) = (f.round, theme.scores.get(&f.factor)) else {
-                    continue;
-                };
-                let agreed = score.agreed.as_ref().map(|a| a.value);
-                if agreed.is_some() && centre == Centre::AgreedFixed {
-                    continue;
-                }
-                let scale = factors[j].scale.clone();
-                let mut ordered = scale.values();
-                ordered.sort_by_key(|v| scale.ordinal(*v));
-                let mut votes: Vec<(usize, usize)> = score
-                    .votes
-                    .iter()
-                    .filter(|v| v.round == round)
-                    .filter_map(|v| {
-                        Some((*people.get(&v.participant)?, position(&ordered, v.value)))
-                    })
-                    .collect();
-                votes.sort_by_key(|&(p, i)| (i, p));
-                let mut who: Vec<usize> = votes.iter().map(|&(p, _)| p).collect();
-                who.sort_unstable();
-                let set = sets.iter().position(|s| *s == who).unwrap_or_else(|| {
-                    sets.push(who);
-                    sets.len() - 1
-                });
-                let table = super::aggregate::ScaleTable::new(&scale);
-                let (aggregate, _) = table.summarise_iter(
-                    score
-                        .votes
-                        .iter()
-                        .filter(|v| v.round == round)
-                        .map(|v| v.value),
-                    card.method.aggregation,
-                    0,
-                );
-                let Some(aggregate) = aggregate else { continue };
-                let points = ordered.iter().map(|v| scale.points(*v)).collect();
-                let codes = ordered.iter().map(|v| scale.code(*v).into()).collect();
-                varying.push(Varying {
-                    set,
-                    codes,
-                    factor: j,
-                    votes,
-                    actual: position(&ordered, aggregate),
-                    agreed: match centre {
-                        Centre::AsVoted => None,
-                        _ => agreed.map(|a| position(&ordered, a)),
-                    },
-                    ordered,
-                    points,
-                    scale,
-                });
-            }
-            let fixed = quick_score(&prep, &base);
-            let confidence = row.confidence.as_ref().map(|c| c.id.clone());
-            let base = base
-                .iter()
-                .zip(&factors)
-                .map(|(v, f)| v.map(|v| f.scale.points(v)))
-                .collect();
-            ThemeRuns {
-                base,
-                confidence,
-                varying,
-                sets,
-                fixed,
-            }
-        })
-        .collect()
 }
 
 /// Simulates the room's disagreement and sums it up per theme and per adjacent pair.
@@ -325,7 +198,7 @@ pub fn stability(card: &Scorecard, options: &Options) -> Stability {
         .enumerate()
         .map(|(i, p)| (&p.id, i))
         .collect();
-    let themes = prepare(card, options.centre, &people);
+    let themes = prepare(card, (options.centre, options.confidence_widens), &people);
     let point = rank(card);
     let index: HashMap<&ThemeId, usize> = card
         .themes
@@ -401,11 +274,15 @@ pub fn stability(card: &Scorecard, options: &Options) -> Stability {
         seed: options.seed,
         top: options.top,
         centre: options.centre,
+        confidence_widens: options.confidence_widens,
         themes: themes_out,
         pairs: pairs_out,
     }
 }
 
+#[path = "stability_prep.rs"]
+mod prep;
+use prep::{ThemeRuns, Varying, position, prepare};
 #[path = "stability_runs.rs"]
 mod runs;
 use runs::{quantile, simulate};
@@ -413,3 +290,7 @@ use runs::{quantile, simulate};
 #[cfg(test)]
 #[path = "stability_tests.rs"]
 pub(in crate::model) mod tests;
+
+#[cfg(test)]
+#[path = "stability_more_tests.rs"]
+mod more_tests;

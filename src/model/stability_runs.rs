@@ -20,6 +20,9 @@ fn unit(rng: &mut ChaCha8Rng) -> f64 {
 /// runs at once (the compiler turns the fixed-width loops into vector instructions).
 const LANES: usize = 8;
 
+/// Mixed into the seed for the confidence assumption's draws.
+const WOBBLE_SEED: u64 = 0x636f_6e66_6964_656e;
+
 /// The resampled position of one factor in each lane, under weights `w` (per participant,
 /// one weight per lane); `totals` holds half the total weight of each of the theme's voter
 /// sets.
@@ -200,8 +203,17 @@ pub(super) fn simulate(
                 wp[lane] = -unit(&mut rng).ln() as f32;
             }
         }
+        // The confidence assumption draws from its own stream per run, so it changes none
+        // of the weights.
+        let mut wobble_rng: Vec<ChaCha8Rng> = (0..lanes)
+            .map(|lane| {
+                let mut rng = ChaCha8Rng::seed_from_u64(seed ^ WOBBLE_SEED);
+                rng.set_stream((block + lane) as u64);
+                rng
+            })
+            .collect();
         for (i, t) in themes.iter().enumerate() {
-            if t.varying.is_empty() {
+            if t.varying.is_empty() && t.wobble.is_empty() {
                 continue;
             }
             let mut confidence: [Option<&str>; LANES] = [t.confidence.as_deref(); LANES];
@@ -225,6 +237,19 @@ pub(super) fn simulate(
                     if confidence_factor == Some(v.factor) {
                         confidence[lane] = Some(&v.codes[at[lane]]);
                     }
+                }
+            }
+            for (lane, rng) in wobble_rng.iter_mut().enumerate() {
+                for d in &t.wobble {
+                    let u = unit(rng);
+                    let at = if u <= t.p_move / 2.0 {
+                        d.at.saturating_sub(1)
+                    } else if u <= t.p_move {
+                        (d.at + 1).min(d.points.len() - 1)
+                    } else {
+                        d.at
+                    };
+                    points[lane][d.factor] = Some(d.points[at]);
                 }
             }
             for lane in 0..lanes {

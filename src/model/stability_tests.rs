@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::scorecard::{Agreed, FactorScore, Participant, Vote};
-use crate::model::{FactorId, Theme};
+use crate::model::{FactorId, Theme, Value};
 
 /// Three themes under the 4×4 grid (risk = impact × likelihood) and five voters.
 /// A: likelihood 3 (draft), impact voted 3, 3, 3, 2, 2 by p1..p5. B: 2 × 4 = 8 (drafts).
@@ -60,6 +60,7 @@ fn options(runs: usize, centre: Centre) -> Options {
         seed: 7,
         top: 1,
         centre,
+        confidence_widens: false,
     }
 }
 

@@ -27,8 +27,15 @@ pub fn render(s: &Stability, marking: &str, format: StabilityFormat) -> anyhow::
         StabilityFormat::Table => {
             writeln!(
                 out,
-                "{marking} · how much the room's disagreement matters: {} runs, seed {}, top {}",
-                s.runs, s.seed, s.top
+                "{marking} · how much the room's disagreement matters: {} runs, seed {}, top {}{}",
+                s.runs,
+                s.seed,
+                s.top,
+                if s.confidence_widens {
+                    " · assumption: low confidence widens the intervals"
+                } else {
+                    ""
+                }
             )?;
             writeln!(
                 out,

@@ -156,3 +156,55 @@ proptest! {
         prop_assert_eq!(cells, table);
     }
 }
+
+fn stability_options(top: usize) -> trh::model::stability::Options {
+    trh::model::stability::Options {
+        runs: 300,
+        seed: 3,
+        top,
+        centre: trh::model::stability::Centre::AroundAgreed,
+        confidence_widens: false,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// With no votes there is no disagreement to resample: every interval is one rank and
+    /// every theme is in or out of the top N in every run.
+    #[test]
+    fn no_votes_give_zero_width_and_certain_answers(seed in 0u64..10_000, top in 1usize..8) {
+        let method = methods::builtin(methods::DEFAULT).expect("default method");
+        let mut card = generate(&method, 12, 6, seed);
+        for t in &mut card.themes {
+            for s in std::sync::Arc::make_mut(t).scores.values_mut() {
+                s.votes.clear();
+            }
+        }
+        let s = trh::model::stability::stability(&card, &stability_options(top));
+        for t in &s.themes {
+            prop_assert_eq!(t.rank_p5, t.rank_p95, "{}", t.name);
+            prop_assert!(t.p_top == 0.0 || t.p_top == 1.0, "{}: {}", t.name, t.p_top);
+        }
+    }
+
+    /// Votes that all agree leave nothing to resample either, whoever gave them.
+    #[test]
+    fn unanimous_votes_give_zero_width(seed in 0u64..10_000) {
+        let method = methods::builtin(methods::DEFAULT).expect("default method");
+        let mut card = generate(&method, 12, 6, seed);
+        for t in &mut card.themes {
+            for s in std::sync::Arc::make_mut(t).scores.values_mut() {
+                if let Some(first) = s.votes.first().map(|v| v.value) {
+                    for v in &mut s.votes {
+                        v.value = first;
+                    }
+                }
+            }
+        }
+        let s = trh::model::stability::stability(&card, &stability_options(5));
+        for t in &s.themes {
+            prop_assert_eq!(t.rank_p5, t.rank_p95, "{}", t.name);
+        }
+    }
+}

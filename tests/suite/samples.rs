@@ -284,3 +284,60 @@ fn every_close_call_on_the_samples_does_what_it_says() {
         }
     }
 }
+
+/// Every participant of a sample twice over (each vote given again by a copy).
+fn duplicated(card: &trh::model::Scorecard) -> trh::model::Scorecard {
+    use std::sync::Arc;
+    use trh::model::ParticipantId;
+    let mut out = card.clone();
+    let copy = |p: &ParticipantId| ParticipantId::new(format!("{}-copy", p.as_str()));
+    for p in &card.participants {
+        let mut q = p.clone();
+        q.id = copy(&p.id);
+        out.participants.push(q);
+    }
+    for t in &mut out.themes {
+        for score in Arc::make_mut(t).scores.values_mut() {
+            let copies: Vec<_> = score
+                .votes
+                .iter()
+                .map(|v| {
+                    let mut c = v.clone();
+                    c.participant = copy(&v.participant);
+                    c
+                })
+                .collect();
+            score.votes.extend(copies);
+        }
+    }
+    out
+}
+
+/// Duplicating the room changes how sure it is, not where it stands.
+#[test]
+fn duplicating_every_participant_of_a_sample_leaves_its_median_ranks_unchanged() {
+    use trh::model::stability::{Centre, Options, stability};
+    for path in samples() {
+        let card = file::load_scorecard(&path).expect("sample");
+        let options = Options {
+            runs: 4_000,
+            seed: 5,
+            top: card.cut(),
+            centre: Centre::AroundAgreed,
+            confidence_widens: false,
+        };
+        let medians = |c: &trh::model::Scorecard| -> Vec<Option<u32>> {
+            stability(c, &options)
+                .themes
+                .iter()
+                .map(|t| t.median_rank)
+                .collect()
+        };
+        assert_eq!(
+            medians(&card),
+            medians(&duplicated(&card)),
+            "{}",
+            path.display()
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! What the runs of [`super::stability`] need, prepared once from the point ranking: each
 //! theme's values in force, the voted factors that the runs resample (their votes in scale
-//! order, the voter sets whose weights they share, the actual and agreed positions), and the
+//! order, grouped by level, the actual and agreed positions), and the
 //! draft factors that low confidence may move when that assumption is asked for.
 
 use std::collections::HashMap;
@@ -20,8 +20,15 @@ pub(super) struct Varying {
     /// Each vote: (participant index, position of its value in scale order), sorted by
     /// position.
     pub(super) votes: Vec<(usize, usize)>,
-    /// Which of the theme's voter sets voted on it (their total weight is shared).
-    pub(super) set: usize,
+    /// The voters' participant indices in scale order of their votes.
+    pub(super) who: Vec<u32>,
+    /// Each level that was voted: (end of its voters in `who`, its position in scale order).
+    pub(super) groups: Vec<(u32, u16)>,
+    /// The participants who did not vote on it (their weight is taken off the room's total
+    /// to give the voters' total, which is cheaper than adding up the voters).
+    pub(super) absent: Vec<u32>,
+    /// Position of the value in force (what the point ranking used).
+    pub(super) now: usize,
     /// The scale's values in order, lowest first.
     pub(super) ordered: Vec<Value>,
     /// Points of each ordered value.
@@ -43,8 +50,6 @@ pub(super) struct ThemeRuns {
     /// The confidence level's code in force.
     pub(super) confidence: Option<std::sync::Arc<str>>,
     pub(super) varying: Vec<Varying>,
-    /// The distinct sets of participants who voted on a factor (usually one per round).
-    pub(super) sets: Vec<Vec<usize>>,
     pub(super) fixed: QuickScore,
     /// Draft harm and likelihood factors that low confidence may move (when asked for).
     pub(super) wobble: Vec<Wobble>,
@@ -129,7 +134,6 @@ pub(super) fn prepare(
             let row = rows[&theme.id];
             let base: Vec<Option<Value>> = row.factors.iter().map(|f| f.value).collect();
             let mut varying = Vec::new();
-            let mut sets: Vec<Vec<usize>> = Vec::new();
             for (j, f) in row.factors.iter().enumerate() {
                 let (Some(round), Some(score)) = (f.round, theme.scores.get(&f.factor)) else {
                     continue;
@@ -150,12 +154,18 @@ pub(super) fn prepare(
                     })
                     .collect();
                 votes.sort_by_key(|&(p, i)| (i, p));
-                let mut who: Vec<usize> = votes.iter().map(|&(p, _)| p).collect();
-                who.sort_unstable();
-                let set = sets.iter().position(|s| *s == who).unwrap_or_else(|| {
-                    sets.push(who);
-                    sets.len() - 1
-                });
+                let who: Vec<u32> = votes.iter().map(|&(p, _)| p as u32).collect();
+                let absent = (0..card.participants.len() as u32)
+                    .filter(|p| !who.contains(p))
+                    .collect();
+                let mut groups: Vec<(u32, u16)> = Vec::new();
+                for (k, &(_, level)) in votes.iter().enumerate() {
+                    let level = u16::try_from(level).unwrap_or(u16::MAX);
+                    match groups.last_mut() {
+                        Some((end, l)) if *l == level => *end = k as u32 + 1,
+                        _ => groups.push((k as u32 + 1, level)),
+                    }
+                }
                 let table = super::super::aggregate::ScaleTable::new(&scale);
                 let (aggregate, _) = table.summarise_iter(
                     score
@@ -169,8 +179,12 @@ pub(super) fn prepare(
                 let Some(aggregate) = aggregate else { continue };
                 let points = ordered.iter().map(|v| scale.points(*v)).collect();
                 let codes = ordered.iter().map(|v| scale.code(*v).into()).collect();
+                let now = base[j].map_or(0, |b| position(&ordered, b));
                 varying.push(Varying {
-                    set,
+                    who,
+                    groups,
+                    absent,
+                    now,
                     codes,
                     factor: j,
                     votes,
@@ -201,7 +215,6 @@ pub(super) fn prepare(
                 base,
                 confidence,
                 varying,
-                sets,
                 fixed,
                 wobble,
                 p_move,

@@ -23,46 +23,74 @@ const LANES: usize = 8;
 /// Mixed into the seed for the confidence assumption's draws.
 const WOBBLE_SEED: u64 = 0x636f_6e66_6964_656e;
 
+/// Adds one participant's weights (one per lane) to a running sum.
+#[inline(always)]
+fn add(acc: &mut [f32; LANES], w: &[f32; LANES]) {
+    for k in 0..LANES {
+        acc[k] += w[k];
+    }
+}
+
 /// The resampled position of one factor in each lane, under weights `w` (per participant,
-/// one weight per lane); `totals` holds half the total weight of each of the theme's voter
-/// sets.
+/// one weight per lane) whose sum over the whole room is `room`.
 fn resampled(
     v: &Varying,
     w: &[[f32; LANES]],
     how: Aggregation,
-    totals: &[[f32; LANES]],
+    room: [f32; LANES],
 ) -> [usize; LANES] {
     let levels = v.ordered.len();
     let mut at = [levels - 1; LANES];
     match how {
         Aggregation::Median => {
-            // Votes are in scale order: walk up until half the voters' weight is reached.
-            let half = totals[v.set];
-            let mut acc = [0.0_f32; LANES];
-            let mut done = [false; LANES];
-            let mut left = LANES;
-            let mut k0 = 0;
-            while k0 < v.votes.len() {
-                let level = v.votes[k0].1;
-                let mut k1 = k0;
-                while k1 < v.votes.len() && v.votes[k1].1 == level {
-                    let wp = &w[v.votes[k1].0];
-                    for k in 0..LANES {
-                        acc[k] += wp[k];
-                    }
-                    k1 += 1;
-                }
+            // The voters' total is the room's total less those who did not vote; votes are
+            // in scale order, so walk up level by level until every lane has half of it,
+            // counting in each lane the levels still short of half (branch-free, so the
+            // compiler keeps all eight lanes in vector registers).
+            let mut total = room;
+            for &p in &v.absent {
+                let wp = &w[p as usize];
                 for k in 0..LANES {
-                    if !done[k] && acc[k] >= half[k] {
-                        at[k] = level;
-                        done[k] = true;
-                        left -= 1;
-                    }
+                    total[k] -= wp[k];
                 }
-                if left == 0 {
+            }
+            let mut half = [0.0_f32; LANES];
+            for k in 0..LANES {
+                half[k] = total[k] * 0.5;
+            }
+            let mut acc = [0.0_f32; LANES];
+            let mut short = [0_u32; LANES];
+            let mut from = 0;
+            for &(end, _) in &v.groups {
+                // Two sums side by side halve the chain of dependent additions.
+                let voters = &v.who[from..end as usize];
+                let mut other = [0.0_f32; LANES];
+                let mut pairs = voters.chunks_exact(2);
+                for two in &mut pairs {
+                    add(&mut acc, &w[two[0] as usize]);
+                    add(&mut other, &w[two[1] as usize]);
+                }
+                for &p in pairs.remainder() {
+                    add(&mut acc, &w[p as usize]);
+                }
+                add(&mut acc, &other);
+                let mut any_short = false;
+                for k in 0..LANES {
+                    let below = acc[k] < half[k];
+                    short[k] += u32::from(below);
+                    any_short |= below;
+                }
+                if !any_short {
                     break;
                 }
-                k0 = k1;
+                from = end as usize;
+            }
+            let last = v.groups.len().saturating_sub(1);
+            for k in 0..LANES {
+                at[k] = v
+                    .groups
+                    .get((short[k] as usize).min(last))
+                    .map_or(levels - 1, |g| usize::from(g.1));
             }
         }
         Aggregation::Mean => {
@@ -87,46 +115,55 @@ fn resampled(
     at
 }
 
-/// Ranks of one run: 1-based with ties sharing a rank, 0 for themes without a risk.
-fn ranks_of(scores: &[QuickScore], by_name: &[usize], order: &mut [usize], out: &mut [u32]) {
+/// A key that sorts as f64 does (total order), ascending.
+fn sortable(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b >> 63 == 1 { !b } else { b | (1 << 63) }
+}
+
+/// Ranks of one run: 1-based with ties sharing a rank, 0 for themes without a risk. Themes
+/// are ordered by risk, harm and likelihood (descending), then by name, as [`rank`] orders
+/// them, through one precomputed integer key per theme.
+///
+/// [`rank`]: super::super::ranking::rank
+fn ranks_of(
+    scores: &[QuickScore],
+    by_name: &[usize],
+    keyed: &mut Vec<(Key, u32)>,
+    out: &mut [u32],
+) {
     const EPS: f64 = 1e-9;
-    let key = |i: usize| {
-        let s = &scores[i];
-        match (s.risk, s.harm, s.likelihood) {
-            (Some(r), Some(h), Some(l)) => Some((r, h, l)),
-            _ => None,
-        }
-    };
-    order.sort_unstable_by(|&a, &b| {
-        let by_score = match (key(a), key(b)) {
-            (Some(ka), Some(kb)) => {
-                kb.0.total_cmp(&ka.0)
-                    .then(kb.1.total_cmp(&ka.1))
-                    .then(kb.2.total_cmp(&ka.2))
-            }
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+    keyed.clear();
+    keyed.extend(scores.iter().enumerate().map(|(i, s)| {
+        let name = u32::try_from(by_name[i]).unwrap_or(u32::MAX);
+        let key = match (s.risk, s.harm, s.likelihood) {
+            (Some(r), Some(h), Some(l)) => (!sortable(r), !sortable(h), !sortable(l), name),
+            _ => (u64::MAX, u64::MAX, u64::MAX, name),
         };
-        by_score.then(by_name[a].cmp(&by_name[b]))
-    });
+        (key, i as u32)
+    }));
+    keyed.sort_unstable();
     let mut prev: Option<(f64, f64, f64)> = None;
     let mut current = 0u32;
-    for (pos, &i) in order.iter().enumerate() {
-        let Some(k) = key(i) else {
-            out[i] = 0;
+    for (pos, &(_, i)) in keyed.iter().enumerate() {
+        let s = &scores[i as usize];
+        let (Some(r), Some(h), Some(l)) = (s.risk, s.harm, s.likelihood) else {
+            out[i as usize] = 0;
             continue;
         };
         let tied = prev.is_some_and(|p| {
-            (p.0 - k.0).abs() < EPS && (p.1 - k.1).abs() < EPS && (p.2 - k.2).abs() < EPS
+            (p.0 - r).abs() < EPS && (p.1 - h).abs() < EPS && (p.2 - l).abs() < EPS
         });
         if !tied {
             current = u32::try_from(pos + 1).unwrap_or(u32::MAX);
         }
-        out[i] = current;
-        prev = Some(k);
+        out[i as usize] = current;
+        prev = Some((r, h, l));
     }
 }
+
+/// The sort key of one theme in one run.
+type Key = (u64, u64, u64, u32);
 
 /// What the runs count: per theme, how often it took each rank (index 0: unranked) and how
 /// often it kept its band; per adjacent pair, how often the higher stayed above (in halves).
@@ -188,10 +225,12 @@ pub(super) fn simulate(
         .rposition(|f| f.kind == super::super::method::SectionKind::Confidence);
     let mut w = vec![[1.0_f32; LANES]; people];
     let mut scores: Vec<Vec<QuickScore>> = vec![themes.iter().map(|t| t.fixed).collect(); LANES];
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut keyed: Vec<(Key, u32)> = Vec::with_capacity(n);
     let mut ranks = vec![0u32; n];
-    let mut points: Vec<Vec<Option<f64>>> = vec![Vec::new(); LANES];
-    let mut halves: Vec<[f32; LANES]> = Vec::new();
+    let mut points: Vec<Option<f64>> = Vec::new();
+    let mut ats: Vec<[usize; LANES]> = Vec::new();
+    let mut moved: Vec<[usize; LANES]> = Vec::new();
+    let how = card.method.aggregation;
     let end = first + runs;
     let mut block = first;
     while block < end {
@@ -202,6 +241,10 @@ pub(super) fn simulate(
             for wp in &mut w {
                 wp[lane] = -unit(&mut rng).ln() as f32;
             }
+        }
+        let mut room = [0.0_f32; LANES];
+        for wp in &w {
+            add(&mut room, wp);
         }
         // The confidence assumption draws from its own stream per run, so it changes none
         // of the weights.
@@ -216,48 +259,52 @@ pub(super) fn simulate(
             if t.varying.is_empty() && t.wobble.is_empty() {
                 continue;
             }
-            let mut confidence: [Option<&str>; LANES] = [t.confidence.as_deref(); LANES];
-            for p in points.iter_mut().take(lanes) {
-                p.clone_from(&t.base);
-            }
-            halves.clear();
-            for set in &t.sets {
-                let mut total = [0.0_f32; LANES];
-                for &p in set {
-                    for k in 0..LANES {
-                        total[k] += w[p][k];
-                    }
-                }
-                halves.push(total.map(|x| x * 0.5));
-            }
+            let mut changed = [false; LANES];
+            ats.clear();
             for v in &t.varying {
-                let at = resampled(v, &w, card.method.aggregation, &halves);
-                for lane in 0..lanes {
-                    points[lane][v.factor] = Some(v.points[at[lane]]);
-                    if confidence_factor == Some(v.factor) {
-                        confidence[lane] = Some(&v.codes[at[lane]]);
-                    }
+                let at = resampled(v, &w, how, room);
+                for k in 0..LANES {
+                    changed[k] |= at[k] != v.now;
                 }
+                ats.push(at);
             }
+            moved.clear();
+            moved.extend(t.wobble.iter().map(|d| [d.at; LANES]));
             for (lane, rng) in wobble_rng.iter_mut().enumerate() {
-                for d in &t.wobble {
+                for (d, m) in t.wobble.iter().zip(moved.iter_mut()) {
                     let u = unit(rng);
-                    let at = if u <= t.p_move / 2.0 {
+                    m[lane] = if u <= t.p_move / 2.0 {
                         d.at.saturating_sub(1)
                     } else if u <= t.p_move {
                         (d.at + 1).min(d.points.len() - 1)
                     } else {
                         d.at
                     };
-                    points[lane][d.factor] = Some(d.points[at]);
+                    changed[lane] |= m[lane] != d.at;
                 }
             }
             for lane in 0..lanes {
-                scores[lane][i] = quick_score_points(&prep, &points[lane], confidence[lane]);
+                if !changed[lane] {
+                    // Every value as in the point ranking: so is the score.
+                    scores[lane][i] = t.fixed;
+                    continue;
+                }
+                points.clone_from(&t.base);
+                let mut confidence = t.confidence.as_deref();
+                for (v, at) in t.varying.iter().zip(&ats) {
+                    points[v.factor] = Some(v.points[at[lane]]);
+                    if confidence_factor == Some(v.factor) {
+                        confidence = Some(&v.codes[at[lane]]);
+                    }
+                }
+                for (d, m) in t.wobble.iter().zip(&moved) {
+                    points[d.factor] = Some(d.points[m[lane]]);
+                }
+                scores[lane][i] = quick_score_points(&prep, &points, confidence);
             }
         }
         for lane_scores in scores.iter().take(lanes) {
-            ranks_of(lane_scores, &by_name, &mut order, &mut ranks);
+            ranks_of(lane_scores, &by_name, &mut keyed, &mut ranks);
             tally.count(&ranks, lane_scores, pairs, point_band);
         }
         block += lanes;

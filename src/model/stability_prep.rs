@@ -24,6 +24,9 @@ pub(super) struct Varying {
     pub(super) who: Vec<u32>,
     /// Each level that was voted: (end of its voters in `who`, its position in scale order).
     pub(super) groups: Vec<(u32, u16)>,
+    /// The group holding the actual median: the runs add up the groups below and above it,
+    /// and get its own weight as what is left.
+    pub(super) mid: usize,
     /// The participants who did not vote on it (their weight is taken off the room's total
     /// to give the voters' total, which is cheaper than adding up the voters).
     pub(super) absent: Vec<u32>,
@@ -117,6 +120,20 @@ pub(super) fn position(ordered: &[Value], v: Value) -> usize {
     ordered.iter().position(|x| *x == v).unwrap_or(0)
 }
 
+/// The voted levels of votes sorted by level: (end of each level's voters, the level).
+fn level_groups(votes: &[(usize, usize)]) -> Vec<(u32, u16)> {
+    let mut groups: Vec<(u32, u16)> = Vec::new();
+    for (k, &(_, level)) in votes.iter().enumerate() {
+        let level = u16::try_from(level).unwrap_or(u16::MAX);
+        let end = u32::try_from(k + 1).unwrap_or(u32::MAX);
+        match groups.last_mut() {
+            Some((e, l)) if *l == level => *e = end,
+            _ => groups.push((end, level)),
+        }
+    }
+    groups
+}
+
 /// Prepares each theme's resampling from the point ranking.
 pub(super) fn prepare(
     card: &Scorecard,
@@ -158,14 +175,7 @@ pub(super) fn prepare(
                 let absent = (0..card.participants.len() as u32)
                     .filter(|p| !who.contains(p))
                     .collect();
-                let mut groups: Vec<(u32, u16)> = Vec::new();
-                for (k, &(_, level)) in votes.iter().enumerate() {
-                    let level = u16::try_from(level).unwrap_or(u16::MAX);
-                    match groups.last_mut() {
-                        Some((end, l)) if *l == level => *end = k as u32 + 1,
-                        _ => groups.push((k as u32 + 1, level)),
-                    }
-                }
+                let groups = level_groups(&votes);
                 let table = super::super::aggregate::ScaleTable::new(&scale);
                 let (aggregate, _) = table.summarise_iter(
                     score
@@ -180,15 +190,21 @@ pub(super) fn prepare(
                 let points = ordered.iter().map(|v| scale.points(*v)).collect();
                 let codes = ordered.iter().map(|v| scale.code(*v).into()).collect();
                 let now = base[j].map_or(0, |b| position(&ordered, b));
+                let actual = position(&ordered, aggregate);
+                let mid = groups
+                    .iter()
+                    .position(|&(_, l)| usize::from(l) == actual)
+                    .unwrap_or(groups.len() / 2);
                 varying.push(Varying {
                     who,
                     groups,
+                    mid,
                     absent,
                     now,
                     codes,
                     factor: j,
                     votes,
-                    actual: position(&ordered, aggregate),
+                    actual,
                     agreed: match centre {
                         Centre::AsVoted => None,
                         _ => agreed.map(|a| position(&ordered, a)),

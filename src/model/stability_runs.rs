@@ -18,7 +18,7 @@ fn unit(rng: &mut ChaCha8Rng) -> f64 {
 
 /// Runs simulated side by side: the weighted sums of a factor's votes are taken for eight
 /// runs at once (the compiler turns the fixed-width loops into vector instructions).
-const LANES: usize = 8;
+const LANES: usize = 16;
 
 /// Mixed into the seed for the confidence assumption's draws.
 const WOBBLE_SEED: u64 = 0x636f_6e66_6964_656e;
@@ -29,6 +29,28 @@ fn add(acc: &mut [f32; LANES], w: &[f32; LANES]) {
     for k in 0..LANES {
         acc[k] += w[k];
     }
+}
+
+/// Adds the weights of the voters of group `g` of a factor (two sums side by side, which
+/// halves the chain of dependent additions).
+#[inline(always)]
+fn add_group(acc: &mut [f32; LANES], v: &Varying, g: usize, w: &[[f32; LANES]]) {
+    let from = if g == 0 {
+        0
+    } else {
+        v.groups[g - 1].0 as usize
+    };
+    let voters = &v.who[from..v.groups[g].0 as usize];
+    let mut other = [0.0_f32; LANES];
+    let mut pairs = voters.chunks_exact(2);
+    for two in &mut pairs {
+        add(acc, &w[two[0] as usize]);
+        add(&mut other, &w[two[1] as usize]);
+    }
+    for &p in pairs.remainder() {
+        add(acc, &w[p as usize]);
+    }
+    add(acc, &other);
 }
 
 /// The resampled position of one factor in each lane, under weights `w` (per participant,
@@ -43,10 +65,11 @@ fn resampled(
     let mut at = [levels - 1; LANES];
     match how {
         Aggregation::Median => {
-            // The voters' total is the room's total less those who did not vote; votes are
-            // in scale order, so walk up level by level until every lane has half of it,
-            // counting in each lane the levels still short of half (branch-free, so the
-            // compiler keeps all eight lanes in vector registers).
+            // The voters' total is the room's total less those who did not vote. The running
+            // weight up to each voted level is added up from below for the levels under the
+            // actual median's and from above for those over it (the median's own level, the
+            // biggest, is never walked); in each lane, the levels whose running weight is
+            // still short of half are counted, branch-free, and the median is the next one.
             let mut total = room;
             for &p in &v.absent {
                 let wp = &w[p as usize];
@@ -58,32 +81,23 @@ fn resampled(
             for k in 0..LANES {
                 half[k] = total[k] * 0.5;
             }
-            let mut acc = [0.0_f32; LANES];
             let mut short = [0_u32; LANES];
-            let mut from = 0;
-            for &(end, _) in &v.groups {
-                // Two sums side by side halve the chain of dependent additions.
-                let voters = &v.who[from..end as usize];
-                let mut other = [0.0_f32; LANES];
-                let mut pairs = voters.chunks_exact(2);
-                for two in &mut pairs {
-                    add(&mut acc, &w[two[0] as usize]);
-                    add(&mut other, &w[two[1] as usize]);
-                }
-                for &p in pairs.remainder() {
-                    add(&mut acc, &w[p as usize]);
-                }
-                add(&mut acc, &other);
-                let mut any_short = false;
+            let mut below = [0.0_f32; LANES];
+            for g in 0..v.mid {
+                add_group(&mut below, v, g, w);
                 for k in 0..LANES {
-                    let below = acc[k] < half[k];
-                    short[k] += u32::from(below);
-                    any_short |= below;
+                    short[k] += u32::from(below[k] < half[k]);
                 }
-                if !any_short {
-                    break;
+            }
+            let mut above = [0.0_f32; LANES];
+            for g in (v.mid..v.groups.len()).rev() {
+                // Up to and including group g: the total less what lies above it.
+                for k in 0..LANES {
+                    short[k] += u32::from(total[k] - above[k] < half[k]);
                 }
-                from = end as usize;
+                if g > v.mid {
+                    add_group(&mut above, v, g, w);
+                }
             }
             let last = v.groups.len().saturating_sub(1);
             for k in 0..LANES {
@@ -126,26 +140,46 @@ fn sortable(x: f64) -> u64 {
 /// them, through one precomputed integer key per theme.
 ///
 /// [`rank`]: super::super::ranking::rank
-fn ranks_of(
-    scores: &[QuickScore],
-    by_name: &[usize],
-    keyed: &mut Vec<(Key, u32)>,
-    out: &mut [u32],
-) {
+fn ranks_of(scores: &[QuickScore], by_name: &[usize], keyed: &mut Vec<u128>, out: &mut [u32]) {
     const EPS: f64 = 1e-9;
-    keyed.clear();
-    keyed.extend(scores.iter().enumerate().map(|(i, s)| {
-        let name = u32::try_from(by_name[i]).unwrap_or(u32::MAX);
-        let key = match (s.risk, s.harm, s.likelihood) {
+    // Sorted on one integer each, the risk and the theme's place by name, and then each run
+    // of exactly equal risk by harm, likelihood and name: equal risks are few and short.
+    let full = |i: u32| -> Key {
+        let s = &scores[i as usize];
+        let name = u32::try_from(by_name[i as usize]).unwrap_or(u32::MAX);
+        match (s.risk, s.harm, s.likelihood) {
             (Some(r), Some(h), Some(l)) => (!sortable(r), !sortable(h), !sortable(l), name),
             _ => (u64::MAX, u64::MAX, u64::MAX, name),
+        }
+    };
+    keyed.clear();
+    keyed.extend(scores.iter().enumerate().map(|(i, s)| {
+        let risk = match (s.risk, s.harm, s.likelihood) {
+            (Some(r), Some(_), Some(_)) => !sortable(r),
+            _ => u64::MAX,
         };
-        (key, i as u32)
+        let name = u64::try_from(by_name[i])
+            .unwrap_or(u64::from(u32::MAX))
+            .min(u64::from(u32::MAX));
+        (u128::from(risk) << 64) | (u128::from(name) << 32) | i as u128
     }));
     keyed.sort_unstable();
+    let mut start = 0;
+    while start < keyed.len() {
+        let risk = keyed[start] >> 64;
+        let mut end = start + 1;
+        while end < keyed.len() && keyed[end] >> 64 == risk {
+            end += 1;
+        }
+        if end - start > 1 {
+            keyed[start..end].sort_unstable_by_key(|&k| full(k as u32));
+        }
+        start = end;
+    }
     let mut prev: Option<(f64, f64, f64)> = None;
     let mut current = 0u32;
-    for (pos, &(_, i)) in keyed.iter().enumerate() {
+    for (pos, &k) in keyed.iter().enumerate() {
+        let i = k as u32;
         let s = &scores[i as usize];
         let (Some(r), Some(h), Some(l)) = (s.risk, s.harm, s.likelihood) else {
             out[i as usize] = 0;
@@ -225,7 +259,7 @@ pub(super) fn simulate(
         .rposition(|f| f.kind == super::super::method::SectionKind::Confidence);
     let mut w = vec![[1.0_f32; LANES]; people];
     let mut scores: Vec<Vec<QuickScore>> = vec![themes.iter().map(|t| t.fixed).collect(); LANES];
-    let mut keyed: Vec<(Key, u32)> = Vec::with_capacity(n);
+    let mut keyed: Vec<u128> = Vec::with_capacity(n);
     let mut ranks = vec![0u32; n];
     let mut points: Vec<Option<f64>> = Vec::new();
     let mut ats: Vec<[usize; LANES]> = Vec::new();

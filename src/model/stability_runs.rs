@@ -60,9 +60,10 @@ fn resampled(
     w: &[[f32; LANES]],
     how: Aggregation,
     room: [f32; LANES],
-) -> [usize; LANES] {
+) -> [u16; LANES] {
     let levels = v.ordered.len();
-    let mut at = [levels - 1; LANES];
+    let top = u16::try_from(levels - 1).unwrap_or(u16::MAX);
+    let mut at = [top; LANES];
     match how {
         Aggregation::Median => {
             // The voters' total is the room's total less those who did not vote. The running
@@ -104,7 +105,7 @@ fn resampled(
                 at[k] = v
                     .groups
                     .get((short[k] as usize).min(last))
-                    .map_or(levels - 1, |g| usize::from(g.1));
+                    .map_or(top, |g| g.1);
             }
         }
         Aggregation::Mean => {
@@ -114,16 +115,17 @@ fn resampled(
                     sum += f64::from(w[p][k]) * v.points[i];
                     total += f64::from(w[p][k]);
                 }
-                *slot = nearest(&v.scale, sum / total.max(f64::MIN_POSITIVE))
+                let pos = nearest(&v.scale, sum / total.max(f64::MIN_POSITIVE))
                     .map_or(v.actual, |x| position(&v.ordered, x));
+                *slot = u16::try_from(pos).unwrap_or(top);
             }
         }
     }
     if let Some(a) = v.agreed {
         // The room's agreed value, moved as far as the resampled room moved.
         for x in &mut at {
-            let shifted = a as i64 + *x as i64 - v.actual as i64;
-            *x = shifted.clamp(0, levels as i64 - 1) as usize;
+            let shifted = a as i64 + i64::from(*x) - v.actual as i64;
+            *x = shifted.clamp(0, i64::from(top)) as u16;
         }
     }
     at
@@ -262,7 +264,7 @@ pub(super) fn simulate(
     let mut keyed: Vec<u128> = Vec::with_capacity(n);
     let mut ranks = vec![0u32; n];
     let mut points: Vec<Option<f64>> = Vec::new();
-    let mut ats: Vec<[usize; LANES]> = Vec::new();
+    let mut ats: Vec<[u16; LANES]> = Vec::new();
     let mut moved: Vec<[usize; LANES]> = Vec::new();
     let how = card.method.aggregation;
     let end = first + runs;
@@ -298,7 +300,7 @@ pub(super) fn simulate(
             for v in &t.varying {
                 let at = resampled(v, &w, how, room);
                 for k in 0..LANES {
-                    changed[k] |= at[k] != v.now;
+                    changed[k] |= usize::from(at[k]) != v.now;
                 }
                 ats.push(at);
             }
@@ -326,9 +328,10 @@ pub(super) fn simulate(
                 points.clone_from(&t.base);
                 let mut confidence = t.confidence.as_deref();
                 for (v, at) in t.varying.iter().zip(&ats) {
-                    points[v.factor] = Some(v.points[at[lane]]);
+                    let at = usize::from(at[lane]);
+                    points[v.factor] = Some(v.points[at]);
                     if confidence_factor == Some(v.factor) {
-                        confidence = Some(&v.codes[at[lane]]);
+                        confidence = Some(&v.codes[at]);
                     }
                 }
                 for (d, m) in t.wobble.iter().zip(&moved) {

@@ -5,9 +5,8 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::bar::fit;
+use super::bar::{cut_label, row_name};
 use super::{ChartOptions, DrawResult, FONT, Mark};
 use crate::model::stability::Stability;
 
@@ -74,15 +73,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         let (x1, y1) = chart.backend_coord(&(n as f64 + 0.5, bottom));
         if text_fits {
             let name = format!("{}. {}", t.rank.unwrap_or(0), t.name);
-            let max_chars = (f64::from(name_w) / (label_size * 0.5)) as usize;
-            root.draw(&Text::new(
-                fit(&name, max_chars),
-                (x0 - (6.0 * s) as i32, (y0 + y1) / 2),
-                (FONT, label_size)
-                    .into_font()
-                    .color(&p.text)
-                    .pos(Pos::new(HPos::Right, VPos::Center)),
-            ))?;
+            row_name(root, &name, (x0, (y0 + y1) / 2), (name_w, label_size), o)?;
         }
         marks.push(Mark {
             theme: t.id.clone(),
@@ -96,15 +87,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         let (x, y) = (cut as f64 + 0.5, (n - cut) as f64);
         area.draw(&PathElement::new(vec![(0.5, y), (n as f64 + 0.5, y)], line))?;
         area.draw(&PathElement::new(vec![(x, 0.0), (x, n as f64)], line))?;
-        let (xr, yr) = chart.backend_coord(&(n as f64 + 0.5, y));
-        root.draw(&Text::new(
-            format!("cut line: top {cut}"),
-            (xr - (4.0 * s) as i32, yr - (4.0 * s) as i32),
-            (FONT, p.size(14.0, s))
-                .into_font()
-                .color(&p.accent)
-                .pos(Pos::new(HPos::Right, VPos::Bottom)),
-        ))?;
+        cut_label(root, chart.backend_coord(&(n as f64 + 0.5, y)), cut, o)?;
     }
     Ok(marks)
 }

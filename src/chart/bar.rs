@@ -69,15 +69,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         let mid_y = (y0 + y1) / 2;
         if text_fits {
             let name = format!("{}. {}", row.rank.unwrap_or(0), row.name);
-            let max_chars = (f64::from(name_w) / (label_size * 0.5)) as usize;
-            root.draw(&Text::new(
-                fit(&name, max_chars),
-                (x0 - (6.0 * s) as i32, mid_y),
-                (FONT, label_size)
-                    .into_font()
-                    .color(&p.text)
-                    .pos(Pos::new(HPos::Right, VPos::Center)),
-            ))?;
+            row_name(root, &name, (x0, mid_y), (name_w, label_size), o)?;
             root.draw(&Text::new(
                 tag(method, row),
                 (x1 + (6.0 * s) as i32, mid_y),
@@ -104,17 +96,49 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             vec![(0.0, y), (max_risk, y)],
             ShapeStyle::from(&p.accent).stroke_width((3.0 * s) as u32),
         ))?;
-        let (xr, yr) = chart.backend_coord(&(max_risk, y));
-        root.draw(&Text::new(
-            format!("cut line: top {}", o.cut),
-            (xr - (4.0 * s) as i32, yr - (4.0 * s) as i32),
-            (FONT, p.size(14.0, s))
-                .into_font()
-                .color(&p.accent)
-                .pos(Pos::new(HPos::Right, VPos::Bottom)),
-        ))?;
+        cut_label(root, chart.backend_coord(&(max_risk, y)), o.cut, o)?;
     }
     Ok(marks)
+}
+
+/// A row's name, right-aligned against the plot's left edge at `(x0, mid_y)`, shortened to
+/// the name column's width.
+pub(super) fn row_name<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    name: &str,
+    (x0, mid_y): (i32, i32),
+    (name_w, label_size): (u32, f64),
+    o: &ChartOptions,
+) -> DrawResult<()> {
+    let max_chars = (f64::from(name_w) / (label_size * 0.5)) as usize;
+    root.draw(&Text::new(
+        fit(name, max_chars),
+        (x0 - (6.0 * o.scale) as i32, mid_y),
+        (FONT, label_size)
+            .into_font()
+            .color(&o.palette.text)
+            .pos(Pos::new(HPos::Right, VPos::Center)),
+    ))?;
+    Ok(())
+}
+
+/// "cut line: top N", just above the line's right end at `(xr, yr)`.
+pub(super) fn cut_label<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    (xr, yr): (i32, i32),
+    cut: usize,
+    o: &ChartOptions,
+) -> DrawResult<()> {
+    let s = o.scale;
+    root.draw(&Text::new(
+        format!("cut line: top {cut}"),
+        (xr - (4.0 * s) as i32, yr - (4.0 * s) as i32),
+        (FONT, o.palette.size(14.0, s))
+            .into_font()
+            .color(&o.palette.accent)
+            .pos(Pos::new(HPos::Right, VPos::Bottom)),
+    ))?;
+    Ok(())
 }
 
 /// Shortens text to `max` characters with an ellipsis.

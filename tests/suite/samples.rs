@@ -175,6 +175,15 @@ fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_cal
             .find(|v| scale.label(*v) == label)
             .expect("level")
     };
+    // The factor's scale, for the two kinds of change that name a factor.
+    let scale_of = |card: &trh::model::Scorecard, factor: &trh::model::FactorId| {
+        card.method
+            .factor(factor.as_str())
+            .expect("factor")
+            .1
+            .scale
+            .clone()
+    };
     match change {
         Change::Votes {
             theme,
@@ -183,19 +192,8 @@ fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_cal
             who,
             ..
         } => {
-            let scale = card
-                .method
-                .factor(factor.as_str())
-                .expect("factor")
-                .1
-                .scale
-                .clone();
-            let t = Arc::make_mut(
-                card.themes
-                    .iter_mut()
-                    .find(|t| &t.id == theme)
-                    .expect("theme"),
-            );
+            let scale = scale_of(card, factor);
+            let t = card.theme_mut(theme).expect("theme");
             let hidden = t.hidden_rounds.clone();
             let score = t.scores.get_mut(factor).expect("score");
             let round = score.counted_round(&hidden).expect("counted round");
@@ -214,20 +212,13 @@ fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_cal
             to,
             ..
         } => {
-            let scale = card
-                .method
-                .factor(factor.as_str())
-                .expect("factor")
-                .1
-                .scale
-                .clone();
-            let t = Arc::make_mut(
-                card.themes
-                    .iter_mut()
-                    .find(|t| &t.id == theme)
-                    .expect("theme"),
-            );
-            let score = t.scores.get_mut(factor).expect("score");
+            let scale = scale_of(card, factor);
+            let score = card
+                .theme_mut(theme)
+                .expect("theme")
+                .scores
+                .get_mut(factor)
+                .expect("score");
             if *agreed {
                 score.agreed.as_mut().expect("agreed").value = level(&scale, to);
             } else {

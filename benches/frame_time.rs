@@ -84,6 +84,22 @@ struct Result {
     base_p95: f64,
 }
 
+/// Runs frames until the background stability figures are in, so the board is measured with
+/// its stability column and close calls.
+fn wait_for_figures(app: &mut TrhApp) {
+    let ctx = egui::Context::default();
+    let started = Instant::now();
+    while app.state.robust_now().is_none() && started.elapsed() < Duration::from_secs(60) {
+        frame(&ctx, 0, &mut |ui| app.show(ui));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    println!(
+        "stability figures for {} themes in after {:.0} ms of waiting",
+        app.state.doc.card.themes.len(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+}
+
 fn measure(name: &'static str, app: &mut TrhApp) -> Result {
     // Textures belong to one egui context; each measurement starts a fresh one.
     app.charts.clear();
@@ -276,6 +292,7 @@ fn main() {
     app.state.view.tab = Tab::Scorecard;
     results.push(measure("scorecard", &mut app));
     app.state.view.tab = Tab::Ranking;
+    wait_for_figures(&mut app);
     results.push(measure("ranking board", &mut app));
     app.state.view.tab = Tab::Charts;
     for kind in ChartKind::ALL {

@@ -8,12 +8,12 @@ use anyhow::{Context, bail};
 use super::{Command, MethodAction, TextOrJson, emit};
 use crate::file::{self, FileError, doc::VersionProbe};
 use crate::model::{Scorecard, rank};
-use crate::report::{explain::explain, rank_table};
+use crate::report::explain::explain;
 use crate::{generate, import, methods};
 
 pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        cmd @ Command::Rank { .. } => rank_cmd(cmd)?,
+        cmd @ Command::Rank { .. } => super::ranking::rank_cmd(cmd)?,
         Command::Explain {
             file,
             theme,
@@ -63,8 +63,10 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             size,
         } => diff_cmd(&old, &new, format, chart.as_deref(), size)?,
         Command::Fmt { files, check } => return fmt(&files, check),
-        cmd @ Command::Stability { .. } => stability_cmd(cmd)?,
-        Command::CloseCalls { file, top, format } => close_calls_cmd(&file, top, format)?,
+        cmd @ Command::Stability { .. } => super::ranking::stability_cmd(cmd)?,
+        Command::CloseCalls { file, top, format } => {
+            super::ranking::close_calls_cmd(&file, top, format)?;
+        }
         Command::Live {
             file,
             bind,
@@ -156,84 +158,7 @@ fn looks_like_method(text: &str) -> bool {
 
 /// Loads a scorecard, warning on stderr if its marking is not a UK Government Security
 /// Classification (it is still printed as written on every output).
-fn stability_cmd(command: Command) -> anyhow::Result<()> {
-    use crate::model::stability::{Centre, Options, stability};
-    let Command::Stability {
-        file,
-        runs,
-        seed,
-        top,
-        centre,
-        confidence_widens,
-        format,
-    } = command
-    else {
-        bail!("not a stability command");
-    };
-    let card = load(&file)?;
-    let options = Options {
-        runs,
-        seed,
-        top: top.unwrap_or_else(|| card.cut()),
-        centre: match centre {
-            super::StabilityCentre::AroundAgreed => Centre::AroundAgreed,
-            super::StabilityCentre::AgreedFixed => Centre::AgreedFixed,
-            super::StabilityCentre::AsVoted => Centre::AsVoted,
-        },
-        confidence_widens,
-    };
-    let s = stability(&card, &options);
-    emit(&crate::report::stability::render(
-        &s,
-        &card.marking,
-        format,
-    )?)
-}
-
-fn rank_cmd(command: Command) -> anyhow::Result<()> {
-    let Command::Rank {
-        file,
-        format,
-        top,
-        cut,
-        marking_row,
-        stability,
-    } = command
-    else {
-        bail!("not a rank command");
-    };
-    let card = load(&file)?;
-    let ranking = rank(&card).with_cut(cut.unwrap_or_else(|| card.cut()));
-    let options = rank_table::Options { top, marking_row };
-    if stability && format == rank_table::Format::Json {
-        let f = crate::export::Figures::of(&card, ranking.cut);
-        return emit(&rank_table::json_with_stability(
-            &ranking,
-            top,
-            (&f.stability, &f.close),
-        )?);
-    }
-    if stability {
-        bail!("--stability adds columns to --format json only; for a table use trh stability");
-    }
-    emit(&rank_table::render(&ranking, format, options)?)
-}
-
-fn close_calls_cmd(
-    file: &Path,
-    top: Option<usize>,
-    format: crate::report::close_calls::CloseCallsFormat,
-) -> anyhow::Result<()> {
-    let card = load(file)?;
-    let calls = crate::model::close_calls::close_calls(&card, top.unwrap_or_else(|| card.cut()));
-    emit(&crate::report::close_calls::render(
-        &calls,
-        &card.marking,
-        format,
-    )?)
-}
-
-fn load(path: &Path) -> anyhow::Result<crate::model::Scorecard> {
+pub(super) fn load(path: &Path) -> anyhow::Result<crate::model::Scorecard> {
     let card = file::load_scorecard(path)?;
     warn_marking(path, &card);
     Ok(card)

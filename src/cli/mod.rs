@@ -3,6 +3,7 @@
 
 mod commands;
 mod live;
+mod ranking;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -88,8 +89,7 @@ pub enum Command {
         /// For csv: put a line with the marking alone above the header row.
         #[arg(long)]
         marking_row: bool,
-        /// For json: add each row's rank stability (interval, p_top, p_band, badge) and the
-        /// close calls, from the default runs and seed (as `trh stability` and the app).
+        /// For json: add each row's rank stability and the close calls (as the app shows them).
         #[arg(long)]
         stability: bool,
     },
@@ -222,9 +222,8 @@ pub enum Command {
         /// (agreed-fixed), or ignored for the votes (as-voted).
         #[arg(long, value_enum, default_value_t = StabilityCentre::AroundAgreed)]
         centre: StabilityCentre,
-        /// An assumption, off by default: let a theme's confidence widen its interval. At
-        /// the least confident level each draft harm and likelihood factor moves one level
-        /// (up or down) in half of the runs; at the most confident, never.
+        /// An assumption, off by default: at the least confident level each draft harm and
+        /// likelihood factor moves one level (up or down) in half the runs; never at the most.
         #[arg(long)]
         confidence_widens: bool,
         /// Output format.

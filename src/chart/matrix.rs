@@ -187,10 +187,10 @@ pub(super) fn band_index(method: &Method, risk: f64) -> Option<usize> {
     method
         .bands
         .iter()
-        .position(|b| risk >= b.min - 1e-9 && risk <= b.max + 1e-9)
+        .position(|b| b.bounds().contains(risk))
         .or_else(|| {
             // Between two bands' whole-number ends (the background is continuous): the lower.
-            method.bands.iter().rposition(|b| risk >= b.min)
+            method.bands.iter().rposition(|b| risk >= b.bounds().low())
         })
 }
 

@@ -34,7 +34,14 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let rows: Vec<&RankedTheme> = ranked(ranking)
         .filter(|r| r.position_total.is_some())
         .collect();
-    let risk_hi = method.bands.last().map_or(1.0, |b| b.max);
+    let risk_hi = method.bands.last().map_or(1.0, |b| {
+        let top = b.bounds();
+        if top.high().is_finite() {
+            top.high()
+        } else {
+            top.low().max(0.0) * 1.25 + 1.0
+        }
+    });
     let x_range = axis_range_risk(risk_hi, rows.iter().filter_map(|r| r.risk));
     let y_range = axis_range(
         method,
@@ -57,8 +64,16 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
 
     let band_split = method.bands.len() / 2;
     let grade_split = method.grades.len() / 2;
-    let x_split = method.bands.get(band_split).map_or(0.0, |b| b.min);
-    let y_split = method.grades.get(grade_split).map_or(0.0, |g| g.min) - 0.5;
+    let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
+    let x_split = method
+        .bands
+        .get(band_split)
+        .map_or(0.0, |b| finite(b.bounds().low()));
+    let y_split = method
+        .grades
+        .get(grade_split)
+        .map_or(0.0, |g| finite(g.bounds().low()))
+        - 0.5;
     let line = ShapeStyle::from(&p.text).stroke_width((2.0 * s) as u32);
     chart.draw_series(std::iter::once(PathElement::new(
         vec![(x_split, y_range.start), (x_split, y_range.end)],

@@ -349,16 +349,27 @@ fn method(h: &mut String, card: &Scorecard) {
         }
         h.push_str("</tbody></table>\n");
     }
-    h.push_str("<h3>Risk bands</h3>\n<table class=\"data\"><thead><tr><th>Band</th><th>Risk from</th><th>to</th></tr></thead><tbody>\n");
+    h.push_str("<h3>Risk bands</h3>\n<table class=\"data\"><thead><tr><th>Band</th><th>Risk</th></tr></thead><tbody>\n");
     for b in &m.bands {
         let _ = writeln!(
             h,
-            "<tr><td>{} ({})</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td>{} ({})</td><td class=\"num\">{}</td></tr>",
             e(&b.label),
             e(&b.letter),
-            num(b.min),
-            num(b.max)
+            e(&band_range(m, b))
         );
     }
     h.push_str("</tbody></table>\n");
+}
+
+/// A band's range in words ("4 to below 7"), or where a grid method's band comes from.
+pub(super) fn band_range(
+    m: &crate::model::method::Method,
+    b: &crate::model::method::Band,
+) -> String {
+    if matches!(m.risk, crate::model::method::RiskFormula::Grid(_)) {
+        "from the grid".to_owned()
+    } else {
+        b.bounds().text(num)
+    }
 }

@@ -335,7 +335,7 @@ fn method_sheet(wb: &mut Workbook, card: &Scorecard, s: &Styles) -> Result<(), X
         r += 1;
         ws.write_string(r, 0, &b.label)?;
         ws.write_string(r, 3, &b.letter)?;
-        ws.write_string(r, 4, format!("{} to {}", b.min, b.max))?;
+        ws.write_string(r, 4, super::html::band_range(m, b))?;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::method::{ConfidenceMode, Method, RiskFormula, Role, Section, SectionKind};
+use super::risk_rule::{Term, term, term_section};
 
 /// Above this many attainable values the coverage check is skipped rather than enumerated.
 const MAX_ATTAINABLE: usize = 200_000;
@@ -30,26 +31,74 @@ pub fn attainable_totals(section: &Section) -> Option<Vec<f64>> {
     Some(totals.into_iter().map(unkey).collect())
 }
 
-/// Every risk the method can produce, sorted; `None` if too many to list.
+/// Every risk the method can produce, sorted; `None` if too many to list, for a grid (whose
+/// bands are its cells), or for a weighted sum whose terms share factors (a factor and its
+/// own section), where the terms are not independent and listing them all would be costly.
 pub fn attainable_risks(method: &Method) -> Option<Vec<f64>> {
-    let harm = attainable_totals(method.section(SectionKind::Harm)?)?;
-    let likelihood = attainable_totals(method.section(SectionKind::Likelihood)?)?;
-    if harm.len().saturating_mul(likelihood.len()) > MAX_ATTAINABLE {
-        return None;
-    }
-    let mut risks = BTreeSet::new();
-    let weights: Vec<f64> = match &method.confidence_mode {
-        ConfidenceMode::ReportOnly => vec![1.0],
-        ConfidenceMode::Weighted(w) => w.iter().map(|(_, w)| *w).collect(),
+    let weights: BTreeSet<i64> = match &method.confidence_mode {
+        ConfidenceMode::ReportOnly => BTreeSet::from([key(1.0)]),
+        ConfidenceMode::Weighted(w) => w.iter().map(|(_, w)| key(*w)).collect(),
     };
-    for &h in &harm {
-        for &l in &likelihood {
-            for &w in &weights {
-                risks.insert(key(risk_of(&method.risk, h, l) * w));
+    let base = match &method.risk {
+        RiskFormula::Grid(_) => return None,
+        RiskFormula::Weighted(terms) => weighted_risks(method, terms)?,
+        formula => {
+            let harm = attainable_totals(method.section(SectionKind::Harm)?)?;
+            let likelihood = attainable_totals(method.section(SectionKind::Likelihood)?)?;
+            if harm.len().saturating_mul(likelihood.len()) > MAX_ATTAINABLE {
+                return None;
             }
+            let mut risks = BTreeSet::new();
+            for &h in &harm {
+                for &l in &likelihood {
+                    risks.insert(key(risk_of(formula, h, l)));
+                }
+            }
+            risks
+        }
+    };
+    let risks = combine(Some(&base), &weights, |a, b| a * b)?;
+    Some(risks.into_iter().map(unkey).collect())
+}
+
+/// Every Σ weight × term, when no two terms read the same factor.
+fn weighted_risks(method: &Method, terms: &[(String, f64)]) -> Option<BTreeSet<i64>> {
+    let mut sections = BTreeSet::new();
+    let mut factors = Vec::new();
+    for (name, _) in terms {
+        match term(method, name)? {
+            Term::Section(i) => {
+                if !sections.insert(i) {
+                    return None;
+                }
+            }
+            Term::Factor(j) => factors.push(j),
         }
     }
-    Some(risks.into_iter().map(unkey).collect())
+    for &j in &factors {
+        if sections.contains(&term_section(method, Term::Factor(j))?) {
+            return None;
+        }
+    }
+    let mut acc: Option<BTreeSet<i64>> = None;
+    for (name, w) in terms {
+        let values: BTreeSet<i64> = match term(method, name)? {
+            Term::Section(i) => attainable_totals(&method.sections[i])?
+                .into_iter()
+                .map(|v| key(v * w))
+                .collect(),
+            Term::Factor(j) => {
+                let (_, f) = method.factors().nth(j)?;
+                f.scale
+                    .values()
+                    .iter()
+                    .map(|v| key(f.scale.points(*v) * w))
+                    .collect()
+            }
+        };
+        acc = Some(combine(acc.as_ref(), &values, |a, b| a + b)?);
+    }
+    acc
 }
 
 /// The risk formula applied to a harm and a likelihood total.
@@ -61,6 +110,16 @@ pub fn risk_of(formula: &RiskFormula, harm: f64, likelihood: f64) -> f64 {
             harm: wh,
             likelihood: wl,
         } => harm * wh + likelihood * wl,
+        // Only harm and likelihood are known here: other terms make the risk unknown.
+        RiskFormula::Weighted(terms) => terms
+            .iter()
+            .map(|(name, w)| match name.as_str() {
+                "harm" => harm * w,
+                "likelihood" => likelihood * w,
+                _ => f64::NAN,
+            })
+            .sum(),
+        RiskFormula::Grid(_) => f64::NAN,
     }
 }
 

@@ -87,7 +87,8 @@ pub fn matching_rules(method: &Method, band: &str, grade: Option<&str>) -> Vec<u
         .filter(|(_, r)| match (&r.grades, grade) {
             (GradeMatch::Any, _) => true,
             (GradeMatch::Only(gs), Some(g)) => gs.iter().any(|x| x == g),
-            (GradeMatch::Only(_), None) => false,
+            (GradeMatch::Only(_), None) | (GradeMatch::Ungraded, Some(_)) => false,
+            (GradeMatch::Ungraded, None) => true,
         })
         .map(|(i, _)| i)
         .collect()

@@ -6,10 +6,13 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::bounds::Bounds;
 use super::ids::FactorId;
 
 /// The newest method-file format this build reads.
-pub const METHOD_FORMAT: u32 = 1;
+/// Format 2 added `Weighted` and `Grid` risk, `Other` sections, `from` / `below` bounds and
+/// `Ungraded` lookup rules; every format-1 file reads and ranks as before.
+pub const METHOD_FORMAT: u32 = 2;
 
 /// A complete scoring method.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,6 +73,9 @@ pub enum SectionKind {
     Confidence,
     /// Organisational (partnership) position: graded, and combined with the risk band.
     Position,
+    /// Any other total (public concern, say), named by the section's `id`; counted only
+    /// where the risk formula or grid names it.
+    Other,
 }
 
 impl SectionKind {
@@ -80,6 +86,7 @@ impl SectionKind {
             Self::Likelihood => "likelihood",
             Self::Confidence => "confidence",
             Self::Position => "position",
+            Self::Other => "other",
         }
     }
 }
@@ -90,6 +97,10 @@ impl SectionKind {
 pub struct Section {
     /// Which total this section makes.
     pub kind: SectionKind,
+    /// The name the risk formula or grid uses for this section's total. Needed for `Other`
+    /// sections; the others are named by their kind (`harm`, `likelihood`, ...).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// Heading shown to users.
     pub label: String,
     /// Name of the section's total, e.g. "Total harm score".
@@ -97,6 +108,17 @@ pub struct Section {
     pub total_label: String,
     /// The factors, in the order they are scored.
     pub factors: Vec<Factor>,
+}
+
+impl Section {
+    /// The name formulas use for this section's total: its `id`, else its kind's name.
+    pub fn name(&self) -> &str {
+        if self.id.is_empty() {
+            self.kind.name()
+        } else {
+            &self.id
+        }
+    }
 }
 
 /// One thing that is scored.
@@ -160,6 +182,7 @@ pub enum Role {
 
 /// How harm and likelihood combine into risk.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum RiskFormula {
     /// harm × likelihood.
     Product,
@@ -172,6 +195,13 @@ pub enum RiskFormula {
         /// Weight on the likelihood total.
         likelihood: f64,
     },
+    /// The sum of each term × its weight, a term being a section (by its name: `harm`,
+    /// `likelihood`, `position` or an `Other` section's id) or one factor (by its id).
+    Weighted(Vec<(String, f64)>),
+    /// A grid written as the paper shows it: the band is read from the cell of a theme's
+    /// row and column values, not from thresholds. Its "risk" is the band's place (1 is
+    /// the lowest band), so themes are ordered by band, then by harm, then by likelihood.
+    Grid(super::grid::Grid),
 }
 
 /// How the confidence score is used.
@@ -194,7 +224,7 @@ pub enum Aggregation {
     Mean,
 }
 
-/// A risk band: every risk from `min` to `max` inclusive.
+/// A risk band: every risk in its bounds (see [`Bounds`]). A grid method's bands have none.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
@@ -204,13 +234,28 @@ pub struct Band {
     pub label: String,
     /// One or two characters shown with the band colour, so colour is never the only cue.
     pub letter: String,
-    /// Lowest risk in the band.
-    pub min: f64,
-    /// Highest risk in the band.
-    pub max: f64,
+    /// Lowest risk in the band (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Highest risk in the band (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Lowest risk in the band (inclusive): the papers' "from 4", written with `below`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<f64>,
+    /// Every risk under this, not including it: the papers' "below 7" or "< 7".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<f64>,
 }
 
-/// An organisational-position grade: every position total from `min` to `max` inclusive.
+impl Band {
+    /// The range the band covers.
+    pub fn bounds(&self) -> Bounds {
+        Bounds::of(self.min, self.max, self.from, self.below)
+    }
+}
+
+/// An organisational-position grade: every position total in its bounds (see [`Bounds`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Grade {
@@ -218,10 +263,25 @@ pub struct Grade {
     pub id: String,
     /// Label shown to users.
     pub label: String,
-    /// Lowest position total for the grade.
-    pub min: f64,
-    /// Highest position total for the grade.
-    pub max: f64,
+    /// Lowest position total in the grade (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Highest position total in the grade (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Lowest position total in the grade (inclusive): the papers' "from 4", written with `below`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<f64>,
+    /// Every position total under this, not including it: the papers' "below 7" or "< 7".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<f64>,
+}
+
+impl Grade {
+    /// The range the grade covers.
+    pub fn bounds(&self) -> Bounds {
+        Bounds::of(self.min, self.max, self.from, self.below)
+    }
 }
 
 /// A possible result of the lookup.
@@ -292,6 +352,8 @@ pub enum GradeMatch {
     Any,
     /// Only these grade ids.
     Only(Vec<String>),
+    /// Only themes with no position grade yet (a position factor not scored).
+    Ungraded,
 }
 
 /// One row of the outcome lookup.
@@ -338,6 +400,14 @@ impl Method {
     pub fn confidence_factor(&self) -> Option<&Factor> {
         self.section(SectionKind::Confidence)
             .and_then(|s| s.factors.first())
+    }
+
+    /// A section by the name formulas use for it (`harm`, ..., or an `Other` section's id).
+    pub fn section_named(&self, name: &str) -> Option<(usize, &Section)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.name() == name)
     }
 
     /// A band by id.

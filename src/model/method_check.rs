@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::method::{ConfidenceMode, METHOD_FORMAT, Method, Role, Scale, Section, SectionKind};
+use super::method::{
+    Bounds, ConfidenceMode, METHOD_FORMAT, Method, RiskFormula, Role, Scale, Section, SectionKind,
+};
 
 pub use super::attainable::{attainable_risks, attainable_totals, risk_of};
 use super::lookup_check::check_lookup;
@@ -249,8 +251,13 @@ fn check_confidence_mode(method: &Method, out: &mut Vec<MethodIssue>) {
     }
 }
 
-/// A named interval: (id, min, max).
-type Interval<'a> = (&'a str, f64, f64);
+/// A named range, with the fields it was written with: (id, bounds, fields given).
+struct Interval<'a> {
+    id: &'a str,
+    bounds: Bounds,
+    /// (min, max, from, below), to refuse two lower or two upper ends.
+    fields: [Option<f64>; 4],
+}
 
 fn check_intervals(
     what: &str,
@@ -260,22 +267,51 @@ fn check_intervals(
     out: &mut Vec<MethodIssue>,
 ) {
     let mut ids = HashSet::new();
-    for (i, (id, min, max)) in intervals.iter().enumerate() {
+    let show = |b: &Bounds| b.text(|x| format!("{x}"));
+    for (i, iv) in intervals.iter().enumerate() {
+        let id = iv.id;
         let at = [list_field, &quoted(id)];
-        if !ids.insert(*id) {
+        if !ids.insert(id) {
             out.push(issue(format!("{what} id \"{id}\" is used twice"), &at));
         }
-        if !(min.is_finite() && max.is_finite()) || min > max {
+        let [min, max, from, below] = iv.fields;
+        if min.is_some() && from.is_some() {
             out.push(issue(
-                format!("{what} \"{id}\" has min {min} above max {max}"),
+                format!("{what} \"{id}\" gives both min and from: they mean the same; keep one"),
                 &at,
             ));
         }
-        for (other, omin, omax) in &intervals[..i] {
-            if min <= omax && omin <= max {
+        if max.is_some() && below.is_some() {
+            out.push(issue(
+                format!(
+                    "{what} \"{id}\" gives both max and below: max includes its value, below does not; keep one"
+                ),
+                &at,
+            ));
+        }
+        if iv.fields.iter().flatten().any(|x| !x.is_finite()) {
+            out.push(issue(
+                format!("{what} \"{id}\" has a bound that is not a number"),
+                &at,
+            ));
+        } else if iv.bounds.is_empty() {
+            out.push(issue(
+                format!(
+                    "{what} \"{id}\" holds no value: its lower end {} is above its upper end {}",
+                    iv.bounds.low(),
+                    iv.bounds.high()
+                ),
+                &at,
+            ));
+        }
+        for other in &intervals[..i] {
+            if iv.bounds.overlaps(&other.bounds) {
                 out.push(issue(
                     format!(
-                        "{what}s \"{other}\" ({omin}–{omax}) and \"{id}\" ({min}–{max}) overlap"
+                        "{what}s \"{}\" ({}) and \"{id}\" ({}) overlap; to make one end where the next begins, write below: on the lower and from: on the higher",
+                        other.id,
+                        show(&other.bounds),
+                        show(&iv.bounds)
                     ),
                     &at,
                 ));
@@ -285,11 +321,7 @@ fn check_intervals(
     let Some(values) = attainable else { return };
     let gaps: Vec<String> = values
         .iter()
-        .filter(|v| {
-            !intervals
-                .iter()
-                .any(|(_, min, max)| **v >= min - 1e-9 && **v <= max + 1e-9)
-        })
+        .filter(|v| !intervals.iter().any(|iv| iv.bounds.contains(**v)))
         .map(|v| format!("{v}"))
         .collect();
     if !gaps.is_empty() {
@@ -301,7 +333,7 @@ fn check_intervals(
         };
         out.push(issue(
             format!(
-                "{what}s leave a gap: these attainable values fall in no {what}: {}{more}",
+                "{what}s leave a gap: these attainable values fall in no {what}: {}{more}; widen a {what}, or write below: and from: so that each {what} starts where the one before ends",
                 shown.join(", ")
             ),
             &[list_field],
@@ -311,45 +343,77 @@ fn check_intervals(
 
 fn check_bands(method: &Method, out: &mut Vec<MethodIssue>) {
     if method.bands.is_empty() {
-        out.push(issue("the method has no risk bands".to_owned(), &["bands"]));
+        out.push(issue(
+            "the method has no risk bands".to_owned(),
+            &["bands:"],
+        ));
         return;
     }
     for b in &method.bands {
         if b.letter.trim().is_empty() || b.letter.chars().count() > 3 {
             out.push(issue(
                 format!("band \"{}\" needs a letter of 1 to 3 characters", b.id),
-                &["bands", &quoted(&b.id)],
+                &["bands:", &quoted(&b.id)],
             ));
         }
     }
     let intervals: Vec<Interval<'_>> = method
         .bands
         .iter()
-        .map(|b| (b.id.as_str(), b.min, b.max))
+        .map(|b| Interval {
+            id: &b.id,
+            bounds: b.bounds(),
+            fields: [b.min, b.max, b.from, b.below],
+        })
         .collect();
+    if matches!(method.risk, RiskFormula::Grid(_)) {
+        let mut ids = HashSet::new();
+        for iv in &intervals {
+            if !ids.insert(iv.id) {
+                out.push(issue(
+                    format!("band id \"{}\" is used twice", iv.id),
+                    &["bands:", &quoted(iv.id)],
+                ));
+            }
+            if iv.fields.iter().any(Option::is_some) {
+                out.push(issue(
+                    format!(
+                        "band \"{}\" has bounds, but this method's bands come from its grid: remove min, max, from and below",
+                        iv.id
+                    ),
+                    &["bands:", &quoted(iv.id)],
+                ));
+            }
+        }
+        return;
+    }
     let risks = attainable_risks(method);
-    check_intervals("band", "bands", &intervals, risks.as_deref(), out);
+    check_intervals("band", "bands:", &intervals, risks.as_deref(), out);
 }
 
 fn check_grades(method: &Method, out: &mut Vec<MethodIssue>) {
     match method.section(SectionKind::Position) {
         None if !method.grades.is_empty() => out.push(issue(
             "the method has position grades but no position section".to_owned(),
-            &["grades"],
+            &["grades:"],
         )),
         None => {}
         Some(_) if method.grades.is_empty() => out.push(issue(
             "the method has a position section but no grades".to_owned(),
-            &["sections", "kind: Position"],
+            &["sections:", "kind: Position"],
         )),
         Some(section) => {
             let intervals: Vec<Interval<'_>> = method
                 .grades
                 .iter()
-                .map(|g| (g.id.as_str(), g.min, g.max))
+                .map(|g| Interval {
+                    id: &g.id,
+                    bounds: g.bounds(),
+                    fields: [g.min, g.max, g.from, g.below],
+                })
                 .collect();
             let totals = attainable_totals(section);
-            check_intervals("grade", "grades", &intervals, totals.as_deref(), out);
+            check_intervals("grade", "grades:", &intervals, totals.as_deref(), out);
         }
     }
 }

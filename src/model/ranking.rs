@@ -12,9 +12,10 @@ use serde::Serialize;
 
 use super::aggregate::Spread;
 use super::ids::{FactorId, ThemeId};
-use super::method::{ConfidenceMode, DecisionKind, Method, Role, SectionKind};
+use super::method::{ConfidenceMode, DecisionKind, Role, SectionKind};
 use super::method_check::{matching_rules, risk_of};
-use super::ranking_prep::Prepared;
+use super::ranking_prep::{MAX_SECTIONS, Prepared};
+use super::risk_rule::{Rule, Term};
 use super::scorecard::{Scorecard, Source, Theme};
 use super::value::Value;
 
@@ -94,6 +95,16 @@ pub struct RankedTheme {
     pub contested: bool,
     /// Factors with no value that leave the theme without a risk, so unranked.
     pub missing: Vec<FactorId>,
+    /// The theme has a band but no outcome because a position factor is not scored yet
+    /// (and no lookup rule covers themes without a grade): shown as incomplete.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub position_unscored: bool,
+    /// For a grid method: the cell the theme falls in, as (row heading, column heading).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<(String, String)>,
+    /// Every section's total, in method order (`None`: incomplete or not counted).
+    #[serde(skip)]
+    pub section_totals: Vec<Option<f64>>,
     /// Every factor, in method order.
     pub factors: Vec<FactorResult>,
 }
@@ -289,33 +300,87 @@ impl Total {
     }
 }
 
-/// Harm, likelihood, the position total and risk from the section totals and the confidence
-/// level's code: the one rule every score uses (`rank`, and the stability runs).
+/// Section totals, one per section in method order.
+type Totals = [Total; MAX_SECTIONS];
+
+fn new_totals() -> Totals {
+    std::array::from_fn(|_| Total::new())
+}
+
+/// What the risk rule gives one theme.
+#[derive(Clone, Copy, Debug, Default)]
+struct Scores {
+    harm: Option<f64>,
+    likelihood: Option<f64>,
+    position_total: Option<f64>,
+    risk: Option<f64>,
+    /// Band index.
+    band: Option<usize>,
+    /// A grid's (row, column).
+    cell: Option<(usize, usize)>,
+}
+
+/// Harm, likelihood, the position total, risk and band from the section totals, each
+/// factor's points (method order) and the confidence level's code: the one rule every score
+/// uses (`rank`, close calls and the stability runs).
 fn risk_from(
-    method: &Method,
-    totals: &[Total; 4],
+    prep: &Prepared<'_>,
+    totals: &Totals,
+    points: &[Option<f64>],
     confidence: Option<&str>,
-) -> (Option<f64>, Option<f64>, Option<f64>, Option<f64>) {
-    let harm = totals[SectionKind::Harm as usize].value();
-    let likelihood = totals[SectionKind::Likelihood as usize].value();
-    let position_total = totals[SectionKind::Position as usize].value();
+) -> Scores {
+    let method = prep.method;
+    let harm = totals[prep.harm].value();
+    let likelihood = totals[prep.likelihood].value();
+    let position_total = prep.position.and_then(|i| totals[i].value());
     let weight = match &method.confidence_mode {
         ConfidenceMode::ReportOnly => Some(1.0),
         ConfidenceMode::Weighted(w) => {
             confidence.and_then(|c| w.iter().find(|(code, _)| **code == *c).map(|(_, w)| *w))
         }
     };
-    let risk = match (harm, likelihood, weight) {
-        (Some(h), Some(l), Some(w)) => Some(risk_of(&method.risk, h, l) * w),
-        _ => None,
+    let read = |t: Term| match t {
+        Term::Section(i) => totals.get(i).and_then(Total::value),
+        Term::Factor(j) => points.get(j).copied().flatten(),
     };
-    (harm, likelihood, position_total, risk)
+    let mut scores = Scores {
+        harm,
+        likelihood,
+        position_total,
+        ..Scores::default()
+    };
+    let (Some(h), Some(l), Some(w)) = (harm, likelihood, weight) else {
+        return scores;
+    };
+    match &prep.rule {
+        Rule::HarmLikelihood(f) => scores.risk = Some(risk_of(f, h, l) * w),
+        Rule::Terms(terms) => {
+            scores.risk = terms
+                .iter()
+                .map(|(t, wt)| read(*t).map(|x| x * wt))
+                .sum::<Option<f64>>()
+                .map(|r| r * w);
+        }
+        Rule::Grid(g) => {
+            scores.cell = read(g.rows)
+                .zip(read(g.columns))
+                .and_then(|(r, c)| g.cell(r, c));
+            scores.band = scores.cell.and_then(|c| g.band(c));
+            scores.risk = scores.band.map(|b| (b + 1) as f64);
+            return scores;
+        }
+    }
+    scores.band = scores
+        .risk
+        .and_then(|r| prep.band_bounds.iter().position(|b| b.contains(r)));
+    scores
 }
 
 /// What walking a theme's factors gives: section totals, each factor's result, what is
 /// missing, the confidence level and whether any factor is contested.
 struct Walk {
-    totals: [Total; 4],
+    totals: Totals,
+    points: Vec<Option<f64>>,
     factors: Vec<FactorResult>,
     missing: Vec<FactorId>,
     confidence: Option<Named>,
@@ -325,7 +390,8 @@ struct Walk {
 /// Reads every factor of a theme in method order: its value in force, points and source.
 fn walk(prep: &Prepared<'_>, theme: &Theme) -> Walk {
     let method = prep.method;
-    let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
+    let mut totals = new_totals();
+    let mut all_points = Vec::with_capacity(prep.factors.len());
     let mut factors = Vec::with_capacity(prep.factors.len());
     let mut missing = Vec::new();
     let mut confidence = None;
@@ -339,9 +405,13 @@ fn walk(prep: &Prepared<'_>, theme: &Theme) -> Walk {
         });
         contested |= spread.as_ref().is_some_and(|s| s.contested);
         let points = value.map(|v| factor.scale.points(v));
-        if totals[kind as usize].add(factor.role, points) && blocks_rank(method, kind) {
+        if let Some(t) = totals.get_mut(pf.section) {
+            t.add(factor.role, points);
+        }
+        if points.is_none() && pf.blocks {
             missing.push(factor.id.clone());
         }
+        all_points.push(points);
         let names = value.map(|v| pf.names(v));
         if kind == SectionKind::Confidence {
             confidence = value.zip(names.clone()).map(|(v, (id, label))| Named {
@@ -369,6 +439,7 @@ fn walk(prep: &Prepared<'_>, theme: &Theme) -> Walk {
     }
     Walk {
         totals,
+        points: all_points,
         factors,
         missing,
         confidence,
@@ -380,14 +451,39 @@ pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
     let method = prep.method;
     let Walk {
         totals,
+        points,
         factors,
         missing,
         confidence,
         contested,
     } = walk(prep, theme);
-    let (harm, likelihood, position_total, risk) =
-        risk_from(method, &totals, confidence.as_ref().map(|c| &*c.id));
-    let (band, grade, outcome) = classify(prep, risk, position_total);
+    let scores = risk_from(prep, &totals, &points, confidence.as_ref().map(|c| &*c.id));
+    let Scores {
+        harm,
+        likelihood,
+        position_total,
+        risk,
+        ..
+    } = scores;
+    let (band, grade, outcome) = classify(prep, scores.band, position_total);
+    let position_unscored =
+        band.is_some() && outcome.is_none() && prep.position.is_some() && grade.is_none();
+    let cell = match (&method.risk, scores.cell) {
+        (super::method::RiskFormula::Grid(g), Some((r, c))) => Some((
+            g.row_keys
+                .get(r)
+                .map(super::grid::Key::text)
+                .unwrap_or_default(),
+            g.column_keys
+                .get(c)
+                .map(super::grid::Key::text)
+                .unwrap_or_default(),
+        )),
+        _ => None,
+    };
+    let section_totals = (0..method.sections.len())
+        .map(|i| totals.get(i).and_then(Total::value))
+        .collect();
     let suggested = outcome.as_ref().map(|o| method.outcomes[o.index].suggests);
     let decision = theme.decision.as_ref().map(|d| d.kind);
     let intelligence_gap = match (&method.intelligence_gap, &band, &confidence) {
@@ -420,6 +516,9 @@ pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
         intelligence_gap,
         contested,
         missing,
+        position_unscored,
+        cell,
+        section_totals,
         factors,
     }
 }
@@ -427,22 +526,13 @@ pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
 /// The band of a risk, the grade of a position total, and the lookup's outcome for the two.
 fn classify(
     prep: &Prepared<'_>,
-    risk: Option<f64>,
+    band: Option<usize>,
     position_total: Option<f64>,
 ) -> (Option<Named>, Option<Named>, Option<Named>) {
     let method = prep.method;
-    let band = risk.and_then(|r| {
-        let i = method
-            .bands
-            .iter()
-            .position(|b| r >= b.min - EPS && r <= b.max + EPS)?;
-        Some(prep.bands[i].clone())
-    });
+    let band = band.and_then(|i| prep.bands.get(i).cloned());
     let grade = position_total.and_then(|p| {
-        let i = method
-            .grades
-            .iter()
-            .position(|g| p >= g.min - EPS && p <= g.max + EPS)?;
+        let i = prep.grade_bounds.iter().position(|g| g.contains(p))?;
         Some(prep.grades[i].clone())
     });
     let outcome = band.as_ref().and_then(|b| {
@@ -452,15 +542,6 @@ fn classify(
         Some(prep.outcomes[i].clone())
     });
     (band, grade, outcome)
-}
-
-/// Whether a missing value in this section leaves the theme without a risk score.
-fn blocks_rank(method: &Method, kind: SectionKind) -> bool {
-    match kind {
-        SectionKind::Harm | SectionKind::Likelihood => true,
-        SectionKind::Confidence => matches!(method.confidence_mode, ConfidenceMode::Weighted(_)),
-        SectionKind::Position => false,
-    }
 }
 
 pub(super) fn named(index: usize, id: &str, label: &str) -> Named {

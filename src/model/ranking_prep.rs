@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use super::aggregate::ScaleTable;
-use super::method::{Method, SectionKind};
+use super::method::{Bounds, ConfidenceMode, Method, Role, SectionKind};
 use super::ranking::{Named, named};
+use super::risk_rule::{self, Rule, Term};
 use super::scorecard::Theme;
 use super::value::Value;
 
@@ -19,10 +20,27 @@ pub(super) struct Prepared<'a> {
     pub(super) bands: Vec<Named>,
     pub(super) grades: Vec<Named>,
     pub(super) outcomes: Vec<Named>,
+    /// Each band's and grade's range.
+    pub(super) band_bounds: Vec<Bounds>,
+    pub(super) grade_bounds: Vec<Bounds>,
+    /// The risk rule with its names resolved.
+    pub(super) rule: Rule,
+    /// Section indices of harm, likelihood and position.
+    pub(super) harm: usize,
+    pub(super) likelihood: usize,
+    pub(super) position: Option<usize>,
 }
+
+/// At most this many sections: section totals live in a fixed array, so scoring a theme
+/// (thousands of times, in the stability runs) allocates nothing for them.
+pub const MAX_SECTIONS: usize = 16;
 
 pub(super) struct PreparedFactor<'a> {
     pub(super) kind: SectionKind,
+    /// Index of its section in the method.
+    pub(super) section: usize,
+    /// A missing value leaves the theme without a risk.
+    pub(super) blocks: bool,
     pub(super) factor: &'a super::method::Factor,
     pub(super) table: ScaleTable<'a>,
     /// (code, label) by level index.
@@ -31,10 +49,30 @@ pub(super) struct PreparedFactor<'a> {
 
 impl<'a> Prepared<'a> {
     pub(super) fn new(method: &'a Method) -> Self {
+        let rule = risk_rule::resolve(method);
+        let reads = risk_rule::reads(&rule);
+        let section_of: Vec<usize> = method
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| std::iter::repeat_n(i, s.factors.len()))
+            .collect();
         let factors: Vec<PreparedFactor<'a>> = method
             .factors()
-            .map(|(kind, factor)| PreparedFactor {
+            .enumerate()
+            .map(|(j, (kind, factor))| PreparedFactor {
                 kind,
+                section: section_of[j],
+                blocks: match kind {
+                    SectionKind::Harm | SectionKind::Likelihood => true,
+                    SectionKind::Confidence => {
+                        matches!(method.confidence_mode, ConfidenceMode::Weighted(_))
+                    }
+                    SectionKind::Position | SectionKind::Other => {
+                        reads.contains(&Term::Section(section_of[j]))
+                    }
+                } && factor.role != Role::Report
+                    || reads.contains(&Term::Factor(j)),
                 factor,
                 table: ScaleTable::new(&factor.scale),
                 names: match &factor.scale {
@@ -55,9 +93,30 @@ impl<'a> Prepared<'a> {
                 .map(|(i, (id, label))| named(i, id, label))
                 .collect()
         };
+        let index = |kind| {
+            method
+                .sections
+                .iter()
+                .position(|s| s.kind == kind)
+                .filter(|i| *i < MAX_SECTIONS)
+        };
         Self {
             method,
             by_id,
+            band_bounds: method
+                .bands
+                .iter()
+                .map(super::method::Band::bounds)
+                .collect(),
+            grade_bounds: method
+                .grades
+                .iter()
+                .map(super::method::Grade::bounds)
+                .collect(),
+            rule,
+            harm: index(SectionKind::Harm).unwrap_or(MAX_SECTIONS - 1),
+            likelihood: index(SectionKind::Likelihood).unwrap_or(MAX_SECTIONS - 1),
+            position: index(SectionKind::Position),
             bands: list(
                 method
                     .bands

@@ -4,7 +4,7 @@
 use super::super::method::SectionKind;
 use super::super::ranking_prep::Prepared;
 use super::super::value::Value;
-use super::{EPS, Total, risk_from};
+use super::{new_totals, risk_from};
 
 /// One theme's harm, likelihood and risk, and its band's index, from one value per factor
 /// (method order): the same totals, risk rule and bands as [`super::rank`], without the rest of
@@ -43,22 +43,17 @@ pub(in crate::model) fn quick_score_points(
     points: &[Option<f64>],
     confidence: Option<&str>,
 ) -> QuickScore {
-    let method = prep.method;
-    let mut totals: [Total; 4] = [Total::new(), Total::new(), Total::new(), Total::new()];
+    let mut totals = new_totals();
     for (pf, p) in prep.factors.iter().zip(points) {
-        totals[pf.kind as usize].add(pf.factor.role, *p);
+        if let Some(t) = totals.get_mut(pf.section) {
+            t.add(pf.factor.role, *p);
+        }
     }
-    let (harm, likelihood, _, risk) = risk_from(method, &totals, confidence);
-    let band = risk.and_then(|r| {
-        method
-            .bands
-            .iter()
-            .position(|b| r >= b.min - EPS && r <= b.max + EPS)
-    });
+    let s = risk_from(prep, &totals, points, confidence);
     QuickScore {
-        harm,
-        likelihood,
-        risk,
-        band,
+        harm: s.harm,
+        likelihood: s.likelihood,
+        risk: s.risk,
+        band: s.band,
     }
 }

@@ -5,7 +5,7 @@ use super::*;
 use crate::model::cut::Candidate;
 use crate::model::method::ConfidenceMode;
 use crate::model::scorecard::{Decision, FactorScore};
-use crate::model::{Scorecard, Theme};
+use crate::model::{Method, Scorecard, Theme};
 
 fn method(id: &str) -> Method {
     crate::methods::builtin(id).expect("shipped method")

@@ -25,21 +25,27 @@ pub fn explain(card: &Scorecard, ranking: &Ranking, row: &RankedTheme) -> String
         }
     }
     let _ = writeln!(out, "Method: {} {} ({})", m.name, m.version, m.provenance);
-    for section in &m.sections {
+    let mut start = 0;
+    for (i, section) in m.sections.iter().enumerate() {
         let _ = writeln!(out, "\n{}", section.label);
-        let results: Vec<&FactorResult> = row
-            .factors
-            .iter()
-            .filter(|f| f.section == section.kind)
-            .collect();
+        let end = (start + section.factors.len()).min(row.factors.len());
+        let results: Vec<&FactorResult> = row.factors[start.min(end)..end].iter().collect();
+        start = end;
         for f in &results {
             let _ = writeln!(out, "  {}", factor_line(m, f));
         }
         if section.kind != SectionKind::Confidence {
+            let total = row.section_totals.get(i).copied().flatten();
             let _ = writeln!(
                 out,
                 "  {}",
-                total_line(section.total_label.as_str(), section.kind, &results, row)
+                total_line(
+                    section.total_label.as_str(),
+                    section.kind,
+                    &results,
+                    row,
+                    total
+                )
             );
         }
     }
@@ -130,13 +136,8 @@ fn total_line(
     kind: SectionKind,
     results: &[&FactorResult],
     row: &RankedTheme,
+    total: Option<f64>,
 ) -> String {
-    let total = match kind {
-        SectionKind::Harm => row.harm,
-        SectionKind::Likelihood => row.likelihood,
-        SectionKind::Position => row.position_total,
-        SectionKind::Confidence => None,
-    };
     let adds: Vec<String> = results
         .iter()
         .filter(|f| f.role == crate::model::ranking::RoleName::Add)
@@ -185,6 +186,8 @@ fn risk_line(m: &Method, row: &RankedTheme) -> String {
             num(*likelihood),
             num(l)
         ),
+        RiskFormula::Weighted(terms) => weighted_terms(m, row, terms),
+        RiskFormula::Grid(g) => return grid_line(m, row, g),
     };
     let weighted = match (&m.confidence_mode, &row.confidence) {
         (crate::model::method::ConfidenceMode::Weighted(_), Some(c)) => {
@@ -196,16 +199,72 @@ fn risk_line(m: &Method, row: &RankedTheme) -> String {
         (Some(r), Some(b)) => {
             let band = &m.bands[b.index];
             format!(
-                "Risk = {formula}{weighted} = {} → band {} ({}–{})",
+                "Risk = {formula}{weighted} = {} → band {} ({})",
                 num(r),
                 b.label,
-                num(band.min),
-                num(band.max)
+                band.bounds().text(num)
             )
         }
         (Some(r), None) => format!("Risk = {formula}{weighted} = {} → no band", num(r)),
-        _ => format!("Risk = {formula}: not computed (confidence missing for a weighted method)"),
+        _ => format!("Risk = {formula}: not computed (a value it needs is missing)"),
     }
+}
+
+/// "0.5 × harm + 0.2 × concern = 0.5 × 12 + 0.2 × 3 = 6 + 0.6": every weighted term.
+fn weighted_terms(m: &Method, row: &RankedTheme, terms: &[(String, f64)]) -> String {
+    use crate::model::risk_rule::{Term, term};
+    let value = |name: &str| match term(m, name)? {
+        Term::Section(i) => row.section_totals.get(i).copied().flatten(),
+        Term::Factor(j) => row.factors.get(j).and_then(|f| f.points),
+    };
+    let names: Vec<String> = terms
+        .iter()
+        .map(|(n, w)| format!("{} × {n}", num(*w)))
+        .collect();
+    let values: Vec<String> = terms
+        .iter()
+        .map(|(n, w)| format!("{} × {}", num(*w), value(n).map_or("?".to_owned(), num)))
+        .collect();
+    let products: Vec<String> = terms
+        .iter()
+        .map(|(n, w)| value(n).map_or("?".to_owned(), |v| num(v * w)))
+        .collect();
+    format!(
+        "{} = {} = {}",
+        names.join(" + "),
+        values.join(" + "),
+        products.join(" + ")
+    )
+}
+
+/// "Risk grade: cell impact 3 × likelihood 2 → grade B", with the order within a grade.
+fn grid_line(m: &Method, row: &RankedTheme, g: &crate::model::grid::Grid) -> String {
+    let order = "themes in one grade are ordered by harm, then by likelihood";
+    match (&row.cell, &row.band) {
+        (Some((r, c)), Some(b)) => format!(
+            "Risk grade: cell {} {r} × {} {c} → grade {} ({} of {} grades, counting from the lowest; {order})",
+            g.rows,
+            g.columns,
+            b.label,
+            ordinal(b.index + 1),
+            m.bands.len()
+        ),
+        _ => format!(
+            "Risk grade: not found ({} or {} has no value, or no cell for it)",
+            g.rows, g.columns
+        ),
+    }
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 fn outcome_line(row: &RankedTheme) -> String {
@@ -216,6 +275,9 @@ fn outcome_line(row: &RankedTheme) -> String {
             "Outcome: lookup ({band}, {grade}) → {} (suggests: {})",
             o.label,
             s.label()
+        ),
+        _ if row.position_unscored => format!(
+            "Outcome: incomplete — band {band}, but the position is not scored yet, and the lookup gives no outcome without a grade"
         ),
         _ => format!("Outcome: none (band {band}, {grade})"),
     }

@@ -46,12 +46,21 @@ impl RowText {
             theme: row.name.clone(),
             harm: opt(row.harm),
             likelihood: opt(row.likelihood),
-            risk: opt(row.risk),
+            // A grid's risk is its grade's place: show the grade itself.
+            risk: if row.cell.is_some() {
+                label(&row.band)
+            } else {
+                opt(row.risk)
+            },
             band: label(&row.band),
             confidence: label(&row.confidence),
             position: label(&row.grade),
             position_total: opt(row.position_total),
-            outcome: label(&row.outcome),
+            outcome: if row.position_unscored {
+                "? position not scored".to_owned()
+            } else {
+                label(&row.outcome)
+            },
             decision: row
                 .decision
                 .map(|d| d.label().to_owned())
@@ -97,7 +106,7 @@ pub fn flags(row: &RankedTheme) -> String {
         (row.departs, 'D'),
         (row.intelligence_gap, 'G'),
         (row.contested, 'C'),
-        (!row.missing.is_empty(), '?'),
+        (!row.missing.is_empty() || row.position_unscored, '?'),
     ]
     .iter()
     .filter(|(on, _)| *on)

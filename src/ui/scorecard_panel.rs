@@ -34,14 +34,11 @@ pub fn scorecard_ui(
         .show(ui, |ui| {
             details_ui(ui, theme, out);
             let mut index = 0;
-            for section in &doc.card.method.sections {
+            for (i, section) in doc.card.method.sections.iter().enumerate() {
                 ui.add_space(6.0);
-                let total = row.and_then(|r| match section.kind {
-                    SectionKind::Harm => r.harm,
-                    SectionKind::Likelihood => r.likelihood,
-                    SectionKind::Position => r.position_total,
-                    SectionKind::Confidence => None,
-                });
+                let total = row
+                    .filter(|_| section.kind != SectionKind::Confidence)
+                    .and_then(|r| r.section_totals.get(i).copied().flatten());
                 ui.horizontal(|ui| {
                     ui.heading(&section.label);
                     if let Some(t) = total {

@@ -4,6 +4,12 @@
 //! The search is textual: each fragment is looked for after the previous one, so
 //! `["themes:", "\"asb\"", "\"physical\""]` finds factor "physical" inside theme "asb".
 //! If a fragment is not found, the place of the last one found is used.
+//!
+//! A field name (a fragment such as `bands:`, an identifier and a colon) is matched only in
+//! the code, never inside a string or a comment, and only as a whole word, so the word
+//! "bands" in a method's provenance text is not taken for its `bands:` field. As the first
+//! fragment, a field name matches where it is least deeply nested: the method's own
+//! `bands:`, not a lookup rule's.
 
 /// Text with a fast byte-offset → line/column mapping.
 pub struct Locator<'a> {
@@ -23,14 +29,66 @@ impl<'a> Locator<'a> {
     pub fn find<S: AsRef<str>>(&self, fragments: &[S]) -> Option<(usize, usize)> {
         let mut from = 0;
         let mut found = None;
-        for frag in fragments {
+        for (n, frag) in fragments.iter().enumerate() {
             let frag = frag.as_ref();
-            if let Some(i) = self.text.get(from..).and_then(|rest| rest.find(frag)) {
-                found = Some(from + i);
-                from += i + frag.len();
+            let at = if is_field(frag) {
+                self.find_field(from, frag, n == 0)
+            } else {
+                self.text
+                    .get(from..)
+                    .and_then(|rest| rest.find(frag))
+                    .map(|i| from + i)
+            };
+            if let Some(i) = at {
+                found = Some(i);
+                from = i + frag.len();
             }
         }
         found.map(|offset| self.line_col(offset))
+    }
+
+    /// Where a field name occurs in the code from `from` on: the first occurrence, or with
+    /// `shallowest`, the first of those least deeply nested in brackets.
+    fn find_field(&self, from: usize, frag: &str, shallowest: bool) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let (mut i, mut depth, mut best) = (from, 0usize, None::<(usize, usize)>);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    i += 2;
+                    while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                _ if bytes[i..].starts_with(frag.as_bytes())
+                    && (i == 0 || !is_ident(bytes[i - 1])) =>
+                {
+                    if !shallowest {
+                        return Some(i);
+                    }
+                    if best.is_none_or(|(_, d)| depth < d) {
+                        best = Some((i, depth));
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        best.map(|(i, _)| i)
     }
 
     /// The 1-based line and column of a byte offset.
@@ -43,6 +101,16 @@ impl<'a> Locator<'a> {
             .map_or(1, |s| s.chars().count() + 1);
         (line, col)
     }
+}
+
+/// Whether a fragment is a field name: an identifier followed by a colon.
+fn is_field(frag: &str) -> bool {
+    frag.strip_suffix(':')
+        .is_some_and(|name| !name.is_empty() && name.bytes().all(is_ident))
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 #[cfg(test)]
@@ -62,5 +130,14 @@ mod tests {
         ] {
             assert_eq!(loc.find(&frags), want, "{frags:?}");
         }
+    }
+
+    #[test]
+    fn field_names_match_only_in_code_and_shallowest_first() {
+        let text = "(\n  provenance: \"bands: from the 2019 paper\", // bands: old\n  lookup: [(bands: [\"L\"])],\n  bands: [],\n  subbands: 1,\n)";
+        let loc = Locator::new(text);
+        assert_eq!(loc.find(&["bands:"]), Some((4, 3)));
+        assert_eq!(loc.find(&["lookup:", "bands:"]), Some((3, 13)));
+        assert_eq!(loc.find(&["\"bands: from"]), Some((2, 15)));
     }
 }

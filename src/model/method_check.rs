@@ -5,12 +5,14 @@
 use std::collections::HashSet;
 
 use super::method::{
-    Bounds, ConfidenceMode, METHOD_FORMAT, Method, RiskFormula, Role, Scale, Section, SectionKind,
+    Bounds, ConfidenceMode, GradeMatch, METHOD_FORMAT, Method, RiskFormula, Scale, SectionKind,
 };
 
 pub use super::attainable::{attainable_risks, attainable_totals, risk_of};
 use super::lookup_check::check_lookup;
 pub use super::lookup_check::matching_rules;
+use super::risk_check::check_risk;
+use super::section_check::check_sections;
 
 /// Widest integer range a factor may have; wider scales are refused, not enumerated.
 pub const MAX_RANGE_WIDTH: i64 = 1000;
@@ -61,9 +63,10 @@ pub fn check(method: &Method) -> Vec<MethodIssue> {
             ));
         }
     }
-    check_sections(method, &mut out);
-    if out.is_empty() {
+    check_format(method, &mut out);
+    if check_sections(method, &mut out) {
         check_confidence_mode(method, &mut out);
+        check_risk(method, &mut out);
         check_bands(method, &mut out);
         check_grades(method, &mut out);
         check_lookup(method, &mut out);
@@ -72,138 +75,53 @@ pub fn check(method: &Method) -> Vec<MethodIssue> {
     out
 }
 
-fn check_sections(method: &Method, out: &mut Vec<MethodIssue>) {
-    for kind in [
-        SectionKind::Harm,
-        SectionKind::Likelihood,
-        SectionKind::Confidence,
-        SectionKind::Position,
-    ] {
-        let n = method.sections.iter().filter(|s| s.kind == kind).count();
-        let required = matches!(kind, SectionKind::Harm | SectionKind::Likelihood);
-        if n == 0 && required {
-            out.push(issue(
-                format!("the method has no {} section", kind.name()),
-                &["sections"],
-            ));
-        } else if n > 1 {
-            out.push(issue(
-                format!(
-                    "the method has {n} {} sections; at most one is allowed",
-                    kind.name()
-                ),
-                &["sections", &format!("kind: {kind:?}")],
-            ));
-        }
+/// What a format-1 method uses that format 1 lacks: an older trh could not read it.
+fn format_2_features(method: &Method) -> Vec<&'static str> {
+    let mut used = Vec::new();
+    match method.risk {
+        RiskFormula::Weighted(_) => used.push("Weighted risk"),
+        RiskFormula::Grid(_) => used.push("a Grid"),
+        _ => {}
     }
-    let mut seen = HashSet::new();
-    for section in &method.sections {
-        let kind_at = format!("kind: {:?}", section.kind);
-        if section.factors.is_empty() {
-            out.push(issue(
-                format!("the {} section has no factors", section.kind.name()),
-                &["sections", &kind_at],
-            ));
-        } else if section.factors.iter().all(|f| f.role == Role::Report) {
-            out.push(issue(
-                format!(
-                    "every factor in the {} section is Report, so it has no total",
-                    section.kind.name()
-                ),
-                &["sections", &kind_at],
-            ));
-        }
-        for factor in &section.factors {
-            let id = factor.id.as_str();
-            let at = ["sections", &kind_at, &quoted(id)];
-            if id.is_empty()
-                || !id
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-            {
-                out.push(issue(
-                    format!("factor id \"{id}\" must be letters, digits, '-' or '_'"),
-                    &at,
-                ));
-            }
-            if !seen.insert(id) {
-                out.push(issue(format!("factor id \"{id}\" is used twice"), &at));
-            }
-            check_scale(id, &factor.scale, &at, out);
-        }
-        if section.kind == SectionKind::Confidence {
-            check_confidence_section(section, &kind_at, out);
-        }
+    if method.sections.iter().any(|s| s.kind == SectionKind::Other) {
+        used.push("an Other section");
     }
-}
-
-fn check_scale(id: &str, scale: &Scale, at: &[&str], out: &mut Vec<MethodIssue>) {
-    match scale {
-        Scale::Levels(levels) if levels.is_empty() => {
-            out.push(issue(format!("factor \"{id}\" has an empty scale"), at));
-        }
-        Scale::Levels(levels) => {
-            if levels.len() > usize::from(u16::MAX) {
-                out.push(issue(format!("factor \"{id}\" has too many levels"), at));
-            }
-            let mut codes = HashSet::new();
-            for level in levels {
-                if level.code.trim().is_empty() {
-                    out.push(issue(
-                        format!("factor \"{id}\" has a level with no code"),
-                        at,
-                    ));
-                } else if !codes.insert(level.code.to_lowercase()) {
-                    out.push(issue(
-                        format!(
-                            "factor \"{id}\" has two levels with code \"{}\"",
-                            level.code
-                        ),
-                        at,
-                    ));
-                }
-                if !level.points.is_finite() {
-                    out.push(issue(
-                        format!(
-                            "factor \"{id}\" level \"{}\" has points that are not a number",
-                            level.code
-                        ),
-                        at,
-                    ));
-                }
-            }
-        }
-        Scale::Range { min, max } => {
-            if min > max {
-                out.push(issue(
-                    format!("factor \"{id}\" has an empty range {min}–{max}"),
-                    at,
-                ));
-            } else if i64::from(*max) - i64::from(*min) >= MAX_RANGE_WIDTH {
-                out.push(issue(
-                    format!(
-                        "factor \"{id}\" range {min}–{max} is wider than {MAX_RANGE_WIDTH} values"
-                    ),
-                    at,
-                ));
-            }
-        }
+    let written = |f: [Option<f64>; 4]| {
+        let [min, max, from, below] = f;
+        from.is_some() || below.is_some() || min.is_none() || max.is_none()
+    };
+    let bands = !matches!(method.risk, RiskFormula::Grid(_))
+        && method
+            .bands
+            .iter()
+            .any(|b| written([b.min, b.max, b.from, b.below]));
+    let grades = method
+        .grades
+        .iter()
+        .any(|g| written([g.min, g.max, g.from, g.below]));
+    if bands || grades {
+        used.push("from / below bounds or an open end");
     }
-}
-
-fn check_confidence_section(section: &Section, kind_at: &str, out: &mut Vec<MethodIssue>) {
-    if section.factors.len() != 1 {
-        out.push(issue(
-            "the confidence section must have exactly one factor".to_owned(),
-            &["sections", kind_at],
-        ));
-    }
-    if let Some(f) = section.factors.first()
-        && !matches!(f.scale, Scale::Levels(_))
+    if method
+        .lookup
+        .iter()
+        .any(|r| matches!(r.grades, GradeMatch::Ungraded))
     {
+        used.push("an Ungraded lookup rule");
+    }
+    used
+}
+
+fn check_format(method: &Method, out: &mut Vec<MethodIssue>) {
+    let used = format_2_features(method);
+    if method.format < 2 && !used.is_empty() {
         out.push(issue(
-            format!("confidence factor \"{}\" must have named levels", f.id),
-            &["sections", kind_at, &quoted(f.id.as_str())],
+            format!(
+                "the method says format: {}, but uses {}, which needs format: 2 (older versions of trh cannot read it); write format: 2",
+                method.format,
+                used.join(", ")
+            ),
+            &["format:"],
         ));
     }
 }

@@ -58,7 +58,7 @@ pub fn scorecard_from_text(text: &str, path: &Path) -> Result<Scorecard, FileErr
     }
     let doc: ScorecardDoc = opts
         .from_str(text)
-        .map_err(|e| FileError::invalid(path, vec![parse_problem(&e)]))?;
+        .map_err(|e| FileError::invalid(path, vec![parse_problem(&e, text)]))?;
     let mut checker = Checker {
         loc: Locator::new(text),
         problems: Vec::new(),

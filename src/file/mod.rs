@@ -7,6 +7,7 @@ pub mod convert;
 pub mod doc;
 pub mod error;
 pub mod locate;
+pub mod parse_error;
 pub mod save;
 
 use std::io::Read;
@@ -16,6 +17,7 @@ use ron::extensions::Extensions;
 
 pub use error::{FileError, Problem};
 use locate::Locator;
+pub use parse_error::parse_problem;
 
 use crate::model::method::Method;
 use crate::model::method_check;
@@ -69,16 +71,11 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     })
 }
 
-/// Turns a RON parse error into a problem at its line and column.
-pub fn parse_problem(e: &ron::error::SpannedError) -> Problem {
-    Problem::at(e.span.start.line, e.span.start.col, e.code.to_string())
-}
-
 /// Parses and checks a method from RON text. `path` is used in messages.
 pub fn parse_method(text: &str, path: &Path) -> Result<Method, FileError> {
     let method: Method = ron_options()
         .from_str(text)
-        .map_err(|e| FileError::invalid(path, vec![parse_problem(&e)]))?;
+        .map_err(|e| FileError::invalid(path, vec![parse_problem(&e, text)]))?;
     let issues = method_check::check(&method);
     if issues.is_empty() {
         return Ok(method);

@@ -367,7 +367,7 @@ pub(super) fn band_range(
     m: &crate::model::method::Method,
     b: &crate::model::method::Band,
 ) -> String {
-    if matches!(m.risk, crate::model::method::RiskFormula::Grid(_)) {
+    if matches!(m.risk, crate::model::method::RiskFormula::Grid { .. }) {
         "from the grid".to_owned()
     } else {
         b.bounds().text(num)

@@ -40,7 +40,7 @@ pub fn attainable_risks(method: &Method) -> Option<Vec<f64>> {
         ConfidenceMode::Weighted(w) => w.iter().map(|(_, w)| key(*w)).collect(),
     };
     let base = match &method.risk {
-        RiskFormula::Grid(_) => return None,
+        RiskFormula::Grid { .. } => return None,
         RiskFormula::Weighted(terms) => weighted_risks(method, terms)?,
         formula => {
             let harm = attainable_totals(method.section(SectionKind::Harm)?)?;
@@ -119,7 +119,7 @@ pub fn risk_of(formula: &RiskFormula, harm: f64, likelihood: f64) -> f64 {
                 _ => f64::NAN,
             })
             .sum(),
-        RiskFormula::Grid(_) => f64::NAN,
+        RiskFormula::Grid { .. } => f64::NAN,
     }
 }
 

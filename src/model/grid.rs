@@ -15,21 +15,20 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The grid as written.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Grid {
+/// The grid as written, borrowed from [`RiskFormula::Grid`](super::method::RiskFormula).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Grid<'a> {
     /// What the rows are keyed on: a factor id or a section's name (`harm`, ...).
-    pub rows: String,
+    pub rows: &'a str,
     /// What the columns are keyed on: a factor id or a section's name.
-    pub columns: String,
+    pub columns: &'a str,
     /// The row headings, top to bottom: level codes or labels, or numbers (a range
     /// factor's values, a section's totals).
-    pub row_keys: Vec<Key>,
+    pub row_keys: &'a [Key],
     /// The column headings, left to right.
-    pub column_keys: Vec<Key>,
+    pub column_keys: &'a [Key],
     /// One list per row, one band id (or letter) per column.
-    pub cells: Vec<Vec<String>>,
+    pub cells: &'a [Vec<String>],
 }
 
 /// A row or column heading: a number or a level's code or label.

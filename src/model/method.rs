@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use super::bounds::Bounds;
+use super::grid::{Grid, Key};
 use super::ids::FactorId;
 
 /// The newest method-file format this build reads.
@@ -201,7 +202,41 @@ pub enum RiskFormula {
     /// A grid written as the paper shows it: the band is read from the cell of a theme's
     /// row and column values, not from thresholds. Its "risk" is the band's place (1 is
     /// the lowest band), so themes are ordered by band, then by harm, then by likelihood.
-    Grid(super::grid::Grid),
+    Grid {
+        /// What the rows are keyed on: a factor id or a section's name (`harm`, ...).
+        rows: String,
+        /// What the columns are keyed on: a factor id or a section's name.
+        columns: String,
+        /// The row headings, top to bottom: level codes or labels, or numbers (a range
+        /// factor's values, a section's totals).
+        row_keys: Vec<Key>,
+        /// The column headings, left to right.
+        column_keys: Vec<Key>,
+        /// One list per row, one band id (or letter) per column.
+        cells: Vec<Vec<String>>,
+    },
+}
+
+impl RiskFormula {
+    /// The grid, when the risk is one.
+    pub fn grid(&self) -> Option<Grid<'_>> {
+        match self {
+            Self::Grid {
+                rows,
+                columns,
+                row_keys,
+                column_keys,
+                cells,
+            } => Some(Grid {
+                rows,
+                columns,
+                row_keys,
+                column_keys,
+                cells,
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// How the confidence score is used.

@@ -80,7 +80,7 @@ fn format_2_features(method: &Method) -> Vec<&'static str> {
     let mut used = Vec::new();
     match method.risk {
         RiskFormula::Weighted(_) => used.push("Weighted risk"),
-        RiskFormula::Grid(_) => used.push("a Grid"),
+        RiskFormula::Grid { .. } => used.push("a Grid"),
         _ => {}
     }
     if method.sections.iter().any(|s| s.kind == SectionKind::Other) {
@@ -90,7 +90,7 @@ fn format_2_features(method: &Method) -> Vec<&'static str> {
         let [min, max, from, below] = f;
         from.is_some() || below.is_some() || min.is_none() || max.is_none()
     };
-    let bands = !matches!(method.risk, RiskFormula::Grid(_))
+    let bands = !matches!(method.risk, RiskFormula::Grid { .. })
         && method
             .bands
             .iter()
@@ -284,7 +284,7 @@ fn check_bands(method: &Method, out: &mut Vec<MethodIssue>) {
             fields: [b.min, b.max, b.from, b.below],
         })
         .collect();
-    if matches!(method.risk, RiskFormula::Grid(_)) {
+    if matches!(method.risk, RiskFormula::Grid { .. }) {
         let mut ids = HashSet::new();
         for iv in &intervals {
             if !ids.insert(iv.id) {

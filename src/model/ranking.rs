@@ -468,8 +468,8 @@ pub(super) fn score(prep: &Prepared<'_>, theme: &Theme) -> RankedTheme {
     let (band, grade, outcome) = classify(prep, scores.band, position_total);
     let position_unscored =
         band.is_some() && outcome.is_none() && prep.position.is_some() && grade.is_none();
-    let cell = match (&method.risk, scores.cell) {
-        (super::method::RiskFormula::Grid(g), Some((r, c))) => Some((
+    let cell = match (method.risk.grid(), scores.cell) {
+        (Some(g), Some((r, c))) => Some((
             g.row_keys
                 .get(r)
                 .map(super::grid::Key::text)

@@ -11,6 +11,9 @@ use super::risk_rule::{Term, cell_band, key_value, term, term_section};
 
 /// Checks the method's risk formula.
 pub(super) fn check_risk(method: &Method, out: &mut Vec<MethodIssue>) {
+    if let Some(grid) = method.risk.grid() {
+        check_grid(method, &grid, out);
+    }
     match &method.risk {
         RiskFormula::WeightedSum { harm, likelihood } => {
             for (name, w) in [("harm", harm), ("likelihood", likelihood)] {
@@ -18,8 +21,7 @@ pub(super) fn check_risk(method: &Method, out: &mut Vec<MethodIssue>) {
             }
         }
         RiskFormula::Weighted(terms) => check_weighted(method, terms, out),
-        RiskFormula::Grid(grid) => check_grid(method, grid, out),
-        RiskFormula::Product | RiskFormula::Sum => {}
+        RiskFormula::Grid { .. } | RiskFormula::Product | RiskFormula::Sum => {}
     }
 }
 
@@ -237,7 +239,7 @@ fn check_headings(
     }
 }
 
-fn check_grid(method: &Method, grid: &Grid, out: &mut Vec<MethodIssue>) {
+fn check_grid(method: &Method, grid: &Grid<'_>, out: &mut Vec<MethodIssue>) {
     if matches!(method.confidence_mode, ConfidenceMode::Weighted(_)) {
         out.push(issue(
             "confidence_mode is Weighted, but a grid gives a band, not a number to weight; remove confidence_mode or use a formula".to_owned(),

@@ -70,11 +70,9 @@ pub fn key_value(method: &Method, axis: Term, key: &Key) -> Result<f64, String> 
 }
 
 /// The grid's axes, when the method's risk is a grid and both name something.
-pub fn grid_axes(method: &Method) -> Option<(&Grid, Term, Term)> {
-    let RiskFormula::Grid(g) = &method.risk else {
-        return None;
-    };
-    Some((g, term(method, &g.rows)?, term(method, &g.columns)?))
+pub fn grid_axes(method: &Method) -> Option<(Grid<'_>, Term, Term)> {
+    let g = method.risk.grid()?;
+    Some((g, term(method, g.rows)?, term(method, g.columns)?))
 }
 
 /// The band a grid cell names: a band id, else a band letter.
@@ -136,7 +134,10 @@ pub fn resolve(method: &Method) -> Rule {
                 .filter_map(|(name, w)| Some((term(method, name)?, *w)))
                 .collect(),
         ),
-        RiskFormula::Grid(g) => {
+        RiskFormula::Grid { .. } => {
+            let Some(g) = method.risk.grid() else {
+                unreachable!("a Grid risk has a grid")
+            };
             let (rows, columns) = (
                 term(method, &g.rows).unwrap_or(Term::Section(usize::MAX)),
                 term(method, &g.columns).unwrap_or(Term::Section(usize::MAX)),

@@ -178,16 +178,18 @@ fn risk_line(m: &Method, row: &RankedTheme) -> String {
         RiskFormula::Product => format!("harm × likelihood = {} × {}", num(h), num(l)),
         RiskFormula::Sum => format!("harm + likelihood = {} + {}", num(h), num(l)),
         RiskFormula::WeightedSum { harm, likelihood } => format!(
-            "{} × harm + {} × likelihood = {} × {} + {} × {}",
+            "{} × harm + {} × likelihood = {} × {} + {} × {} = {} + {}",
             num(*harm),
             num(*likelihood),
             num(*harm),
             num(h),
             num(*likelihood),
-            num(l)
+            num(l),
+            num(harm * h),
+            num(likelihood * l)
         ),
         RiskFormula::Weighted(terms) => weighted_terms(m, row, terms),
-        RiskFormula::Grid(g) => return grid_line(m, row, g),
+        RiskFormula::Grid { .. } => return grid_line(m, row),
     };
     let weighted = match (&m.confidence_mode, &row.confidence) {
         (crate::model::method::ConfidenceMode::Weighted(_), Some(c)) => {
@@ -238,8 +240,19 @@ fn weighted_terms(m: &Method, row: &RankedTheme, terms: &[(String, f64)]) -> Str
 }
 
 /// "Risk grade: cell impact 3 × likelihood 2 → grade B", with the order within a grade.
-fn grid_line(m: &Method, row: &RankedTheme, g: &crate::model::grid::Grid) -> String {
-    let order = "themes in one grade are ordered by harm, then by likelihood";
+fn grid_line(m: &Method, row: &RankedTheme) -> String {
+    let Some(g) = m.risk.grid() else {
+        return String::new();
+    };
+    let label = |k: SectionKind| {
+        m.section(k)
+            .map_or(k.name().to_owned(), |s| s.label.to_lowercase())
+    };
+    let order = format!(
+        "themes in one grade are ordered by {}, then by {}",
+        label(SectionKind::Harm),
+        label(SectionKind::Likelihood)
+    );
     match (&row.cell, &row.band) {
         (Some((r, c)), Some(b)) => format!(
             "Risk grade: cell {} {r} × {} {c} → grade {} ({} of {} grades, counting from the lowest; {order})",

@@ -13,6 +13,7 @@
 //! | `live`, `live_browser` | live voting: the server in process, and the phone page in chromium |
 //! | `methods` | the shipped methods and method checks |
 //! | `proptests` | properties of ranking and files over generated input |
+//! | `recipes` | the method-format recipes: each loads, ranks and explains as its paper says |
 //! | `samples` | the bundled and example scorecards |
 //! | `smoke` | the real window under Xvfb |
 //! | `ui`, `ui_exchange`, `ui_keys`, `ui_layout` | the app, headless with egui_kittest |
@@ -32,6 +33,7 @@ mod live_browser;
 mod live_client;
 mod methods;
 mod proptests;
+mod recipes;
 mod samples;
 #[cfg(feature = "gui")]
 mod smoke;

@@ -1,0 +1,232 @@
+//! The recipes of `docs/method-format.md`: each is a complete method file that loads, ranks
+//! a small scorecard as its paper says, and explains how. The doc must show each file as it is.
+
+use std::path::Path;
+
+use trh::file::parse_method;
+use trh::import::from_csv;
+use trh::model::method::Method;
+use trh::model::ranking::{RankedTheme, Ranking};
+use trh::model::{Scorecard, rank};
+use trh::report::explain::explain;
+use trh::report::row::flags;
+
+const DOC: &str = include_str!("../../docs/method-format.md");
+
+fn recipe(file: &str) -> Method {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/recipes")
+        .join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert!(
+        DOC.contains(text.trim()),
+        "docs/method-format.md does not show {file} as it is"
+    );
+    parse_method(&text, &path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn scored(method: &Method, csv: &str) -> (Scorecard, Ranking) {
+    let card = from_csv(csv.as_bytes(), method, "Recipe", "recipe.csv")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let ranking = rank(&card);
+    (card, ranking)
+}
+
+fn row<'a>(ranking: &'a Ranking, name: &str) -> &'a RankedTheme {
+    ranking
+        .rows
+        .iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("no theme {name}"))
+}
+
+/// (name, band label, outcome label) in rank order.
+fn table(ranking: &Ranking) -> Vec<(String, String, String)> {
+    ranking
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.name.clone(),
+                r.band
+                    .as_ref()
+                    .map_or(String::new(), |b| b.label.to_string()),
+                r.outcome
+                    .as_ref()
+                    .map_or(String::new(), |o| o.label.to_string()),
+            )
+        })
+        .collect()
+}
+
+fn owned(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    rows.iter()
+        .map(|(a, b, c)| ((*a).to_owned(), (*b).to_owned(), (*c).to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_cell_grid_grades_by_cell_not_by_product() {
+    let m = recipe("cell-grid.ron");
+    // Impact 4 × likelihood 1 and impact 1 × likelihood 4 have the same product (4) but
+    // different cells; levels are given by code, by label, and by number.
+    let csv = "theme,impact,likelihood\nDomestic abuse,4,1\nShoplifting,1,4\nKnife crime,3,2\nFraud,Major,Likely\nGraffiti,Minor,Unlikely\n";
+    let (card, ranking) = scored(&m, csv);
+    assert_eq!(
+        table(&ranking),
+        owned(&[
+            ("Fraud", "A", "Priority"),
+            ("Domestic abuse", "B", "Priority"),
+            ("Knife crime", "B", "Priority"),
+            ("Shoplifting", "C", "Monitor"),
+            ("Graffiti", "D", "No further action"),
+        ])
+    );
+    let knife = row(&ranking, "Knife crime");
+    let text = explain(&card, &ranking, knife);
+    assert!(
+        text.contains(
+            "Risk grade: cell impact 3 × likelihood 2 → grade B (3rd of 4 grades, counting from the lowest; themes in one grade are ordered by impact, then by likelihood)"
+        ),
+        "{text}"
+    );
+    // Within grade B, impact 4 comes before impact 3.
+    assert!(
+        row(&ranking, "Domestic abuse").rank < knife.rank,
+        "tie-break by impact"
+    );
+}
+
+#[test]
+fn a_weighted_sum_over_three_terms_shows_each_term() {
+    let m = recipe("weighted-three-terms.ron");
+    let csv = "theme,physical,psychological,frequency,survey\nDomestic abuse,4,5,4,M\nAnti-social behaviour,1,2,5,High\nBurglary,2,3,3,3\nCycle theft,0,1,2,L\n";
+    let (card, ranking) = scored(&m, csv);
+    let risks: Vec<(String, f64)> = ranking
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.name.clone(),
+                (r.risk.unwrap_or(f64::NAN) * 10.0).round() / 10.0,
+            )
+        })
+        .collect();
+    assert_eq!(
+        risks,
+        vec![
+            ("Domestic abuse".to_owned(), 6.3),
+            ("Burglary".to_owned(), 4.0),
+            ("Anti-social behaviour".to_owned(), 4.0),
+            ("Cycle theft".to_owned(), 1.3),
+        ]
+    );
+    assert_eq!(
+        table(&ranking)[0],
+        ("Domestic abuse".into(), "High".into(), "Priority".into())
+    );
+    // The harm column is harm alone, not harm mixed with concern.
+    assert_eq!(row(&ranking, "Burglary").harm, Some(5.0));
+    let text = explain(&card, &ranking, row(&ranking, "Burglary"));
+    assert!(
+        text.contains(
+            "Risk = 0.5 × harm + 0.3 × likelihood + 0.2 × concern = 0.5 × 5 + 0.3 × 3 + 0.2 × 3 = 2.5 + 0.9 + 0.6 = 4 → band Medium (3 to below 5)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Public concern\n"), "{text}");
+}
+
+#[test]
+fn half_open_bands_are_read_as_the_paper_writes_them() {
+    let m = recipe("half-open-bands.ron");
+    // 0.6 × 2 + 0.4 × 7 is 4 and 0.6 × 9 + 0.4 × 4 is 7 (in floating point 1.2 + 2.8 and
+    // 5.4 + 1.6, a hair over 7): each starts the band above, as the paper says.
+    let csv = "theme,harm,likelihood\nA,2,7\nB,5,5\nC,10,5\nD,3,3\nE,9,4\n";
+    let (card, ranking) = scored(&m, csv);
+    assert_eq!(
+        table(&ranking),
+        owned(&[
+            ("C", "High", "Priority"),
+            ("E", "High", "Priority"),
+            ("B", "Medium", "Monitor"),
+            ("A", "Medium", "Monitor"),
+            ("D", "Low", "No further action"),
+        ])
+    );
+    let text = explain(&card, &ranking, row(&ranking, "E"));
+    assert!(
+        text.contains("= 5.4 + 1.6 = 7 → band High (7 or more)"),
+        "{text}"
+    );
+    let text = explain(&card, &ranking, row(&ranking, "A"));
+    assert!(text.contains("= 4 → band Medium (4 to below 7)"), "{text}");
+    let text = explain(&card, &ranking, row(&ranking, "D"));
+    assert!(text.contains("→ band Low (below 4)"), "{text}");
+}
+
+#[test]
+fn an_intelligence_gap_and_an_unscored_position() {
+    let m = recipe("intelligence-gap.ron");
+    let csv = "theme,harm,probability,confidence,position.capacity,position.capability\n\
+        Modern slavery,5,4,L,1,2\n\
+        Domestic abuse,5,5,H,3,4\n\
+        County lines,4,4,M,,\n\
+        Graffiti,1,2,H,,\n\
+        Cycle theft,2,2,M,4,4\n";
+    let (card, ranking) = scored(&m, csv);
+    let slavery = row(&ranking, "Modern slavery");
+    assert!(slavery.intelligence_gap, "high risk, low confidence");
+    assert!(flags(slavery).contains('G'));
+    assert!(!row(&ranking, "Domestic abuse").intelligence_gap);
+    // Position not scored: a high or medium risk gets the Ungraded outcome...
+    let lines = row(&ranking, "County lines");
+    assert_eq!(
+        lines.outcome.as_ref().map(|o| &*o.label),
+        Some("Assess the partnership's position")
+    );
+    assert!(!flags(lines).contains('?'));
+    // ...and a low one, which no rule covers, is flagged incomplete, never left blank.
+    let graffiti = row(&ranking, "Graffiti");
+    assert!(graffiti.outcome.is_none() && graffiti.position_unscored);
+    assert!(flags(graffiti).contains('?'), "{}", flags(graffiti));
+    let text = explain(&card, &ranking, graffiti);
+    assert!(
+        text.contains(
+            "Outcome: incomplete — band Low, but the position is not scored yet, and the lookup gives no outcome without a grade"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        row(&ranking, "Cycle theft")
+            .outcome
+            .as_ref()
+            .map(|o| &*o.label),
+        Some("Watching brief")
+    );
+}
+
+#[test]
+fn the_morile_style_default_is_the_last_recipe() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/methods/morile-style.ron"),
+    )
+    .expect("default method");
+    let m = parse_method(&text, Path::new("morile-style.ron")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(DOC.contains("trh method show morile-style"));
+    let csv = "theme,physical,psychological,financial,community,geographic,vulnerability,frequency,trend,confidence,capacity,capability,engagement,expectation\n\
+        Domestic abuse,3,4,2,2,3,4,5,2,M,2,2,3,3\n\
+        Graffiti,0,1,1,2,1,0,3,1,H,3,3,3,3\n";
+    let (card, ranking) = scored(&m, csv);
+    let da = row(&ranking, "Domestic abuse");
+    assert_eq!(
+        (da.harm, da.likelihood, da.risk),
+        (Some(18.0), Some(7.0), Some(126.0))
+    );
+    assert_eq!(da.band.as_ref().map(|b| &*b.label), Some("Very high"));
+    let text = explain(&card, &ranking, da);
+    assert!(
+        text.contains("Risk = harm × likelihood = 18 × 7 = 126"),
+        "{text}"
+    );
+}

@@ -50,6 +50,32 @@ fn field_before(text: &str, offset: usize) -> Option<&str> {
     (!name.is_empty()).then_some(name)
 }
 
+/// The last field name (`name:`) in the code before `offset`, outside strings and comments:
+/// for a value inside a list, such as a weight in `risk: Weighted([("concern", "0.2")])`.
+fn enclosing_field(text: &str, offset: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let (mut i, mut last) = (0, None);
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b':' => last = field_before(text, i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    last
+}
+
 /// What was written at `offset`, for messages: `the text "2"`, `H`, `[`.
 fn found_at(text: &str, offset: usize) -> String {
     let rest = text.get(offset..).unwrap_or("");
@@ -129,7 +155,11 @@ fn one_of(names: &[&str]) -> String {
 }
 
 fn explain(code: &Error, text: &str, offset: usize) -> Option<String> {
-    let field = || field_before(text, offset).map_or(String::new(), |f| format!("{f}: "));
+    let field = || {
+        field_before(text, offset)
+            .or_else(|| enclosing_field(text, offset))
+            .map_or(String::new(), |f| format!("{f}: "))
+    };
     let found = || found_at(text, offset);
     Some(match code {
         Error::ExpectedFloat | Error::ExpectedInteger | Error::IntegerOutOfBounds => {

@@ -42,6 +42,7 @@ fn known_names(method: &Method) -> String {
         .sections
         .iter()
         .filter(|s| s.kind != SectionKind::Confidence)
+        .filter(|s| s.kind != SectionKind::Other || !s.id.is_empty())
         .map(|s| quoted(s.name()))
         .collect();
     format!(

@@ -11,7 +11,7 @@
 //! | `files` | loading hostile files, atomic saves, permissions |
 //! | `imports` | spreadsheets in |
 //! | `live`, `live_browser` | live voting: the server in process, and the phone page in chromium |
-//! | `methods` | the shipped methods and method checks |
+//! | `methods`, `method_messages` | the shipped methods and method checks; each mistake's exact message |
 //! | `proptests` | properties of ranking and files over generated input |
 //! | `recipes` | the method-format recipes: each loads, ranks and explains as its paper says |
 //! | `samples` | the bundled and example scorecards |
@@ -31,6 +31,7 @@ mod imports;
 mod live;
 mod live_browser;
 mod live_client;
+mod method_messages;
 mod methods;
 mod proptests;
 mod recipes;

@@ -284,8 +284,17 @@ fn fmt(files: &[std::path::PathBuf], check: bool) -> anyhow::Result<ExitCode> {
     let mut all_ok = true;
     for path in files {
         let text = file::read_text(path)?;
-        let card = file::parse_scorecard(&text, path)?;
-        let canonical = file::save::scorecard_to_text(&card)?;
+        let canonical = if file::is_method_text(&text) {
+            // A method file keeps its comments and layout: only its format is upgraded.
+            match file::upgrade_method_text(&text, path)? {
+                Some(upgraded) => upgraded,
+                None => continue,
+            }
+        } else {
+            // Saving writes the embedded method in the newest format.
+            let card = file::parse_scorecard(&text, path)?;
+            file::save::scorecard_to_text(&card)?
+        };
         if canonical == text {
             continue;
         }

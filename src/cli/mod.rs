@@ -267,11 +267,14 @@ pub enum Command {
         #[arg(long, value_name = "THEME")]
         theme: Option<String>,
     },
-    /// Rewrite scorecards in trh's canonical layout (as the app saves them), after checking them.
+    /// Rewrite scorecards in trh's canonical layout and upgrade old files to the newest format, after checking them.
     ///
-    /// Useful after editing a file by hand, so later diffs stay small. The old file is kept as .bak.
+    /// Useful after editing a file by hand, so later diffs stay small. A scorecard is written as
+    /// the app saves it, its embedded method in the newest format; a method file keeps its
+    /// comments and layout and only its `format:` number changes. Nothing ranks differently.
+    /// The old file is kept as .bak.
     Fmt {
-        /// Scorecards to rewrite.
+        /// Scorecards or method files to rewrite.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Only check: exit 1 if any file is not in canonical layout, and change nothing.

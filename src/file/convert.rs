@@ -416,7 +416,11 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
         marking: card.marking.clone(),
         cut: card.cut,
         notes: card.notes.clone(),
-        method: Method::clone(method),
+        // Written in the newest method format: every older method reads the same under it.
+        method: Method {
+            format: method.format.max(crate::model::method::METHOD_FORMAT),
+            ..Method::clone(method)
+        },
         participants: card
             .participants
             .iter()

@@ -27,6 +27,12 @@ impl<'a> Locator<'a> {
 
     /// The 1-based line and column of the last fragment found, searching each after the one before.
     pub fn find<S: AsRef<str>>(&self, fragments: &[S]) -> Option<(usize, usize)> {
+        self.find_offset(fragments)
+            .map(|offset| self.line_col(offset))
+    }
+
+    /// The byte offset of the last fragment found, searching each after the one before.
+    pub fn find_offset<S: AsRef<str>>(&self, fragments: &[S]) -> Option<usize> {
         let mut from = 0;
         let mut found = None;
         for (n, frag) in fragments.iter().enumerate() {
@@ -44,7 +50,7 @@ impl<'a> Locator<'a> {
                 from = i + frag.len();
             }
         }
-        found.map(|offset| self.line_col(offset))
+        found
     }
 
     /// Where a field name occurs in the code from `from` on: the first occurrence, or with

@@ -91,6 +91,44 @@ pub fn parse_method(text: &str, path: &Path) -> Result<Method, FileError> {
     Err(FileError::invalid(path, problems))
 }
 
+/// Whether a file's text is a method (`Method(...)`) rather than a scorecard: its first
+/// item, after comments and `#![enable(...)]` lines, is `Method(`.
+pub fn is_method_text(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#!"))
+        .is_some_and(|l| l.starts_with("Method"))
+}
+
+/// A method file's text upgraded to the newest format, touching nothing but its `format:`
+/// number, so that its comments and layout survive; `None` if it is already current.
+/// Checks the method before and after.
+pub fn upgrade_method_text(text: &str, path: &Path) -> Result<Option<String>, FileError> {
+    let method = parse_method(text, path)?;
+    if method.format >= crate::model::method::METHOD_FORMAT {
+        return Ok(None);
+    }
+    let at = Locator::new(text).find_offset(&["format:"]);
+    let Some(at) = at else {
+        return Ok(None);
+    };
+    let value_start = at + "format:".len();
+    let rest = &text[value_start..];
+    let digits_at = value_start + (rest.len() - rest.trim_start().len());
+    let digits = text[digits_at..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let upgraded = format!(
+        "{}{}{}",
+        &text[..digits_at],
+        crate::model::method::METHOD_FORMAT,
+        &text[digits_at + digits..]
+    );
+    parse_method(&upgraded, path)?;
+    Ok(Some(upgraded))
+}
+
 /// Reads and checks a method file.
 pub fn load_method(path: &Path) -> Result<Method, FileError> {
     parse_method(&read_text(path)?, path)

@@ -162,11 +162,22 @@ fn method_text(card: &Scorecard) -> String {
     format!("{} {}", card.method.id, card.method.version)
 }
 
+/// Whether two methods score alike: equal in everything but the file format they were
+/// written in, so upgrading a file's format is no method change.
+fn same_method(old: &super::Method, new: &super::Method) -> bool {
+    if old.format == new.format {
+        return old == new;
+    }
+    let mut upgraded = old.clone();
+    upgraded.format = new.format;
+    upgraded == *new
+}
+
 /// Compares last year's scorecard with this year's.
 pub fn diff(old: &Scorecard, new: &Scorecard) -> Diff {
     let old_ranking = rank(old);
     let new_ranking = rank(new);
-    let same_method = method_text(old) == method_text(new);
+    let same_method = same_method(&old.method, &new.method);
     // Pair each new row with an old row: by id, then by name among those left.
     let mut old_taken = vec![false; old_ranking.rows.len()];
     let mut pairs: Vec<(usize, Option<(usize, MatchedBy)>)> = Vec::new();
@@ -227,7 +238,14 @@ pub fn diff(old: &Scorecard, new: &Scorecard) -> Diff {
         marking,
         method_change: (!same_method).then(|| MethodChange {
             old: method_text(old),
-            new: method_text(new),
+            new: if method_text(old) == method_text(new) {
+                format!(
+                    "{} (edited: same id and version, different content)",
+                    method_text(new)
+                )
+            } else {
+                method_text(new)
+            },
         }),
         themes,
     }

@@ -6,6 +6,7 @@
 //! |---|---|
 //! | `architecture` | the direction of imports (model ← state ← ui ← app) |
 //! | `cli` | `trh rank`, `explain`, `validate`, `import`, `export`, `diff`, `generate` |
+//! | `compat` | format-1 files load, rank as before, and `trh fmt` upgrades them |
 //! | `diff` | year on year |
 //! | `exports` | CSV, Markdown, HTML, workbook and chart files, marking and formula safety |
 //! | `files` | loading hostile files, atomic saves, permissions |
@@ -24,6 +25,7 @@ mod common;
 
 mod architecture;
 mod cli;
+mod compat;
 mod diff;
 mod exports;
 mod files;

@@ -68,7 +68,10 @@ fn messages_an_analyst_can_act_on() {
             name: "a grade overlap is placed at the grade",
             base: MORILE,
             edits: &[
-                (r#"provenance: "trh defaults"#, r#"provenance: "grades: and bands: agreed; trh defaults"#),
+                (
+                    r#"provenance: "trh defaults"#,
+                    r#"provenance: "grades: and bands: agreed; trh defaults"#,
+                ),
                 ("min: 7, max: 9", "min: 6, max: 9"),
             ],
             expect: &[(
@@ -100,7 +103,10 @@ fn messages_an_analyst_can_act_on() {
         Case {
             name: "a number in quotes",
             base: MORILE,
-            edits: &[(r#"points: 2, descriptor: "Injury"#, r#"points: "2", descriptor: "Injury"#)],
+            edits: &[(
+                r#"points: 2, descriptor: "Injury"#,
+                r#"points: "2", descriptor: "Injury"#,
+            )],
             expect: &[(
                 r#"points: "2""#,
                 67,
@@ -151,7 +157,10 @@ fn weights_are_refused_plainly() {
         Case {
             name: "a third weight in WeightedSum is refused, not ignored",
             base: MORILE,
-            edits: &[("risk: Product", "risk: WeightedSum(harm: 0.5, likelihood: 0.3, concern: 0.2)")],
+            edits: &[(
+                "risk: Product",
+                "risk: WeightedSum(harm: 0.5, likelihood: 0.3, concern: 0.2)",
+            )],
             expect: &[(
                 "risk: WeightedSum",
                 51,
@@ -191,7 +200,10 @@ fn weights_are_refused_plainly() {
         Case {
             name: "a section and its own factor both weighted",
             base: WEIGHTED,
-            edits: &[(r#"("concern", 0.2)"#, r#"("concern", 0.2), ("physical", 0.1)"#)],
+            edits: &[(
+                r#"("concern", 0.2)"#,
+                r#"("concern", 0.2), ("physical", 0.1)"#,
+            )],
             expect: &[(
                 "risk: Weighted",
                 76,
@@ -320,7 +332,10 @@ fn bands_grids_and_ungraded_rules_are_checked() {
         Case {
             name: "Any and Ungraded both match a theme without a grade",
             base: GAP,
-            edits: &[(r#"grades: Only(["weak"]), outcome: "priority""#, r#"grades: Any, outcome: "priority""#)],
+            edits: &[(
+                r#"grades: Only(["weak"]), outcome: "priority""#,
+                r#"grades: Any, outcome: "priority""#,
+            )],
             expect: &[
                 (
                     "    lookup: [",
@@ -374,7 +389,11 @@ fn trh_validate_lists_every_mistake_with_file_line_and_what_to_do() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("our-method.ron");
     let text = WEIGHTED
-        .replacen(r#"("concern", 0.2)"#, r#"("concern", -0.2), ("survey", 0.1)"#, 1)
+        .replacen(
+            r#"("concern", 0.2)"#,
+            r#"("concern", -0.2), ("survey", 0.1)"#,
+            1,
+        )
         .replacen(r#"id: "frequency""#, r#"id: "physical""#, 1)
         .replacen("from: 5)", "min: 4.5)", 1);
     std::fs::write(&path, &text).expect("write");

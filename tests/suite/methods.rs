@@ -96,9 +96,9 @@ fn bad_methods_are_rejected_with_reasons_and_lines() {
         ),
         (
             "newer format",
-            "format: 1",
+            "format: 2",
             "format: 9",
-            Some(line_of("format: 1")),
+            Some(line_of("format: 2")),
         ),
     ];
     let expect_words = [

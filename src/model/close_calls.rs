@@ -393,6 +393,8 @@ pub fn close_calls(card: &Scorecard, top: usize) -> CloseCalls {
 mod search;
 #[path = "close_calls_text.rs"]
 mod text;
+#[path = "close_calls_weights.rs"]
+mod weights;
 
 #[cfg(test)]
 #[path = "close_calls_tests.rs"]

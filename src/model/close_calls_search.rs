@@ -19,16 +19,16 @@ fn ranked(ctx: &Ctx<'_>) -> Vec<usize> {
         .collect()
 }
 
-fn row<'a>(ctx: &'a Ctx<'_>, t: usize) -> Option<&'a RankedTheme> {
+pub(super) fn row<'a>(ctx: &'a Ctx<'_>, t: usize) -> Option<&'a RankedTheme> {
     ctx.point.row(&ctx.card.themes[t].id)
 }
 
-fn rank_of(ctx: &Ctx<'_>, t: usize) -> u32 {
+pub(super) fn rank_of(ctx: &Ctx<'_>, t: usize) -> u32 {
     row(ctx, t).and_then(|r| r.rank).unwrap_or(0)
 }
 
 /// Whether theme `a` is listed after theme `b` in a ranking.
-fn listed_after(r: &super::super::ranking::Ranking, a: &str, b: &str) -> bool {
+pub(super) fn listed_after(r: &super::super::ranking::Ranking, a: &str, b: &str) -> bool {
     let at = |id: &str| r.rows.iter().position(|x| x.id.as_str() == id);
     matches!((at(a), at(b)), (Some(x), Some(y)) if x > y)
 }
@@ -118,9 +118,12 @@ pub(super) fn cut_calls(ctx: &Ctx<'_>, top: usize, out: &mut Vec<Keyed>) {
             },
         ));
     }
-    if matches!(ctx.card.method.risk, RiskFormula::WeightedSum { .. }) {
+    if matches!(
+        ctx.card.method.risk,
+        RiskFormula::WeightedSum { .. } | RiskFormula::Weighted(_)
+    ) {
         let card = scratch.get_or_insert_with(|| ctx.card.clone());
-        weight_calls(ctx, top, (last_in, first_out), card, out);
+        super::weights::weight_calls(ctx, top, (last_in, first_out), card, out);
     }
 }
 
@@ -227,113 +230,6 @@ fn change_of(ctx: &Ctx<'_>, f: &Found) -> Change {
         to,
         raise: f.raise,
         who,
-    }
-}
-
-/// For a weighted-sum method: how far the harm or the likelihood weight must move (in steps
-/// of 0.01) to swap the pair at the cut; checked by ranking with the weight moved, and with
-/// it 0.01 less far.
-fn weight_calls(
-    ctx: &Ctx<'_>,
-    top: usize,
-    (x, y): (usize, usize),
-    scratch: &mut Scorecard,
-    out: &mut Vec<Keyed>,
-) {
-    let RiskFormula::WeightedSum {
-        harm: wh,
-        likelihood: wl,
-    } = ctx.card.method.risk
-    else {
-        return;
-    };
-    let (Some(rx), Some(ry)) = (row(ctx, x), row(ctx, y)) else {
-        return;
-    };
-    let parts = |r: &RankedTheme| -> Option<(f64, f64, f64)> {
-        let (h, l, risk) = (r.harm?, r.likelihood?, r.risk?);
-        let raw = wh * h + wl * l;
-        (raw.abs() > 1e-12).then(|| (h, l, risk / raw))
-    };
-    let (Some((hx, lx, mx)), Some((hy, ly, my))) = (parts(rx), parts(ry)) else {
-        return;
-    };
-    let (ax, ay) = (
-        ctx.card.themes[x].id.as_str(),
-        ctx.card.themes[y].id.as_str(),
-    );
-    for term in ["harm", "likelihood"] {
-        // risk_x − risk_y = w·a + b in the moving weight w.
-        let (now, a, b) = match term {
-            "harm" => (wh, hx * mx - hy * my, wl * (lx * mx - ly * my)),
-            _ => (wl, lx * mx - ly * my, wh * (hx * mx - hy * my)),
-        };
-        if a.abs() < 1e-12 {
-            continue;
-        }
-        let cross = -b / a;
-        if cross < 0.0 {
-            continue;
-        }
-        let up = cross > now;
-        let set = |w: f64, card: &mut Scorecard| {
-            std::sync::Arc::make_mut(&mut card.method).risk = match term {
-                "harm" => RiskFormula::WeightedSum {
-                    harm: w,
-                    likelihood: wl,
-                },
-                _ => RiskFormula::WeightedSum {
-                    harm: wh,
-                    likelihood: w,
-                },
-            };
-            listed_after(&rank(card), ax, ay)
-        };
-        let first = if up {
-            (cross * 100.0).floor() / 100.0
-        } else {
-            (cross * 100.0).ceil() / 100.0
-        };
-        let found = (0..4)
-            .map(|i| {
-                let d = f64::from(i + 1) / 100.0;
-                if up { first + d } else { first - d }
-            })
-            .filter(|w| *w >= 0.0)
-            .find(|w| set(*w, scratch));
-        let Some(to) = found else { continue };
-        let less = if up { to - 0.01 } else { to + 0.01 };
-        let smaller_does_not = (less - now) * (to - now) <= 0.0 || !set(less, scratch);
-        scratch.method = ctx.card.method.clone();
-        if !smaller_does_not {
-            continue;
-        }
-        let to = (to * 100.0).round() / 100.0;
-        let close = (to - now).abs() <= now.abs() / 10.0 + 1e-9;
-        let outcome = Outcome::Cut {
-            theme: ctx.card.themes[x].id.clone(),
-            rank: rank_of(ctx, x),
-            other: ctx.card.themes[y].id.clone(),
-            other_rank: rank_of(ctx, y),
-            inside: true,
-        };
-        let change = Change::Weight {
-            term: term.to_owned(),
-            from: now,
-            to,
-        };
-        let sentence = super::text::sentence(ctx, top, &outcome, &change);
-        let size = if close { 1 } else { 1_000 };
-        out.push((
-            size,
-            top - 1,
-            CloseCall {
-                outcome,
-                change,
-                close,
-                sentence,
-            },
-        ));
     }
 }
 

@@ -142,12 +142,22 @@ fn votes_needing_two_people_are_found_and_checked() {
 /// passes: each gives a tie, which the name settles for Alpha.
 #[test]
 fn a_weighted_method_says_how_far_a_weight_must_move() {
+    // The same weights written both ways: WeightedSum, and Weighted over named terms.
+    for risk in [
+        RiskFormula::WeightedSum {
+            harm: 1.0,
+            likelihood: 1.0,
+        },
+        RiskFormula::Weighted(vec![("harm".into(), 1.0), ("likelihood".into(), 1.0)]),
+    ] {
+        weight_calls_for(risk);
+    }
+}
+
+fn weight_calls_for(risk: RiskFormula) {
     let mut card = three_themes(None);
     let m = Arc::make_mut(&mut card.method);
-    m.risk = RiskFormula::WeightedSum {
-        harm: 1.0,
-        likelihood: 1.0,
-    };
+    m.risk = risk;
     let set = |card: &mut Scorecard, t: usize, f: &str, level: u16| {
         let th = Arc::make_mut(&mut card.themes[t]);
         th.scores.insert(

@@ -154,6 +154,7 @@ fn one_of(names: &[&str]) -> String {
     }
 }
 
+/// Errors about a value: the wrong kind of value for its field.
 fn explain(code: &Error, text: &str, offset: usize) -> Option<String> {
     let field = || {
         field_before(text, offset)
@@ -205,6 +206,15 @@ fn explain(code: &Error, text: &str, offset: usize) -> Option<String> {
             field(),
             found()
         ),
+        _ => return names_problem(code, text, offset),
+    })
+}
+
+/// Errors about names: an unknown or missing field, an unknown choice, a wrong type name.
+fn names_problem(code: &Error, text: &str, offset: usize) -> Option<String> {
+    let found = || found_at(text, offset);
+    let field = || field_before(text, offset).map_or(String::new(), |f| format!("{f}: "));
+    Some(match code {
         Error::NoSuchStructField {
             expected,
             found,

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use super::bounds::Bounds;
+pub use super::decision::DecisionKind;
 use super::grid::{Grid, Key};
 use super::ids::FactorId;
 
@@ -329,55 +330,6 @@ pub struct Outcome {
     pub label: String,
     /// The board decision this outcome suggests; a different decision is a departure.
     pub suggests: DecisionKind,
-}
-
-/// The three decisions a board can take on a theme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum DecisionKind {
-    /// Adopted as a priority.
-    Adopt,
-    /// Identified, but not taken forward this year.
-    NotTakenForward,
-    /// Kept under a watching brief.
-    WatchingBrief,
-}
-
-impl DecisionKind {
-    /// All decisions, in menu order.
-    pub const ALL: [Self; 3] = [Self::Adopt, Self::NotTakenForward, Self::WatchingBrief];
-
-    /// The short code used in CSV (`adopt`, `not-taken-forward`, `watching-brief`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Adopt => "adopt",
-            Self::NotTakenForward => "not-taken-forward",
-            Self::WatchingBrief => "watching-brief",
-        }
-    }
-
-    /// The label shown to users.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Adopt => "Adopt as priority",
-            Self::NotTakenForward => "Not taken forward",
-            Self::WatchingBrief => "Watching brief",
-        }
-    }
-
-    /// Parses a code or label, ignoring case, spaces and hyphens.
-    pub fn parse(text: &str) -> Option<Self> {
-        let norm: String = text
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        match norm.as_str() {
-            "adopt" | "adopted" | "adoptaspriority" | "priority" => Some(Self::Adopt),
-            "nottakenforward" | "ntf" => Some(Self::NotTakenForward),
-            "watchingbrief" | "watch" => Some(Self::WatchingBrief),
-            _ => None,
-        }
-    }
 }
 
 /// Which grades a lookup rule applies to.

@@ -9,6 +9,7 @@ pub mod attainable;
 pub mod bounds;
 pub mod close_calls;
 pub mod cut;
+mod decision;
 pub mod diff;
 pub mod edit;
 mod edit_import;

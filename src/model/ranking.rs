@@ -12,17 +12,20 @@ use serde::Serialize;
 
 use super::aggregate::Spread;
 use super::ids::{FactorId, ThemeId};
-use super::method::{ConfidenceMode, DecisionKind, Role, SectionKind};
-use super::method_check::{matching_rules, risk_of};
-use super::ranking_prep::{MAX_SECTIONS, Prepared};
-use super::risk_rule::{Rule, Term};
+use super::method::{DecisionKind, Role, SectionKind};
+use super::method_check::matching_rules;
+use super::ranking_prep::Prepared;
 use super::scorecard::{Scorecard, Source, Theme};
 use super::value::Value;
 
 #[path = "ranking_quick.rs"]
 mod quick;
+#[path = "ranking_risk.rs"]
+mod risk;
+
 pub use quick::QuickScore;
 pub(super) use quick::{quick_score, quick_score_points};
+use risk::{Scores, Total, Totals, new_totals, risk_from};
 
 const EPS: f64 = 1e-9;
 
@@ -257,123 +260,6 @@ fn by_score(a: &RankedTheme, b: &RankedTheme) -> Ordering {
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-}
-
-/// Section totals: (sum of added factors, or 1 if none) × product of multipliers.
-#[derive(Default)]
-struct Total {
-    sum: Option<f64>,
-    product: f64,
-    complete: bool,
-    counted: bool,
-}
-
-impl Total {
-    fn new() -> Self {
-        Self {
-            sum: None,
-            product: 1.0,
-            complete: true,
-            counted: false,
-        }
-    }
-    fn value(&self) -> Option<f64> {
-        (self.complete && self.counted).then(|| self.sum.unwrap_or(1.0) * self.product)
-    }
-
-    /// Adds one factor's points by its role (reported factors count for nothing). True
-    /// when the points are missing, which leaves the total incomplete.
-    fn add(&mut self, role: Role, points: Option<f64>) -> bool {
-        if role == Role::Report {
-            return false;
-        }
-        self.counted = true;
-        match points {
-            None => {
-                self.complete = false;
-                return true;
-            }
-            Some(p) if role == Role::Add => self.sum = Some(self.sum.unwrap_or(0.0) + p),
-            Some(p) => self.product *= p,
-        }
-        false
-    }
-}
-
-/// Section totals, one per section in method order.
-type Totals = [Total; MAX_SECTIONS];
-
-fn new_totals() -> Totals {
-    std::array::from_fn(|_| Total::new())
-}
-
-/// What the risk rule gives one theme.
-#[derive(Clone, Copy, Debug, Default)]
-struct Scores {
-    harm: Option<f64>,
-    likelihood: Option<f64>,
-    position_total: Option<f64>,
-    risk: Option<f64>,
-    /// Band index.
-    band: Option<usize>,
-    /// A grid's (row, column).
-    cell: Option<(usize, usize)>,
-}
-
-/// Harm, likelihood, the position total, risk and band from the section totals, each
-/// factor's points (method order) and the confidence level's code: the one rule every score
-/// uses (`rank`, close calls and the stability runs).
-fn risk_from(
-    prep: &Prepared<'_>,
-    totals: &Totals,
-    points: &[Option<f64>],
-    confidence: Option<&str>,
-) -> Scores {
-    let method = prep.method;
-    let harm = totals[prep.harm].value();
-    let likelihood = totals[prep.likelihood].value();
-    let position_total = prep.position.and_then(|i| totals[i].value());
-    let weight = match &method.confidence_mode {
-        ConfidenceMode::ReportOnly => Some(1.0),
-        ConfidenceMode::Weighted(w) => {
-            confidence.and_then(|c| w.iter().find(|(code, _)| **code == *c).map(|(_, w)| *w))
-        }
-    };
-    let read = |t: Term| match t {
-        Term::Section(i) => totals.get(i).and_then(Total::value),
-        Term::Factor(j) => points.get(j).copied().flatten(),
-    };
-    let mut scores = Scores {
-        harm,
-        likelihood,
-        position_total,
-        ..Scores::default()
-    };
-    let (Some(h), Some(l), Some(w)) = (harm, likelihood, weight) else {
-        return scores;
-    };
-    match &prep.rule {
-        Rule::HarmLikelihood(f) => scores.risk = Some(risk_of(f, h, l) * w),
-        Rule::Terms(terms) => {
-            scores.risk = terms
-                .iter()
-                .map(|(t, wt)| read(*t).map(|x| x * wt))
-                .sum::<Option<f64>>()
-                .map(|r| r * w);
-        }
-        Rule::Grid(g) => {
-            scores.cell = read(g.rows)
-                .zip(read(g.columns))
-                .and_then(|(r, c)| g.cell(r, c));
-            scores.band = scores.cell.and_then(|c| g.band(c));
-            scores.risk = scores.band.map(|b| (b + 1) as f64);
-            return scores;
-        }
-    }
-    scores.band = scores
-        .risk
-        .and_then(|r| prep.band_bounds.iter().position(|b| b.contains(r)));
-    scores
 }
 
 /// What walking a theme's factors gives: section totals, each factor's result, what is

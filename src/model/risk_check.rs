@@ -247,8 +247,8 @@ fn check_grid(method: &Method, grid: &Grid<'_>, out: &mut Vec<MethodIssue>) {
             &["confidence_mode:"],
         ));
     }
-    let rows = grid_axis(method, "rows", &grid.rows, out);
-    let columns = grid_axis(method, "columns", &grid.columns, out);
+    let rows = grid_axis(method, "rows", grid.rows, out);
+    let columns = grid_axis(method, "columns", grid.columns, out);
     if let (Some(r), Some(c)) = (rows, columns)
         && r == c
     {
@@ -258,10 +258,10 @@ fn check_grid(method: &Method, grid: &Grid<'_>, out: &mut Vec<MethodIssue>) {
         ));
     }
     if let Some(r) = rows {
-        check_headings(method, "rows", &grid.rows, r, &grid.row_keys, out);
+        check_headings(method, "rows", grid.rows, r, grid.row_keys, out);
     }
     if let Some(c) = columns {
-        check_headings(method, "columns", &grid.columns, c, &grid.column_keys, out);
+        check_headings(method, "columns", grid.columns, c, grid.column_keys, out);
     }
     if grid.cells.len() != grid.row_keys.len() {
         out.push(issue(

@@ -139,15 +139,15 @@ pub fn resolve(method: &Method) -> Rule {
                 unreachable!("a Grid risk has a grid")
             };
             let (rows, columns) = (
-                term(method, &g.rows).unwrap_or(Term::Section(usize::MAX)),
-                term(method, &g.columns).unwrap_or(Term::Section(usize::MAX)),
+                term(method, g.rows).unwrap_or(Term::Section(usize::MAX)),
+                term(method, g.columns).unwrap_or(Term::Section(usize::MAX)),
             );
             let values = |axis: Term, keys: &[Key]| -> Vec<f64> {
                 keys.iter()
                     .map(|k| key_value(method, axis, k).unwrap_or(f64::NAN))
                     .collect()
             };
-            let column_values = values(columns, &g.column_keys);
+            let column_values = values(columns, g.column_keys);
             let cells = g
                 .cells
                 .iter()
@@ -159,7 +159,7 @@ pub fn resolve(method: &Method) -> Rule {
             Rule::Grid(ResolvedGrid {
                 rows,
                 columns,
-                row_values: values(rows, &g.row_keys),
+                row_values: values(rows, g.row_keys),
                 column_values,
                 cells,
             })

@@ -133,19 +133,6 @@ fn messages_an_analyst_can_act_on() {
                 "a factor has no field \"weight\"; its fields are id, label, descriptor, scale or role",
             )],
         },
-        Case {
-            name: "an ambiguous lookup",
-            base: MORILE,
-            edits: &[(
-                r#"grades: Only(["strong"]), outcome: "opportunity""#,
-                r#"grades: Only(["strong", "adequate"]), outcome: "opportunity""#,
-            )],
-            expect: &[(
-                "    lookup: [",
-                5,
-                "the outcome lookup is ambiguous for band \"medium\" with grade \"adequate\": rules 3 and 4 both match; make the rules cover different grades",
-            )],
-        },
     ] {
         check(&case);
     }
@@ -327,6 +314,27 @@ fn bands_grids_and_ungraded_rules_are_checked() {
                 r#"Band(id: "D""#,
                 18,
                 "band \"D\" has bounds, but this method's bands come from its grid: remove min, max, from and below",
+            )],
+        },
+    ] {
+        check(&case);
+    }
+}
+
+#[test]
+fn lookup_rules_are_checked() {
+    for case in [
+        Case {
+            name: "an ambiguous lookup",
+            base: MORILE,
+            edits: &[(
+                r#"grades: Only(["strong"]), outcome: "opportunity""#,
+                r#"grades: Only(["strong", "adequate"]), outcome: "opportunity""#,
+            )],
+            expect: &[(
+                "    lookup: [",
+                5,
+                "the outcome lookup is ambiguous for band \"medium\" with grade \"adequate\": rules 3 and 4 both match; make the rules cover different grades",
             )],
         },
         Case {

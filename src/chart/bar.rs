@@ -42,7 +42,8 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         f64::from(name_w),
         ranges,
     )?;
-    super::mesh(&mut chart, o, "Risk score", None, 0.6)?;
+    let (desc, ticks) = super::risk_axis(method);
+    super::mesh_with(&mut chart, o, (desc, &ticks), None, 0.6)?;
 
     let area = chart.plotting_area();
     let row_px = f64::from(area.dim_in_pixel().1) / n as f64;

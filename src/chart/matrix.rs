@@ -12,6 +12,7 @@ use super::{
 };
 use crate::model::attainable::{attainable_totals, risk_of};
 use crate::model::ranking::RankedTheme;
+use crate::model::risk_rule;
 use crate::model::{Method, Ranking, SectionKind};
 
 /// Cells per axis of the band background.
@@ -47,11 +48,20 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         (x_range.end - x_range.start) / CELLS as f64,
         (y_range.end - y_range.start) / CELLS as f64,
     );
+    // A grid's background is its cells; a formula's, the band of its risk.
+    let grid = match risk_rule::resolve(method) {
+        risk_rule::Rule::Grid(g) => Some(g),
+        _ => None,
+    };
     for i in 0..CELLS {
         for j in 0..CELLS {
             let (x, y) = (x_range.start + dx * i as f64, y_range.start + dy * j as f64);
-            let risk = risk_of(&method.risk, y + dy / 2.0, x + dx / 2.0);
-            let Some(band) = band_index(method, risk) else {
+            let (harm, likelihood) = (y + dy / 2.0, x + dx / 2.0);
+            let band = match &grid {
+                Some(g) => risk_rule::grid_band_at(method, g, harm, likelihood),
+                None => band_index(method, risk_of(&method.risk, harm, likelihood)),
+            };
+            let Some(band) = band else {
                 continue;
             };
             let c = blend(p.background, p.band(band), p.band_tint);

@@ -34,7 +34,12 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let rows: Vec<&RankedTheme> = ranked(ranking)
         .filter(|r| r.position_total.is_some())
         .collect();
+    let grid = method.risk.grid().is_some();
     let risk_hi = method.bands.last().map_or(1.0, |b| {
+        if grid {
+            // A grid's risk is its grade's place, 1 to the number of grades.
+            return method.bands.len() as f64 + 0.5;
+        }
         let top = b.bounds();
         if top.high().is_finite() {
             top.high()
@@ -54,10 +59,11 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let y_label_px = 48.0 * s * p.text_scale;
     let ranges = (x_range.clone(), y_range.clone());
     let mut chart = super::build(&upper, ChartKind::PositionRisk, o, y_label_px, ranges)?;
-    super::mesh(
+    let (desc, ticks) = super::risk_axis(method);
+    super::mesh_with(
         &mut chart,
         o,
-        "Risk score",
+        (desc, &ticks),
         Some("Partnership position"),
         0.3,
     )?;
@@ -65,10 +71,14 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let band_split = method.bands.len() / 2;
     let grade_split = method.grades.len() / 2;
     let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
-    let x_split = method
-        .bands
-        .get(band_split)
-        .map_or(0.0, |b| finite(b.bounds().low()));
+    let x_split = if grid {
+        band_split as f64 + 0.5
+    } else {
+        method
+            .bands
+            .get(band_split)
+            .map_or(0.0, |b| finite(b.bounds().low()))
+    };
     let y_split = method
         .grades
         .get(grade_split)

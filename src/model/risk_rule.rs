@@ -189,3 +189,57 @@ pub fn is_kind_name(name: &str) -> bool {
     .iter()
     .any(|k| k.name() == name)
 }
+
+/// Whether an axis reads the total of one section kind: the section itself, or a factor
+/// that is the section's only counted factor (so the total is its points).
+fn reads_total_of(method: &Method, axis: Term, kind: SectionKind) -> bool {
+    let Some(i) = term_section(method, axis) else {
+        return false;
+    };
+    let section = &method.sections[i];
+    if section.kind != kind {
+        return false;
+    }
+    match axis {
+        Term::Section(_) => true,
+        Term::Factor(_) => {
+            section
+                .factors
+                .iter()
+                .filter(|f| f.role != super::method::Role::Report)
+                .count()
+                == 1
+        }
+    }
+}
+
+/// For a grid keyed on harm and likelihood (either way round), the band of the cell nearest
+/// to a (harm, likelihood) pair: what a risk matrix's background shows. `None` when the grid
+/// reads anything else, so no two-axis picture is true.
+pub fn grid_band_at(
+    method: &Method,
+    g: &ResolvedGrid,
+    harm: f64,
+    likelihood: f64,
+) -> Option<usize> {
+    let (h, l) = (SectionKind::Harm, SectionKind::Likelihood);
+    let (row, column) = if reads_total_of(method, g.rows, h) && reads_total_of(method, g.columns, l)
+    {
+        (harm, likelihood)
+    } else if reads_total_of(method, g.rows, l) && reads_total_of(method, g.columns, h) {
+        (likelihood, harm)
+    } else {
+        return None;
+    };
+    let nearest = |values: &[f64], x: f64| {
+        values
+            .iter()
+            .enumerate()
+            .min_by(|a, b| (a.1 - x).abs().total_cmp(&(b.1 - x).abs()))
+            .map(|(i, _)| i)
+    };
+    g.band((
+        nearest(&g.row_values, row)?,
+        nearest(&g.column_values, column)?,
+    ))
+}

@@ -78,8 +78,12 @@ fn summary_ui(ui: &mut Ui, theme: &Theme, row: Option<&RankedTheme>) {
         return;
     };
     let mut parts = Vec::new();
-    match (r.rank, r.risk) {
-        (Some(rank), Some(risk)) => parts.push(format!("Rank {rank} · Risk {}", num(risk))),
+    match (r.rank, r.risk, &r.cell) {
+        // A grid's risk is its grade's place, which means nothing: show the cell instead.
+        (Some(rank), Some(_), Some((row, column))) => {
+            parts.push(format!("Rank {rank} · Cell {row} × {column}"));
+        }
+        (Some(rank), Some(risk), None) => parts.push(format!("Rank {rank} · Risk {}", num(risk))),
         _ => parts.push(format!(
             "Not ranked: missing {}",
             r.missing

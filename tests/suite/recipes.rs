@@ -230,3 +230,21 @@ fn the_morile_style_default_is_the_last_recipe() {
         "{text}"
     );
 }
+
+#[test]
+fn the_risk_matrix_background_of_a_grid_is_its_cells() {
+    use trh::model::risk_rule::{Rule, grid_band_at, resolve};
+    let m = recipe("cell-grid.ron");
+    let Rule::Grid(g) = resolve(&m) else {
+        panic!("a grid rule")
+    };
+    let band = |harm: f64, likelihood: f64| {
+        grid_band_at(&m, &g, harm, likelihood).map(|i| m.bands[i].id.as_str())
+    };
+    // Same product, different cells, as the paper says; between headings, the nearest cell.
+    assert_eq!(band(4.0, 1.0), Some("B"));
+    assert_eq!(band(1.0, 4.0), Some("C"));
+    assert_eq!(band(2.6, 1.2), Some("C"));
+    assert_eq!(band(3.0, 3.0), Some("A"));
+    assert_eq!(band(1.0, 1.0), Some("D"));
+}

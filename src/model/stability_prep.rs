@@ -90,7 +90,8 @@ fn p_move(prep: &Prepared<'_>, base: &[Option<Value>]) -> f64 {
     0.5 * (1.0 - position(&ordered, v) as f64 / steps)
 }
 
-/// The draft harm and likelihood factors of a row, for the confidence assumption.
+/// The draft factors of a row that the risk reads (harm, likelihood, and any other section
+/// or factor a weighted formula or grid names), for the confidence assumption.
 fn wobbles(prep: &Prepared<'_>, row: &super::super::ranking::RankedTheme) -> Vec<Wobble> {
     use super::super::method::{Role, SectionKind};
     use super::super::scorecard::Source;
@@ -98,9 +99,13 @@ fn wobbles(prep: &Prepared<'_>, row: &super::super::ranking::RankedTheme) -> Vec
         .iter()
         .enumerate()
         .filter(|(_, f)| f.source == Source::Draft)
-        .filter(|(_, f)| matches!(f.section, SectionKind::Harm | SectionKind::Likelihood))
+        .filter(|(_, f)| f.section != SectionKind::Confidence)
         .filter_map(|(j, f)| {
-            let factor = prep.factors.get(j)?.factor;
+            let pf = prep.factors.get(j)?;
+            if !pf.blocks {
+                return None;
+            }
+            let factor = pf.factor;
             if factor.role == Role::Report {
                 return None;
             }

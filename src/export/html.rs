@@ -7,7 +7,6 @@ use std::fmt::Write;
 use super::escape as e;
 use super::rows::{factor_rows, participants_by_agency};
 use crate::chart::{ChartKind, Figure};
-use crate::model::method::Scale;
 use crate::model::{Ranking, Scorecard};
 use crate::report::num;
 use crate::report::row::{RowText, dash};
@@ -72,7 +71,7 @@ pub fn report(
     themes(&mut h, card, ranking);
     decision_log(&mut h, card);
     participants(&mut h, card);
-    method(&mut h, card);
+    super::html_method::method(&mut h, card);
     h.push_str("</main>\n</td></tr></tbody></table>\n</body>\n</html>\n");
     Ok(h)
 }
@@ -315,61 +314,4 @@ fn participants(h: &mut String, card: &Scorecard) {
         );
     }
     h.push_str("</tbody></table>\n");
-}
-
-fn method(h: &mut String, card: &Scorecard) {
-    let m = &card.method;
-    let _ = writeln!(
-        h,
-        "<h2>Appendix: the method</h2>\n<p>{} {} ({}). {}</p>\n<p class=\"quiet\">{}</p>",
-        e(&m.name),
-        e(&m.version),
-        e(&m.id),
-        e(&m.description),
-        e(&m.provenance)
-    );
-    for section in &m.sections {
-        let _ = writeln!(h, "<h3>{}</h3>", e(&section.label));
-        h.push_str("<table class=\"data\"><thead><tr><th>Factor</th><th>Levels (points): meaning</th></tr></thead><tbody>\n");
-        for f in &section.factors {
-            let levels = match &f.scale {
-                Scale::Levels(levels) => levels
-                    .iter()
-                    .map(|l| format!("{} ({}): {}", e(&l.label), num(l.points), e(&l.descriptor)))
-                    .collect::<Vec<_>>()
-                    .join("<br/>"),
-                Scale::Range { min, max } => format!("any whole number from {min} to {max}"),
-            };
-            let _ = writeln!(
-                h,
-                "<tr><td>{}<br/><span class=\"quiet\">{}</span></td><td>{levels}</td></tr>",
-                e(&f.label),
-                e(&f.descriptor)
-            );
-        }
-        h.push_str("</tbody></table>\n");
-    }
-    h.push_str("<h3>Risk bands</h3>\n<table class=\"data\"><thead><tr><th>Band</th><th>Risk</th></tr></thead><tbody>\n");
-    for b in &m.bands {
-        let _ = writeln!(
-            h,
-            "<tr><td>{} ({})</td><td class=\"num\">{}</td></tr>",
-            e(&b.label),
-            e(&b.letter),
-            e(&band_range(m, b))
-        );
-    }
-    h.push_str("</tbody></table>\n");
-}
-
-/// A band's range in words ("4 to below 7"), or where a grid method's band comes from.
-pub(super) fn band_range(
-    m: &crate::model::method::Method,
-    b: &crate::model::method::Band,
-) -> String {
-    if matches!(m.risk, crate::model::method::RiskFormula::Grid { .. }) {
-        "from the grid".to_owned()
-    } else {
-        b.bounds().text(num)
-    }
 }

@@ -11,6 +11,7 @@
 //!   plain string in XLSX.
 
 mod html;
+mod html_method;
 mod markdown;
 mod rows;
 mod stability;

@@ -330,12 +330,30 @@ fn method_sheet(wb: &mut Workbook, card: &Scorecard, s: &Styles) -> Result<(), X
         }
     }
     r += 1;
+    ws.write_string_with_format(r, 0, "Risk", &s.bold)?;
+    ws.write_string(r, 1, crate::report::method_text::risk_rule(m))?;
+    if let Some(g) = m.risk.grid() {
+        // The grid as the paper shows it: row headings down column A, column headings across.
+        r += 1;
+        ws.write_string(r, 0, format!("{} ↓ / {} →", g.rows, g.columns))?;
+        for (c, key) in (1u16..).zip(g.column_keys) {
+            ws.write_string(r, c, key.text())?;
+        }
+        for (key, row) in g.row_keys.iter().zip(g.cells) {
+            r += 1;
+            ws.write_string(r, 0, key.text())?;
+            for (c, cell) in (1u16..).zip(row) {
+                ws.write_string(r, c, cell)?;
+            }
+        }
+    }
+    r += 2;
     ws.write_string_with_format(r, 0, "Risk bands", &s.bold)?;
     for b in &m.bands {
         r += 1;
         ws.write_string(r, 0, &b.label)?;
         ws.write_string(r, 3, &b.letter)?;
-        ws.write_string(r, 4, super::html::band_range(m, b))?;
+        ws.write_string(r, 4, super::html_method::band_range(m, b))?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod close_calls;
 pub mod diff;
 pub mod explain;
 pub mod log;
+pub mod method_text;
 pub mod rank_table;
 pub mod row;
 pub mod stability;

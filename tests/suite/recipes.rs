@@ -248,3 +248,20 @@ fn the_risk_matrix_background_of_a_grid_is_its_cells() {
     assert_eq!(band(3.0, 3.0), Some("A"));
     assert_eq!(band(1.0, 1.0), Some("D"));
 }
+
+#[test]
+fn the_report_shows_the_grid_as_the_paper_does() {
+    use trh::export::{ExportFormat, ExportRequest, export};
+    let m = recipe("cell-grid.ron");
+    let (card, _) = scored(&m, "theme,impact,likelihood\nFraud,3,3\n");
+    let html =
+        String::from_utf8(export(&card, &ExportRequest::new(ExportFormat::Html)).expect("html"))
+            .expect("utf-8");
+    assert!(
+        html.contains("<th>impact ↓ / likelihood →</th><th>1</th><th>2</th><th>3</th><th>4</th>"),
+        "grid headings"
+    );
+    assert!(html.contains("<tr><th>4</th><td>B</td><td>A</td><td>A</td><td>A</td></tr>"));
+    assert!(html.contains("<tr><th>1</th><td>D</td><td>D</td><td>C</td><td>C</td></tr>"));
+    assert!(html.contains("The risk band is read from a grid, impact down and likelihood across"));
+}

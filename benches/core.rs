@@ -167,6 +167,28 @@ fn width_spread(
     }
 }
 
+/// The method-format recipes, ranked side by side with the default: a weighted sum over three
+/// terms (one an Other section) and a cell grid, each over a generated scorecard of the same size.
+fn recipe_benches(runs: usize) -> (Stats, Stats) {
+    let recipe = |name: &str, text: &str| {
+        let m = file::parse_method(text, std::path::Path::new(name)).expect("recipe");
+        let c = generate(&m, THEMES, PARTICIPANTS, 42);
+        measure(runs, || {
+            black_box(rank(black_box(&c)));
+        })
+    };
+    (
+        recipe(
+            "weighted-three-terms.ron",
+            include_str!("../docs/recipes/weighted-three-terms.ron"),
+        ),
+        recipe(
+            "cell-grid.ron",
+            include_str!("../docs/recipes/cell-grid.ron"),
+        ),
+    )
+}
+
 fn main() {
     let method = methods::builtin(methods::DEFAULT).expect("default method");
     let card = generate(&method, THEMES, PARTICIPANTS, 42);
@@ -198,6 +220,7 @@ fn main() {
     let ranking = measure(runs("rank", 50), || {
         black_box(rank(black_box(&card)));
     });
+    let (weighted, grid) = recipe_benches(runs("rank", 50));
     let save_s = measure(runs("save", 10), || {
         save::save_scorecard(black_box(&card), &path).expect("save");
     });
@@ -224,6 +247,8 @@ fn main() {
     let rows = [
         ("load+validate", &load, 200.0),
         ("rank", &ranking, 2.0),
+        ("rank weighted", &weighted, 2.0),
+        ("rank grid", &grid, 2.0),
         ("save", &save_s, 100.0),
         ("diff", &diff, 50.0),
         ("stability 10000 runs", &stability, 200.0),
@@ -244,6 +269,13 @@ fn main() {
             s.min,
             target,
             if pass { "ok" } else { "MISSED" }
+        );
+    }
+    if wanted("rank") && ranking.p50 > 0.0 {
+        println!(
+            "rank time relative to the default method, same run: weighted recipe {:.2}×, grid recipe {:.2}×",
+            weighted.p50 / ranking.p50,
+            grid.p50 / ranking.p50
         );
     }
     let worst_export = exports.iter().map(|(_, s, _)| s.p50).fold(0.0, f64::max);

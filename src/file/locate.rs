@@ -57,43 +57,16 @@ impl<'a> Locator<'a> {
     /// `shallowest`, the first of those least deeply nested in brackets.
     fn find_field(&self, from: usize, frag: &str, shallowest: bool) -> Option<usize> {
         let bytes = self.text.as_bytes();
-        let (mut i, mut depth, mut best) = (from, 0usize, None::<(usize, usize)>);
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' => {
-                    i += 1;
-                    while i < bytes.len() && bytes[i] != b'"' {
-                        i += if bytes[i] == b'\\' { 2 } else { 1 };
-                    }
-                }
-                b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                    while i < bytes.len() && bytes[i] != b'\n' {
-                        i += 1;
-                    }
-                }
-                b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                    i += 2;
-                    while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-                _ if bytes[i..].starts_with(frag.as_bytes())
-                    && (i == 0 || !is_ident(bytes[i - 1])) =>
-                {
-                    if !shallowest {
-                        return Some(i);
-                    }
-                    if best.is_none_or(|(_, d)| depth < d) {
-                        best = Some((i, depth));
-                    }
-                }
-                _ => {}
+        let mut best = None::<(usize, usize)>;
+        walk_code(self.text, from, bytes.len(), |i, depth| {
+            if !(bytes[i..].starts_with(frag.as_bytes()) && (i == 0 || !is_ident(bytes[i - 1]))) {
+                return false;
             }
-            i += 1;
-        }
+            if best.is_none_or(|(_, d)| depth < d) {
+                best = Some((i, depth));
+            }
+            !shallowest
+        });
         best.map(|(i, _)| i)
     }
 
@@ -106,6 +79,47 @@ impl<'a> Locator<'a> {
             .get(start..offset)
             .map_or(1, |s| s.chars().count() + 1);
         (line, col)
+    }
+}
+
+/// Walks the code of `text` from `from` to `end`, skipping strings and comments, and calls
+/// `visit(offset, depth)` at every other byte (depth counts open brackets since `from`);
+/// stops when `visit` returns true.
+pub(super) fn walk_code(
+    text: &str,
+    from: usize,
+    end: usize,
+    mut visit: impl FnMut(usize, usize) -> bool,
+) {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let (mut i, mut depth) = (from, 0usize);
+    while i < end {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ if visit(i, depth) => return,
+            _ => {}
+        }
+        i += 1;
     }
 }
 

@@ -53,27 +53,14 @@ fn field_before(text: &str, offset: usize) -> Option<&str> {
 /// The last field name (`name:`) in the code before `offset`, outside strings and comments:
 /// for a value inside a list, such as a weight in `risk: Weighted([("concern", "0.2")])`.
 fn enclosing_field(text: &str, offset: usize) -> Option<&str> {
-    let bytes = text.as_bytes();
-    let (mut i, mut last) = (0, None);
-    while i < offset.min(bytes.len()) {
-        match bytes[i] {
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b':' => last = field_before(text, i + 1),
-            _ => {}
+    let mut last = None;
+    super::locate::walk_code(text, 0, offset, |i, _| {
+        if text.as_bytes()[i] == b':' {
+            last = Some(i + 1);
         }
-        i += 1;
-    }
-    last
+        false
+    });
+    field_before(text, last?)
 }
 
 /// What was written at `offset`, for messages: `the text "2"`, `H`, `[`.

@@ -22,14 +22,28 @@ use crate::model::{FactorId, ParticipantId, ThemeId, Value};
 struct Checker<'a> {
     loc: Locator<'a>,
     problems: Vec<Problem>,
+    /// Problems beyond [`super::MAX_LISTED`], counted but not placed or listed.
+    more: usize,
 }
 
 impl Checker<'_> {
     fn report(&mut self, at: &[String], message: String) {
+        if self.problems.len() >= super::MAX_LISTED {
+            self.more += 1;
+            return;
+        }
         self.problems.push(match self.loc.find(at) {
             Some((l, c)) => Problem::at(l, c, message),
             None => Problem::general(message),
         });
+    }
+
+    /// Every problem listed, with a last line counting those left out.
+    fn into_problems(mut self) -> Vec<Problem> {
+        if self.more > 0 {
+            self.problems.push(super::more_problems(self.more));
+        }
+        self.problems
     }
 }
 
@@ -62,12 +76,13 @@ pub fn scorecard_from_text(text: &str, path: &Path) -> Result<Scorecard, FileErr
     let mut checker = Checker {
         loc: Locator::new(text),
         problems: Vec::new(),
+        more: 0,
     };
     let card = from_doc(doc, &mut checker);
     if checker.problems.is_empty() {
         Ok(card)
     } else {
-        Err(FileError::invalid(path, checker.problems))
+        Err(FileError::invalid(path, checker.into_problems()))
     }
 }
 

@@ -15,6 +15,11 @@
 pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// Where each field name first occurs least deeply nested: most problems start their
+    /// chain with the same few fields, so each is walked for once, not once per problem.
+    shallowest: std::cell::RefCell<std::collections::HashMap<String, Option<usize>>>,
+    /// The last search: each fragment with where the search stood after it.
+    last: std::cell::RefCell<Vec<(String, usize, Option<usize>)>>,
 }
 
 impl<'a> Locator<'a> {
@@ -22,7 +27,12 @@ impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { text, line_starts }
+        Self {
+            text,
+            line_starts,
+            shallowest: std::cell::RefCell::default(),
+            last: std::cell::RefCell::default(),
+        }
     }
 
     /// The 1-based line and column of the last fragment found, searching each after the one before.
@@ -33,12 +43,29 @@ impl<'a> Locator<'a> {
 
     /// The byte offset of the last fragment found, searching each after the one before.
     pub fn find_offset<S: AsRef<str>>(&self, fragments: &[S]) -> Option<usize> {
-        let mut from = 0;
-        let mut found = None;
-        for (n, frag) in fragments.iter().enumerate() {
+        // Resume after the fragments this search shares with the one before: problems come
+        // in file order, and the n-th duplicate's chain is the (n-1)-th's plus one fragment.
+        let mut last = self.last.borrow_mut();
+        let shared = last
+            .iter()
+            .zip(fragments)
+            .take_while(|((f, _, _), g)| f == g.as_ref())
+            .count();
+        last.truncate(shared);
+        let (mut from, mut found) = last
+            .last()
+            .map_or((0, None), |(_, from, found)| (*from, *found));
+        for (n, frag) in fragments.iter().enumerate().skip(shared) {
             let frag = frag.as_ref();
-            let at = if is_field(frag) {
-                self.find_field(from, frag, n == 0)
+            let at = if is_field(frag) && n == 0 {
+                let cached = self.shallowest.borrow().get(frag).copied();
+                cached.unwrap_or_else(|| {
+                    let at = self.find_field(0, frag, true);
+                    self.shallowest.borrow_mut().insert(frag.to_owned(), at);
+                    at
+                })
+            } else if is_field(frag) {
+                self.find_field(from, frag, false)
             } else {
                 self.text
                     .get(from..)
@@ -49,6 +76,7 @@ impl<'a> Locator<'a> {
                 found = Some(i);
                 from = i + frag.len();
             }
+            last.push((frag.to_owned(), from, found));
         }
         found
     }

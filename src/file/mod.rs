@@ -71,6 +71,17 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     })
 }
 
+/// At most this many problems are listed for one file; the rest are counted. A file with
+/// thousands of the same mistake is reported in bounded time, and the list stays readable.
+pub const MAX_LISTED: usize = 200;
+
+/// The last line of a long list: how many problems were left out.
+pub(crate) fn more_problems(n: usize) -> Problem {
+    Problem::general(format!(
+        "… and {n} more problems not listed; fix these and check again"
+    ))
+}
+
 /// Parses and checks a method from RON text. `path` is used in messages.
 pub fn parse_method(text: &str, path: &Path) -> Result<Method, FileError> {
     let method: Method = ron_options()
@@ -81,13 +92,18 @@ pub fn parse_method(text: &str, path: &Path) -> Result<Method, FileError> {
         return Ok(method);
     }
     let loc = Locator::new(text);
-    let problems = issues
+    let more = issues.len().saturating_sub(MAX_LISTED);
+    let mut problems: Vec<Problem> = issues
         .into_iter()
+        .take(MAX_LISTED)
         .map(|i| match loc.find(&i.at) {
             Some((l, c)) => Problem::at(l, c, i.message),
             None => Problem::general(i.message),
         })
         .collect();
+    if more > 0 {
+        problems.push(more_problems(more));
+    }
     Err(FileError::invalid(path, problems))
 }
 

@@ -8,9 +8,13 @@ use super::risk_rule::{Term, term, term_section};
 
 /// Above this many attainable values the coverage check is skipped rather than enumerated.
 const MAX_ATTAINABLE: usize = 200_000;
+/// At most this many sums or products are formed for one list of attainable values, so a
+/// hostile method (thousands of factors) is refused or skipped in bounded time.
+const WORK_BUDGET: usize = 4_000_000;
 
 /// The distinct totals a section can reach, sorted; `None` if too many to list.
 pub fn attainable_totals(section: &Section) -> Option<Vec<f64>> {
+    let mut budget = WORK_BUDGET;
     let mut sum: Option<BTreeSet<i64>> = None;
     let mut product: BTreeSet<i64> = BTreeSet::from([key(1.0)]);
     for factor in &section.factors {
@@ -21,13 +25,15 @@ pub fn attainable_totals(section: &Section) -> Option<Vec<f64>> {
             .map(|v| key(factor.scale.points(*v)))
             .collect();
         match factor.role {
-            Role::Add => sum = Some(combine(sum.as_ref(), &points, |a, b| a + b)?),
-            Role::Multiply => product = combine(Some(&product), &points, |a, b| a * b)?,
+            Role::Add => sum = Some(combine(sum.as_ref(), &points, |a, b| a + b, &mut budget)?),
+            Role::Multiply => {
+                product = combine(Some(&product), &points, |a, b| a * b, &mut budget)?;
+            }
             Role::Report => {}
         }
     }
     let base = sum.unwrap_or_else(|| BTreeSet::from([key(1.0)]));
-    let totals = combine(Some(&base), &product, |a, b| a * b)?;
+    let totals = combine(Some(&base), &product, |a, b| a * b, &mut budget)?;
     Some(totals.into_iter().map(unkey).collect())
 }
 
@@ -35,6 +41,7 @@ pub fn attainable_totals(section: &Section) -> Option<Vec<f64>> {
 /// bands are its cells), or for a weighted sum whose terms share factors (a factor and its
 /// own section), where the terms are not independent and listing them all would be costly.
 pub fn attainable_risks(method: &Method) -> Option<Vec<f64>> {
+    let mut budget = WORK_BUDGET;
     let weights: BTreeSet<i64> = match &method.confidence_mode {
         ConfidenceMode::ReportOnly => BTreeSet::from([key(1.0)]),
         ConfidenceMode::Weighted(w) => w.iter().map(|(_, w)| key(*w)).collect(),
@@ -57,12 +64,13 @@ pub fn attainable_risks(method: &Method) -> Option<Vec<f64>> {
             risks
         }
     };
-    let risks = combine(Some(&base), &weights, |a, b| a * b)?;
+    let risks = combine(Some(&base), &weights, |a, b| a * b, &mut budget)?;
     Some(risks.into_iter().map(unkey).collect())
 }
 
 /// Every Σ weight × term, when no two terms read the same factor.
 fn weighted_risks(method: &Method, terms: &[(String, f64)]) -> Option<BTreeSet<i64>> {
+    let mut budget = WORK_BUDGET;
     let mut sections = BTreeSet::new();
     let mut factors = Vec::new();
     for (name, _) in terms {
@@ -96,7 +104,7 @@ fn weighted_risks(method: &Method, terms: &[(String, f64)]) -> Option<BTreeSet<i
                     .collect()
             }
         };
-        acc = Some(combine(acc.as_ref(), &values, |a, b| a + b)?);
+        acc = Some(combine(acc.as_ref(), &values, |a, b| a + b, &mut budget)?);
     }
     acc
 }
@@ -135,13 +143,16 @@ fn combine(
     acc: Option<&BTreeSet<i64>>,
     next: &BTreeSet<i64>,
     op: fn(f64, f64) -> f64,
+    budget: &mut usize,
 ) -> Option<BTreeSet<i64>> {
     let Some(acc) = acc else {
         return Some(next.clone());
     };
-    if acc.len().saturating_mul(next.len()) > MAX_ATTAINABLE * 4 {
+    let work = acc.len().saturating_mul(next.len());
+    if work > MAX_ATTAINABLE * 4 || work > *budget {
         return None;
     }
+    *budget -= work;
     let out: BTreeSet<i64> = acc
         .iter()
         .flat_map(|a| next.iter().map(move |b| key(op(unkey(*a), unkey(*b)))))

@@ -14,6 +14,7 @@ pub(super) fn check_sections(method: &Method, out: &mut Vec<MethodIssue>) -> boo
     let mut blocking = Vec::new();
     check_kinds(method, &mut blocking);
     let mut seen = HashSet::new();
+    let mut uses = std::collections::HashMap::new();
     for section in &method.sections {
         let at_kind = section_at(section);
         let at: Vec<&str> = at_kind.iter().map(String::as_str).collect();
@@ -41,10 +42,21 @@ pub(super) fn check_sections(method: &Method, out: &mut Vec<MethodIssue>) -> boo
                     &fat,
                 ));
             }
+            let before = *uses.get(id).unwrap_or(&0);
+            uses.insert(id, before + 1);
             if !seen.insert(id) {
+                // Point at this use, the (before + 1)-th `id: "x"` in the sections (for the
+                // first few hundred uses: a longer chain costs more than it tells).
+                let frag = format!("id: {}", quoted(id));
+                let mut at = vec!["sections:"];
+                if before < 256 {
+                    at.extend(std::iter::repeat_n(frag.as_str(), before + 1));
+                } else {
+                    at.clone_from(&fat);
+                }
                 out.push(issue(
                     format!("factor id \"{id}\" is used twice; give each factor its own id"),
-                    &fat,
+                    &at,
                 ));
             }
             check_scale(id, &factor.scale, &fat, &mut blocking);

@@ -84,13 +84,16 @@ fn messages_an_analyst_can_act_on() {
             name: "a duplicate factor id does not hide other problems",
             base: MORILE,
             edits: &[
-                (r#"id: "psychological""#, r#"id: "physical""#),
+                (
+                    r#"id: "psychological","#,
+                    r#"id: "physical", // was psychological"#,
+                ),
                 (r#"outcome: "watching"),"#, r#"outcome: "wtching"),"#),
             ],
             expect: &[
                 (
-                    r#"id: "physical""#,
-                    25,
+                    "was psychological",
+                    21,
                     "factor id \"physical\" is used twice; give each factor its own id",
                 ),
                 (
@@ -420,7 +423,7 @@ fn trh_validate_lists_every_mistake_with_file_line_and_what_to_do() {
     };
     let want = [
         format!(
-            "{shown}:{}:24: factor id \"physical\" is used twice; give each factor its own id",
+            "{shown}:{}:20: factor id \"physical\" is used twice; give each factor its own id",
             at(r#"Factor(id: "physical", label: "Frequency""#)
         ),
         format!(
@@ -437,4 +440,26 @@ fn trh_validate_lists_every_mistake_with_file_line_and_what_to_do() {
         ),
     ];
     assert_eq!(err.trim_end(), want.join("\n"));
+}
+
+#[test]
+fn a_method_with_thousands_of_factors_is_checked_in_bounded_time() {
+    let factor = "            Factor(id: \"physical\", label: \"Physical harm\", scale: Range(min: 0, max: 5)),\n";
+    assert!(WEIGHTED.contains(factor));
+    let text = WEIGHTED.replacen(factor, &factor.repeat(5000), 1);
+    let start = std::time::Instant::now();
+    let err = parse_method(&text, Path::new("huge.ron")).expect_err("duplicates");
+    let took = start.elapsed();
+    let problems = err.problems();
+    assert_eq!(problems.len(), 201, "200 listed, then a count");
+    assert_eq!(
+        problems[200].message,
+        "… and 4799 more problems not listed; fix these and check again"
+    );
+    // Each duplicate is placed at its own line, not at the first use.
+    assert_eq!(problems[1].line, problems[0].line.map(|l| l + 1));
+    assert!(
+        took < std::time::Duration::from_secs(10),
+        "checked in {took:?}"
+    );
 }

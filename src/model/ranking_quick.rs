@@ -1,9 +1,12 @@
 //! Scoring a theme from its values alone, for the stability runs that score each theme
 //! thousands of times: the same totals, risk rule and bands as [`super::rank`].
 
+use super::super::attainable::risk_of;
 use super::super::method::SectionKind;
 use super::super::ranking_prep::Prepared;
+use super::super::risk_rule::Rule;
 use super::super::value::Value;
+use super::risk::{Total, band_of, confidence_weight};
 use super::{new_totals, risk_from};
 
 /// One theme's harm, likelihood and risk, and its band's index, from one value per factor
@@ -43,6 +46,28 @@ pub(in crate::model) fn quick_score_points(
     points: &[Option<f64>],
     confidence: Option<&str>,
 ) -> QuickScore {
+    if let Rule::HarmLikelihood(formula) = &prep.rule {
+        // The common case, kept lean for the stability runs: only harm and likelihood count.
+        let (mut h, mut l) = (Total::new(), Total::new());
+        for (pf, p) in prep.factors.iter().zip(points) {
+            if pf.section == prep.harm {
+                h.add(pf.factor.role, *p);
+            } else if pf.section == prep.likelihood {
+                l.add(pf.factor.role, *p);
+            }
+        }
+        let (harm, likelihood) = (h.value(), l.value());
+        let risk = match (harm, likelihood, confidence_weight(prep, confidence)) {
+            (Some(h), Some(l), Some(w)) => Some(risk_of(formula, h, l) * w),
+            _ => None,
+        };
+        return QuickScore {
+            harm,
+            likelihood,
+            risk,
+            band: risk.and_then(|r| band_of(prep, r)),
+        };
+    }
     let mut totals = new_totals();
     for (pf, p) in prep.factors.iter().zip(points) {
         if let Some(t) = totals.get_mut(pf.section) {

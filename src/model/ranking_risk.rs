@@ -76,16 +76,10 @@ pub(super) fn risk_from(
     points: &[Option<f64>],
     confidence: Option<&str>,
 ) -> Scores {
-    let method = prep.method;
     let harm = totals[prep.harm].value();
     let likelihood = totals[prep.likelihood].value();
     let position_total = prep.position.and_then(|i| totals[i].value());
-    let weight = match &method.confidence_mode {
-        ConfidenceMode::ReportOnly => Some(1.0),
-        ConfidenceMode::Weighted(w) => {
-            confidence.and_then(|c| w.iter().find(|(code, _)| **code == *c).map(|(_, w)| *w))
-        }
-    };
+    let weight = confidence_weight(prep, confidence);
     let read = |t: Term| match t {
         Term::Section(i) => totals.get(i).and_then(Total::value),
         Term::Factor(j) => points.get(j).copied().flatten(),
@@ -117,8 +111,21 @@ pub(super) fn risk_from(
             return scores;
         }
     }
-    scores.band = scores
-        .risk
-        .and_then(|r| prep.band_bounds.iter().position(|b| b.contains(r)));
+    scores.band = scores.risk.and_then(|r| band_of(prep, r));
     scores
+}
+
+/// The multiplier confidence puts on risk: 1 unless the method weights it.
+pub(super) fn confidence_weight(prep: &Prepared<'_>, confidence: Option<&str>) -> Option<f64> {
+    match &prep.method.confidence_mode {
+        ConfidenceMode::ReportOnly => Some(1.0),
+        ConfidenceMode::Weighted(w) => {
+            confidence.and_then(|c| w.iter().find(|(code, _)| **code == *c).map(|(_, w)| *w))
+        }
+    }
+}
+
+/// The band a risk falls in, by index.
+pub(super) fn band_of(prep: &Prepared<'_>, risk: f64) -> Option<usize> {
+    prep.band_bounds.iter().position(|b| b.contains(risk))
 }

@@ -265,3 +265,33 @@ fn the_report_shows_the_grid_as_the_paper_does() {
     assert!(html.contains("<tr><th>1</th><td>D</td><td>D</td><td>C</td><td>C</td></tr>"));
     assert!(html.contains("The risk band is read from a grid, impact down and likelihood across"));
 }
+
+#[test]
+fn weights_can_sit_on_single_factors() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/recipes/weighted-three-terms.ron"),
+    )
+    .expect("recipe");
+    let from = r#"risk: Weighted([("harm", 0.5), ("likelihood", 0.3), ("concern", 0.2)]),"#;
+    assert!(text.contains(from));
+    let text = text.replacen(
+        from,
+        r#"risk: Weighted([("physical", 0.4), ("psychological", 0.1), ("frequency", 0.3), ("survey", 0.2)]),"#,
+        1,
+    );
+    let m = parse_method(&text, Path::new("factor-weights.ron")).unwrap_or_else(|e| panic!("{e}"));
+    let (card, ranking) = scored(
+        &m,
+        "theme,physical,psychological,frequency,survey\nBurglary,2,3,3,M\n",
+    );
+    let burglary = row(&ranking, "Burglary");
+    // 0.4 × 2 + 0.1 × 3 + 0.3 × 3 + 0.2 × 3 = 0.8 + 0.3 + 0.9 + 0.6 = 2.6: Low (below 3).
+    assert!((burglary.risk.expect("risk") - 2.6).abs() < 1e-9);
+    let text = explain(&card, &ranking, burglary);
+    assert!(
+        text.contains(
+            "Risk = 0.4 × physical + 0.1 × psychological + 0.3 × frequency + 0.2 × survey = 0.4 × 2 + 0.1 × 3 + 0.3 × 3 + 0.2 × 3 = 0.8 + 0.3 + 0.9 + 0.6 = 2.6 → band Low (below 3)"
+        ),
+        "{text}"
+    );
+}

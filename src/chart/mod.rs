@@ -6,6 +6,7 @@
 //! under the pointer and select it on a click.
 
 mod acceptability;
+mod axes;
 mod bar;
 mod matrix;
 mod output;
@@ -13,6 +14,8 @@ mod position;
 mod shape;
 mod slope;
 pub mod strip;
+
+use axes::{mesh, mesh_with, risk_axis};
 
 use std::sync::Once;
 
@@ -309,74 +312,6 @@ fn build<'a, DB: DrawingBackend<ErrorType: 'static>>(
         .x_label_area_size((36.0 * o.scale * p.text_scale) as u32)
         .y_label_area_size(y_label_px as u32)
         .build_cartesian_2d(x, y)?)
-}
-
-/// Draws the axes and grid; `y_desc: None` hides the y axis's labels and grid.
-fn mesh<DB: DrawingBackend<ErrorType: 'static>>(
-    chart: &mut Chart2d<'_, DB>,
-    o: &ChartOptions,
-    x_desc: &str,
-    y_desc: Option<&str>,
-    grid: f64,
-) -> DrawResult<()> {
-    mesh_with(chart, o, (x_desc, &|v| tick(*v)), y_desc, grid)
-}
-
-/// The risk axis's name and tick labels: the risk score, or for a grid method (whose risk
-/// is only its grade's place, 1 the lowest) the grades' labels at their places.
-fn risk_axis(method: &crate::model::Method) -> (&'static str, impl Fn(&f64) -> String + '_) {
-    let grid = method.risk.grid().is_some();
-    let desc = if grid {
-        "Risk grade (from the grid)"
-    } else {
-        "Risk score"
-    };
-    let label = move |v: &f64| {
-        if !grid {
-            return tick(*v);
-        }
-        let k = v.round();
-        if (v - k).abs() > 1e-9 || k < 1.0 {
-            return String::new();
-        }
-        method
-            .bands
-            .get(k as usize - 1)
-            .map_or(String::new(), |b| b.label.clone())
-    };
-    (desc, label)
-}
-
-/// [`mesh`] with the x axis's own name and tick labels.
-fn mesh_with<DB: DrawingBackend<ErrorType: 'static>>(
-    chart: &mut Chart2d<'_, DB>,
-    o: &ChartOptions,
-    (x_desc, x_tick): (&str, &dyn Fn(&f64) -> String),
-    y_desc: Option<&str>,
-    grid: f64,
-) -> DrawResult<()> {
-    let p = &o.palette;
-    let font = |size: f64| (FONT, p.size(size, o.scale)).into_font().color(&p.text);
-    let mut mesh = chart.configure_mesh();
-    mesh.x_desc(x_desc)
-        .label_style(font(13.0))
-        .x_label_formatter(x_tick)
-        .y_label_formatter(&|v| tick(*v))
-        .axis_desc_style(font(14.0))
-        .axis_style(p.text)
-        .bold_line_style(p.grid.mix(grid))
-        .light_line_style(p.grid.mix(0.0));
-    match y_desc {
-        Some(d) => mesh.y_desc(d),
-        None => mesh.disable_y_mesh().y_labels(0),
-    };
-    mesh.draw()?;
-    Ok(())
-}
-
-/// An axis tick as text: whole numbers without decimals.
-fn tick(v: f64) -> String {
-    crate::report::num(v)
 }
 
 /// Where labels have been placed, so later labels can avoid them.

@@ -1,7 +1,10 @@
 //! The range a risk band or position grade covers, as a method writes it: `min` / `max`
 //! (inclusive, as trh has always read them) or the papers' half-open wording, `from` (the
 //! same as `min`) and `below` (everything under it, not including it). Either end may be
-//! left out: "High ≥ 7" is `from: 7` alone.
+//! left out: "High ≥ 7" is `from: 7` alone. The `Band` and `Grade` types that carry these
+//! fields live here too.
+
+use serde::{Deserialize, Serialize};
 
 /// Totals are compared at this tolerance, so 0.1 + 0.2 is 0.3.
 const EPS: f64 = 1e-9;
@@ -107,6 +110,66 @@ impl Bounds {
             (None, Some(u)) => format!("below {}", num(u.at)),
             (None, None) => "any value".to_owned(),
         }
+    }
+}
+
+/// A risk band: every risk in its bounds (see [`Bounds`]). A grid method's bands have none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Id used in the lookup.
+    pub id: String,
+    /// Label shown to users.
+    pub label: String,
+    /// One or two characters shown with the band colour, so colour is never the only cue.
+    pub letter: String,
+    /// Lowest risk in the band (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Highest risk in the band (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Lowest risk in the band (inclusive): the papers' "from 4", written with `below`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<f64>,
+    /// Every risk under this, not including it: the papers' "below 7" or "< 7".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<f64>,
+}
+
+impl Band {
+    /// The range the band covers.
+    pub fn bounds(&self) -> Bounds {
+        Bounds::of(self.min, self.max, self.from, self.below)
+    }
+}
+
+/// An organisational-position grade: every position total in its bounds (see [`Bounds`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// Id used in the lookup.
+    pub id: String,
+    /// Label shown to users.
+    pub label: String,
+    /// Lowest position total in the grade (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Highest position total in the grade (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Lowest position total in the grade (inclusive): the papers' "from 4", written with `below`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<f64>,
+    /// Every position total under this, not including it: the papers' "below 7" or "< 7".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<f64>,
+}
+
+impl Grade {
+    /// The range the grade covers.
+    pub fn bounds(&self) -> Bounds {
+        Bounds::of(self.min, self.max, self.from, self.below)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::bounds::Bounds;
+pub use super::bounds::{Band, Bounds, Grade};
 pub use super::decision::DecisionKind;
 use super::grid::{Grid, Key};
 use super::ids::FactorId;
@@ -258,66 +258,6 @@ pub enum Aggregation {
     Median,
     /// The mean of the points, snapped to the nearest scale value (ties go up).
     Mean,
-}
-
-/// A risk band: every risk in its bounds (see [`Bounds`]). A grid method's bands have none.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Band {
-    /// Id used in the lookup.
-    pub id: String,
-    /// Label shown to users.
-    pub label: String,
-    /// One or two characters shown with the band colour, so colour is never the only cue.
-    pub letter: String,
-    /// Lowest risk in the band (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
-    /// Highest risk in the band (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
-    /// Lowest risk in the band (inclusive): the papers' "from 4", written with `below`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<f64>,
-    /// Every risk under this, not including it: the papers' "below 7" or "< 7".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub below: Option<f64>,
-}
-
-impl Band {
-    /// The range the band covers.
-    pub fn bounds(&self) -> Bounds {
-        Bounds::of(self.min, self.max, self.from, self.below)
-    }
-}
-
-/// An organisational-position grade: every position total in its bounds (see [`Bounds`]).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Grade {
-    /// Id used in the lookup.
-    pub id: String,
-    /// Label shown to users.
-    pub label: String,
-    /// Lowest position total in the grade (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
-    /// Highest position total in the grade (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
-    /// Lowest position total in the grade (inclusive): the papers' "from 4", written with `below`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<f64>,
-    /// Every position total under this, not including it: the papers' "below 7" or "< 7".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub below: Option<f64>,
-}
-
-impl Grade {
-    /// The range the grade covers.
-    pub fn bounds(&self) -> Bounds {
-        Bounds::of(self.min, self.max, self.from, self.below)
-    }
 }
 
 /// A possible result of the lookup.

@@ -8,6 +8,7 @@ use super::TrhApp;
 use super::jobs::Done;
 use crate::export::{ExportFormat, ExportRequest};
 use crate::model::Scorecard;
+use crate::state::modal::{Modal, Reply, Retry};
 use crate::state::pick::PickPurpose;
 use crate::state::view::{CompareView, ImportForm, Tab};
 
@@ -46,15 +47,21 @@ impl TrhApp {
         // The figures on the board, when they are for this state of the document.
         let figures = self.state.robust_now().map(|r| r.figures());
         self.jobs.spawn(ctx, move || {
-            written(
-                path,
-                crate::export::export_with(&card, &request, figures.as_ref()),
-            )
+            let bytes = crate::export::export_with(&card, &request, figures.as_ref());
+            written(path, Some(request), bytes)
         });
     }
 
-    pub(super) fn exported(&mut self, path: &Path, result: Result<usize, String>) {
-        match result {
+    pub(super) fn exported(&mut self, path: &Path, done: Written) {
+        let Written { request, result } = done;
+        if let (Err((message, true)), Some(request)) = (&result, request) {
+            self.state.modal = Some(Modal::NotWritten {
+                path: path.to_owned(),
+                message: message.clone(),
+                retry: Retry::Export(request),
+            });
+        }
+        match result.map_err(|(e, _)| e) {
             Ok(bytes) => {
                 if let Some(dir) = path.parent() {
                     self.state.prefs.last_folder = Some(dir.to_path_buf());
@@ -157,6 +164,7 @@ impl TrhApp {
             let diff = crate::model::diff::diff(&old, &new);
             written(
                 path,
+                None,
                 crate::export::slope_bytes(&diff, &new, format, (1600, 900)),
             )
         });
@@ -164,11 +172,48 @@ impl TrhApp {
 }
 
 /// Writes an export's bytes (on the job's thread) and reports the size or the error.
-fn written(path: PathBuf, bytes: Result<Vec<u8>, crate::export::ExportError>) -> Done {
-    let result = bytes.map_err(|e| e.to_string()).and_then(|bytes| {
+/// An export's outcome: the request (kept, so that it can be tried again) and the bytes
+/// written, or the message and whether the file was blocked (read-only, or open in Excel).
+#[derive(Debug)]
+pub struct Written {
+    /// What was asked for (none for the year-on-year slope chart, which has no dialog).
+    pub request: Option<Box<ExportRequest>>,
+    /// The size written, or why not and whether trying again or another name may work.
+    pub result: Result<usize, (String, bool)>,
+}
+
+fn written(
+    path: PathBuf,
+    request: Option<ExportRequest>,
+    bytes: Result<Vec<u8>, crate::export::ExportError>,
+) -> Done {
+    let result = bytes.map_err(|e| (e.to_string(), false)).and_then(|bytes| {
         crate::export::write(&path, &bytes)
             .map(|()| bytes.len())
-            .map_err(|e| e.to_string())
+            .map_err(|e| (e.to_string(), e.blocked()))
     });
-    Done::Exported(path, result)
+    let request = request.map(Box::new);
+    Done::Exported(path, Written { request, result })
+}
+
+impl TrhApp {
+    /// The answer to "Not saved" / "Not exported": try again, or another name.
+    pub(super) fn retry_write(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        retry: Retry,
+        reply: &Reply,
+    ) {
+        match (retry, reply) {
+            (Retry::Save, Reply::TryAgain) => self.save_to(ctx, path),
+            (Retry::Save, Reply::SaveAs) => self.save_as(ctx),
+            (Retry::Export(request), Reply::TryAgain) => {
+                self.pending_export = Some(*request);
+                self.export_to(ctx, path);
+            }
+            (Retry::Export(request), Reply::SaveAs) => self.pick_export(ctx, *request),
+            _ => {}
+        }
+    }
 }

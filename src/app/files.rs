@@ -153,6 +153,13 @@ impl TrhApp {
                     Err(e) => {
                         self.after_save = None;
                         self.state.notes.error(format!("Not saved: {e}"));
+                        if e.blocked() {
+                            self.state.modal = Some(Modal::NotWritten {
+                                path,
+                                message: e.to_string(),
+                                retry: crate::state::modal::Retry::Save,
+                            });
+                        }
                     }
                 }
             }
@@ -257,6 +264,9 @@ impl TrhApp {
             }
             (Modal::ChangedOnDisk(path), Reply::Overwrite) => self.save_to(ctx, path),
             (Modal::ChangedOnDisk(_), Reply::SaveAs) => self.save_as(ctx),
+            (Modal::NotWritten { path, retry, .. }, reply) => {
+                self.retry_write(ctx, path, retry, &reply);
+            }
             (Modal::RemoveTheme(_), Reply::Remove(id)) => self.apply(
                 ctx,
                 crate::state::Action::edit(crate::model::Edit::RemoveTheme { theme: id }),

@@ -47,7 +47,7 @@ pub enum Done {
     /// The recovery autosave finished.
     Autosaved(u64, Result<(), String>),
     /// An export was written (its size in bytes) or failed.
-    Exported(PathBuf, Result<usize, String>),
+    Exported(PathBuf, super::exchange::Written),
     /// A spreadsheet was read for import.
     Table(PathBuf, Result<crate::import::Table, String>),
 }

@@ -19,6 +19,7 @@ pub struct LiveControl {
     rx: Receiver<Accepted>,
     applied: u64,
     votes: u64,
+    started: std::time::Instant,
     /// The document generation and session last published.
     published: Option<(u64, Session)>,
 }
@@ -52,6 +53,7 @@ impl TrhApp {
                     rx,
                     applied: 0,
                     votes: 0,
+                    started: std::time::Instant::now(),
                     published: None,
                 });
                 // The projector shows the join screen first.
@@ -126,6 +128,7 @@ impl TrhApp {
             waiting: live.server.waiting(),
             code_disabled: live.server.code_disabled(),
             votes: live.votes,
+            started: Some(live.started),
         });
     }
 

@@ -136,6 +136,13 @@ fn write_png(out: &Path, image: &egui::ColorImage) -> Result<(), String> {
     .map_err(|e| format!("{}: {e}", out.display()))
 }
 
+/// trh's icon (`assets/icon/trh.png`; the Windows executables carry `trh.ico`), for the
+/// title bar and the taskbar.
+fn icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/trh.png"))
+        .unwrap_or_default()
+}
+
 /// Opens the window: on `file`, else the last file used, else the bundled sample.
 pub fn run(file: Option<PathBuf>, shot: Option<Screenshot>) -> anyhow::Result<()> {
     let size = shot.as_ref().map_or((1400, 860), |s| s.size);
@@ -146,7 +153,8 @@ pub fn run(file: Option<PathBuf>, shot: Option<Screenshot>) -> anyhow::Result<()
             .with_app_id("trh")
             .with_inner_size([size.0 as f32, size.1 as f32])
             .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(icon()),
         persist_window: shot.is_none(),
         ..Default::default()
     };

@@ -19,11 +19,13 @@ pub struct Recovery {
 pub use crate::state::modal::Found;
 
 impl Recovery {
-    /// The platform's data folder for trh (`$XDG_DATA_HOME/trh` on Linux).
+    /// The platform's local data folder for trh: `$XDG_DATA_HOME/trh` on Linux, and on
+    /// Windows the user's `AppData\Local\trh\data`, which is never copied to other machines
+    /// as a roaming profile is (the preferences, kept by eframe, go to `AppData\Roaming`).
     pub fn platform() -> Option<Self> {
         let dirs = directories::ProjectDirs::from("", "", "trh")?;
         Some(Self {
-            dir: dirs.data_dir().join("recovery"),
+            dir: dirs.data_local_dir().join("recovery"),
         })
     }
 

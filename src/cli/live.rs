@@ -90,6 +90,9 @@ pub(super) fn run(
         );
     }
     let addr = SocketAddr::new(bind.unwrap_or_else(default_bind), port);
+    if let Some(note) = crate::live::reach::firewall_note(cfg!(windows)) {
+        eprintln!("{note}");
+    }
     let stop = Arc::new(AtomicBool::new(false));
     on_signal(stop.clone())?;
     // The round opens in the file before anyone can vote in it.
@@ -111,7 +114,19 @@ pub(super) fn run(
         server.addr()
     );
     let mut failing = false;
+    let started = std::time::Instant::now();
+    let mut joined = false;
     while !stop.load(Ordering::SeqCst) {
+        // After a while with no device: what to try (once).
+        if !joined {
+            let server = kiosk.server();
+            let devices = server.claimed().len() + server.waiting().len();
+            let hint = crate::live::reach::nobody_joined(cfg!(windows), started.elapsed(), devices);
+            if let Some(hint) = &hint {
+                eprintln!("{hint}");
+            }
+            joined = devices > 0 || hint.is_some();
+        }
         // A save that fails (a full disk, a file made read-only) is said once and tried
         // again; voting goes on and nothing accepted is dropped.
         match kiosk.step(Duration::from_millis(200)) {

@@ -164,8 +164,12 @@ pub enum Command {
         /// For png and svg: the look (as on screen).
         #[arg(long, value_enum, default_value_t = Look::Light)]
         look: Look,
-        /// For csv: start with a UTF-8 byte-order mark (Excel then reads accents correctly).
+        /// For csv: leave out the UTF-8 byte-order mark that a CSV file starts with by default
+        /// (Excel reads a CSV without one in the local code page, garbling "–" and accents).
         #[arg(long)]
+        no_bom: bool,
+        /// For csv: start with a UTF-8 byte-order mark (now the default; kept for old scripts).
+        #[arg(long, hide = true, conflicts_with = "no_bom")]
         bom: bool,
         /// For csv: put a line with the marking alone above the header row (a banner for
         /// people; tools then need to skip a line). Every row has a marking column anyway.
@@ -384,7 +388,18 @@ fn open_window(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         import: cli.import,
     });
     let wanted = shot.as_ref().map(|s| s.out.clone());
-    crate::app::native::run(cli.file, shot)?;
+    let opened = crate::app::native::run(cli.file, shot);
+    // On Windows, trh.exe is a windowed program: nobody sees its stderr, so a window that
+    // cannot open (no OpenGL 2 on a virtual desktop, say) is said in a message box instead.
+    #[cfg(windows)]
+    if let (Err(e), None) = (&opened, &wanted) {
+        rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title("trh cannot open its window")
+            .set_description(format!("{e:#}"))
+            .show();
+    }
+    opened?;
     if let Some(out) = wanted
         && !out.is_file()
     {

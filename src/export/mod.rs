@@ -158,7 +158,10 @@ pub struct ExportRequest {
     pub chart: ChartChoice,
     /// For PNG and SVG: the size in pixels.
     pub size: (u32, u32),
-    /// For CSV: start with the UTF-8 byte-order mark, so Excel reads accents correctly.
+    /// For CSV: start with the UTF-8 byte-order mark (the default), so Excel, which reads a
+    /// CSV without one in the local code page, shows "–" and accents correctly when the file
+    /// is double-clicked. Python (`utf-8-sig`), pandas and `csv.DictReader` accept it; the
+    /// header is still row 1.
     pub bom: bool,
     /// For CSV: a line with the marking alone above the header row (every row also has a
     /// marking column).
@@ -179,7 +182,7 @@ impl ExportRequest {
             format,
             chart: ChartChoice::Ranked,
             size: (1600, 900),
-            bom: false,
+            bom: true,
             marking_row: false,
             theme: None,
             cut: DEFAULT_CUT,

@@ -48,6 +48,25 @@ pub enum FileError {
         /// The cause.
         source: std::io::Error,
     },
+    /// The file to be replaced is marked read-only: trh does not write over it.
+    #[error(
+        "{}: cannot save: the file is read-only. Save under another name, or clear its read-only setting and try again",
+        path.display()
+    )]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Windows would not let the file be replaced: another program has it open (Excel
+    /// locks a workbook or CSV while it shows it), or the user may not change it.
+    #[error(
+        "{}: cannot save: the file is open in another program, such as Excel, or you may not change it. Close it there and try again, or save under another name",
+        path.display()
+    )]
+    InUse {
+        /// The file.
+        path: PathBuf,
+    },
     /// Larger than trh will read.
     #[error("{}: the file is {size} bytes; trh refuses files over {limit} bytes", path.display())]
     TooLarge {
@@ -75,6 +94,12 @@ impl FileError {
             path: path.to_owned(),
             problems,
         }
+    }
+
+    /// True when the file could not be written but another name (or trying again once it is
+    /// closed elsewhere) may work: the app then offers both.
+    pub fn blocked(&self) -> bool {
+        matches!(self, Self::ReadOnly { .. } | Self::InUse { .. })
     }
 
     /// The problems, for an invalid file; empty otherwise.

@@ -14,9 +14,12 @@ use crate::model::scorecard::Scorecard;
 /// The header written at the top of every scorecard file.
 pub const HEADER: &str = "// trh scorecard. Plain text: safe to diff and to keep in version control.\n// Format: docs/scorecard-format.md\n";
 
-/// How trh pretty-prints RON.
+/// How trh pretty-prints RON. Lines end in `\n` on every platform (RON's own default is
+/// `\r\n` on Windows), so a file saved on Windows and on Linux is byte for byte the same and
+/// a colleague's save never shows every line as changed.
 pub fn pretty() -> PrettyConfig {
     PrettyConfig::new()
+        .new_line("\n")
         .indentor("    ")
         .struct_names(true)
         .compact_maps(true)
@@ -65,6 +68,8 @@ pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
 fn new_file_builder<'a>() -> tempfile::Builder<'a, 'a> {
     let mut b = tempfile::Builder::new();
     b.prefix(".trh-save-").suffix(".tmp");
+    // Windows has no mode bits: a new file there inherits its folder's access rules, which
+    // is what Windows programs do, so nothing is needed for it.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -73,12 +78,46 @@ fn new_file_builder<'a>() -> tempfile::Builder<'a, 'a> {
     b
 }
 
+/// True when `path` is a file marked read-only. On Linux the rename would replace it anyway;
+/// on Windows it would fail. Either way the user marked it so: trh refuses, alike everywhere.
+fn read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly())
+}
+
+/// Why replacing `path` failed, in the user's terms. On Windows a file another program holds
+/// open without letting it be deleted (Excel does, for the workbook or CSV it shows) cannot be
+/// replaced: the rename fails with a sharing or lock violation, or "access denied".
+fn replace_error(path: &Path, source: std::io::Error) -> FileError {
+    if in_use(source.raw_os_error(), path.exists()) {
+        return FileError::InUse {
+            path: path.to_owned(),
+        };
+    }
+    FileError::Io {
+        path: path.to_owned(),
+        action: "cannot save",
+        source,
+    }
+}
+
+/// Windows error codes that mean "someone else has it open": ERROR_SHARING_VIOLATION (32),
+/// ERROR_LOCK_VIOLATION (33), and ERROR_ACCESS_DENIED (5) when replacing a file that exists.
+/// Linux has no mandatory locks, so there it never applies.
+fn in_use(code: Option<i32>, exists: bool) -> bool {
+    cfg!(windows) && (matches!(code, Some(32 | 33)) || (exists && code == Some(5)))
+}
+
 fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
     let io = |source| FileError::Io {
         path: path.to_owned(),
         action: "cannot save",
         source,
     };
+    if read_only(path) {
+        return Err(FileError::ReadOnly {
+            path: path.to_owned(),
+        });
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -95,8 +134,12 @@ fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> 
     if backup && path.exists() {
         std::fs::copy(path, backup_path(path)).map_err(io)?;
     }
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    // Make the rename itself durable where the platform allows it.
+    // On Windows this is MoveFileEx with REPLACE_EXISTING: the file is replaced in one step,
+    // never deleted first. A failure removes the temporary file and leaves the old one.
+    tmp.persist(path)
+        .map_err(|e| replace_error(path, e.error))?;
+    // Make the rename itself durable where the platform allows it (on Windows a folder cannot
+    // be opened as a file, so this is skipped there: NTFS logs the rename itself).
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }

@@ -14,6 +14,7 @@ mod http;
 pub mod hub;
 pub mod kiosk;
 pub mod net;
+pub mod reach;
 mod serve;
 pub mod session;
 

@@ -23,6 +23,8 @@ pub struct LiveView {
     pub code_disabled: bool,
     /// Votes received from devices since live voting started.
     pub votes: u64,
+    /// When live voting started (for "no phone has joined yet").
+    pub started: Option<std::time::Instant>,
 }
 
 /// What a panel asks of live voting.

@@ -59,12 +59,32 @@ pub enum Modal {
         /// The suggested file name (for files to write).
         name: String,
     },
+    /// A file could not be written because it is read-only or open in another program (on
+    /// Windows, Excel locks the workbook or CSV it shows): try again, or another name.
+    NotWritten {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong, in words.
+        message: String,
+        /// What to do again.
+        retry: Retry,
+    },
     /// Start live voting: choose the network to listen on.
     StartLive(Vec<crate::live::net::Choice>),
     /// The keyboard shortcuts.
     Shortcuts,
     /// About trh.
     About,
+}
+
+/// What a [`Modal::NotWritten`] dialog would do again. Nothing is lost meanwhile: the
+/// document stays open and unchanged, and the export's choices are kept.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Retry {
+    /// Save the scorecard.
+    Save,
+    /// Write this export.
+    Export(Box<crate::export::ExportRequest>),
 }
 
 /// The answer to a dialog.
@@ -80,8 +100,10 @@ pub enum Reply {
     Method(String),
     /// Overwrite the changed file.
     Overwrite,
-    /// Save elsewhere instead.
+    /// Save elsewhere instead (or, for an export, choose another name).
     SaveAs,
+    /// Try the same thing again.
+    TryAgain,
     /// Remove the theme.
     Remove(ThemeId),
     /// Recover the work.

@@ -61,7 +61,8 @@ fn options_ui(ui: &mut Ui, r: &mut ExportRequest) {
         ExportFormat::Csv => {
             ui.checkbox(&mut r.bom, "Start with a byte-order mark (for Excel)")
                 .on_hover_text(
-                    "Excel then reads accented letters correctly; other programs do not need it",
+                    "Excel then reads \"–\" and accented letters correctly when the file is \
+                     double-clicked; Python and pandas accept it too",
                 );
         }
         ExportFormat::Png | ExportFormat::Svg => {

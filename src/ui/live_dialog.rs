@@ -54,6 +54,10 @@ pub fn start_live_ui(ui: &mut Ui, choices: &[Choice], enter: bool) -> Option<Rep
         &mut form.evidence,
         "Show the analyst's evidence note on phones",
     );
+    if let Some(note) = crate::live::reach::firewall_note(cfg!(windows)) {
+        ui.add_space(4.0);
+        ui.label(note);
+    }
     ui.add_space(4.0);
     ui.label(
         RichText::new(

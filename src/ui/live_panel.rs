@@ -66,7 +66,27 @@ pub fn live_bar_ui(
             }
         });
         joined_ui(ui, doc, live, out);
+        nobody_ui(ui, live);
     });
+}
+
+/// After a while with no device joined: what to try (and, on Windows, the firewall). The
+/// frame that shows it is asked for at the right moment, so nothing runs meanwhile.
+fn nobody_ui(ui: &mut Ui, live: &LiveView) {
+    let Some(started) = live.started else {
+        return;
+    };
+    let devices = live.claimed.len() + live.waiting.len() + usize::from(live.votes > 0);
+    let elapsed = started.elapsed();
+    match crate::live::reach::nobody_joined(cfg!(windows), elapsed, devices) {
+        Some(hint) => {
+            ui.label(RichText::new(hint).color(ui.visuals().warn_fg_color));
+        }
+        None if devices == 0 => ui
+            .ctx()
+            .request_repaint_after(crate::live::reach::NOBODY_AFTER.saturating_sub(elapsed)),
+        None => {}
+    }
 }
 
 fn open_ui(

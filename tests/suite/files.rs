@@ -345,3 +345,124 @@ fn hidden_rounds_are_kept_in_the_file_and_count_for_nothing() {
         "{err}"
     );
 }
+
+/// A read-only file is never written over (on Linux the rename would replace it; on Windows
+/// it would fail): the error says so in plain words, and the file and folder are as they were.
+#[test]
+fn a_read_only_file_is_refused_in_plain_words_and_left_as_it_was() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let card =
+        trh::file::parse_scorecard(trh::methods::SAMPLE, Path::new("s.ron")).expect("sample");
+    let path = dir.path().join("card.ron");
+    save::save_scorecard(&card, &path).expect("saves");
+    let csv = dir.path().join("ranking.csv");
+    trh::export::write(&csv, b"old").expect("exports");
+    let before = std::fs::read(&path).expect("read");
+    for p in [&path, &csv] {
+        let mut perms = std::fs::metadata(p).expect("meta").permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(p, perms).expect("read-only");
+    }
+    let listing = || {
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let files = listing();
+    let err = save::save_scorecard(&card, &path).expect_err("refused");
+    assert!(err.blocked(), "the app offers Save as… and Try again");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&path.display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("the file is read-only"), "{message}");
+    let err = trh::export::write(&csv, b"new").expect_err("refused");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert_eq!(std::fs::read(&csv).expect("read"), b"old");
+    assert_eq!(listing(), files, "no temporary file is left behind");
+    for p in [&path, &csv] {
+        let mut perms = std::fs::metadata(p).expect("meta").permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        std::fs::set_permissions(p, perms).expect("writable");
+    }
+    save::save_scorecard(&card, &path).expect("saves once writable");
+}
+
+/// Windows: a workbook or CSV open in Excel is locked (opened without sharing delete), and
+/// replacing it fails. The error says to close it in Excel; the old file stays; once it is
+/// closed, trying again works. (Linux has no such locks; there the export just replaces it.)
+#[cfg(windows)]
+#[test]
+fn an_export_over_a_file_open_in_excel_says_so_and_keeps_everything() {
+    use std::os::windows::fs::OpenOptionsExt;
+    const FILE_SHARE_READ: u32 = 1;
+    let dir = tempfile::tempdir().expect("tmp");
+    let csv = dir.path().join("ranking.csv");
+    trh::export::write(&csv, b"old").expect("exports");
+    // Excel shares a file it shows for reading only.
+    let excel = std::fs::OpenOptions::new()
+        .read(true)
+        .share_mode(FILE_SHARE_READ)
+        .open(&csv)
+        .expect("open as Excel does");
+    let err = trh::export::write(&csv, b"new").expect_err("locked");
+    assert!(err.blocked(), "the app offers Try again and another name");
+    let message = err.to_string();
+    assert!(
+        message.contains("open in another program, such as Excel"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Close it there and try again"),
+        "{message}"
+    );
+    drop(excel);
+    assert_eq!(
+        std::fs::read(&csv).expect("read"),
+        b"old",
+        "the old file is kept"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
+    assert_eq!(left.len(), 1, "no temporary file is left behind");
+    trh::export::write(&csv, b"new").expect("once closed, trying again works");
+    assert_eq!(std::fs::read(&csv).expect("read"), b"new");
+}
+
+/// Windows: drive letters and UNC paths (`\\server\share\CSP\2026.ron`) are named as the user
+/// wrote them in messages, and recent files and the last folder keep them whole.
+#[cfg(all(windows, feature = "gui"))]
+#[test]
+fn drive_letters_and_unc_paths_are_kept_whole() {
+    let unc = Path::new(r"\\server\share\CSP\2026.ron");
+    let mut prefs = trh::state::prefs::Prefs::default();
+    prefs.used(unc);
+    assert_eq!(
+        prefs.recent.first().map(std::path::PathBuf::as_path),
+        Some(unc)
+    );
+    assert_eq!(
+        prefs.last_folder.as_deref(),
+        Some(Path::new(r"\\server\share\CSP"))
+    );
+    assert_eq!(unc.file_name().and_then(|n| n.to_str()), Some("2026.ron"));
+    // A drive that is not there (an unmapped network drive) is named in the error.
+    let missing = Path::new(r"Q:\CSP\2026.ron");
+    let err = trh::file::load_scorecard(missing).expect_err("no such drive");
+    assert!(err.to_string().contains(r"Q:\CSP\2026.ron"), "{err}");
+}
+
+/// Windows: unsaved work is kept for recovery in the user's own local AppData (never copied
+/// about with a roaming profile), as Windows programs keep such files.
+#[cfg(all(windows, feature = "gui"))]
+#[test]
+fn recovery_files_live_in_the_users_local_appdata() {
+    let r = trh::app::recovery::Recovery::platform().expect("a data folder");
+    let dir = r.dir.display().to_string();
+    assert!(dir.contains(r"\AppData\Local\trh\"), "{dir}");
+}

@@ -31,6 +31,12 @@ fn missing() -> Option<String> {
 
 #[test]
 fn a_participant_joins_votes_on_every_factor_and_reloads_in_chromium() {
+    if crate::skip::on_windows(
+        "the live-voting page in a browser",
+        "node, Chromium and kill",
+    ) {
+        return;
+    }
     if let Some(why) = missing() {
         assert!(
             std::env::var_os("TRH_REQUIRE_BROWSER").is_none(),

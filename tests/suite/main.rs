@@ -18,6 +18,7 @@
 //! | `samples` | the bundled and example scorecards |
 //! | `smoke` | the real window under Xvfb |
 //! | `ui`, `ui_exchange`, `ui_keys`, `ui_layout` | the app, headless with egui_kittest |
+//! | `windows` | the Windows programs under Wine: the window, the zip, the installer |
 
 // The desktop app's tests need the window code (the default `gui` feature).
 #[cfg(feature = "gui")]
@@ -38,6 +39,8 @@ mod methods;
 mod proptests;
 mod recipes;
 mod samples;
+mod skip;
+// trh.exe under Wine, driven from Linux (the Windows run itself skips it).
 #[cfg(feature = "gui")]
 mod smoke;
 #[cfg(feature = "gui")]
@@ -52,3 +55,5 @@ mod ui_layout;
 mod ui_live;
 #[cfg(feature = "gui")]
 mod ui_stability;
+#[cfg(not(windows))]
+mod windows;

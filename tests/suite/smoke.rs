@@ -14,6 +14,9 @@ fn have(program: &str) -> bool {
 
 #[test]
 fn screenshot_of_the_real_window_under_xvfb() {
+    if crate::skip::on_windows("the real-window smoke test", "Xvfb") {
+        return;
+    }
     let required = std::env::var("TRH_REQUIRE_SMOKE").is_ok_and(|v| v == "1");
     if !have("xvfb-run") {
         assert!(

@@ -959,3 +959,63 @@ fn an_unusual_marking_is_warned_about_on_open() {
             .is_some()
     );
 }
+
+/// A scorecard marked read-only (as a shared drive's published copy often is) is not written
+/// over: "Not saved" says why, nothing is lost, and *Save as…* saves a copy elsewhere.
+#[test]
+fn a_read_only_scorecard_is_refused_and_save_as_is_offered() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("published.ron");
+    std::fs::copy("scorecards/plymouth-style-2018.ron", &path).expect("copy");
+    let before = std::fs::read(&path).expect("read");
+    let mut perms = std::fs::metadata(&path).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).expect("read-only");
+    let card = trh::file::load_scorecard(&path).expect("loads");
+    let mut h = harness(TrhApp::new(config(
+        Start::Loaded(Box::new(card), path.clone()),
+        None,
+    )));
+    click(&mut h, "Alcohol harm");
+    click(&mut h, "Physical harm: None");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    wait_for(&mut h, "the refusal", |app| app.state.modal.is_some());
+    assert!(h.query_by_label("Not saved").is_some());
+    assert!(
+        h.query_all_by_label_contains("the file is read-only")
+            .next()
+            .is_some(),
+        "the dialog (and the notice) say why"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the file is untouched"
+    );
+    assert!(
+        h.state().state.doc.is_dirty(),
+        "the work is still unsaved, not lost"
+    );
+    let copy = dir.path().join("my-copy.ron");
+    h.state_mut().jobs.fixed_pick = Some(copy.clone());
+    click(&mut h, "Save as…");
+    wait_for(&mut h, "the save as", |app| !app.state.doc.is_dirty());
+    assert_eq!(h.state().state.doc.path.as_deref(), Some(copy.as_path()));
+    let saved = trh::file::load_scorecard(&copy).expect("the copy loads");
+    assert_eq!(saved.themes, h.state().state.doc.card.themes);
+    // Let the temporary folder be removed on Windows too.
+    let mut perms = std::fs::metadata(&path).expect("meta").permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    let _ = std::fs::set_permissions(&path, perms);
+}
+
+/// The window's icon (title bar, taskbar) is the same picture as the Windows executables'.
+#[test]
+fn the_window_icon_decodes() {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/trh.png"))
+        .expect("the icon is a PNG");
+    assert_eq!((icon.width, icon.height), (256, 256));
+    let ico = include_bytes!("../../assets/icon/trh.ico");
+    assert_eq!(&ico[..6], [0, 0, 1, 0, 6, 0], "an .ico of six sizes");
+}

@@ -74,6 +74,16 @@ impl TrhApp {
         }
     }
 
+    /// Moves live voting's start back by `by` (tests: "no phone has joined yet" without
+    /// waiting a minute and a half). Does nothing when live voting is not running.
+    pub fn backdate_live(&mut self, by: std::time::Duration) {
+        if let Some(live) = self.live.as_mut()
+            && let Some(earlier) = live.started.checked_sub(by)
+        {
+            live.started = earlier;
+        }
+    }
+
     /// Stops live voting (every device loses access), saying why if `why` is given.
     pub(super) fn stop_live(&mut self, why: Option<&str>) {
         if let Some(mut live) = self.live.take() {

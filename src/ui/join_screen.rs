@@ -44,7 +44,10 @@ pub fn join_screen_ui(ui: &mut Ui, doc: &Document, live: &LiveView) {
     // Text below the code takes about 40% of the height at these sizes.
     let big = (avail.y / 18.0).clamp(24.0, 64.0);
     let small = (big * 0.5).clamp(16.0, 30.0);
-    let side = (avail.y - big * 4.8 - small * 3.4)
+    let hint = crate::ui::live_panel::nobody_hint(ui.ctx(), live);
+    // The hint takes two or three lines: the QR code gives way.
+    let hint_height = if hint.is_some() { small * 2.4 } else { 0.0 };
+    let side = (avail.y - big * 4.8 - small * 3.4 - hint_height)
         .min(avail.x * 0.8)
         .max(120.0);
     ui.vertical_centered(|ui| {
@@ -77,6 +80,13 @@ pub fn join_screen_ui(ui: &mut Ui, doc: &Document, live: &LiveView) {
             .size(small)
             .color(ui.visuals().weak_text_color()),
         );
+        if let Some(hint) = hint {
+            ui.label(
+                RichText::new(hint)
+                    .size(small * 0.8)
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
         ui.label(
             RichText::new("J: back to the themes   ·   Esc: leave")
                 .size(small * 0.8)

@@ -70,23 +70,25 @@ pub fn live_bar_ui(
     });
 }
 
-/// After a while with no device joined: what to try (and, on Windows, the firewall). The
-/// frame that shows it is asked for at the right moment, so nothing runs meanwhile.
+/// After a while with no device joined: what to try (and, on Windows, the firewall).
 fn nobody_ui(ui: &mut Ui, live: &LiveView) {
-    let Some(started) = live.started else {
-        return;
-    };
+    if let Some(hint) = nobody_hint(ui.ctx(), live) {
+        ui.label(RichText::new(hint).color(ui.visuals().warn_fg_color));
+    }
+}
+
+/// What to try when no device has joined a while after live voting started (the live bar
+/// and the join screen say it). Until then, the frame that would show it is asked for at the
+/// right moment, so nothing runs meanwhile.
+pub fn nobody_hint(ctx: &egui::Context, live: &LiveView) -> Option<String> {
+    let started = live.started?;
     let devices = live.claimed.len() + live.waiting.len() + usize::from(live.votes > 0);
     let elapsed = started.elapsed();
-    match crate::live::reach::nobody_joined(cfg!(windows), elapsed, devices) {
-        Some(hint) => {
-            ui.label(RichText::new(hint).color(ui.visuals().warn_fg_color));
-        }
-        None if devices == 0 => ui
-            .ctx()
-            .request_repaint_after(crate::live::reach::NOBODY_AFTER.saturating_sub(elapsed)),
-        None => {}
+    let hint = crate::live::reach::nobody_joined(cfg!(windows), elapsed, devices);
+    if hint.is_none() && devices == 0 {
+        ctx.request_repaint_after(crate::live::reach::NOBODY_AFTER.saturating_sub(elapsed));
     }
+    hint
 }
 
 fn open_ui(

@@ -216,3 +216,52 @@ fn the_facilitator_gives_a_waiting_phone_a_name_from_the_workshop_tab() {
         "the grid marks who votes from a phone"
     );
 }
+
+/// Before live voting starts on Windows, the dialog says that Windows' firewall will ask and
+/// what a Public network means; elsewhere it says nothing of a firewall. (The Windows run of
+/// this suite, under Wine, checks the Windows side.)
+#[test]
+fn the_start_dialog_warns_of_windows_firewall_on_windows_only() {
+    let mut h = sample();
+    workshop_menu(&mut h, "Start live voting…");
+    let note = h
+        .query_all_by_label_contains("Windows will probably ask whether trh may use this network")
+        .count();
+    assert_eq!(note, usize::from(cfg!(windows)));
+    if cfg!(windows) {
+        assert!(h.query_by_label_contains("phone hotspot").is_some());
+    }
+    assert!(h.query_by_label("Start").is_some(), "the dialog is open");
+}
+
+/// After a while with no phone joined, the join screen on the projector (where the room waits
+/// to join) and the live bar say what to try. (The time is set back rather than waited for.)
+#[test]
+fn no_phone_after_a_while_says_what_to_try() {
+    let mut h = sample();
+    start_on_loopback(&mut h);
+    h.state_mut().state.modal = None;
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("No phone has joined yet")
+            .is_none()
+    );
+    h.state_mut().backdate_live(trh::live::reach::NOBODY_AFTER);
+    h.run_steps(3);
+    assert!(joining(&h), "the projector shows the join screen");
+    let said = |h: &egui_kittest::Harness<'_, trh::app::TrhApp>| {
+        h.query_all_by_label_contains("No phone has joined yet")
+            .count()
+    };
+    assert_eq!(said(&h), 1, "the join screen says what to try");
+    assert!(
+        h.query_by_label_contains("type the room's votes").is_some(),
+        "typed votes need no network"
+    );
+    // Leaving presenter mode: the workshop tab's live bar says it too.
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num4);
+    h.run_steps(3);
+    assert_eq!(said(&h), 1, "the live bar says what to try");
+}

@@ -200,7 +200,9 @@ fn the_windows_window_at_100_and_150_percent_under_wine_and_xvfb() {
         assert!(set.status.success(), "{}", text(&set.stderr));
         let out = wine.prefix.path().join(format!("windows-{percent}.png"));
         let status = Command::new("xvfb-run")
-            .args(["-a", "-s", "-screen 0 1920x1080x24"])
+            // Its own range of display numbers, so it never races the Linux smoke test's
+            // xvfb-run (which starts at 99) for the same one.
+            .args(["-a", "-n", "70", "-s", "-screen 0 1920x1080x24"])
             .arg(root().join(".ci/windows/wine-runner"))
             .arg(&exe)
             .arg("--screenshot")

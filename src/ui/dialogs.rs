@@ -148,36 +148,12 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             let enter = enter_pressed(ui.ctx());
             crate::ui::live_dialog::start_live_ui(ui, choices, enter)
         }
-        Modal::NotWritten { message, retry, .. } => not_written_ui(ui, message, retry),
+        Modal::NotWritten { message, retry, .. } => {
+            crate::ui::not_written::not_written_ui(ui, message, retry)
+        }
         Modal::Shortcuts => shortcuts_ui(ui),
         Modal::About => about_ui(ui, doc),
     }
-}
-
-/// A file that could not be written (read-only, or open in Excel): try again once it is
-/// closed there, or write under another name. The document is untouched either way.
-fn not_written_ui(ui: &mut Ui, message: &str, retry: &crate::state::modal::Retry) -> Option<Reply> {
-    let saving = matches!(retry, crate::state::modal::Retry::Save);
-    ui.heading(if saving { "Not saved" } else { "Not exported" });
-    ui.label(message);
-    ui.label(if saving {
-        "Your work is still open in trh and nothing is lost."
-    } else {
-        "The export's choices are kept."
-    });
-    let other = if saving {
-        "Save as…"
-    } else {
-        "Choose another name…"
-    };
-    buttons(
-        ui,
-        &[
-            ("Try again", Reply::TryAgain),
-            (other, Reply::SaveAs),
-            ("Cancel", Reply::Cancel),
-        ],
-    )
 }
 
 /// Choosing the method of a new scorecard.
@@ -416,7 +392,8 @@ fn decide_ui(
     reply
 }
 
-fn buttons(ui: &mut Ui, choices: &[(&str, Reply)]) -> Option<Reply> {
+/// A row of buttons, each giving its reply.
+pub(crate) fn buttons(ui: &mut Ui, choices: &[(&str, Reply)]) -> Option<Reply> {
     let mut reply = None;
     ui.add_space(8.0);
     ui.horizontal(|ui| {

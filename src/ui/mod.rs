@@ -15,6 +15,7 @@ pub mod keys;
 pub mod live_dialog;
 pub mod live_panel;
 pub mod menu;
+pub mod not_written;
 pub mod path_dialog;
 pub mod presenter;
 mod presenter_fit;

@@ -265,3 +265,38 @@ fn a_long_read_shows_its_progress_and_can_be_cancelled() {
     click(&mut h, "Cancel reading");
     assert!(progress.is_cancelled());
 }
+
+/// An export over a file that cannot be replaced (read-only here; on Windows also a file open
+/// in Excel) says why in *Not exported*, keeps the export's choices, and *Choose another
+/// name…* writes the same export elsewhere. The CSV starts with the byte-order mark Excel
+/// needs.
+#[test]
+fn an_export_that_cannot_replace_its_file_offers_another_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let locked = dir.path().join("ranking.csv");
+    std::fs::write(&locked, "old").expect("write");
+    let mut perms = std::fs::metadata(&locked).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&locked, perms).expect("read-only");
+    let mut h = sample();
+    h.state_mut().jobs.fixed_pick = Some(locked.clone());
+    menu(&mut h, "File", "Export…");
+    click(&mut h, "CSV: the ranking table");
+    click(&mut h, "Export…");
+    wait_for(&mut h, "the refusal", |app| app.state.modal.is_some());
+    assert!(h.query_by_label("Not exported").is_some());
+    assert_eq!(std::fs::read(&locked).expect("read"), b"old", "untouched");
+    let other = dir.path().join("ranking-2.csv");
+    h.state_mut().jobs.fixed_pick = Some(other.clone());
+    click(&mut h, "Choose another name…");
+    wait_for(&mut h, "the export", |_| other.is_file());
+    let bytes = std::fs::read(&other).expect("written");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFrank,"),
+        "BOM, then the header"
+    );
+    let mut perms = std::fs::metadata(&locked).expect("meta").permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    let _ = std::fs::set_permissions(&locked, perms);
+}

@@ -4,11 +4,15 @@
 ; A per-user install that needs no administrator rights: the program goes under the user's own
 ; programs folder (%LOCALAPPDATA%\Programs\trh), with a Start menu entry, an uninstaller listed
 ; in the user's "Installed apps", and trh offered in "Open with" for scorecards (.ron) without
-; becoming the default for .ron files. Everything written is under HKCU and the user's folders.
+; becoming the default for .ron files; its folder joins the user's PATH, so `trh rank FILE` works
+; in any new cmd or PowerShell window (trh.com). Everything written is under HKCU and the user's
+; folders.
 
 ; A 64-bit installer for a 64-bit program (it also runs under a 64-bit-only Wine).
 Target amd64-unicode
 !include "${FILES}"
+!include "WordFunc.nsh"
+!include "WinMessages.nsh"
 
 !define UNINST "Software\Microsoft\Windows\CurrentVersion\Uninstall\trh"
 
@@ -67,6 +71,19 @@ Section "trh"
     WriteRegDWORD HKCU "${UNINST}" "NoModify" 1
     WriteRegDWORD HKCU "${UNINST}" "NoRepair" 1
 
+    ; The user's PATH (not the machine's), so that typing `trh` finds trh.com. NSIS strings
+    ; hold 1024 characters: a longer PATH is left alone rather than cut short.
+    ReadRegStr $0 HKCU "Environment" "Path"
+    StrLen $1 $0
+    IntCmp $1 900 0 0 path_too_long
+    ${WordAdd} "$0" ";" "+$INSTDIR" $0
+    WriteRegExpandStr HKCU "Environment" "Path" "$0"
+    SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=500
+    Goto path_done
+    path_too_long:
+    DetailPrint "Your PATH is long, so trh's folder was not added to it: run $INSTDIR\trh.com"
+    path_done:
+
     ; Tell Explorer that file associations changed (SHCNE_ASSOCCHANGED).
     System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
@@ -88,5 +105,18 @@ Section "Uninstall"
     DeleteRegKey HKCU "Software\Classes\Applications\trh.exe"
     DeleteRegKey HKCU "${UNINST}"
     DeleteRegKey HKCU "Software\trh"
+
+    ReadRegStr $0 HKCU "Environment" "Path"
+    StrLen $1 $0
+    IntCmp $1 900 0 0 unpath_done
+    ${un.WordAdd} "$0" ";" "-$INSTDIR" $0
+    StrCmp $0 "" 0 unpath_keep
+    DeleteRegValue HKCU "Environment" "Path"
+    Goto unpath_sent
+    unpath_keep:
+    WriteRegExpandStr HKCU "Environment" "Path" "$0"
+    unpath_sent:
+    SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=500
+    unpath_done:
     System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd

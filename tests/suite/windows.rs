@@ -273,7 +273,8 @@ fn the_zip_holds_both_programs_the_readme_and_the_samples_and_no_test_shim() {
 
 /// The installer as an IT-managed user runs it: silently, with no administrator rights, into
 /// their own programs folder; the installed trh.com works from the command line; the silent
-/// uninstall removes the program, its Start menu entry and every registry key it wrote.
+/// uninstall removes the program, its Start menu entry, its PATH entry and every registry key
+/// it wrote.
 #[test]
 fn the_installer_installs_and_uninstalls_silently_for_one_user_under_wine() {
     let setup = dist().join(format!("trh-{}-setup.exe", env!("CARGO_PKG_VERSION")));
@@ -296,6 +297,14 @@ fn the_installer_installs_and_uninstalls_silently_for_one_user_under_wine() {
     }
     let menu = user.join("AppData/Roaming/Microsoft/Windows/Start Menu/Programs/trh.lnk");
     assert!(menu.is_file(), "a Start menu entry");
+    if let Some(home) = std::env::var_os("HOME") {
+        let linux_menu =
+            Path::new(&home).join(".local/share/applications/wine/Programs/trh.desktop");
+        assert!(
+            !linux_menu.exists(),
+            "the test leaves this machine's own menus alone"
+        );
+    }
     let reg = wine.user_registry();
     assert!(
         reg.contains("[Software\\\\Classes\\\\.ron\\\\OpenWithProgids]"),
@@ -316,13 +325,23 @@ fn the_installer_installs_and_uninstalls_silently_for_one_user_under_wine() {
     );
     assert!(!reg.contains("HKEY_LOCAL_MACHINE"), "nothing for all users");
 
-    // The installed command line prints and returns its exit codes.
-    let com = dir.join("trh.com");
+    let path_line = reg
+        .lines()
+        .find(|l| l.starts_with("\"Path\"="))
+        .unwrap_or_default();
+    assert!(
+        path_line.contains("AppData\\\\Local\\\\Programs\\\\trh"),
+        "the folder joins the user's PATH: {path_line}"
+    );
+
+    // Typed in a new cmd window, `trh` is found on the PATH and is trh.com (a console
+    // program, preferred to trh.exe): it prints and returns its exit codes.
     let sample = windows_path(&dir.join("scorecards/plymouth-style-2018.ron"));
-    let ranked = wine.run(&[com.to_str().expect("utf8"), "rank", &sample, "--top", "3"]);
+    let typed = format!("trh rank {sample} --top 3");
+    let ranked = wine.run(&["cmd", "/c", &typed]);
     assert!(
         ranked.status.success(),
-        "trh.com rank: {}",
+        "trh rank: {}",
         text(&ranked.stderr)
     );
     assert!(
@@ -330,6 +349,7 @@ fn the_installer_installs_and_uninstalls_silently_for_one_user_under_wine() {
         "{}",
         text(&ranked.stdout)
     );
+    let com = dir.join("trh.com");
     let missing = wine.run(&[com.to_str().expect("utf8"), "rank", "Z:\\no\\such.ron"]);
     assert_eq!(missing.status.code(), Some(1), "a failure's exit code");
     assert!(
@@ -344,6 +364,11 @@ fn the_installer_installs_and_uninstalls_silently_for_one_user_under_wine() {
     assert!(!dir.exists(), "the program's folder is removed");
     assert!(!menu.exists(), "the Start menu entry is removed");
     let reg = wine.user_registry();
+    assert!(
+        !reg.lines()
+            .any(|l| l.starts_with("\"Path\"=") && l.contains("Programs\\\\trh")),
+        "the folder leaves the user's PATH"
+    );
     for key in [
         "trh.scorecard",
         "Applications\\\\trh.exe",

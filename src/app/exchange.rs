@@ -171,7 +171,6 @@ impl TrhApp {
     }
 }
 
-/// Writes an export's bytes (on the job's thread) and reports the size or the error.
 /// An export's outcome: the request (kept, so that it can be tried again) and the bytes
 /// written, or the message and whether the file was blocked (read-only, or open in Excel).
 #[derive(Debug)]
@@ -182,6 +181,7 @@ pub struct Written {
     pub result: Result<usize, (String, bool)>,
 }
 
+/// Writes an export's bytes (on the job's thread) and reports the size or the error.
 fn written(
     path: PathBuf,
     request: Option<ExportRequest>,

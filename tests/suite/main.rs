@@ -55,5 +55,5 @@ mod ui_layout;
 mod ui_live;
 #[cfg(feature = "gui")]
 mod ui_stability;
-#[cfg(not(windows))]
+#[cfg(all(not(windows), feature = "gui"))]
 mod windows;

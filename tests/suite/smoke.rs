@@ -46,7 +46,8 @@ fn screenshot_of_the_real_window_under_xvfb() {
     }
 }
 
-fn check_png(path: &Path, (w, h): (u32, u32)) {
+/// The PNG is `(w, h)` pixels and not blank (more than 16 colours among every 61st pixel).
+pub(crate) fn check_png(path: &Path, (w, h): (u32, u32)) {
     let img = image::open(path).expect("a PNG").to_rgba8();
     assert_eq!(img.dimensions(), (w, h), "{}", path.display());
     let mut colours: Vec<[u8; 4]> = img.pixels().step_by(61).map(|p| p.0).collect();

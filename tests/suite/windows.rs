@@ -217,25 +217,13 @@ fn the_windows_window_at_100_and_150_percent_under_wine_and_xvfb() {
             status.success(),
             "{percent} %: trh.exe exited with {status}"
         );
-        let img = image::open(&out).expect("a PNG").to_rgba8();
+        // Drawn at the display's scale: every point is `percent` % of a pixel.
         let scale = f64::from(percent) / 100.0;
         let want = (
             (1024.0 * scale).round() as u32,
             (640.0 * scale).round() as u32,
         );
-        assert_eq!(
-            img.dimensions(),
-            want,
-            "{percent} %: drawn at the display's scale"
-        );
-        let mut colours: Vec<[u8; 4]> = img.pixels().step_by(61).map(|p| p.0).collect();
-        colours.sort_unstable();
-        colours.dedup();
-        assert!(
-            colours.len() > 16,
-            "{percent} % looks blank: {} colours",
-            colours.len()
-        );
+        crate::smoke::check_png(&out, want);
         // Kept for a person to look at (target/tmp/windows-100.png, windows-150.png).
         let _ = std::fs::copy(&out, keep.join(format!("windows-{percent}.png")));
     }

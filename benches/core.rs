@@ -90,7 +90,7 @@ fn export_benches(
 ) -> Vec<(String, Stats, f64)> {
     // Exports run off the UI thread with the stability figures the board already has (as
     // the app does); `trh export` works them out first, timed on its own row.
-    let figures = trh::export::Figures::of(card, ExportRequest::new(ExportFormat::Md).cut);
+    let figures = trh::document::Figures::of(card, ExportRequest::new(ExportFormat::Md).cut);
     let export = |format: ExportFormat| {
         let request = ExportRequest::new(format);
         measure(runs(&format!("export {format:?}"), 5), || {

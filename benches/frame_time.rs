@@ -89,7 +89,7 @@ struct Result {
 fn wait_for_figures(app: &mut TrhApp) {
     let ctx = egui::Context::default();
     let started = Instant::now();
-    while app.state.robust_now().is_none() && started.elapsed() < Duration::from_secs(60) {
+    while app.state.figures_now().is_none() && started.elapsed() < Duration::from_secs(60) {
         frame(&ctx, 0, &mut |ui| app.show(ui));
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -175,7 +175,7 @@ fn chart_redraws(app: &TrhApp) -> f64 {
     };
     let mut worst_chart: f64 = 0.0;
     let card = &app.state.doc.card;
-    let figures = trh::export::Figures::of(card, card.cut());
+    let figures = trh::document::Figures::of(card, card.cut());
     for kind in ChartKind::ALL {
         let mut times = Vec::new();
         for _ in 0..7 {
@@ -231,10 +231,7 @@ fn edit_cost(app: &mut TrhApp) -> f64 {
             value: Some(trh::model::Value::Level(n % 3)),
         };
         let start = Instant::now();
-        app.state
-            .doc
-            .apply(&edit, None, "bench", "now")
-            .expect("applies");
+        app.state.doc.apply(&edit, None, "bench").expect("applies");
         edit_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
     // The same edit, with the undo snapshot a deep copy and a ranking from scratch (what one

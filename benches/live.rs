@@ -89,14 +89,21 @@ fn one_run(round_no: usize) -> (Vec<f64>, Vec<f64>, f64, u64) {
     let (edit, round) = open_new_round(&card, &theme).expect("theme");
     let before = rss_kib();
     let config = Config::new("127.0.0.1:0".parse().expect("addr"));
-    let mut kiosk = Kiosk::start(card, Session::default(), config, None).expect("listens");
-    kiosk.facilitate(
-        Some(&edit),
-        Session {
-            open: Some((theme.clone(), round)),
-            ..Session::default()
-        },
-    );
+    let mut kiosk = Kiosk::start(
+        trh::document::Document::new(card, None, ""),
+        Session::default(),
+        config,
+    )
+    .expect("listens");
+    kiosk
+        .facilitate(
+            Some(&edit),
+            Session {
+                open: Some((theme.clone(), round)),
+                ..Session::default()
+            },
+        )
+        .expect("the facilitator\'s edit applies");
     kiosk.timings = Some(Vec::new());
     let addr = kiosk.server().addr();
     let code = kiosk.server().code();
@@ -108,7 +115,7 @@ fn one_run(round_no: usize) -> (Vec<f64>, Vec<f64>, f64, u64) {
     let mut applied = 0;
     let deadline = Instant::now() + Duration::from_secs(60);
     while applied < total && Instant::now() < deadline {
-        applied += kiosk.step(Duration::from_millis(50)).expect("step");
+        applied += kiosk.step(Duration::from_millis(50)).expect("step").arrived;
     }
     let elapsed = start.elapsed().as_secs_f64();
     for h in handles {

@@ -1,9 +1,12 @@
 //! trh: threat, risk & harm. Rank community-safety themes into priorities under a method
 //! that is data.
 //!
-//! Imports run one way, model ← state ← ui ← app (see `docs/architecture.md`):
+//! Imports run one way, model ← document ← state ← ui ← app (see `docs/architecture.md`):
 //!
 //! - [`model`]: the pure model (methods, scorecards, edits, aggregation, ranking).
+//! - [`document`]: the document, headless: undo, generations, the change log, one clock, and
+//!   what is derived from each generation (the stability figures). The one door for edits,
+//!   shared by the window and `trh live`.
 //! - [`file`](mod@file): RON files in and out, with checks and atomic saves.
 //! - [`methods`]: what ships in the binary (the methods and the sample scorecard).
 //! - [`look`]: light, dark and projector, and every colour (no egui, so charts and exports
@@ -25,6 +28,7 @@
 pub mod app;
 pub mod chart;
 pub mod cli;
+pub mod document;
 pub mod export;
 pub mod file;
 pub mod generate;

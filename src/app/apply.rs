@@ -1,7 +1,7 @@
 //! The one place where actions change the app: edits go through the document (undo, change
 //! log, dirty flag), commands run, and selection follows.
 
-use super::{TrhApp, timestamp};
+use super::TrhApp;
 use crate::model::edit::fresh_theme_id;
 use crate::model::{Edit, Theme};
 use crate::state::action::Action;
@@ -69,9 +69,10 @@ impl TrhApp {
         }
     }
 
-    /// The one place the document changes: every edit, from a panel, a dialog, an import or
-    /// another thread (`inbox.rs`), is signed (here with [`crate::state::State::signer`]), checked by the
-    /// model, logged and made undoable. Returns whether it was applied; a refusal is shown, and nothing changes.
+    /// Every edit from the window (a panel, a dialog, an import, a phone's vote) reaches the
+    /// document here, signed with [`crate::state::State::signer`]; the document signs, checks,
+    /// logs and makes it undoable ([`crate::document::Document::apply`]). Returns whether it
+    /// was applied; a refusal is shown, and nothing changes.
     pub(super) fn apply_edit(&mut self, edit: &Edit, merge: Option<&str>) -> bool {
         let who = self.state.signer();
         self.apply_signed(edit, merge, &who)
@@ -79,23 +80,6 @@ impl TrhApp {
 
     /// [`Self::apply_edit`], signed with `who` (an edit from a device names its sender).
     pub(super) fn apply_signed(&mut self, edit: &Edit, merge: Option<&str>, who: &str) -> bool {
-        // A decision is recorded by whoever records it.
-        let signed;
-        let edit = match edit {
-            Edit::SetDecision {
-                theme,
-                decision: Some(d),
-            } if d.by != who => {
-                let mut d = d.clone();
-                who.clone_into(&mut d.by);
-                signed = Edit::SetDecision {
-                    theme: theme.clone(),
-                    decision: Some(d),
-                };
-                &signed
-            }
-            _ => edit,
-        };
         // Where the edited theme stood, so the selection can stay there if its id goes.
         let at = match edit {
             Edit::RemoveTheme { theme } | Edit::SetThemeText { theme, .. } => self
@@ -107,7 +91,7 @@ impl TrhApp {
                 .position(|t| &t.id == theme),
             _ => None,
         };
-        match self.state.doc.apply(edit, merge, who, &timestamp()) {
+        match self.state.doc.apply(edit, merge, who) {
             Ok(()) => {
                 self.after_edit(edit, at);
                 true
@@ -121,19 +105,17 @@ impl TrhApp {
         }
     }
 
-    /// Edits that arrived together from other threads (phone votes), each signed by its
-    /// sender: applied together, as one undo step with one ranking, so thirty phones voting
-    /// at once cost one ranking, not thirty. What the model refuses is said once.
+    /// Edits that arrived together from phones, each signed by its sender: applied together
+    /// ([`crate::document::Document::apply_batch`]), as one undo step with one ranking, so
+    /// thirty phones voting at once cost one ranking, not thirty. What the model refuses is
+    /// said once.
     pub(super) fn apply_signed_batch<'a>(
         &mut self,
         edits: impl IntoIterator<Item = (&'a Edit, &'a str)>,
     ) {
-        let refused = self.state.doc.apply_batch(edits, &timestamp());
-        if let Some((_, e)) = refused.first() {
-            self.state.notes.error(format!(
-                "{} change(s) from phones could not be recorded: {e}. The rest were.",
-                refused.len()
-            ));
+        let refused = self.state.doc.apply_batch(edits);
+        if let Some(note) = crate::document::refusal_note(&refused) {
+            self.state.notes.error(note);
         }
     }
 
@@ -262,7 +244,7 @@ impl TrhApp {
     }
 }
 
-/// The operating system's name for the person logged in.
+/// The first free name for a new theme: "New theme", then "New theme 2", and so on.
 fn next_untitled(card: &crate::model::Scorecard) -> String {
     let taken = |n: &str| card.themes.iter().any(|t| t.name == n);
     (1..)

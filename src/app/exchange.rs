@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::TrhApp;
-use super::jobs::Done;
+use super::jobs::{Done, Written};
 use crate::export::{ExportFormat, ExportRequest};
 use crate::model::Scorecard;
 use crate::state::modal::{Modal, Reply, Retry};
@@ -45,9 +45,9 @@ impl TrhApp {
         };
         let card = self.state.doc.card.clone();
         // The figures on the board, when they are for this state of the document.
-        let figures = self.state.robust_now().map(|r| r.figures());
+        let figures = self.state.figures_now().cloned();
         self.jobs.spawn(ctx, move || {
-            let bytes = crate::export::export_with(&card, &request, figures.as_ref());
+            let bytes = crate::export::export_with(&card, &request, figures.as_deref());
             written(path, Some(request), bytes)
         });
     }
@@ -169,16 +169,6 @@ impl TrhApp {
             )
         });
     }
-}
-
-/// An export's outcome: the request (kept, so that it can be tried again) and the bytes
-/// written, or the message and whether the file was blocked (read-only, or open in Excel).
-#[derive(Debug)]
-pub struct Written {
-    /// What was asked for (none for the year-on-year slope chart, which has no dialog).
-    pub request: Option<Box<ExportRequest>>,
-    /// The size written, or why not and whether trying again or another name may work.
-    pub result: Result<usize, (String, bool)>,
 }
 
 /// Writes an export's bytes (on the job's thread) and reports the size or the error.

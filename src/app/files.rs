@@ -300,7 +300,7 @@ impl TrhApp {
                     kind,
                     rationale,
                     by: String::new(),
-                    at: super::timestamp(),
+                    at: String::new(), // stamped by the document
                 };
                 let edit = crate::model::Edit::SetDecision {
                     theme,

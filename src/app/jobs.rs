@@ -47,7 +47,7 @@ pub enum Done {
     /// The recovery autosave finished.
     Autosaved(u64, Result<(), String>),
     /// An export was written (its size in bytes) or failed.
-    Exported(PathBuf, super::exchange::Written),
+    Exported(PathBuf, Written),
     /// A spreadsheet was read for import.
     Table(PathBuf, Result<crate::import::Table, String>),
 }
@@ -189,4 +189,14 @@ impl Jobs {
             }
         });
     }
+}
+
+/// An export's outcome: the request (kept, so that it can be tried again) and the bytes
+/// written, or the message and whether the file was blocked (read-only, or open in Excel).
+#[derive(Debug)]
+pub struct Written {
+    /// What was asked for (none for the year-on-year slope chart, which has no dialog).
+    pub request: Option<Box<crate::export::ExportRequest>>,
+    /// The size written, or why not and whether trying again or another name may work.
+    pub result: Result<usize, (String, bool)>,
 }

@@ -1,19 +1,20 @@
 //! The desktop app: the frame loop and everything with threads, files or a window. [`TrhApp`]
 //! owns the [`State`] that panels read, hands it to `ui::frame_ui`, then applies the actions
-//! the panels queued (`apply.rs`: the one place the document changes, where undo, the change
-//! log and the dirty flag are kept true). `files.rs` and `exchange.rs` are the open/save and
-//! export/import/compare flows, `jobs.rs` the background threads, `recovery.rs` the autosave,
-//! `native.rs` the eframe window and `--screenshot`.
+//! the panels queued (`apply.rs`: every edit from the window reaches the document there, and
+//! the document signs, logs and makes it undoable). `files.rs` and `exchange.rs` are the
+//! open/save and export/import/compare flows, `live.rs` live voting (phones' votes go to the
+//! document together, once a frame), `figures.rs` the stability figures on a thread after
+//! each change, `jobs.rs` the background threads, `recovery.rs` the autosave, `native.rs` the
+//! eframe window and `--screenshot`.
 
 mod apply;
 mod exchange;
+mod figures;
 mod files;
-pub mod inbox;
 pub mod jobs;
 mod live;
 pub mod native;
 pub mod recovery;
-mod robust;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -21,12 +22,13 @@ use std::time::Instant;
 use jobs::Jobs;
 use recovery::Recovery;
 
+use crate::document::Document;
 use crate::look::Look;
 use crate::model::Scorecard;
+use crate::state::Action;
 pub use crate::state::State;
 use crate::state::modal::{Modal, Then};
 use crate::state::prefs::Prefs;
-use crate::state::{Action, Document};
 use crate::ui;
 use crate::ui::chart_cache::ChartCache;
 
@@ -65,8 +67,6 @@ pub struct TrhApp {
     live: Option<live::LiveControl>,
     /// Background work.
     pub jobs: Jobs,
-    /// Edits from other threads (live voting), applied at the start of a frame.
-    pub inbox: inbox::Inbox,
     /// The dialog drawn last frame.
     modal_shown: Option<Modal>,
     recovery: Option<Recovery>,
@@ -80,7 +80,7 @@ pub struct TrhApp {
     /// The export whose file dialog is open.
     pending_export: Option<crate::export::ExportRequest>,
     /// Rank stability and close calls being computed.
-    robust: robust::RobustJob,
+    figures: figures::FiguresJob,
 }
 
 impl TrhApp {
@@ -95,7 +95,6 @@ impl TrhApp {
             state: State::new(doc, config.prefs),
             charts: ChartCache::default(),
             jobs: Jobs::default(),
-            inbox: inbox::Inbox::default(),
             live: None,
             modal_shown: None,
             recovery: config.recovery,
@@ -106,7 +105,7 @@ impl TrhApp {
             title: String::new(),
             applied_look: None,
             pending_export: None,
-            robust: robust::RobustJob::default(),
+            figures: figures::FiguresJob::default(),
         };
         if let Some(e) = config.startup_error {
             app.state.notes.error(e);
@@ -130,11 +129,8 @@ impl TrhApp {
         for done in self.jobs.poll() {
             self.job_done(&ctx, done);
         }
-        for incoming in self.inbox.drain() {
-            self.apply_signed(&incoming.edit, None, &incoming.who);
-        }
         self.live_frame();
-        self.robust_frame(&ctx);
+        self.figures_frame(&ctx);
         self.take_dropped_files(&ctx);
         self.state.busy = self.jobs.running;
         if self.state.modal.is_none() {
@@ -158,7 +154,7 @@ impl TrhApp {
         }
         // What the actions changed reaches the phones now, not a frame later.
         self.live_frame();
-        self.robust_frame(&ctx);
+        self.figures_frame(&ctx);
         self.handle_close_request(&ctx);
         self.update_title(&ctx);
         self.autosave(&ctx);
@@ -166,8 +162,8 @@ impl TrhApp {
 
     /// Resets view state that belonged to the previous document.
     fn document_replaced(&mut self) {
-        self.robust.document_replaced();
-        self.state.robust = None;
+        self.figures.document_replaced();
+        self.state.figures = None;
         self.stop_live(Some(
             "Live voting stopped: another scorecard is open. Start it again for this one.",
         ));
@@ -251,5 +247,3 @@ fn unreachable_method() -> crate::model::Method {
     )
     .unwrap_or_else(|e| panic!("the built-in default method is broken: {e}"))
 }
-
-pub use crate::state::{iso8601, timestamp};

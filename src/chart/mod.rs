@@ -10,6 +10,7 @@ mod axes;
 mod bar;
 mod matrix;
 mod output;
+mod points;
 mod position;
 mod shape;
 mod slope;

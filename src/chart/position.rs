@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::matrix::{axis_range, fan_out, points_and_labels};
-use super::{ChartKind, ChartOptions, DrawResult, FONT, Mark, Shape, draw_shape, ranked};
+use super::points::{axis_range, fan_out, outcome_legend, points_and_labels};
+use super::{ChartKind, ChartOptions, DrawResult, FONT, Mark, ranked};
 use crate::model::method_check::matching_rules;
 use crate::model::ranking::RankedTheme;
 use crate::model::{Method, Ranking, SectionKind};
@@ -176,33 +176,4 @@ fn axis_range_risk(hi: f64, data: impl Iterator<Item = f64>) -> std::ops::Range<
     let hi = data.fold(hi, f64::max);
     let pad = (hi * 0.04).max(0.5);
     -pad..hi + pad
-}
-
-/// A strip naming each outcome beside its marker shape.
-pub(super) fn outcome_legend<DB: DrawingBackend<ErrorType: 'static>>(
-    area: &DrawingArea<DB, Shift>,
-    method: &Method,
-    o: &ChartOptions,
-) -> DrawResult<()> {
-    let p = &o.palette;
-    let s = o.scale;
-    let (w, h) = area.dim_in_pixel();
-    let size = p.size(13.0, s);
-    let slot = (w as usize / method.outcomes.len().max(1)) as i32;
-    let y = h as i32 / 2;
-    let r = (5.0 * s * p.text_scale) as i32;
-    for (i, outcome) in method.outcomes.iter().enumerate() {
-        let x = (12.0 * s) as i32 + slot * i as i32;
-        draw_shape(area, Shape::for_outcome(i), (x + r, y), r, p.grid, p.text)?;
-        let max_chars = (f64::from(slot) / (size * 0.5)) as usize;
-        area.draw(&Text::new(
-            super::bar::fit(&outcome.label, max_chars.saturating_sub(3)),
-            (x + 3 * r, y),
-            (FONT, size)
-                .into_font()
-                .color(&p.text)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
-    }
-    Ok(())
 }

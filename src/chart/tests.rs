@@ -29,7 +29,7 @@ const PETERBOROUGH: &str = include_str!("../../scorecards/peterborough-style-201
 fn every_chart_draws_marks_for_every_ranked_theme() {
     let (card, ranking) = sample(PLYMOUTH);
     let ranked = ranking.rows.iter().filter(|r| r.rank.is_some()).count();
-    let stability = crate::export::Figures::of(&card, 7).stability;
+    let stability = crate::document::Figures::of(&card, 7).stability;
     for kind in ChartKind::ALL {
         let img = render_rgb(
             &Figure::Chart {
@@ -164,7 +164,7 @@ fn many_themes_draw_without_names_overlapping() {
 #[test]
 fn fan_offsets_are_distinct() {
     let offsets: std::collections::HashSet<_> =
-        (0..19).map(|k| matrix::fan_offset(k, 10)).collect();
+        (0..19).map(|k| points::fan_offset(k, 10)).collect();
     assert_eq!(offsets.len(), 19);
 }
 
@@ -240,7 +240,7 @@ fn the_rank_acceptability_chart_shades_where_each_theme_ranked() {
     };
     let none = render_rgb(&figure(None), &options(7), (800, 600)).expect("draws");
     assert!(none.marks.is_empty());
-    let st = crate::export::Figures::of(&card, 7).stability;
+    let st = crate::document::Figures::of(&card, 7).stability;
     let (w, h) = (1600_u32, 900_u32);
     let img = render_rgb(&figure(Some(&st)), &options(7), (w, h)).expect("draws");
     let ranked: Vec<_> = st.themes.iter().filter(|t| t.rank.is_some()).collect();

@@ -1,5 +1,6 @@
 //! What each `trh` subcommand does. Everything here reads the model through `rank()`.
 
+use super::load::{load, warn_marking};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -155,20 +156,6 @@ fn looks_like_method(text: &str) -> bool {
         .map(str::trim_start)
         .find(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#!"))
         .is_some_and(|l| l.starts_with("Method("))
-}
-
-/// Loads a scorecard, warning on stderr if its marking is not a UK Government Security
-/// Classification (it is still printed as written on every output).
-pub(super) fn load(path: &Path) -> anyhow::Result<crate::model::Scorecard> {
-    let card = file::load_scorecard(path)?;
-    warn_marking(path, &card);
-    Ok(card)
-}
-
-fn warn_marking(path: &Path, card: &crate::model::Scorecard) {
-    if let Some(w) = crate::model::text::marking_warning(&card.marking) {
-        eprintln!("warning: {}: {w}", path.display());
-    }
 }
 
 fn validate(files: &[std::path::PathBuf], format: TextOrJson) -> anyhow::Result<ExitCode> {

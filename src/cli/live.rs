@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 
-use crate::live::kiosk::{Kiosk, open_new_round};
+use crate::document::{Document, refusal_note};
+use crate::live::kiosk::{Kiosk, Step, open_new_round};
 use crate::live::session::Session;
 use crate::live::{Config, net};
 
@@ -65,10 +66,7 @@ pub(super) fn run(
     port: u16,
     theme: Option<&str>,
 ) -> anyhow::Result<()> {
-    let mut card = crate::file::load_scorecard(path)?;
-    if let Some(w) = crate::model::text::marking_warning(&card.marking) {
-        eprintln!("warning: {}: {w}", path.display());
-    }
+    let card = super::load::load(path)?;
     let mut session = Session::default();
     let mut opening = None;
     if let Some(key) = theme {
@@ -95,12 +93,15 @@ pub(super) fn run(
     }
     let stop = Arc::new(AtomicBool::new(false));
     on_signal(stop.clone())?;
+    let mut doc = Document::new(card, Some(path.to_path_buf()), "");
     // The round opens in the file before anyone can vote in it.
     if let Some(edit) = &opening {
-        crate::live::kiosk::apply_logged(&mut card, edit, "Facilitator");
-        crate::file::save::save_scorecard(&card, path)?;
+        doc.apply(edit, None, "Facilitator")
+            .with_context(|| format!("{}: cannot open the round", path.display()))?;
+        crate::file::save::save_scorecard(&doc.card, path)?;
+        doc.saved(path.to_path_buf(), doc.generation);
     }
-    let mut kiosk = Kiosk::start(card, session, Config::new(addr), Some(path.to_path_buf()))
+    let mut kiosk = Kiosk::start(doc, session, Config::new(addr))
         .with_context(|| format!("cannot listen on {addr}"))?;
     let server = kiosk.server();
     let mut out = std::io::stdout().lock();
@@ -129,7 +130,14 @@ pub(super) fn run(
         }
         // A save that fails (a full disk, a file made read-only) is said once and tried
         // again; voting goes on and nothing accepted is dropped.
-        match kiosk.step(Duration::from_millis(200)) {
+        let step = kiosk.step(Duration::from_millis(200));
+        // Votes the model refuses are said, as the window says them in a notice.
+        if let Ok(Step { refused, .. }) = &step
+            && let Some(note) = refusal_note(refused)
+        {
+            eprintln!("warning: {note}");
+        }
+        match step {
             Ok(_) if failing => {
                 eprintln!("Saved {} again.", path.display());
                 failing = false;
@@ -145,7 +153,10 @@ pub(super) fn run(
             Err(_) => {}
         }
     }
-    kiosk.stop()?;
+    let (_, refused) = kiosk.stop()?;
+    if let Some(note) = refusal_note(&refused) {
+        eprintln!("warning: {note}");
+    }
     eprintln!("Stopped; {} saved.", path.display());
     Ok(())
 }

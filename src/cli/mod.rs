@@ -3,6 +3,7 @@
 
 mod commands;
 mod live;
+mod load;
 mod ranking;
 
 use std::io::Write;

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::commands::load;
+use super::load::load;
 use super::{Command, emit};
 use crate::model::rank;
 use crate::report::rank_table;
@@ -61,7 +61,7 @@ pub(super) fn rank_cmd(command: Command) -> anyhow::Result<()> {
     let ranking = rank(&card).with_cut(cut.unwrap_or_else(|| card.cut()));
     let options = rank_table::Options { top, marking_row };
     if stability && format == rank_table::Format::Json {
-        let f = crate::export::Figures::of(&card, ranking.cut);
+        let f = crate::document::Figures::of(&card, ranking.cut);
         return emit(&rank_table::json_with_stability(
             &ranking,
             top,

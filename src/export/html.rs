@@ -48,7 +48,7 @@ fn hex(c: plotters::style::RGBColor) -> String {
 pub fn report(
     card: &Scorecard,
     ranking: &Ranking,
-    figures: &super::Figures,
+    figures: &crate::document::Figures,
 ) -> Result<String, super::ExportError> {
     let cut = ranking.cut;
     let marking = e(card.marking.trim());
@@ -158,7 +158,7 @@ fn charts(
     h: &mut String,
     card: &Scorecard,
     ranking: &Ranking,
-    figures: &super::Figures,
+    figures: &crate::document::Figures,
 ) -> Result<(), super::ExportError> {
     let options = super::chart_options(card, ranking.cut);
     h.push_str("<h2>Charts</h2>\n");

@@ -21,7 +21,7 @@ fn md(text: &str) -> String {
 }
 
 /// The Markdown document.
-pub fn markdown(card: &Scorecard, ranking: &Ranking, figures: &super::Figures) -> String {
+pub fn markdown(card: &Scorecard, ranking: &Ranking, figures: &crate::document::Figures) -> String {
     let marking = md(card.marking.trim());
     let mut out = format!("**{marking}**\n\n# {}\n\n", md(&card.title));
     let facts: Vec<String> = [

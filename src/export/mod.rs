@@ -16,11 +16,13 @@ mod markdown;
 mod rows;
 mod stability;
 mod xlsx;
+mod xlsx_sheet;
 
 use std::path::Path;
 
 use crate::chart::Palette;
 use crate::chart::{ChartKind, ChartOptions, Figure};
+use crate::document::Figures;
 use crate::look::Look;
 use crate::model::{Ranking, Scorecard};
 
@@ -225,34 +227,6 @@ pub fn chart_options(card: &Scorecard, cut: usize) -> ChartOptions {
     }
 }
 
-/// Rank stability and close calls for an export, with the app's options (default runs and
-/// seed) and the export's cut line, so a file says what the board saw.
-#[derive(Clone, Debug)]
-pub struct Figures {
-    /// Rank stability.
-    pub stability: crate::model::stability::Stability,
-    /// Close calls.
-    pub close: crate::model::close_calls::CloseCalls,
-}
-
-impl Figures {
-    /// Works both out (a fraction of a second for hundreds of themes).
-    pub fn of(card: &Scorecard, cut: usize) -> Self {
-        use crate::model::stability::{self, Options};
-        let options = Options {
-            runs: stability::DEFAULT_RUNS,
-            seed: stability::DEFAULT_SEED,
-            top: cut,
-            centre: stability::Centre::default(),
-            confidence_widens: false,
-        };
-        Self {
-            stability: stability::stability(card, &options),
-            close: crate::model::close_calls::close_calls(card, cut),
-        }
-    }
-}
-
 /// Makes the bytes of an export of `card`, working out the stability figures where the
 /// format shows them.
 pub fn export(card: &Scorecard, request: &ExportRequest) -> Result<Vec<u8>, ExportError> {
@@ -272,7 +246,7 @@ pub fn export_with(
         ExportFormat::Md | ExportFormat::Html | ExportFormat::Xlsx
     ) || (request.format.is_chart() && request.chart == ChartChoice::Acceptability);
     let own;
-    let figures = match figures.filter(|f| f.stability.top == request.cut) {
+    let figures = match figures.filter(|f| f.cut() == request.cut) {
         Some(f) => Some(f),
         None if needs => {
             own = Figures::of(card, request.cut);

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use super::Figures;
+use crate::document::Figures;
 use crate::model::Scorecard;
 use crate::model::stability::ThemeStability;
 
@@ -109,7 +109,7 @@ pub(super) fn markdown(out: &mut String, f: &Figures, md: fn(&str) -> String) {
 pub(super) fn sheet(
     wb: &mut Workbook,
     card: &Scorecard,
-    s: &super::xlsx::Styles,
+    s: &super::xlsx_sheet::Styles,
     f: &Figures,
 ) -> Result<(), XlsxError> {
     let headings = [
@@ -122,16 +122,16 @@ pub(super) fn sheet(
         ("p_band", 10.0),
         ("stability", 12.0),
     ];
-    let ws = super::xlsx::sheet(wb, "Stability", card, s, &headings)?;
+    let ws = super::xlsx_sheet::sheet(wb, "Stability", card, s, &headings)?;
     ws.write_string(0, 1, format!("{} · top {}", basis(f), f.stability.top))?;
-    let mut r = super::xlsx::HEAD + 1;
+    let mut r = super::xlsx_sheet::HEAD + 1;
     for t in &f.stability.themes {
         let n = |x: Option<u32>| x.map(f64::from);
-        super::xlsx::opt_num(ws, r, 0, n(t.rank))?;
+        super::xlsx_sheet::opt_num(ws, r, 0, n(t.rank))?;
         ws.write_string(r, 1, &t.name)?;
-        super::xlsx::opt_num(ws, r, 2, n(t.median_rank))?;
-        super::xlsx::opt_num(ws, r, 3, n(t.rank_p5))?;
-        super::xlsx::opt_num(ws, r, 4, n(t.rank_p95))?;
+        super::xlsx_sheet::opt_num(ws, r, 2, n(t.median_rank))?;
+        super::xlsx_sheet::opt_num(ws, r, 3, n(t.rank_p5))?;
+        super::xlsx_sheet::opt_num(ws, r, 4, n(t.rank_p95))?;
         ws.write_number(r, 5, t.p_top)?;
         ws.write_number(r, 6, t.p_band)?;
         ws.write_string(r, 7, badge(f, t))?;

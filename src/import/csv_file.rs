@@ -4,7 +4,7 @@
 
 use std::io::Read;
 
-use super::table::{Progress, Row, Table, TableError};
+use super::sheet::{Progress, Row, Table, TableError};
 
 /// Reads CSV from a reader (at most [`crate::file::MAX_FILE_BYTES`]), finding its encoding and
 /// separator.

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 mod csv_file;
 mod mapping;
+mod sheet;
 pub mod table;
 
 pub use mapping::{Layout, Remembered, Target, detect, detect_at, heading_key};

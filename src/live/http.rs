@@ -22,7 +22,7 @@ use tokio::sync::watch;
 use super::Config;
 use super::hub::{Accepted, Hub, JoinError, VoteError};
 
-/// Where accepted votes go (the app's inbox, or `trh live`'s loop).
+/// Where accepted votes go (the window's frame loop, or `trh live`'s kiosk).
 pub type Sink = Box<dyn Fn(Accepted) + Send + Sync>;
 
 /// What to call when anything devices see (or the facilitator sees of them) changes.

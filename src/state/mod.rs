@@ -1,24 +1,22 @@
 //! What the panels read and change: the open document, view state, preferences,
 //! notifications, the open dialog and the actions queued this frame. No frame loop, threads or
 //! files here: the app (`src/app/`) owns a [`State`], hands it to the panels (`src/ui/`), and
-//! applies the actions they queue. Imports run model ← state ← ui ← app
+//! applies the actions they queue. Imports run model ← document ← state ← ui ← app
 //! (`tests/suite/architecture.rs` keeps them so).
 
 pub mod action;
 pub mod command;
-pub mod document;
 pub mod live;
 pub mod modal;
 pub mod notify;
 pub mod pick;
 pub mod prefs;
-pub mod robust;
 pub mod view;
 mod view_command;
 
+use crate::document::Document;
 pub use action::Action;
 pub use command::Command;
-pub use document::Document;
 
 use crate::model::ThemeId;
 use modal::Modal;
@@ -53,7 +51,7 @@ pub struct State {
     pub recent_commands: Vec<Command>,
     /// Rank stability and close calls, for the latest generation computed (may lag the
     /// document by one change while the next is computed).
-    pub robust: Option<std::sync::Arc<robust::Robustness>>,
+    pub figures: Option<std::sync::Arc<crate::document::Figures>>,
     /// Actions queued this frame, applied after the UI pass.
     actions: Vec<Action>,
 }
@@ -72,15 +70,15 @@ impl State {
             reading: None,
             live: None,
             recent_commands: Vec::new(),
-            robust: None,
+            figures: None,
             actions: Vec::new(),
         }
     }
 
     /// The stability figures if they are for the document as it is now.
-    pub fn robust_now(&self) -> Option<&robust::Robustness> {
-        self.robust
-            .as_deref()
+    pub fn figures_now(&self) -> Option<&std::sync::Arc<crate::document::Figures>> {
+        self.figures
+            .as_ref()
             .filter(|r| r.generation == self.doc.generation)
     }
 
@@ -153,48 +151,4 @@ fn login_name() -> Option<String> {
         .filter_map(|v| std::env::var(v).ok())
         .map(|n| n.trim().to_owned())
         .find(|n| !n.is_empty())
-}
-
-/// Now as ISO 8601 UTC text, for the change log and decisions.
-pub fn timestamp() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    iso8601(secs)
-}
-
-/// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (proleptic Gregorian, UTC).
-pub fn iso8601(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // Howard Hinnant's days-to-civil algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn iso_dates() {
-        for (secs, want) in [
-            (0, "1970-01-01T00:00:00Z"),
-            (951_782_400, "2000-02-29T00:00:00Z"),
-            (1_795_996_799, "2026-11-29T23:59:59Z"),
-        ] {
-            assert_eq!(super::iso8601(secs), want);
-        }
-    }
 }

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 use egui::{TextureHandle, TextureOptions};
 
 use crate::chart::{self, ChartKind, ChartOptions, Mark, Palette};
+use crate::document::Document;
 use crate::look::Look;
 use crate::model::ThemeId;
-use crate::state::Document;
 
 /// While a window is being resized, the old picture is stretched until the size has been
 /// still for this long, so dragging the edge does not redraw the chart every frame.

@@ -8,15 +8,16 @@ use egui::{Sense, Ui};
 use super::chart_cache::{ChartCache, ChartKey, FigureKey};
 
 use crate::chart::{self, ChartKind, Mark};
+use crate::document::Document;
+use crate::document::Figures;
 use crate::look::Look;
-use crate::state::robust::Robustness;
+use crate::state::Action;
 use crate::state::view::ViewState;
-use crate::state::{Action, Document};
 
 /// Draws the charts tab.
 pub fn charts_ui(
     ui: &mut Ui,
-    (doc, robust): (&Document, Option<&Robustness>),
+    (doc, figures): (&Document, Option<&Figures>),
     view: &mut ViewState,
     cache: &mut ChartCache,
     look: Look,
@@ -67,10 +68,10 @@ pub fn charts_ui(
     };
     let kind = view.chart;
     // Only the rank acceptability chart reads the stability figures (of this generation).
-    let robust =
-        robust.filter(|r| r.generation == doc.generation && kind == ChartKind::Acceptability);
+    let figures =
+        figures.filter(|r| r.generation == doc.generation && kind == ChartKind::Acceptability);
     let key = ChartKey {
-        figures: robust.map(|r| r.generation),
+        figures: figures.map(|r| r.generation),
         ..key
     };
     cache.refresh_chart(
@@ -78,7 +79,7 @@ pub fn charts_ui(
         doc,
         kind,
         key,
-        (ppp, robust.map(|r| &r.stability)),
+        (ppp, figures.map(|r| &r.stability)),
     );
     let Some(entry) = cache.entry(kind) else {
         let why = cache.error.as_deref().unwrap_or("unknown error");

@@ -5,11 +5,12 @@
 
 use egui::{RichText, Ui};
 
+use crate::document::Document;
+use crate::document::Figures;
 use crate::look::Look;
 use crate::model::close_calls::Outcome;
 use crate::model::stability::{Badge, ThemeStability};
-use crate::state::robust::Robustness;
-use crate::state::{Action, Document};
+use crate::state::Action;
 use crate::ui::style;
 
 /// The colour of a badge's word (the word itself says it, so colour is never the only cue).
@@ -22,8 +23,8 @@ pub(super) fn badge_color(ui: &Ui, badge: Option<Badge>, look: Look) -> egui::Co
 }
 
 /// The row's hover text: the interval and the shares in words for a board.
-pub(super) fn stability_tooltip(t: &ThemeStability, robust: Option<&Robustness>) -> String {
-    let Some(r) = robust else {
+pub(super) fn stability_tooltip(t: &ThemeStability, figures: Option<&Figures>) -> String {
+    let Some(r) = figures else {
         return String::new();
     };
     let top = r.stability.top;
@@ -43,10 +44,10 @@ pub(super) fn stability_tooltip(t: &ThemeStability, robust: Option<&Robustness>)
 pub(super) fn close_calls_ui(
     ui: &mut Ui,
     doc: &Document,
-    robust: Option<&Robustness>,
+    figures: Option<&Figures>,
     out: &mut Vec<Action>,
 ) {
-    let Some(r) = robust else {
+    let Some(r) = figures else {
         ui.label(RichText::new("Working out how much the room's disagreement matters…").weak());
         return;
     };

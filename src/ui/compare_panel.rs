@@ -3,11 +3,12 @@
 
 use egui::{RichText, Ui};
 
+use crate::document::Document;
 use crate::export::ExportFormat;
 use crate::look::Look;
 use crate::report::diff::{band_text, headline, movement, rank_text};
+use crate::state::Action;
 use crate::state::view::ViewState;
-use crate::state::{Action, Document};
 use crate::ui::chart_cache::ChartCache;
 use crate::ui::charts_panel::{Shown, figure_ui};
 use crate::ui::widgets::{quiet, warning};

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::state::Document;
+use crate::document::Document;
 
 /// Draws the log as a fold-out list (nothing is laid out while it is folded).
 pub fn decision_log_ui(ui: &mut Ui, doc: &Document) {

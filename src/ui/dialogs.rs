@@ -1,11 +1,13 @@
 //! Draws the open dialog and returns the user's answer.
 
+use super::widgets::buttons;
 use egui::{Id, Modal as EguiModal, RichText, Ui};
 
+use crate::document::Document;
+use crate::state::Command;
 use crate::state::command::Menu;
 use crate::state::modal::{Modal, Reply, Then};
 use crate::state::prefs::Prefs;
-use crate::state::{Command, Document};
 use crate::ui::widgets::with_shortcut;
 
 /// Shows `modal`; returns the answer once given. `fresh` is true on the dialog's first
@@ -389,19 +391,5 @@ fn decide_ui(
     if reply.is_some() {
         ui.data_mut(|d| d.remove::<String>(why_id));
     }
-    reply
-}
-
-/// A row of buttons, each giving its reply.
-pub(crate) fn buttons(ui: &mut Ui, choices: &[(&str, Reply)]) -> Option<Reply> {
-    let mut reply = None;
-    ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        for (label, r) in choices {
-            if ui.button(*label).clicked() {
-                reply = Some(r.clone());
-            }
-        }
-    });
     reply
 }

@@ -4,14 +4,15 @@
 
 use egui::{RichText, Ui};
 
+use crate::document::Document;
 use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::ranking::{FactorResult, RankedTheme};
 use crate::model::scorecard::Source;
 use crate::model::{Edit, Scale, Theme, Value};
 use crate::report::num;
+use crate::state::Action;
 use crate::state::view::ViewState;
-use crate::state::{Action, Document};
 use crate::ui::widgets::{LevelMark, level_choice, quiet, warning};
 
 /// What a factor row needs to read.
@@ -300,7 +301,7 @@ fn note_ui(ui: &mut Ui, c: &RowCtx<'_>, note: &str, view: &mut ViewState, out: &
     if !r.has_focus() && !r.lost_focus() {
         r.request_focus();
     }
-    super::scorecard_panel::text_edit_actions(&r, &buf, note, out, || Edit::SetNote {
+    super::widgets::text_edit_actions(&r, &buf, note, out, || Edit::SetNote {
         theme: c.theme.id.clone(),
         factor: c.factor.id.clone(),
         note: buf.clone(),

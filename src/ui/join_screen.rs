@@ -4,7 +4,7 @@
 
 use egui::{ColorImage, RichText, TextureOptions, Ui, vec2};
 
-use crate::state::Document;
+use crate::document::Document;
 use crate::state::live::LiveView;
 
 /// The QR code's texture for `url`, made once per link and kept in egui's memory.
@@ -44,7 +44,7 @@ pub fn join_screen_ui(ui: &mut Ui, doc: &Document, live: &LiveView) {
     // Text below the code takes about 40% of the height at these sizes.
     let big = (avail.y / 18.0).clamp(24.0, 64.0);
     let small = (big * 0.5).clamp(16.0, 30.0);
-    let hint = crate::ui::live_panel::nobody_hint(ui.ctx(), live);
+    let hint = nobody_hint(ui.ctx(), live);
     // The hint takes two or three lines: the QR code gives way.
     let hint_height = if hint.is_some() { small * 2.4 } else { 0.0 };
     let side = (avail.y - big * 4.8 - small * 3.4 - hint_height)
@@ -102,4 +102,18 @@ pub fn spaced(code: &str) -> String {
     } else {
         code.to_owned()
     }
+}
+
+/// What to try when no device has joined a while after live voting started (the live bar
+/// and the join screen say it). Until then, the frame that would show it is asked for at the
+/// right moment, so nothing runs meanwhile.
+pub fn nobody_hint(ctx: &egui::Context, live: &LiveView) -> Option<String> {
+    let started = live.started?;
+    let devices = live.claimed.len() + live.waiting.len() + usize::from(live.votes > 0);
+    let elapsed = started.elapsed();
+    let hint = crate::live::reach::nobody_joined(cfg!(windows), elapsed, devices);
+    if hint.is_none() && devices == 0 {
+        ctx.request_repaint_after(crate::live::reach::NOBODY_AFTER.saturating_sub(elapsed));
+    }
+    hint
 }

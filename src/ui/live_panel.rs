@@ -5,9 +5,10 @@
 
 use egui::{RichText, Ui};
 
+use crate::document::Document;
 use crate::model::ThemeId;
 use crate::state::live::{LiveAction, LiveView};
-use crate::state::{Action, Command, Document};
+use crate::state::{Action, Command};
 
 /// Draws the controls.
 pub fn live_bar_ui(
@@ -72,23 +73,9 @@ pub fn live_bar_ui(
 
 /// After a while with no device joined: what to try (and, on Windows, the firewall).
 fn nobody_ui(ui: &mut Ui, live: &LiveView) {
-    if let Some(hint) = nobody_hint(ui.ctx(), live) {
+    if let Some(hint) = crate::ui::join_screen::nobody_hint(ui.ctx(), live) {
         ui.label(RichText::new(hint).color(ui.visuals().warn_fg_color));
     }
-}
-
-/// What to try when no device has joined a while after live voting started (the live bar
-/// and the join screen say it). Until then, the frame that would show it is asked for at the
-/// right moment, so nothing runs meanwhile.
-pub fn nobody_hint(ctx: &egui::Context, live: &LiveView) -> Option<String> {
-    let started = live.started?;
-    let devices = live.claimed.len() + live.waiting.len() + usize::from(live.votes > 0);
-    let elapsed = started.elapsed();
-    let hint = crate::live::reach::nobody_joined(cfg!(windows), elapsed, devices);
-    if hint.is_none() && devices == 0 {
-        ctx.request_repaint_after(crate::live::reach::NOBODY_AFTER.saturating_sub(elapsed));
-    }
-    hint
 }
 
 fn open_ui(

@@ -39,7 +39,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
     if app.view.presenter.is_some() {
         presenter::presenter_ui(
             ui,
-            (&app.doc, app.robust.as_deref()),
+            (&app.doc, app.figures.as_deref()),
             &mut app.view,
             app.live.as_ref(),
         );
@@ -72,8 +72,8 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
                 );
             }
             Tab::Ranking => {
-                let robust = app.robust.as_deref();
-                ranking_board::ranking_board_ui(ui, &app.doc, robust, &mut app.view, &mut out);
+                let figures = app.figures.as_deref();
+                ranking_board::ranking_board_ui(ui, &app.doc, figures, &mut app.view, &mut out);
             }
             Tab::Workshop => {
                 let look = (app.prefs.look, app.live.as_ref());
@@ -86,7 +86,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
             }
             Tab::Charts => charts_panel::charts_ui(
                 ui,
-                (&app.doc, app.robust.as_deref()),
+                (&app.doc, app.figures.as_deref()),
                 &mut app.view,
                 charts,
                 app.prefs.look,

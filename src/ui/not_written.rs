@@ -22,7 +22,7 @@ pub fn not_written_ui(ui: &mut Ui, message: &str, retry: &Retry) -> Option<Reply
     } else {
         "Choose another name…"
     };
-    crate::ui::dialogs::buttons(
+    crate::ui::widgets::buttons(
         ui,
         &[
             ("Try again", Reply::TryAgain),

@@ -7,30 +7,24 @@ use std::time::Instant;
 
 use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
 
+use crate::document::Document;
 use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::ranking::RankedTheme;
 use crate::model::workshop::{current_round, round_stats};
 use crate::model::{Scale, Theme, Value};
+use crate::state::Action;
 use crate::state::view::{PresenterView, ViewState};
-use crate::state::{Action, Document};
 use crate::ui::style::{self, band_color, on_band, warning_color};
 
-use super::presenter_fit::{Fit, ROW_GAP};
+use super::presenter_fit::{BODY, Fit, ROW_GAP};
 use super::presenter_reveal::ranking_reveal_ui;
 use crate::state::live::LiveAction;
-
-/// Body text size in presenter mode (pixels at 1:1), before fitting to the screen.
-pub const BODY: f32 = 28.0;
-/// The theme's name.
-pub(super) const HEADING: f32 = 46.0;
-/// Secondary text.
-pub(super) const SMALL: f32 = 22.0;
 
 /// Draws presenter mode.
 pub fn presenter_ui(
     ui: &mut Ui,
-    (doc, robust): (&Document, Option<&crate::state::robust::Robustness>),
+    (doc, figures): (&Document, Option<&crate::document::Figures>),
     view: &mut ViewState,
     live: Option<&crate::state::live::LiveView>,
 ) {
@@ -43,8 +37,8 @@ pub fn presenter_ui(
             if let Some(live) = live.filter(|_| p.join) {
                 crate::ui::join_screen::join_screen_ui(ui, doc, live);
             } else if let Some(shown) = p.ranking {
-                let robust = robust.filter(|r| r.generation == doc.generation);
-                ranking_reveal_ui(ui, (doc, robust), shown);
+                let figures = figures.filter(|r| r.generation == doc.generation);
+                ranking_reveal_ui(ui, (doc, figures), shown);
             } else if let Some(theme) = doc.card.themes.get(p.index) {
                 theme_page_ui(ui, doc, theme, p, live);
             } else {

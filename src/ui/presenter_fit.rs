@@ -3,9 +3,8 @@
 
 use egui::{Color32, FontId, Ui};
 
-use super::presenter::{BODY, HEADING, SMALL};
+use crate::document::Document;
 use crate::model::Scale;
-use crate::state::Document;
 
 /// Type sizes and the factor table's geometry for one screen: everything on the page fits
 /// the window, at any projector resolution, with body text never below [`MIN_BODY`].
@@ -22,6 +21,13 @@ pub(super) struct Fit {
     /// Factor columns side by side (two when one column would not fit at the minimum size).
     pub(super) columns: usize,
 }
+
+/// Body text size in presenter mode (pixels at 1:1), before fitting to the screen.
+pub const BODY: f32 = 28.0;
+/// The theme's name.
+pub const HEADING: f32 = 46.0;
+/// Secondary text.
+pub const SMALL: f32 = 22.0;
 
 /// The smallest body text presenter mode uses (a 1024×768 projector).
 pub const MIN_BODY: f32 = 20.0;

@@ -4,17 +4,17 @@
 
 use egui::{Align2, FontId, Rect, RichText, Sense, Ui, pos2, vec2};
 
-use super::presenter::{BODY, HEADING, SMALL};
+use super::presenter_fit::{BODY, HEADING, SMALL};
+use crate::document::Document;
+use crate::document::Figures;
 use crate::model::ranking::RankedTheme;
 use crate::model::stability::Badge;
-use crate::state::Document;
-use crate::state::robust::Robustness;
 use crate::ui::style::{band_color, on_band};
 
 /// The ranking, revealed from the bottom: `shown` rows are visible.
 pub(super) fn ranking_reveal_ui(
     ui: &mut Ui,
-    (doc, robust): (&Document, Option<&Robustness>),
+    (doc, figures): (&Document, Option<&Figures>),
     shown: usize,
 ) {
     let ranked: Vec<&RankedTheme> = doc
@@ -36,7 +36,7 @@ pub(super) fn ranking_reveal_ui(
     ui.add_space(8.0);
     let hidden_from = ranked.len().saturating_sub(shown);
     let all_shown = hidden_from == 0;
-    let calls = closest_calls(robust.filter(|_| all_shown));
+    let calls = closest_calls(figures.filter(|_| all_shown));
     let below = calls.len() as f32 * SMALL * 1.6;
     let h = ((ui.available_height() - below) / ranked.len().max(1) as f32)
         .clamp(BODY * 1.1, BODY * 1.7);
@@ -46,7 +46,7 @@ pub(super) fn ranking_reveal_ui(
         if i < hidden_from {
             continue;
         }
-        let marked = robust.and_then(|x| mark(x, &r.id));
+        let marked = figures.and_then(|x| mark(x, &r.id));
         response.widget_info(|| {
             let said = format!("{} {}{}", r.rank.unwrap_or(0), r.name, marked.unwrap_or(""));
             egui::WidgetInfo::labeled(egui::Role::ListItem, true, said)
@@ -99,8 +99,8 @@ pub(super) fn ranking_reveal_ui(
 }
 
 /// The two closest calls at the cut line, once the whole list is shown.
-fn closest_calls(robust: Option<&Robustness>) -> Vec<&str> {
-    let Some(r) = robust else {
+fn closest_calls(figures: Option<&Figures>) -> Vec<&str> {
+    let Some(r) = figures else {
         return Vec::new();
     };
     r.close
@@ -129,7 +129,7 @@ fn read_out(ui: &mut Ui, calls: &[&str]) {
 
 /// "close call" or "coin toss" for a theme whose place against the cut line the room's
 /// disagreement (or a one-level change) could alter.
-fn mark(r: &Robustness, id: &crate::model::ThemeId) -> Option<&'static str> {
+fn mark(r: &Figures, id: &crate::model::ThemeId) -> Option<&'static str> {
     match r.badge(id)? {
         Badge::CoinToss => Some(" · coin toss"),
         Badge::CloseCall => Some(" · close call"),

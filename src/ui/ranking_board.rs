@@ -6,44 +6,29 @@ use std::cmp::Ordering;
 
 use egui::{RichText, Ui};
 
+use crate::document::Document;
+use crate::document::Figures;
 use crate::look::Look;
 use crate::model::ranking::RankedTheme;
-use crate::report::row::{RowText, dash, flags};
-use crate::state::robust::Robustness;
+use crate::report::row::flags;
+use crate::state::Action;
 use crate::state::view::{SortKey, ViewState};
-use crate::state::{Action, Document};
 use crate::ui::style;
 use crate::ui::widgets::paint_band_chip;
 
-use super::ranking_columns::{Columns, FROZEN, column_widths, header_ui};
-
-/// The board's columns with the key each sorts by.
-pub(super) const COLUMNS: [(&str, SortKey); 12] = [
-    ("Rank", SortKey::Rank),
-    ("Theme", SortKey::Theme),
-    ("Harm", SortKey::Harm),
-    ("Likelihood", SortKey::Likelihood),
-    ("Risk", SortKey::Risk),
-    ("Band", SortKey::Risk),
-    ("Stability", SortKey::Stability),
-    ("Confidence", SortKey::Confidence),
-    ("Position", SortKey::Position),
-    ("Outcome", SortKey::Outcome),
-    ("Decision", SortKey::Decision),
-    ("Flags", SortKey::Flags),
-];
+use super::ranking_columns::{Columns, FROZEN, cell_texts, column_widths, header_ui};
 
 /// The ranking rows in the board's sort order.
 pub fn sorted_rows<'a>(
     doc: &'a Document,
     view: &ViewState,
-    robust: Option<&Robustness>,
+    figures: Option<&Figures>,
 ) -> Vec<&'a RankedTheme> {
     let mut rows: Vec<&RankedTheme> = doc.ranking.rows.iter().collect();
     let (key, ascending) = view.sort;
     if key != SortKey::Rank {
         rows.sort_by(|a, b| {
-            let o = compare(key, a, b, robust);
+            let o = compare(key, a, b, figures);
             if ascending { o } else { o.reverse() }
         });
     } else if !ascending {
@@ -52,14 +37,9 @@ pub fn sorted_rows<'a>(
     rows
 }
 
-fn compare(
-    key: SortKey,
-    a: &RankedTheme,
-    b: &RankedTheme,
-    robust: Option<&Robustness>,
-) -> Ordering {
+fn compare(key: SortKey, a: &RankedTheme, b: &RankedTheme, figures: Option<&Figures>) -> Ordering {
     let same_side =
-        |r: &RankedTheme| robust.and_then(|x| x.theme(&r.id)?.p_same_side(x.stability.top));
+        |r: &RankedTheme| figures.and_then(|x| x.theme(&r.id)?.p_same_side(x.stability.top));
     let f = |x: Option<f64>, y: Option<f64>| x.partial_cmp(&y).unwrap_or(Ordering::Equal);
     let idx = |n: &Option<crate::model::ranking::Named>| n.as_ref().map(|n| n.index);
     match key {
@@ -84,11 +64,11 @@ fn compare(
 pub fn ranking_board_ui(
     ui: &mut Ui,
     doc: &Document,
-    robust: Option<&Robustness>,
+    figures: Option<&Figures>,
     view: &mut ViewState,
     out: &mut Vec<Action>,
 ) {
-    let robust = robust.filter(|r| r.generation == doc.generation);
+    let figures = figures.filter(|r| r.generation == doc.generation);
     let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
     ui.horizontal_wrapped(|ui| {
         super::widgets::cut_ui(ui, doc, "Candidate priorities: top", out);
@@ -104,12 +84,12 @@ pub fn ranking_board_ui(
         }
     });
     super::decision_log::decision_log_ui(ui, doc);
-    super::close_calls_panel::close_calls_ui(ui, doc, robust, out);
-    let rows = sorted_rows(doc, view, robust);
+    super::close_calls_panel::close_calls_ui(ui, doc, figures, out);
+    let rows = sorted_rows(doc, view, figures);
     let by_rank = view.sort.0 == SortKey::Rank && view.sort.1;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.5;
     let look = style::current(ui);
-    let widths = column_widths(ui, doc, robust, view);
+    let widths = column_widths(ui, doc, figures, view);
     let cols = Columns::new(&widths);
     header_ui(ui, &cols, row_h, view);
     let output = egui::ScrollArea::both()
@@ -121,7 +101,7 @@ pub fn ranking_board_ui(
                 let cut_above = by_rank && doc.ranking.cut > 0 && i == doc.ranking.cut;
                 let selected = view.selected.as_ref() == Some(&r.id);
                 let place = (row_h, i, selected, cut_above);
-                if row_ui(ui, (doc, robust), r, &cols, place, look).clicked() {
+                if row_ui(ui, (doc, figures), r, &cols, place, look).clicked() {
                     out.push(Action::Select(r.id.clone()));
                 }
             }
@@ -138,7 +118,7 @@ pub fn ranking_board_ui(
 /// theme for screen readers.
 fn row_ui(
     ui: &mut Ui,
-    (doc, robust): (&Document, Option<&Robustness>),
+    (doc, figures): (&Document, Option<&Figures>),
     r: &RankedTheme,
     cols: &Columns,
     (row_h, index, selected, cut_above): (f32, usize, bool, bool),
@@ -146,7 +126,7 @@ fn row_ui(
 ) -> egui::Response {
     let width = cols.total().max(ui.available_width());
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, row_h), egui::Sense::click());
-    let cells = cell_texts(r, robust);
+    let cells = cell_texts(r, figures);
     response.widget_info(|| {
         // Screen readers (and tests) hear the stability cell as the row's value.
         let mut info = egui::WidgetInfo::selected(egui::Role::Row, true, selected, &r.name);
@@ -203,7 +183,7 @@ fn row_ui(
         let stroke = egui::Stroke::new(3.0, style::accent_color(look));
         painter.hline(view.x_range(), rect.top() + 1.0, stroke);
     }
-    let badge = robust.and_then(|x| x.badge(&r.id));
+    let badge = figures.and_then(|x| x.badge(&r.id));
     for (i, s) in cells.iter().enumerate() {
         match i {
             5 => {
@@ -237,11 +217,11 @@ fn row_ui(
             _ => text(i, s, color),
         }
     }
-    response.on_hover_ui(|ui| row_hover_ui(ui, r, robust))
+    response.on_hover_ui(|ui| row_hover_ui(ui, r, figures))
 }
 
 /// What hovering a row says: its name, its flags in words, and its stability.
-fn row_hover_ui(ui: &mut Ui, r: &RankedTheme, robust: Option<&Robustness>) {
+fn row_hover_ui(ui: &mut Ui, r: &RankedTheme, figures: Option<&Figures>) {
     ui.label(RichText::new(&r.name).strong());
     if r.departs {
         let suggested = r.suggested.map_or("–", |s| s.label());
@@ -255,38 +235,8 @@ fn row_hover_ui(ui: &mut Ui, r: &RankedTheme, robust: Option<&Robustness>) {
     if r.contested {
         ui.label("Contested: votes on some factors are far apart");
     }
-    if let Some(t) = robust.and_then(|x| x.theme(&r.id)) {
-        ui.label(super::close_calls_panel::stability_tooltip(t, robust));
+    if let Some(t) = figures.and_then(|x| x.theme(&r.id)) {
+        ui.label(super::close_calls_panel::stability_tooltip(t, figures));
     }
     ui.label("Click to select");
-}
-
-/// The twelve cells' text, from the one row formatter ([`RowText`]) and the stability
-/// figures; "–" for a missing value, "…" while the figures are being computed.
-pub(super) fn cell_texts(r: &RankedTheme, robust: Option<&Robustness>) -> [String; 12] {
-    let t = RowText::of(r);
-    let position = t.position_with_total();
-    let stability = match robust {
-        None if r.rank.is_some() => "…".to_owned(),
-        None => String::new(),
-        Some(x) => x.theme(&r.id).map_or_else(String::new, |s| {
-            s.badge(x.stability.top)
-                .map_or_else(String::new, |b| format!("{} · {}", s.interval(), b.label()))
-        }),
-    };
-    [
-        &t.rank,
-        &t.theme,
-        &t.harm,
-        &t.likelihood,
-        &t.risk,
-        &t.band,
-        &stability,
-        &t.confidence,
-        &position,
-        &t.outcome,
-        &t.decision,
-        &t.flags,
-    ]
-    .map(|s| dash(s).to_owned())
 }

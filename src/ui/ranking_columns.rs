@@ -4,10 +4,11 @@
 
 use egui::Ui;
 
-use super::ranking_board::{COLUMNS, cell_texts};
-use crate::state::Document;
-use crate::state::robust::Robustness;
-use crate::state::view::ViewState;
+use crate::document::Document;
+use crate::document::Figures;
+use crate::model::ranking::RankedTheme;
+use crate::report::row::{RowText, dash};
+use crate::state::view::{SortKey, ViewState};
 
 /// The first two columns (rank and theme) stay in view when the table scrolls sideways.
 pub(super) const FROZEN: usize = 2;
@@ -49,7 +50,7 @@ impl Columns {
 pub(super) fn column_widths(
     ui: &Ui,
     doc: &Document,
-    robust: Option<&Robustness>,
+    figures: Option<&Figures>,
     view: &mut ViewState,
 ) -> [f32; 12] {
     let font = egui::TextStyle::Body.resolve(ui.style());
@@ -77,7 +78,7 @@ pub(super) fn column_widths(
             })
             .collect();
         for r in &doc.ranking.rows {
-            for (i, text) in cell_texts(r, robust).iter().enumerate() {
+            for (i, text) in cell_texts(r, figures).iter().enumerate() {
                 w[i] = w[i].max(measure(text));
             }
         }
@@ -200,4 +201,50 @@ fn resize_handle_ui(
         view.board.resized.resize(12, None);
         view.board.resized[i] = None;
     }
+}
+
+/// The board's columns with the key each sorts by.
+pub(super) const COLUMNS: [(&str, SortKey); 12] = [
+    ("Rank", SortKey::Rank),
+    ("Theme", SortKey::Theme),
+    ("Harm", SortKey::Harm),
+    ("Likelihood", SortKey::Likelihood),
+    ("Risk", SortKey::Risk),
+    ("Band", SortKey::Risk),
+    ("Stability", SortKey::Stability),
+    ("Confidence", SortKey::Confidence),
+    ("Position", SortKey::Position),
+    ("Outcome", SortKey::Outcome),
+    ("Decision", SortKey::Decision),
+    ("Flags", SortKey::Flags),
+];
+
+/// The twelve cells' text, from the one row formatter ([`RowText`]) and the stability
+/// figures; "–" for a missing value, "…" while the figures are being computed.
+pub(super) fn cell_texts(r: &RankedTheme, figures: Option<&Figures>) -> [String; 12] {
+    let t = RowText::of(r);
+    let position = t.position_with_total();
+    let stability = match figures {
+        None if r.rank.is_some() => "…".to_owned(),
+        None => String::new(),
+        Some(x) => x.theme(&r.id).map_or_else(String::new, |s| {
+            s.badge(x.stability.top)
+                .map_or_else(String::new, |b| format!("{} · {}", s.interval(), b.label()))
+        }),
+    };
+    [
+        &t.rank,
+        &t.theme,
+        &t.harm,
+        &t.likelihood,
+        &t.risk,
+        &t.band,
+        &stability,
+        &t.confidence,
+        &position,
+        &t.outcome,
+        &t.decision,
+        &t.flags,
+    ]
+    .map(|s| dash(s).to_owned())
 }

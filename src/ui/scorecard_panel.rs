@@ -1,16 +1,18 @@
 //! The theme scorecard (centre): the selected theme's summary, then every factor of the method
 //! as a row (see `factor_row.rs`), section by section, then the board's decision.
 
+use super::widgets::text_edit_actions;
 use egui::{RichText, Ui};
 
+use crate::document::Document;
 use crate::look::Look;
 use crate::model::edit::ThemeText;
 use crate::model::ranking::RankedTheme;
 use crate::model::scorecard::Decision;
 use crate::model::{DecisionKind, Edit, SectionKind, Theme};
 use crate::report::num;
+use crate::state::Action;
 use crate::state::view::ViewState;
-use crate::state::{Action, Document, timestamp};
 use crate::ui::widgets::{quiet, warning};
 
 /// Draws the selected theme's scorecard.
@@ -154,25 +156,6 @@ fn details_ui(ui: &mut Ui, theme: &Theme, out: &mut Vec<Action>) {
         });
 }
 
-/// Turns a text field's change into an edit; typing in one field is one undo step.
-pub fn text_edit_actions(
-    r: &egui::Response,
-    buf: &str,
-    old: &str,
-    out: &mut Vec<Action>,
-    edit: impl FnOnce() -> Edit,
-) {
-    if r.changed() && buf != old {
-        out.push(Action::Edit {
-            edit: edit(),
-            merge: Some(format!("text:{:?}", r.id)),
-        });
-    }
-    if r.lost_focus() {
-        out.push(Action::EndMerge);
-    }
-}
-
 fn decision_ui(
     ui: &mut Ui,
     theme: &Theme,
@@ -192,7 +175,7 @@ fn decision_ui(
             kind,
             rationale,
             by: current.map(|d| d.by.clone()).unwrap_or_default(),
-            at: timestamp(),
+            at: String::new(), // stamped by the document
         }),
     };
     let rationale = current.map(|d| d.rationale.clone()).unwrap_or_default();

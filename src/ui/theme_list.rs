@@ -3,10 +3,11 @@
 
 use egui::{Align2, Rect, Sense, Ui, pos2, vec2};
 
+use crate::document::Document;
 use crate::model::edit::ThemeText;
 use crate::model::{DecisionKind, Edit, ThemeId};
 use crate::state::view::{BandFilter, DecisionFilter, ViewState};
-use crate::state::{Action, Command, Document};
+use crate::state::{Action, Command};
 use crate::ui::widgets::{elided, paint_band_chip, quiet, with_shortcut};
 
 /// The ids of the themes the list shows, in document order.

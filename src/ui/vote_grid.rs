@@ -6,12 +6,12 @@
 
 use egui::{Align2, Rect, RichText, Sense, Ui, pos2, vec2};
 
+use crate::document::Document;
 use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::workshop::{RoundStats, round_stats};
 use crate::model::{ParticipantId, Scale, Theme, Value};
 use crate::report::num;
-use crate::state::Document;
 use crate::state::modal::Modal;
 use crate::state::view::ViewState;
 use crate::ui::style::{accent_color, warning_color};

@@ -3,11 +3,12 @@
 //! call them out. On a number scale digits collect until Enter or an arrow. Backspace clears
 //! the cell; A agrees the column's factor.
 
+use crate::document::Document;
 use crate::model::method::Factor;
 use crate::model::{Edit, Scale, Value};
+use crate::state::Action;
 use crate::state::modal::Modal;
 use crate::state::view::ViewState;
-use crate::state::{Action, Document};
 use crate::ui::vote_grid::{current_round, grid_people};
 
 /// Keyboard entry for the grid.

@@ -1,5 +1,6 @@
-//! Small widgets shared by panels: band chips (colour plus letter, never colour alone) and
-//! tooltips that name a command's shortcut.
+//! Small widgets shared by panels: band chips (colour plus letter, never colour alone),
+//! tooltips that name a command's shortcut, a dialog's row of buttons, and a text field's
+//! change as an edit.
 
 use egui::{Response, RichText, Sense, Ui};
 
@@ -128,7 +129,7 @@ pub fn elided(
 /// (a drag is one undo step). Warns when the line falls inside a tie.
 pub fn cut_ui(
     ui: &mut Ui,
-    doc: &crate::state::Document,
+    doc: &crate::document::Document,
     label: &str,
     out: &mut Vec<crate::state::Action>,
 ) {
@@ -164,5 +165,41 @@ pub fn cut_ui(
             look,
         ))
         .on_hover_text(tie.sentence(doc.ranking.cut));
+    }
+}
+
+/// A row of buttons, each giving its reply.
+pub fn buttons(
+    ui: &mut Ui,
+    choices: &[(&str, crate::state::modal::Reply)],
+) -> Option<crate::state::modal::Reply> {
+    let mut reply = None;
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        for (label, r) in choices {
+            if ui.button(*label).clicked() {
+                reply = Some(r.clone());
+            }
+        }
+    });
+    reply
+}
+
+/// Turns a text field's change into an edit; typing in one field is one undo step.
+pub fn text_edit_actions(
+    r: &egui::Response,
+    buf: &str,
+    old: &str,
+    out: &mut Vec<crate::state::Action>,
+    edit: impl FnOnce() -> crate::model::Edit,
+) {
+    if r.changed() && buf != old {
+        out.push(crate::state::Action::Edit {
+            edit: edit(),
+            merge: Some(format!("text:{:?}", r.id)),
+        });
+    }
+    if r.lost_focus() {
+        out.push(crate::state::Action::EndMerge);
     }
 }

@@ -3,13 +3,14 @@
 
 use egui::{RichText, Ui};
 
+use crate::document::Document;
 use crate::look::Look;
 use crate::model::Edit;
 use crate::model::scorecard::{COMMON_AGENCIES, Participant};
 use crate::model::workshop;
 use crate::state::modal::Modal;
 use crate::state::view::ViewState;
-use crate::state::{Action, Command, Document};
+use crate::state::{Action, Command};
 use crate::ui::vote_grid::{current_round, vote_grid_ui};
 use crate::ui::widgets::{quiet, with_shortcut};
 

@@ -275,7 +275,7 @@ fn the_workbook_reads_back_with_its_values() {
         );
     }
     // The Stability sheet holds the figures the board shows, under the marking.
-    let figures = trh::export::Figures::of(&card, ExportRequest::new(ExportFormat::Xlsx).cut);
+    let figures = trh::document::Figures::of(&card, ExportRequest::new(ExportFormat::Xlsx).cut);
     let st = wb.worksheet_range("Stability").expect("stability");
     assert_eq!(st.get_value((0, 0)), Some(&Data::String("OFFICIAL".into())));
     for (i, t) in figures.stability.themes.iter().enumerate() {

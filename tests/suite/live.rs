@@ -28,12 +28,19 @@ fn config() -> Config {
 fn open_kiosk(card: Scorecard, config: Config) -> (Kiosk, ThemeId, u32) {
     let id = card.themes[0].id.clone();
     let (edit, round) = open_new_round(&card, &id).expect("theme");
-    let mut kiosk = Kiosk::start(card, Session::default(), config, None).expect("listens");
+    let mut kiosk = Kiosk::start(
+        trh::document::Document::new(card, None, ""),
+        Session::default(),
+        config,
+    )
+    .expect("listens");
     let session = Session {
         open: Some((id.clone(), round)),
         ..Session::default()
     };
-    kiosk.facilitate(Some(&edit), session);
+    kiosk
+        .facilitate(Some(&edit), session)
+        .expect("the facilitator\'s edit applies");
     (kiosk, id, round)
 }
 
@@ -48,7 +55,7 @@ fn apply_votes(kiosk: &mut Kiosk, n: usize) {
     let start = Instant::now();
     let mut got = 0;
     while got < n {
-        got += kiosk.step(Duration::from_millis(20)).expect("step");
+        got += kiosk.step(Duration::from_millis(20)).expect("step").arrived;
         assert!(
             start.elapsed() < Duration::from_secs(20),
             "{got} of {n} votes arrived"
@@ -165,7 +172,9 @@ fn a_locked_round_takes_no_votes_and_stopping_revokes_every_device() {
     assert_eq!(c.join(&code, "p002").expect("join"), 200);
     let mut session = kiosk.session().clone();
     session.locked = true;
-    kiosk.facilitate(None, session);
+    kiosk
+        .facilitate(None, session)
+        .expect("the facilitator\'s edit applies");
     assert_eq!(
         c.vote(theme.as_str(), round, &fs[0].0, &fs[0].1[0])
             .expect("vote"),
@@ -178,7 +187,9 @@ fn a_locked_round_takes_no_votes_and_stopping_revokes_every_device() {
     // Another round than the open one, and another theme, are refused too.
     let mut session = kiosk.session().clone();
     session.locked = false;
-    kiosk.facilitate(None, session);
+    kiosk
+        .facilitate(None, session)
+        .expect("the facilitator\'s edit applies");
     assert_eq!(
         c.vote(theme.as_str(), round + 1, &fs[0].0, &fs[0].1[0])
             .expect("vote"),
@@ -199,7 +210,7 @@ fn a_locked_round_takes_no_votes_and_stopping_revokes_every_device() {
     let mut other = Client::connect(a).expect("connects");
     assert_eq!(other.join(&code, "p002").expect("join"), 200);
     let token = other.token.clone();
-    let card = kiosk.stop().expect("stops");
+    let card = kiosk.stop().expect("stops").0.card;
     assert_eq!(
         card.theme(&theme).expect("theme").scores[&trh::model::FactorId::from(fs[0].0.as_str())]
             .votes
@@ -478,14 +489,21 @@ fn after_a_restart_participants_rejoin_and_find_their_votes() {
     );
     apply_votes(&mut kiosk, 1);
     let old_token = c.token.clone();
-    let card = kiosk.stop().expect("stops");
+    let card = kiosk.stop().expect("stops").0.card;
     // Started again on the saved scorecard, the same round reopened.
-    let mut again = Kiosk::start(card, Session::default(), config(), None).expect("listens");
+    let mut again = Kiosk::start(
+        trh::document::Document::new(card, None, ""),
+        Session::default(),
+        config(),
+    )
+    .expect("listens");
     let session = Session {
         open: Some((theme.clone(), round)),
         ..Session::default()
     };
-    again.facilitate(None, session);
+    again
+        .facilitate(None, session)
+        .expect("the facilitator\'s edit applies");
     let mut c = Client::connect(addr(&again)).expect("connects");
     c.token = old_token;
     assert_eq!(
@@ -603,7 +621,9 @@ fn the_spread_reaches_phones_only_after_a_reveal_and_only_if_chosen() {
     assert!(mine["open"]["factors"][0].get("spread").is_none());
     let mut session = kiosk.session().clone();
     session.show_spread = true;
-    kiosk.facilitate(None, session.clone());
+    kiosk
+        .facilitate(None, session.clone())
+        .expect("the facilitator\'s edit applies");
     assert!(
         seen(&mut phones[0])["open"]["factors"][0]
             .get("spread")
@@ -615,7 +635,9 @@ fn the_spread_reaches_phones_only_after_a_reveal_and_only_if_chosen() {
         round,
         hidden: false,
     };
-    kiosk.facilitate(Some(&reveal), session);
+    kiosk
+        .facilitate(Some(&reveal), session)
+        .expect("the facilitator\'s edit applies");
     let after = seen(&mut phones[0]);
     assert_eq!(after["open"]["revealed"], true);
     assert_eq!(
@@ -745,7 +767,9 @@ fn a_phone_is_told_only_of_changes_to_what_it_shows() {
         value: None,
     };
     let session = kiosk.session().clone();
-    kiosk.facilitate(Some(&correction), session);
+    kiosk
+        .facilitate(Some(&correction), session)
+        .expect("the facilitator\'s edit applies");
     assert_ne!(
         version(&mut me),
         before,

@@ -881,59 +881,6 @@ fn participants_are_reused_from_another_scorecard_in_one_undo_step() {
     );
 }
 
-/// Live voting's server will hand edits over from its own thread: they take the one apply
-/// path (signed with the sender, logged, undoable, unsaved), even while a dialog is open, and
-/// a refused one changes nothing.
-#[test]
-fn edits_from_another_thread_take_the_one_path_even_with_a_dialog_open() {
-    let mut h = sample();
-    let sender = h.state().inbox.sender(&h.ctx);
-    let (theme, factor) = {
-        let card = &h.state().state.doc.card;
-        let f = card.method.factors().next().expect("factor").1.id.clone();
-        (card.themes[0].id.clone(), f)
-    };
-    h.state_mut().state.modal = Some(trh::state::modal::Modal::Shortcuts);
-    h.run_steps(2);
-    let edit = trh::model::Edit::SetNote {
-        theme: theme.clone(),
-        factor: factor.clone(),
-        note: "Said from a phone".into(),
-    };
-    let bad = trh::model::Edit::SetNote {
-        theme: "no-such-theme".into(),
-        factor: factor.clone(),
-        note: "lost".into(),
-    };
-    let log_before = h.state().state.doc.card.log.len();
-    std::thread::spawn(move || {
-        assert!(sender.send(edit, "Alice (via device)"));
-        assert!(sender.send(bad, "Alice (via device)"));
-    })
-    .join()
-    .expect("sender thread");
-    h.run_steps(2);
-    let app = &h.state().state;
-    let t = app.doc.card.theme(&theme).expect("theme");
-    assert_eq!(t.scores[&factor].note, "Said from a phone");
-    assert_eq!(
-        app.doc.card.log.len(),
-        log_before + 1,
-        "the refused edit logs nothing"
-    );
-    let last = app.doc.card.log.last().expect("logged");
-    assert_eq!(last.who, "Alice (via device)");
-    assert!(app.doc.is_dirty() && app.doc.can_undo());
-    assert!(app.modal.is_some(), "the dialog stays open");
-    assert!(
-        app.notes
-            .log
-            .iter()
-            .any(|n| n.text.contains("no-such-theme")),
-        "the refusal is shown"
-    );
-}
-
 /// A scorecard whose marking is not a UK classification opens, with a warning that says so
 /// (a warning, not an error: nothing failed, and the marking is printed as written).
 #[test]

@@ -11,7 +11,7 @@ use trh::model::stability::Badge;
 use crate::common::{sample, wait_for};
 
 fn figures_now(app: &trh::app::TrhApp) -> bool {
-    app.state.robust_now().is_some()
+    app.state.figures_now().is_some()
 }
 
 #[test]
@@ -22,11 +22,11 @@ fn the_board_shows_each_themes_interval_and_badge_and_the_close_calls() {
     h.run_steps(3);
     let card = h.state().state.doc.card.clone();
     // The same figures as the model gives for the app's options.
-    let expected = trh::export::Figures::of(&card, card.cut()).stability;
+    let expected = trh::document::Figures::of(&card, card.cut()).stability;
     let got = h
         .state()
         .state
-        .robust_now()
+        .figures_now()
         .expect("figures")
         .stability
         .clone();
@@ -73,7 +73,7 @@ fn the_board_shows_each_themes_interval_and_badge_and_the_close_calls() {
 fn the_figures_follow_each_change() {
     let mut h = sample();
     wait_for(&mut h, "stability figures", figures_now);
-    let first = h.state().state.robust_now().expect("figures").generation;
+    let first = h.state().state.figures_now().expect("figures").generation;
     // Move the cut line: a change, so new figures for the new top N.
     let before = h.state().state.doc.card.cut();
     let edit = trh::model::Edit::SetCut {
@@ -84,7 +84,7 @@ fn the_figures_follow_each_change() {
     h.run_steps(2);
     assert_ne!(h.state().state.doc.generation, first);
     wait_for(&mut h, "figures for the new cut", figures_now);
-    let r = h.state().state.robust_now().expect("figures");
+    let r = h.state().state.figures_now().expect("figures");
     assert_eq!(r.stability.top, before + 1);
     assert_eq!(r.close.top, before + 1);
 }
@@ -102,7 +102,7 @@ fn presenter_modes_ranking_reveal_marks_the_close_calls() {
         h.run_steps(1);
     }
     h.run_steps(2);
-    let r = h.state().state.robust_now().expect("figures");
+    let r = h.state().state.figures_now().expect("figures");
     let top = r.stability.top;
     for t in &r.stability.themes {
         let rank = t.rank.expect("ranked");

@@ -6,20 +6,20 @@
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-use crate::state::robust::Robustness;
+use crate::document::Figures;
 
 /// The computation in flight, if any.
 #[derive(Default)]
-pub struct RobustJob {
+pub struct FiguresJob {
     /// Figures arriving: (document epoch, figures).
-    rx: Option<Receiver<(u64, Robustness)>>,
+    rx: Option<Receiver<(u64, Figures)>>,
     /// Bumped when another document is opened, so late figures for the old one are dropped.
     epoch: u64,
     /// The generation being computed.
     running: Option<u64>,
 }
 
-impl RobustJob {
+impl FiguresJob {
     /// Forgets the figures of the previous document.
     pub fn document_replaced(&mut self) {
         self.epoch += 1;
@@ -30,13 +30,13 @@ impl RobustJob {
 
 impl super::TrhApp {
     /// Collects finished figures and starts the next computation when the document changed.
-    pub(super) fn robust_frame(&mut self, ctx: &egui::Context) {
-        let job = &mut self.robust;
+    pub(super) fn figures_frame(&mut self, ctx: &egui::Context) {
+        let job = &mut self.figures;
         if let Some(rx) = &job.rx {
             match rx.try_recv() {
                 Ok((epoch, figures)) => {
                     if epoch == job.epoch {
-                        self.state.robust = Some(Arc::new(figures));
+                        self.state.figures = Some(Arc::new(figures));
                     }
                     job.rx = None;
                     job.running = None;
@@ -49,7 +49,7 @@ impl super::TrhApp {
             }
         }
         let generation = self.state.doc.generation;
-        let have = self.state.robust.as_ref().map(|r| r.generation);
+        let have = self.state.figures.as_ref().map(|r| r.generation);
         if have == Some(generation) || job.running.is_some() {
             return;
         }
@@ -60,7 +60,7 @@ impl super::TrhApp {
         job.rx = Some(rx);
         job.running = Some(generation);
         std::thread::spawn(move || {
-            let figures = Robustness::compute(&card, generation);
+            let figures = Figures::for_generation(&card, generation);
             // The app may have closed meanwhile; then the figures are moot.
             let _ = tx.send((epoch, figures));
             ctx.request_repaint();

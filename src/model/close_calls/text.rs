@@ -1,8 +1,8 @@
 //! The sentences of [`super::close_calls`], worded for a board: what would change, and the
 //! smallest change that would do it.
 
-use super::super::ids::{FactorId, ThemeId};
 use super::{Change, Ctx, Outcome};
+use crate::model::ids::{FactorId, ThemeId};
 
 fn name<'a>(ctx: &'a Ctx<'_>, id: &'a ThemeId) -> &'a str {
     ctx.card.theme(id).map_or(id.as_str(), |t| t.name.as_str())

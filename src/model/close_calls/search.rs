@@ -1,37 +1,11 @@
 //! The searches of [`super::close_calls`]: the cut line, the bands and the risk weights, each
 //! call checked by recomputation and put into a sentence.
 
-use super::super::method::RiskFormula;
-use super::super::ranking::{QuickScore, RankedTheme, rank, score};
-use super::super::scorecard::{Scorecard, Source};
+use super::place::{Keyed, listed_after, rank_of, ranked, row};
 use super::{Change, CloseCall, Ctx, Found, Outcome, PEOPLE_LIMIT};
-
-/// A call with its sort key: (size, order).
-pub(super) type Keyed = (usize, usize, CloseCall);
-
-/// Card indices of the ranked themes, in rank order.
-fn ranked(ctx: &Ctx<'_>) -> Vec<usize> {
-    ctx.point
-        .rows
-        .iter()
-        .filter(|r| r.rank.is_some())
-        .filter_map(|r| ctx.card.themes.iter().position(|t| t.id == r.id))
-        .collect()
-}
-
-pub(super) fn row<'a>(ctx: &'a Ctx<'_>, t: usize) -> Option<&'a RankedTheme> {
-    ctx.point.row(&ctx.card.themes[t].id)
-}
-
-pub(super) fn rank_of(ctx: &Ctx<'_>, t: usize) -> u32 {
-    row(ctx, t).and_then(|r| r.rank).unwrap_or(0)
-}
-
-/// Whether theme `a` is listed after theme `b` in a ranking.
-pub(super) fn listed_after(r: &super::super::ranking::Ranking, a: &str, b: &str) -> bool {
-    let at = |id: &str| r.rows.iter().position(|x| x.id.as_str() == id);
-    matches!((at(a), at(b)), (Some(x), Some(y)) if x > y)
-}
+use crate::model::method::RiskFormula;
+use crate::model::ranking::{QuickScore, rank, score};
+use crate::model::scorecard::{Scorecard, Source};
 
 /// Checks a cut call on a copy of the card: the change moves `t` across `other`, and one
 /// person fewer does not.
@@ -138,7 +112,7 @@ pub(super) fn band_calls(ctx: &Ctx<'_>, out: &mut Vec<Keyed>) {
             continue;
         };
         let band_of =
-            |th: &super::super::scorecard::Theme| score(&ctx.prep, th).band.map(|b| b.index);
+            |th: &crate::model::scorecard::Theme| score(&ctx.prep, th).band.map(|b| b.index);
         let to = band_of(&ctx.changed(&found, usize::MAX));
         let smaller = band_of(&ctx.changed(&found, found.votes.len().saturating_sub(1)));
         if to.is_none_or(|b| b == now) || (found.votes.len() > 1 && smaller != Some(now)) {
@@ -198,7 +172,7 @@ fn change_of(ctx: &Ctx<'_>, f: &Found) -> Change {
         .iter()
         .filter_map(|&i| score.and_then(|s| s.votes.get(i)).map(|v| v.value))
         .collect();
-    let same = |vs: &[super::super::value::Value]| vs.windows(2).all(|w| w[0] == w[1]);
+    let same = |vs: &[crate::model::value::Value]| vs.windows(2).all(|w| w[0] == w[1]);
     let voters = match ctx.sources[f.theme][f.factor] {
         Source::Votes { round } => {
             score.map_or(0, |s| s.votes.iter().filter(|v| v.round == round).count())

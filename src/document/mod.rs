@@ -1,6 +1,15 @@
-//! The open document: the scorecard, its ranking (recomputed once per change), where it lives
-//! on disk, whether it has unsaved changes, and the undo history (snapshots of the scorecard,
-//! never UI state, never saved).
+//! The document, headless: the scorecard, its ranking (recomputed once per change), where it
+//! lives on disk, whether it has unsaved changes, and the undo history (snapshots of the
+//! scorecard, never UI state, never saved). The window (`state`) and `trh live` (`live::kiosk`)
+//! both own one, and every edit from either goes through [`Document::apply`] or
+//! [`Document::apply_batch`]: the one door where an edit is signed, checked by the model,
+//! logged and made undoable. Imports only `model` and `file` (`tests/suite/architecture.rs`).
+
+pub mod clock;
+pub mod figures;
+
+pub use clock::Clock;
+pub use figures::Figures;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -8,6 +17,7 @@ use std::time::SystemTime;
 
 use std::collections::HashMap;
 
+use crate::model::edit::Applied;
 use crate::model::ranking::RankedTheme;
 use crate::model::rerank::Rescorer;
 use crate::model::scorecard::Change;
@@ -64,6 +74,31 @@ pub struct Document {
     redo: Vec<(Scorecard, u64)>,
     /// A key for merging a run of edits into one undo step (one slider drag).
     merge_key: Option<String>,
+    /// What stamps the change log and decisions.
+    clock: Clock,
+}
+
+/// An edit the model refused in a batch, with its sender and the reason.
+#[derive(Clone, Debug)]
+pub struct Refused {
+    /// The edit.
+    pub edit: Edit,
+    /// Who sent it.
+    pub who: String,
+    /// Why it was refused.
+    pub error: EditError,
+}
+
+/// What to tell the facilitator about edits from phones that could not be recorded (the app
+/// shows it as a notice, `trh live` on stderr); `None` when there were none.
+pub fn refusal_note(refused: &[Refused]) -> Option<String> {
+    let first = refused.first()?;
+    Some(format!(
+        "{} change(s) from phones could not be recorded: {} (from {}). The rest were.",
+        refused.len(),
+        first.error,
+        first.who
+    ))
 }
 
 impl Document {
@@ -87,7 +122,18 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             merge_key: None,
+            clock: Clock::system(),
         }
+    }
+
+    /// Uses `clock` for the change log and decisions from now on (tests fix the time).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// Now, as the change log writes it.
+    pub fn now(&self) -> String {
+        self.clock.stamp()
     }
 
     /// True when there are changes not yet saved.
@@ -116,44 +162,20 @@ impl Document {
         }
     }
 
-    /// Applies an edit and logs it as `who` at `at`. Edits with the same `merge` key in a row
-    /// make one undo step (a slider drag). On error nothing changes.
-    pub fn apply(
-        &mut self,
-        edit: &Edit,
-        merge: Option<&str>,
-        who: &str,
-        at: &str,
-    ) -> Result<(), EditError> {
+    /// Applies an edit and logs it, signed `who`, at the clock's time. Edits with the same
+    /// `merge` key in a row make one undo step and one log line (a slider drag). On error
+    /// nothing changes.
+    pub fn apply(&mut self, edit: &Edit, merge: Option<&str>, who: &str) -> Result<(), EditError> {
+        let at = self.now();
         let before = self.card.clone();
-        let applied = edit.apply(&mut self.card)?;
+        let applied = sign(edit, who, &at).apply(&mut self.card)?;
         let merging = merge.is_some() && merge == self.merge_key.as_deref();
         if !merging {
-            self.undo.push((before, self.generation));
-            if self.undo.len() > UNDO_DEPTH {
-                self.undo.remove(0);
-            }
+            self.push_undo(before);
         }
         self.merge_key = merge.map(str::to_owned);
-        self.redo.clear();
-        let change = Change {
-            at: at.to_owned(),
-            who: who.to_owned(),
-            what: applied.what,
-            old: applied.old,
-            new: applied.new,
-        };
-        // A merged run keeps one log line: the first old value and the last new one.
-        match self.card.log.last_mut() {
-            Some(last) if merging && last.what == change.what => {
-                let last = Arc::make_mut(last);
-                last.new = change.new;
-                last.at = change.at;
-            }
-            _ => self.card.log.push(Arc::new(change)),
-        }
+        self.log(applied, who, &at, merging);
         self.changed();
-        self.generation = self.next_generation();
         Ok(())
     }
 
@@ -163,37 +185,59 @@ impl Document {
     pub fn apply_batch<'a>(
         &mut self,
         edits: impl IntoIterator<Item = (&'a Edit, &'a str)>,
-        at: &str,
-    ) -> Vec<(Edit, EditError)> {
+    ) -> Vec<Refused> {
+        let at = self.now();
         let before = self.card.clone();
         let mut refused = Vec::new();
         let mut any = false;
         for (edit, who) in edits {
-            match edit.apply(&mut self.card) {
+            match sign(edit, who, &at).apply(&mut self.card) {
                 Ok(applied) => {
                     any = true;
-                    self.card.log.push(Arc::new(Change {
-                        at: at.to_owned(),
-                        who: who.to_owned(),
-                        what: applied.what,
-                        old: applied.old,
-                        new: applied.new,
-                    }));
+                    self.log(applied, who, &at, false);
                 }
-                Err(e) => refused.push((edit.clone(), e)),
+                Err(error) => refused.push(Refused {
+                    edit: edit.clone(),
+                    who: who.to_owned(),
+                    error,
+                }),
             }
         }
         if any {
-            self.undo.push((before, self.generation));
-            if self.undo.len() > UNDO_DEPTH {
-                self.undo.remove(0);
-            }
+            self.push_undo(before);
             self.merge_key = None;
-            self.redo.clear();
             self.changed();
-            self.generation = self.next_generation();
         }
         refused
+    }
+
+    /// Keeps `before` as an undo step (at most [`UNDO_DEPTH`]); a new edit ends redo.
+    fn push_undo(&mut self, before: Scorecard) {
+        self.undo.push((before, self.generation));
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// The one place an applied edit becomes a change-log line. A merged run keeps one line:
+    /// the first old value and the last new one.
+    fn log(&mut self, applied: Applied, who: &str, at: &str, merging: bool) {
+        let change = Change {
+            at: at.to_owned(),
+            who: who.to_owned(),
+            what: applied.what,
+            old: applied.old,
+            new: applied.new,
+        };
+        match self.card.log.last_mut() {
+            Some(last) if merging && last.what == change.what => {
+                let last = Arc::make_mut(last);
+                last.new = change.new;
+                last.at = change.at;
+            }
+            _ => self.card.log.push(Arc::new(change)),
+        }
     }
 
     /// Ends a run of merged edits, so the next edit is its own undo step.
@@ -219,7 +263,7 @@ impl Document {
         self.redo
             .push((std::mem::replace(&mut self.card, prev), self.generation));
         self.merge_key = None;
-        self.changed();
+        self.reranked();
         self.generation = generation;
         true
     }
@@ -232,7 +276,7 @@ impl Document {
         self.undo
             .push((std::mem::replace(&mut self.card, next), self.generation));
         self.merge_key = None;
-        self.changed();
+        self.reranked();
         self.generation = generation;
         true
     }
@@ -258,7 +302,13 @@ impl Document {
         self.row_index.get(id).map(|&i| &self.ranking.rows[i])
     }
 
+    /// After an edit: ranks again and names the new state.
     fn changed(&mut self) {
+        self.reranked();
+        self.generation = self.next_generation();
+    }
+
+    fn reranked(&mut self) {
         self.ranking = self.rescorer.rank(&self.card);
         self.row_index = index_rows(&self.ranking);
     }
@@ -273,130 +323,25 @@ fn index_rows(ranking: &Ranking) -> HashMap<ThemeId, usize> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Theme, Value};
-
-    fn doc() -> Document {
-        let method = crate::methods::builtin("probability-harm").expect("shipped");
-        let mut card = Scorecard::new("t", method);
-        card.push_theme(Theme::new("a", "Alpha"));
-        Document::new(card, None, "Untitled")
-    }
-
-    fn set(doc: &mut Document, n: i32, merge: Option<&str>) {
-        let factor = doc
-            .card
-            .method
-            .factors()
-            .next()
-            .expect("factor")
-            .1
-            .id
-            .clone();
-        let edit = Edit::SetDraft {
-            theme: "a".into(),
-            factor,
-            value: Some(Value::Number(n)),
-        };
-        doc.apply(&edit, merge, "tester", "2026-01-01T00:00:00Z")
-            .expect("applies");
-    }
-
-    #[test]
-    fn a_batch_is_one_undo_step_one_ranking_and_a_log_line_each() {
-        let mut d = doc();
-        let factor = d.card.method.factors().next().expect("f").1.id.clone();
-        let draft = |n| Edit::SetDraft {
-            theme: "a".into(),
-            factor: factor.clone(),
-            value: Some(Value::Number(n)),
-        };
-        let bad = Edit::SetDraft {
-            theme: "nope".into(),
-            factor: factor.clone(),
-            value: Some(Value::Number(1)),
-        };
-        let edits = [
-            (draft(3), "Ann (via device)"),
-            (bad, "Bob (via device)"),
-            (draft(5), "Cy (via device)"),
-        ];
-        let refused = d.apply_batch(edits.iter().map(|(e, w)| (e, *w)), "2026-01-01T00:00:00Z");
-        assert_eq!(refused.len(), 1, "the edit the model refuses is returned");
-        let who: Vec<_> = d.card.log.iter().map(|c| c.who.as_str()).collect();
-        assert_eq!(who, vec!["Ann (via device)", "Cy (via device)"]);
-        assert!(d.is_dirty());
-        assert_eq!(
-            d.ranking,
-            crate::model::rank(&d.card),
-            "ranked after the batch"
-        );
-        assert!(d.undo());
-        assert!(d.card.log.is_empty(), "one undo step undoes the batch");
-        assert!(!d.can_undo());
-    }
-
-    #[test]
-    fn a_drag_is_one_undo_step_and_one_log_line() {
-        let mut d = doc();
-        for n in 1..=10 {
-            set(&mut d, n, Some("drag"));
+/// The edit as `who` makes it at `at`: a decision is recorded by whoever records it, when
+/// they record it.
+fn sign<'e>(edit: &'e Edit, who: &str, at: &str) -> std::borrow::Cow<'e, Edit> {
+    match edit {
+        Edit::SetDecision {
+            theme,
+            decision: Some(d),
+        } if d.by != who || d.at != at => {
+            let mut d = d.clone();
+            who.clone_into(&mut d.by);
+            at.clone_into(&mut d.at);
+            std::borrow::Cow::Owned(Edit::SetDecision {
+                theme: theme.clone(),
+                decision: Some(d),
+            })
         }
-        d.end_merge();
-        set(&mut d, 15, None);
-        assert_eq!(d.card.log.len(), 2);
-        assert_eq!(
-            (d.card.log[0].old.as_str(), d.card.log[0].new.as_str()),
-            ("", "10")
-        );
-        assert!(d.undo());
-        assert!(d.undo());
-        assert!(!d.undo());
-        assert!(d.card.themes[0].scores.is_empty());
-        assert!(d.redo());
-        assert!(d.is_dirty());
-    }
-
-    #[test]
-    fn saving_clears_dirty_and_a_new_edit_clears_redo() {
-        let mut d = doc();
-        set(&mut d, 3, None);
-        let dir = tempfile::tempdir().expect("tmp");
-        let path = dir.path().join("x.ron");
-        std::fs::write(&path, "x").expect("write");
-        d.saved(path.clone(), d.generation);
-        assert!(!d.is_dirty());
-        assert!(!d.changed_on_disk());
-        std::fs::write(&path, "changed by someone else").expect("write");
-        assert!(d.changed_on_disk());
-        d.undo();
-        set(&mut d, 4, None);
-        assert!(!d.can_redo());
-    }
-
-    #[test]
-    fn undoing_back_to_the_saved_state_is_not_unsaved() {
-        let mut d = doc();
-        set(&mut d, 3, None);
-        d.saved(std::path::PathBuf::from("x.ron"), d.generation);
-        set(&mut d, 4, None);
-        set(&mut d, 5, None);
-        assert!(d.is_dirty());
-        d.undo();
-        assert!(d.is_dirty(), "one edit still on top of the saved state");
-        d.undo();
-        assert!(!d.is_dirty(), "back at the saved state");
-        d.undo();
-        assert!(d.is_dirty(), "before the saved state");
-        d.redo();
-        assert!(!d.is_dirty(), "redone to the saved state");
-        // A new edit after undoing gets a generation never seen before.
-        let seen = d.generation;
-        d.undo();
-        set(&mut d, 9, None);
-        assert_ne!(d.generation, seen);
-        assert!(d.is_dirty());
+        _ => std::borrow::Cow::Borrowed(edit),
     }
 }
+
+#[cfg(test)]
+mod tests;

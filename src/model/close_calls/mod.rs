@@ -389,13 +389,10 @@ pub fn close_calls(card: &Scorecard, top: usize) -> CloseCalls {
     }
 }
 
-#[path = "close_calls_search.rs"]
+mod place;
 mod search;
-#[path = "close_calls_text.rs"]
 mod text;
-#[path = "close_calls_weights.rs"]
 mod weights;
 
 #[cfg(test)]
-#[path = "close_calls_tests.rs"]
 mod tests;

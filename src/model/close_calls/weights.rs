@@ -2,12 +2,12 @@
 //! 0.01) to swap the pair at the cut. Works for `WeightedSum` (harm and likelihood) and for
 //! `Weighted` over any number of sections and factors.
 
-use super::super::method::{Method, RiskFormula};
-use super::super::ranking::{RankedTheme, rank};
-use super::super::risk_rule::{Term, term};
-use super::super::scorecard::Scorecard;
-use super::search::{Keyed, listed_after, rank_of, row};
+use super::place::{Keyed, listed_after, rank_of, row};
 use super::{Change, CloseCall, Ctx, Outcome};
+use crate::model::method::{Method, RiskFormula};
+use crate::model::ranking::{RankedTheme, rank};
+use crate::model::risk_rule::{Term, term};
+use crate::model::scorecard::Scorecard;
 
 /// The method's weighted terms: (name, weight).
 fn terms(method: &Method) -> Vec<(String, f64)> {
@@ -50,8 +50,8 @@ fn parts(method: &Method, terms: &[(String, f64)], r: &RankedTheme) -> Option<(V
         .iter()
         .map(|(name, _)| match term(method, name)? {
             Term::Section(i) => match method.sections[i].kind {
-                super::super::method::SectionKind::Harm => r.harm,
-                super::super::method::SectionKind::Likelihood => r.likelihood,
+                crate::model::method::SectionKind::Harm => r.harm,
+                crate::model::method::SectionKind::Likelihood => r.likelihood,
                 _ => r.section_totals.get(i).copied().flatten(),
             },
             Term::Factor(_) => r

@@ -322,8 +322,7 @@ fn main() {
     let method = app.state.doc.card.method.clone();
     app.state.view.compare = Some(trh::state::view::CompareView {
         path: "last-year.ron".into(),
-        old: trh::generate::generate(&method, 300, 30, 41),
-        diff: None,
+        old: std::sync::Arc::new(trh::generate::generate(&method, 300, 30, 41)),
     });
     app.state.view.tab = Tab::Compare;
     let compare = measure("year on year", &mut app);

@@ -136,8 +136,7 @@ impl TrhApp {
             .info(format!("Comparing with {}", path.display()));
         self.state.view.compare = Some(CompareView {
             path,
-            old: card,
-            diff: None,
+            old: std::sync::Arc::new(card),
         });
         self.state.view.tab = Tab::Compare;
     }
@@ -159,9 +158,10 @@ impl TrhApp {
         let Some(compare) = &self.state.view.compare else {
             return;
         };
-        let (old, new) = (compare.old.clone(), self.state.doc.card.clone());
+        // The comparison the Compare tab shows, worked out once for this state.
+        let diff = self.state.doc.year_on_year(&compare.old);
+        let new = self.state.doc.card.clone();
         self.jobs.spawn(ctx, move || {
-            let diff = crate::model::diff::diff(&old, &new);
             written(
                 path,
                 None,

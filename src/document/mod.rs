@@ -6,6 +6,7 @@
 //! logged and made undoable. Imports only `model` and `file` (`tests/suite/architecture.rs`).
 
 pub mod clock;
+pub mod derived;
 pub mod figures;
 
 pub use clock::Clock;
@@ -76,6 +77,8 @@ pub struct Document {
     merge_key: Option<String>,
     /// What stamps the change log and decisions.
     clock: Clock,
+    /// Views worked out from this generation when first asked for.
+    derived: derived::Derived,
 }
 
 /// An edit the model refused in a batch, with its sender and the reason.
@@ -123,6 +126,7 @@ impl Document {
             redo: Vec::new(),
             merge_key: None,
             clock: Clock::system(),
+            derived: derived::Derived::default(),
         }
     }
 
@@ -311,6 +315,22 @@ impl Document {
     fn reranked(&mut self) {
         self.ranking = self.rescorer.rank(&self.card);
         self.row_index = index_rows(&self.ranking);
+        self.derived = derived::Derived::default();
+    }
+
+    /// Each agency's view of the themes, for this state of the document.
+    pub fn agency_views(&self) -> Arc<Vec<crate::model::agencies::AgencyView>> {
+        self.derived.agency_views(&self.card)
+    }
+
+    /// What changed since `last_year`, for this state of the document.
+    pub fn year_on_year(&self, last_year: &Arc<Scorecard>) -> Arc<crate::model::diff::Diff> {
+        self.derived.year_on_year(last_year, &self.card)
+    }
+
+    /// The views worked out for this generation so far.
+    pub fn derived(&self) -> &derived::Derived {
+        &self.derived
     }
 }
 

@@ -78,8 +78,6 @@ pub struct WorkshopView {
     pub new_name: String,
     /// The new participant's agency.
     pub new_agency: String,
-    /// The across-agencies view, with the document generation it was computed for.
-    pub agency_views: Option<(u64, Vec<crate::model::agencies::AgencyView>)>,
     /// Open the across-agencies fold-out on the next frame (screenshots use this).
     pub open_agencies: bool,
     /// The cursor the grid last showed, and the theme it showed: when the cursor moves the
@@ -187,10 +185,8 @@ pub struct ImportCheck {
 pub struct CompareView {
     /// Where it came from.
     pub path: std::path::PathBuf,
-    /// Last year's scorecard.
-    pub old: crate::model::Scorecard,
-    /// The comparison, with the document generation it was made for.
-    pub diff: Option<(u64, crate::model::diff::Diff)>,
+    /// Last year's scorecard (the comparison is the document's: `Document::year_on_year`).
+    pub old: std::sync::Arc<crate::model::Scorecard>,
 }
 
 impl Default for ViewState {

@@ -22,7 +22,7 @@ pub fn compare_ui(
     look: Look,
     out: &mut Vec<Action>,
 ) {
-    let Some(compare) = view.compare.as_mut() else {
+    let Some(compare) = view.compare.as_ref() else {
         ui.label("Choose last year's scorecard to see what changed.");
         if ui
             .button(crate::state::Command::Compare.label())
@@ -34,17 +34,8 @@ pub fn compare_ui(
         return;
     };
     // Compared again only after this scorecard changes.
-    if compare
-        .diff
-        .as_ref()
-        .is_none_or(|(g, _)| *g != doc.generation)
-    {
-        let diff = crate::model::diff::diff(&compare.old, &doc.card);
-        compare.diff = Some((doc.generation, diff));
-    }
-    let Some((_, diff)) = &compare.diff else {
-        return;
-    };
+    let diff = doc.year_on_year(&compare.old);
+    let diff = &*diff;
     let lines = headline(diff);
     ui.label(RichText::new(&lines[0]).strong());
     for l in &lines[1..] {

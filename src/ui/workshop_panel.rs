@@ -101,19 +101,8 @@ fn agencies_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Vec<
         .id_salt("across_agencies")
         .open(force_open)
         .show(ui, |ui| {
-            // Computed when opened, and again only after the scorecard changes.
-            let stale = view
-                .workshop
-                .agency_views
-                .as_ref()
-                .is_none_or(|(g, _)| *g != doc.generation);
-            if stale {
-                let views = crate::model::agencies::agency_views(&doc.card);
-                view.workshop.agency_views = Some((doc.generation, views));
-            }
-            let Some((_, views)) = &view.workshop.agency_views else {
-                return;
-            };
+            // Worked out when first opened, and again only after the scorecard changes.
+            let views = doc.agency_views();
             ui.label(quiet(
                 "From each agency's own latest votes: high means the upper half of the method's bands.",
             ));

@@ -824,16 +824,14 @@ fn the_across_agencies_view_lists_shared_and_split_themes() {
     )));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     h.run_steps(3);
+    assert!(
+        !h.state().state.doc.derived().has_agency_views(),
+        "nothing worked out while the fold-out is closed"
+    );
     click(&mut h, "Across agencies");
-    let views = h
-        .state()
-        .state
-        .view
-        .workshop
-        .agency_views
-        .clone()
-        .expect("computed when opened")
-        .1;
+    let doc = &h.state().state.doc;
+    assert!(doc.derived().has_agency_views(), "worked out when opened");
+    let views = doc.agency_views();
     assert_eq!(views.len(), 13);
     let v = views.iter().find(|v| v.name == "Reoffending").expect("row");
     assert!(v.high.contains(&"Police".to_owned()), "{v:?}");

@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::points::{axis_range, fan_out, outcome_legend, points_and_labels};
 use super::{ChartKind, ChartOptions, DrawResult, FONT, Mark, ranked};
-use crate::model::method_check::matching_rules;
+use crate::model::method::matching_rules;
 use crate::model::ranking::RankedTheme;
 use crate::model::{Method, Ranking, SectionKind};
 

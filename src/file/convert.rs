@@ -11,8 +11,8 @@ use super::doc::{
 };
 use super::locate::Locator;
 use super::{FileError, Problem, parse_problem, ron_options};
+use crate::model::check;
 use crate::model::method::{Method, Scale};
-use crate::model::method_check;
 use crate::model::scorecard::{
     Agreed, Change, Decision, FactorScore, Participant, Scorecard, Theme, Vote,
 };
@@ -93,7 +93,7 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
             "format version 0 is not valid; the first format is 1".into(),
         );
     }
-    for issue in method_check::check(&doc.method) {
+    for issue in check::check(&doc.method) {
         let mut at = vec!["method:".to_owned()];
         at.extend(issue.at);
         ck.report(

@@ -19,8 +19,8 @@ pub use error::{FileError, Problem};
 use locate::Locator;
 pub use parse_error::parse_problem;
 
+use crate::model::check;
 use crate::model::method::Method;
-use crate::model::method_check;
 use crate::model::scorecard::Scorecard;
 
 /// Files over this size are refused before they are read.
@@ -87,7 +87,7 @@ pub fn parse_method(text: &str, path: &Path) -> Result<Method, FileError> {
     let method: Method = ron_options()
         .from_str(text)
         .map_err(|e| FileError::invalid(path, vec![parse_problem(&e, text)]))?;
-    let issues = method_check::check(&method);
+    let issues = check::check(&method);
     if issues.is_empty() {
         return Ok(method);
     }

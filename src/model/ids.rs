@@ -5,8 +5,6 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
-use super::scorecard::Scorecard;
-
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -110,35 +108,6 @@ pub fn unused_slug(name: &str, taken: impl Fn(&str) -> bool) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|id| !taken(id))
         .unwrap_or(base)
-}
-
-/// An id for a new theme named `name` that no theme in `card` uses yet.
-pub fn fresh_theme_id(card: &Scorecard, name: &str) -> ThemeId {
-    let taken = |id: &str| card.themes.iter().any(|t| t.id.as_str() == id);
-    ThemeId::new(unused_slug(name, taken))
-}
-
-/// A theme still under its placeholder id ("new-theme") takes an id from its first real
-/// name, so next year's comparison matches it by what it is, not by an accident of order.
-pub(super) fn first_real_id(card: &Scorecard, theme: &ThemeId, name: &str) -> Option<ThemeId> {
-    if !is_placeholder_id(theme.as_str()) {
-        return None;
-    }
-    if is_placeholder_id(&slug(name)) {
-        return None;
-    }
-    let taken = |id: &str| {
-        card.themes
-            .iter()
-            .any(|t| t.id.as_str() == id && &t.id != theme)
-    };
-    Some(ThemeId::new(unused_slug(name, taken)))
-}
-
-/// An id for a new participant named `name` that no participant in `card` uses yet.
-pub fn fresh_participant_id(card: &Scorecard, name: &str) -> ParticipantId {
-    let taken = |id: &str| card.participants.iter().any(|p| p.id.as_str() == id);
-    ParticipantId::new(unused_slug(name, taken))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! position grades and the outcome lookup. Nothing here assumes any particular numbers.
 //!
 //! A method is read straight from RON (these types are close to the text); `check` in
-//! `method_check.rs` then rejects anything inconsistent before a method is used.
+//! `check/` then rejects anything inconsistent before a method is used.
 
 use serde::{Deserialize, Serialize};
 
@@ -346,4 +346,25 @@ impl Method {
     pub fn outcome(&self, id: &str) -> Option<&Outcome> {
         self.outcomes.iter().find(|o| o.id == id)
     }
+}
+
+/// At most this many sections: section totals live in a fixed array, so scoring a theme
+/// (thousands of times, in the stability runs) allocates nothing for them.
+pub const MAX_SECTIONS: usize = 16;
+
+/// The indices of lookup rules matching a band and grade (`None`: the theme has no grade).
+pub fn matching_rules(method: &Method, band: &str, grade: Option<&str>) -> Vec<usize> {
+    method
+        .lookup
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.bands.iter().any(|b| b == band))
+        .filter(|(_, r)| match (&r.grades, grade) {
+            (GradeMatch::Any, _) => true,
+            (GradeMatch::Only(gs), Some(g)) => gs.iter().any(|x| x == g),
+            (GradeMatch::Only(_), None) | (GradeMatch::Ungraded, Some(_)) => false,
+            (GradeMatch::Ungraded, None) => true,
+        })
+        .map(|(i, _)| i)
+        .collect()
 }

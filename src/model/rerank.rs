@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use super::method::Method;
 use super::ranking::{RankedTheme, Ranking, ranking_of, score};
-use super::ranking_prep::Prepared;
 use super::scorecard::{Scorecard, Theme};
+use crate::model::ranking::prep::Prepared;
 
 #[cfg(doc)]
 use super::ranking::rank;

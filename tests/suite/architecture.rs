@@ -515,40 +515,24 @@ fn circle_finder_finds_a_circle() {
     assert_eq!(circles(&e), vec![vec!["a", "b", "c"]]);
 }
 
-/// Circles not yet untied (issue 24 names them; each goes as its misplaced name moves). The
-/// test fails on any circle not listed here, and on a listed one that has gone (so the list
-/// only shrinks).
-const NOT_YET_UNTIED: &[&str] = &[
-    "model::aggregate ↔ model::ids ↔ model::method ↔ model::scorecard ↔ model::value",
-    "model::lookup_check ↔ model::method_check ↔ model::ranking ↔ model::ranking_prep ↔ model::risk_check ↔ model::section_check",
-    "model::edit ↔ model::edit_import ↔ model::edit_workshop",
-];
-
 #[test]
 fn no_import_circles() {
     let found: Vec<String> = circles(&module_edges(&modules()))
         .iter()
         .map(|g| g.join(" ↔ "))
         .collect();
-    let new: Vec<&String> = found
-        .iter()
-        .filter(|c| !NOT_YET_UNTIED.contains(&c.as_str()))
-        .collect();
     assert!(
-        new.is_empty(),
+        found.is_empty(),
         "{} import circles:\n{}",
-        new.len(),
-        new.iter()
-            .map(|c| c.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
+        found.len(),
+        found.join("\n")
     );
-    let gone: Vec<&&str> = NOT_YET_UNTIED
-        .iter()
-        .filter(|c| !found.iter().any(|f| f == **c))
-        .collect();
-    assert!(
-        gone.is_empty(),
-        "untied, so take them off the list: {gone:?}"
-    );
+}
+
+/// Families are folders (`model/ranking/`, `model/edit/`, ...): no file reaches a sibling's
+/// child through `#[path]`, so the tree says what belongs together.
+#[test]
+fn no_path_attributes() {
+    let n = no_words(&["."], &["#[path"]);
+    assert!(n > 150, "only {n} files checked");
 }

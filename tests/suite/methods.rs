@@ -5,7 +5,7 @@ use std::path::Path;
 use trh::file::{FileError, parse_method};
 use trh::methods;
 use trh::model::SectionKind;
-use trh::model::method_check::{attainable_risks, attainable_totals};
+use trh::model::check::{attainable_risks, attainable_totals};
 
 const MORILE: &str = include_str!("../../assets/methods/morile-style.ron");
 

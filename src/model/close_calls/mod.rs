@@ -15,9 +15,9 @@ use serde::Serialize;
 
 use super::ids::{FactorId, ThemeId};
 use super::ranking::{QuickScore, Ranking, quick_score, rank};
-use super::ranking_prep::Prepared;
 use super::scorecard::{Scorecard, Source, Theme};
 use super::value::Value;
+use crate::model::ranking::prep::Prepared;
 
 /// A call taking at most this many people (each one level) is close.
 pub const PEOPLE_LIMIT: usize = 2;

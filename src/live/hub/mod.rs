@@ -356,9 +356,7 @@ fn constant_eq(a: &str, b: &str) -> bool {
             == 0
 }
 
-#[path = "hub_votes.rs"]
 mod votes;
 
 #[cfg(test)]
-#[path = "hub_tests.rs"]
 mod tests;

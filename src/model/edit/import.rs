@@ -4,8 +4,8 @@
 //! theme takes the row's drafts (with their notes), its non-empty text and its decision; its
 //! votes and agreed values are kept. Unmatched rows become new themes at the end.
 
-use super::edit::{Applied, EditError};
-use super::scorecard::{Scorecard, Theme};
+use crate::model::edit::{Applied, EditError};
+use crate::model::scorecard::{Scorecard, Theme};
 
 /// Applies an import; on error the scorecard is unchanged.
 pub(super) fn apply(
@@ -35,7 +35,7 @@ pub(super) fn apply(
             None => {
                 let taken = |id: &str| card.themes.iter().any(|x| x.id.as_str() == id);
                 let id = if taken(t.id.as_str()) {
-                    super::edit::fresh_theme_id(card, &t.name)
+                    crate::model::edit::fresh_theme_id(card, &t.name)
                 } else {
                     t.id.clone()
                 };

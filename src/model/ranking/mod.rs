@@ -13,14 +13,13 @@ use serde::Serialize;
 use super::aggregate::Spread;
 use super::ids::{FactorId, ThemeId};
 use super::method::{DecisionKind, Role, SectionKind};
-use super::method_check::matching_rules;
-use super::ranking_prep::Prepared;
 use super::scorecard::{Scorecard, Source, Theme};
 use super::value::Value;
+use crate::model::method::matching_rules;
+use crate::model::ranking::prep::Prepared;
 
-#[path = "ranking_quick.rs"]
+pub(in crate::model) mod prep;
 mod quick;
-#[path = "ranking_risk.rs"]
 mod risk;
 
 pub use quick::QuickScore;
@@ -439,5 +438,4 @@ pub(super) fn named(index: usize, id: &str, label: &str) -> Named {
 }
 
 #[cfg(test)]
-#[path = "ranking_tests.rs"]
 mod tests;

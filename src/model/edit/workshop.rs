@@ -1,11 +1,11 @@
 //! Applying the workshop's edits: participants, votes by round, and agreed values.
 
-use super::edit::{Applied, Edit, EditError, applied, one_line, theme_mut};
-use super::ids::{FactorId, ParticipantId};
+use crate::model::edit::{Applied, Edit, EditError, applied, one_line, theme_mut};
+use crate::model::ids::{FactorId, ParticipantId};
 use std::sync::Arc;
 
-use super::scorecard::{Scorecard, Theme, Vote};
-use super::value::Value;
+use crate::model::scorecard::{Scorecard, Theme, Vote};
+use crate::model::value::Value;
 
 /// A participant needs a name, and name and agency go on one line.
 fn check_person(name: &str, agency: &str) -> Result<(), EditError> {
@@ -97,15 +97,15 @@ pub(super) fn apply(edit: &Edit, card: &mut Scorecard) -> Result<Applied, EditEr
             factor,
             agreed,
         } => set_agreed(card, theme, factor, agreed.as_ref()),
-        _ => unreachable!("edit_workshop::apply is only called for workshop edits"),
+        _ => unreachable!("edit::workshop::apply is only called for workshop edits"),
     }
 }
 
 fn set_agreed(
     card: &mut Scorecard,
-    theme: &super::ids::ThemeId,
+    theme: &crate::model::ids::ThemeId,
     factor: &FactorId,
-    agreed: Option<&super::scorecard::Agreed>,
+    agreed: Option<&crate::model::scorecard::Agreed>,
 ) -> Result<Applied, EditError> {
     let scale = scale_of(card, factor)?;
     if let Some(a) = agreed {
@@ -117,7 +117,7 @@ fn set_agreed(
     let t = theme_mut(card, theme)?;
     let score = t.scores.entry(factor.clone()).or_default();
     let old = std::mem::replace(&mut score.agreed, agreed.cloned());
-    let show = |a: Option<&super::scorecard::Agreed>| {
+    let show = |a: Option<&crate::model::scorecard::Agreed>| {
         a.map(|a| format!("{}: {}", scale.code(a.value), a.rationale))
             .unwrap_or_default()
     };
@@ -131,7 +131,7 @@ fn set_agreed(
 
 fn set_hidden(
     card: &mut Scorecard,
-    theme: &super::ids::ThemeId,
+    theme: &crate::model::ids::ThemeId,
     round: u32,
     hidden: bool,
 ) -> Result<Applied, EditError> {
@@ -155,7 +155,7 @@ fn set_hidden(
 
 fn set_vote(
     card: &mut Scorecard,
-    (theme, factor, participant): (&super::ids::ThemeId, &FactorId, &ParticipantId),
+    (theme, factor, participant): (&crate::model::ids::ThemeId, &FactorId, &ParticipantId),
     round: u32,
     value: Option<Value>,
 ) -> Result<Applied, EditError> {
@@ -219,14 +219,18 @@ fn participant_index(card: &Scorecard, id: &ParticipantId) -> Result<usize, Edit
         .ok_or_else(|| EditError::NoParticipant(id.to_string()))
 }
 
-fn scale_of(card: &Scorecard, factor: &FactorId) -> Result<super::method::Scale, EditError> {
+fn scale_of(card: &Scorecard, factor: &FactorId) -> Result<crate::model::method::Scale, EditError> {
     card.method
         .factor(factor.as_str())
         .map(|(_, f)| f.scale.clone())
         .ok_or_else(|| EditError::NoFactor(factor.to_string()))
 }
 
-fn check(scale: &super::method::Scale, factor: &FactorId, v: Value) -> Result<(), EditError> {
+fn check(
+    scale: &crate::model::method::Scale,
+    factor: &FactorId,
+    v: Value,
+) -> Result<(), EditError> {
     scale.check(v).map(|_| ()).map_err(|e| EditError::BadValue {
         factor: factor.to_string(),
         message: e.to_string(),

@@ -2,9 +2,10 @@
 //! likelihood, the position total, the risk and its band (or a grid's cell).
 
 use super::super::method::{ConfidenceMode, Role};
-use super::super::method_check::risk_of;
-use super::super::ranking_prep::{MAX_SECTIONS, Prepared};
 use super::super::risk_rule::{Rule, Term};
+use crate::model::attainable::risk_of;
+use crate::model::method::MAX_SECTIONS;
+use crate::model::ranking::prep::Prepared;
 
 /// Section totals: (sum of added factors, or 1 if none) × product of multipliers.
 #[derive(Default)]

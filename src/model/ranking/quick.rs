@@ -3,11 +3,11 @@
 
 use super::super::attainable::risk_of;
 use super::super::method::SectionKind;
-use super::super::ranking_prep::Prepared;
 use super::super::risk_rule::Rule;
 use super::super::value::Value;
 use super::risk::{Total, band_of, confidence_weight};
 use super::{new_totals, risk_from};
+use crate::model::ranking::prep::Prepared;
 
 /// One theme's harm, likelihood and risk, and its band's index, from one value per factor
 /// (method order): the same totals, risk rule and bands as [`super::rank`], without the rest of

@@ -280,17 +280,13 @@ pub fn stability(card: &Scorecard, options: &Options) -> Stability {
     }
 }
 
-#[path = "stability_prep.rs"]
 mod prep;
 use prep::{ThemeRuns, Varying, position, prepare};
-#[path = "stability_runs.rs"]
 mod runs;
 use runs::{quantile, simulate};
 
 #[cfg(test)]
-#[path = "stability_tests.rs"]
 pub(in crate::model) mod tests;
 
 #[cfg(test)]
-#[path = "stability_more_tests.rs"]
 mod more_tests;

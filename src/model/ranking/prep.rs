@@ -3,52 +3,48 @@
 
 use std::sync::Arc;
 
-use super::aggregate::ScaleTable;
-use super::method::{Bounds, ConfidenceMode, Method, Role, SectionKind};
-use super::ranking::{Named, named};
-use super::risk_rule::{self, Rule, Term};
-use super::scorecard::Theme;
-use super::value::Value;
+use crate::model::aggregate::ScaleTable;
+use crate::model::method::{Bounds, ConfidenceMode, MAX_SECTIONS, Method, Role, SectionKind};
+use crate::model::ranking::{Named, named};
+use crate::model::risk_rule::{self, Rule, Term};
+use crate::model::scorecard::Theme;
+use crate::model::value::Value;
 
 /// What `rank` computes once per method rather than once per theme.
-pub(super) struct Prepared<'a> {
-    pub(super) method: &'a Method,
+pub(in crate::model) struct Prepared<'a> {
+    pub(in crate::model) method: &'a Method,
     /// Per factor, in method order.
-    pub(super) factors: Vec<PreparedFactor<'a>>,
+    pub(in crate::model) factors: Vec<PreparedFactor<'a>>,
     /// Factor positions sorted by id, to walk a theme's (sorted) scores in step.
     by_id: Vec<usize>,
-    pub(super) bands: Vec<Named>,
-    pub(super) grades: Vec<Named>,
-    pub(super) outcomes: Vec<Named>,
+    pub(in crate::model) bands: Vec<Named>,
+    pub(in crate::model) grades: Vec<Named>,
+    pub(in crate::model) outcomes: Vec<Named>,
     /// Each band's and grade's range.
-    pub(super) band_bounds: Vec<Bounds>,
-    pub(super) grade_bounds: Vec<Bounds>,
+    pub(in crate::model) band_bounds: Vec<Bounds>,
+    pub(in crate::model) grade_bounds: Vec<Bounds>,
     /// The risk rule with its names resolved.
-    pub(super) rule: Rule,
+    pub(in crate::model) rule: Rule,
     /// Section indices of harm, likelihood and position.
-    pub(super) harm: usize,
-    pub(super) likelihood: usize,
-    pub(super) position: Option<usize>,
+    pub(in crate::model) harm: usize,
+    pub(in crate::model) likelihood: usize,
+    pub(in crate::model) position: Option<usize>,
 }
 
-/// At most this many sections: section totals live in a fixed array, so scoring a theme
-/// (thousands of times, in the stability runs) allocates nothing for them.
-pub const MAX_SECTIONS: usize = 16;
-
-pub(super) struct PreparedFactor<'a> {
-    pub(super) kind: SectionKind,
+pub(in crate::model) struct PreparedFactor<'a> {
+    pub(in crate::model) kind: SectionKind,
     /// Index of its section in the method.
-    pub(super) section: usize,
+    pub(in crate::model) section: usize,
     /// A missing value leaves the theme without a risk.
-    pub(super) blocks: bool,
-    pub(super) factor: &'a super::method::Factor,
-    pub(super) table: ScaleTable<'a>,
+    pub(in crate::model) blocks: bool,
+    pub(in crate::model) factor: &'a crate::model::method::Factor,
+    pub(in crate::model) table: ScaleTable<'a>,
     /// (code, label) by level index.
     names: Vec<(Arc<str>, Arc<str>)>,
 }
 
 impl<'a> Prepared<'a> {
-    pub(super) fn new(method: &'a Method) -> Self {
+    pub(in crate::model) fn new(method: &'a Method) -> Self {
         let rule = risk_rule::resolve(method);
         let reads = risk_rule::reads(&rule);
         let section_of: Vec<usize> = method
@@ -76,11 +72,11 @@ impl<'a> Prepared<'a> {
                 factor,
                 table: ScaleTable::new(&factor.scale),
                 names: match &factor.scale {
-                    super::method::Scale::Levels(ls) => ls
+                    crate::model::method::Scale::Levels(ls) => ls
                         .iter()
                         .map(|l| (Arc::from(l.code.as_str()), Arc::from(l.label.as_str())))
                         .collect(),
-                    super::method::Scale::Range { .. } => Vec::new(),
+                    crate::model::method::Scale::Range { .. } => Vec::new(),
                 },
             })
             .collect();
@@ -106,12 +102,12 @@ impl<'a> Prepared<'a> {
             band_bounds: method
                 .bands
                 .iter()
-                .map(super::method::Band::bounds)
+                .map(crate::model::method::Band::bounds)
                 .collect(),
             grade_bounds: method
                 .grades
                 .iter()
-                .map(super::method::Grade::bounds)
+                .map(crate::model::method::Grade::bounds)
                 .collect(),
             rule,
             harm: index(SectionKind::Harm).unwrap_or(MAX_SECTIONS - 1),
@@ -143,10 +139,10 @@ impl<'a> Prepared<'a> {
     }
 
     /// The theme's score for each factor, in method order, found by walking both sorted lists.
-    pub(super) fn scores<'t>(
+    pub(in crate::model) fn scores<'t>(
         &self,
         theme: &'t Theme,
-    ) -> Vec<Option<&'t super::scorecard::FactorScore>> {
+    ) -> Vec<Option<&'t crate::model::scorecard::FactorScore>> {
         let mut out = vec![None; self.factors.len()];
         let mut it = theme.scores.iter().peekable();
         for &i in &self.by_id {
@@ -165,7 +161,7 @@ impl<'a> Prepared<'a> {
 }
 
 impl PreparedFactor<'_> {
-    pub(super) fn names(&self, v: Value) -> (Arc<str>, Arc<str>) {
+    pub(in crate::model) fn names(&self, v: Value) -> (Arc<str>, Arc<str>) {
         match v {
             Value::Level(i) => self.names.get(usize::from(i)).cloned().unwrap_or_else(|| {
                 let code: Arc<str> = self.factor.scale.code(v).into();

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use super::ids::ParticipantId;
 use super::ids::{FactorId, ThemeId};
-pub use super::ids::{fresh_participant_id, fresh_theme_id};
 use super::scorecard::{Agreed, Decision, Participant, Scorecard, Theme};
 use super::value::Value;
+pub use fresh_ids::{fresh_participant_id, fresh_theme_id};
 
 /// A free-text field of a theme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -264,7 +264,7 @@ impl Edit {
                     one_line(field.name(), text)?;
                 }
                 let new_id = (*field == ThemeText::Name)
-                    .then(|| super::ids::first_real_id(card, theme, text))
+                    .then(|| fresh_ids::first_real_id(card, theme, text))
                     .flatten();
                 let t = theme_mut(card, theme)?;
                 if let Some(id) = new_id {
@@ -300,7 +300,7 @@ impl Edit {
                     new: text(*cut),
                 })
             }
-            Self::Import { themes, source } => super::edit_import::apply(card, themes, source),
+            Self::Import { themes, source } => import::apply(card, themes, source),
             Self::RemoveTheme { theme } => {
                 let i = index_of(card, theme)?;
                 let removed = card.themes.remove(i);
@@ -312,7 +312,7 @@ impl Edit {
             | Self::SetPresent { .. }
             | Self::SetVote { .. }
             | Self::SetRoundHidden { .. }
-            | Self::SetAgreed { .. } => super::edit_workshop::apply(self, card),
+            | Self::SetAgreed { .. } => workshop::apply(self, card),
             Self::MoveTheme { theme, to } => {
                 let from = index_of(card, theme)?;
                 let t = card.themes.remove(from);
@@ -434,5 +434,8 @@ fn decision_text(d: Option<&Decision>) -> String {
 }
 
 #[cfg(test)]
-#[path = "edit_tests.rs"]
 mod tests;
+
+mod fresh_ids;
+mod import;
+mod workshop;

@@ -7,9 +7,9 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 use super::super::aggregate::nearest;
 use super::super::method::Aggregation;
 use super::super::ranking::{QuickScore, quick_score_points};
-use super::super::ranking_prep::Prepared;
 use super::super::scorecard::Scorecard;
 use super::{ThemeRuns, Varying, position};
+use crate::model::ranking::prep::Prepared;
 
 /// A uniform number in (0, 1] from 53 random bits.
 fn unit(rng: &mut ChaCha8Rng) -> f64 {

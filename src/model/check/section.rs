@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use super::method::{Method, Role, Scale, Section, SectionKind};
-use super::method_check::{MAX_RANGE_WIDTH, MethodIssue, issue, quoted};
-use super::ranking_prep::MAX_SECTIONS;
+use crate::model::check::{MAX_RANGE_WIDTH, MethodIssue, issue, quoted};
+use crate::model::method::MAX_SECTIONS;
+use crate::model::method::{Method, Role, Scale, Section, SectionKind};
 
 /// Checks the sections. Returns whether totals can be enumerated (no structural problem).
 pub(super) fn check_sections(method: &Method, out: &mut Vec<MethodIssue>) -> bool {
@@ -155,7 +155,7 @@ fn check_section_names(method: &Method, factor_ids: &HashSet<&str>, out: &mut Ve
                 &at,
             ));
         }
-        if super::risk_rule::is_kind_name(id) || id == SectionKind::Other.name() {
+        if crate::model::risk_rule::is_kind_name(id) || id == SectionKind::Other.name() {
             out.push(issue(
                 format!("section id \"{id}\" is the name of a section kind; choose another"),
                 &at,

@@ -8,10 +8,10 @@ use std::collections::HashMap;
 use super::super::ids::{ParticipantId, ThemeId};
 use super::super::method::Scale;
 use super::super::ranking::{QuickScore, quick_score, rank};
-use super::super::ranking_prep::Prepared;
 use super::super::scorecard::Scorecard;
 use super::super::value::Value;
 use super::Centre;
+use crate::model::ranking::prep::Prepared;
 
 /// One factor of one theme that the runs resample.
 pub(super) struct Varying {

@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 
-use super::attainable::attainable_totals;
-use super::grid::{Grid, Key};
-use super::method::{ConfidenceMode, Method, RiskFormula, Scale, SectionKind};
-use super::method_check::{MethodIssue, issue, quoted};
-use super::risk_rule::{Term, cell_band, key_value, term, term_section};
+use crate::model::attainable::attainable_totals;
+use crate::model::check::{MethodIssue, issue, quoted};
+use crate::model::grid::{Grid, Key};
+use crate::model::method::{ConfidenceMode, Method, RiskFormula, Scale, SectionKind};
+use crate::model::risk_rule::{Term, cell_band, key_value, term, term_section};
 
 /// Checks the method's risk formula.
 pub(super) fn check_risk(method: &Method, out: &mut Vec<MethodIssue>) {

@@ -2,6 +2,10 @@
 //! known ids, non-empty scales, and bands and grades that cover every attainable total
 //! exactly once, and a lookup that gives exactly one outcome for every (band, grade) pair.
 
+mod lookup;
+mod risk;
+mod section;
+
 use std::collections::HashSet;
 
 use super::method::{
@@ -9,10 +13,9 @@ use super::method::{
 };
 
 pub use super::attainable::{attainable_risks, attainable_totals, risk_of};
-use super::lookup_check::check_lookup;
-pub use super::lookup_check::matching_rules;
-use super::risk_check::check_risk;
-use super::section_check::check_sections;
+use lookup::check_lookup;
+use risk::check_risk;
+use section::check_sections;
 
 /// Widest integer range a factor may have; wider scales are refused, not enumerated.
 pub const MAX_RANGE_WIDTH: i64 = 1000;

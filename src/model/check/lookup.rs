@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::method::{GradeMatch, Method};
-use super::method_check::{MethodIssue, issue, quoted};
+use crate::model::check::{MethodIssue, issue, quoted};
+use crate::model::method::{GradeMatch, Method, matching_rules};
 
 pub(super) fn check_lookup(method: &Method, out: &mut Vec<MethodIssue>) {
     let mut ids = HashSet::new();
@@ -96,21 +96,4 @@ fn rules_match(hits: &[usize]) -> String {
         [init @ .., last] => format!("rules {} and {last} all match", init.join(", ")),
         [] => String::new(),
     }
-}
-
-/// The indices of lookup rules matching a band and grade (`None`: the theme has no grade).
-pub fn matching_rules(method: &Method, band: &str, grade: Option<&str>) -> Vec<usize> {
-    method
-        .lookup
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.bands.iter().any(|b| b == band))
-        .filter(|(_, r)| match (&r.grades, grade) {
-            (GradeMatch::Any, _) => true,
-            (GradeMatch::Only(gs), Some(g)) => gs.iter().any(|x| x == g),
-            (GradeMatch::Only(_), None) | (GradeMatch::Ungraded, Some(_)) => false,
-            (GradeMatch::Ungraded, None) => true,
-        })
-        .map(|(i, _)| i)
-        .collect()
 }

@@ -1,4 +1,4 @@
-//! Scorecard text → checked model, and model → file types. Every check collects its problem
+//! Scorecard text → checked model (`to_doc.rs` goes the other way). Every check collects its problem
 //! with a place in the text, so `trh validate` can list them all at once.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -6,8 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::doc::{
-    AgreedDoc, ChangeDoc, DecisionDoc, ParticipantDoc, RoundDoc, SCORECARD_VERSION, ScoreDoc,
-    ScorecardDoc, ThemeDoc, VersionProbe,
+    ParticipantDoc, RoundDoc, SCORECARD_VERSION, ScoreDoc, ScorecardDoc, VersionProbe,
 };
 use super::locate::Locator;
 use super::{FileError, Problem, parse_problem, ron_options};
@@ -394,73 +393,6 @@ impl At<'_> {
     }
 }
 
-/// The file form of a scorecard: factors in method order, votes by round then participant.
-pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
-    let method = &card.method;
-    let themes = card
-        .themes
-        .iter()
-        .map(|t| ThemeDoc {
-            id: t.id.to_string(),
-            name: t.name.clone(),
-            category: t.category.clone(),
-            description: t.description.clone(),
-            evidence: t.evidence.clone(),
-            scores: method
-                .factors()
-                .filter_map(|(_, f)| {
-                    let s = t.scores.get(&f.id)?;
-                    Some(score_doc(&f.id, &f.scale, s))
-                })
-                .collect(),
-            hidden_rounds: t.hidden_rounds.iter().copied().collect(),
-            decision: t.decision.as_ref().map(|d| DecisionDoc {
-                decision: d.kind,
-                rationale: d.rationale.clone(),
-                by: d.by.clone(),
-                at: d.at.clone(),
-            }),
-        })
-        .collect();
-    ScorecardDoc {
-        version: SCORECARD_VERSION,
-        title: card.title.clone(),
-        area: card.area.clone(),
-        period: card.period.clone(),
-        author: card.author.clone(),
-        marking: card.marking.clone(),
-        cut: card.cut,
-        notes: card.notes.clone(),
-        // Written in the newest method format: every older method reads the same under it.
-        method: Method {
-            format: method.format.max(crate::model::method::METHOD_FORMAT),
-            ..Method::clone(method)
-        },
-        participants: card
-            .participants
-            .iter()
-            .map(|p| ParticipantDoc {
-                id: p.id.to_string(),
-                name: p.name.clone(),
-                agency: p.agency.clone(),
-                present: p.present,
-            })
-            .collect(),
-        themes,
-        log: card
-            .log
-            .iter()
-            .map(|c| ChangeDoc {
-                at: c.at.clone(),
-                who: c.who.clone(),
-                what: c.what.clone(),
-                old: c.old.clone(),
-                new: c.new.clone(),
-            })
-            .collect(),
-    }
-}
-
 /// Hidden rounds are numbered from 1, like rounds.
 fn check_hidden(ck: &mut Checker<'_>, at: &[String], t: &super::doc::ThemeDoc) {
     if t.hidden_rounds.contains(&0) {
@@ -471,31 +403,5 @@ fn check_hidden(ck: &mut Checker<'_>, at: &[String], t: &super::doc::ThemeDoc) {
             &place,
             format!("theme \"{id}\": hidden_rounds: rounds are numbered from 1"),
         );
-    }
-}
-
-fn score_doc(id: &FactorId, scale: &crate::model::Scale, s: &FactorScore) -> ScoreDoc {
-    let mut rounds: BTreeMap<u32, Vec<(String, String)>> = BTreeMap::new();
-    for v in &s.votes {
-        rounds
-            .entry(v.round)
-            .or_default()
-            .push((v.participant.to_string(), scale.code(v.value)));
-    }
-    ScoreDoc {
-        factor: id.to_string(),
-        draft: s.draft.map(|v| scale.code(v)),
-        note: s.note.clone(),
-        rounds: rounds
-            .into_iter()
-            .map(|(round, mut votes)| {
-                votes.sort();
-                RoundDoc { round, votes }
-            })
-            .collect(),
-        agreed: s.agreed.as_ref().map(|a| AgreedDoc {
-            value: scale.code(a.value),
-            rationale: a.rationale.clone(),
-        }),
     }
 }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod locate;
 pub mod parse_error;
 pub mod save;
+mod to_doc;
 
 use std::io::Read;
 use std::path::Path;

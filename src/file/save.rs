@@ -8,7 +8,7 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
 use super::FileError;
-use super::convert::to_doc;
+use super::to_doc::to_doc;
 use crate::model::scorecard::Scorecard;
 
 /// The header written at the top of every scorecard file.

@@ -130,8 +130,19 @@ mod tests {
         let text = RowText::of(row);
         assert_eq!(text.rank, "1");
         assert_eq!(text.theme, row.name);
-        assert_eq!(text.risk, num(row.risk.expect("ranked")));
-        assert_eq!(text.columns()[4], text.risk);
+        // The risk as the row holds it, in trh's number form (whole numbers bare, else at
+        // most two places): set here so the expected text is known.
+        for (risk, want) in [
+            (16.0, "16"),
+            (7.25, "7.25"),
+            (2.0 / 3.0, "0.67"),
+            (4.5, "4.5"),
+        ] {
+            row.risk = Some(risk);
+            let text = RowText::of(row);
+            assert_eq!(text.risk, want);
+            assert_eq!(text.columns()[4], want, "the Risk column");
+        }
         row.missing.push("impact".into());
         (row.departs, row.intelligence_gap, row.contested) = (true, false, false);
         assert_eq!(RowText::of(row).flags, "D?");

@@ -37,9 +37,12 @@ pub fn handle(ctx: &egui::Context, app: &mut State) {
         return;
     }
     if app.view.presenter.is_some() {
-        for a in
-            crate::ui::presenter::presenter_keys(ctx, &app.doc, &mut app.view, app.live.as_ref())
-        {
+        for a in crate::ui::presenter_keys::presenter_keys(
+            ctx,
+            &app.doc,
+            &mut app.view,
+            app.live.as_ref(),
+        ) {
             app.push(a);
         }
         return;

@@ -4,21 +4,19 @@
 //! and count for the round, the previous round's median, a contested flag and "Agree…".
 //! Keyboard entry is in `vote_keys.rs`.
 
-use egui::{Align2, Rect, RichText, Sense, Ui, pos2, vec2};
+use egui::{Align2, Rect, Sense, Ui, pos2, vec2};
 
+use super::frozen::{NAME_W, frozen_label, scrolled_clip};
 use crate::document::Document;
 use crate::look::Look;
 use crate::model::method::Factor;
-use crate::model::workshop::{RoundStats, round_stats};
-use crate::model::{ParticipantId, Scale, Theme, Value};
-use crate::report::num;
+use crate::model::{ParticipantId, Theme, Value};
 use crate::state::modal::Modal;
 use crate::state::view::ViewState;
-use crate::ui::style::{accent_color, warning_color};
+use crate::ui::style::accent_color;
 
-/// Width of the name column; a vote column is at least [`CELL_W`].
+/// A vote column is at least this wide.
 const CELL_W: f32 = 76.0;
-const NAME_W: f32 = 220.0;
 
 /// A vote column's width: wide enough for the longest single word of any factor's name in
 /// the heading's type, so no heading breaks a word (the projector look's type is larger).
@@ -47,6 +45,19 @@ pub fn grid_people(doc: &Document) -> Vec<&crate::model::scorecard::Participant>
     doc.card.participants.iter().filter(|p| p.present).collect()
 }
 
+/// What every row of the grid shares.
+struct Grid<'a> {
+    theme: &'a Theme,
+    factors: Vec<&'a Factor>,
+    round: u32,
+    revealed: bool,
+    row_h: f32,
+    cw: f32,
+    look: Look,
+    /// The cursor moved (or another theme is shown) since the last frame: scroll to it.
+    moved: bool,
+}
+
 /// Draws the grid and the per-factor statistics for the selected theme.
 pub fn vote_grid_ui(
     ui: &mut Ui,
@@ -56,108 +67,117 @@ pub fn vote_grid_ui(
     (look, on_phones): (Look, &[crate::model::ParticipantId]),
 ) -> Option<Modal> {
     let round = current_round(view, theme);
-    let revealed = theme.votes_shown(round);
-    let people = grid_people(doc);
     let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
-    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.6;
-    let cw = cell_w(ui, &factors);
-    header_ui(ui, &factors, row_h, cw);
-    // The names stay in view when the grid scrolls sideways: they are drawn at the left of
-    // the visible area, over the cells that scroll beneath them.
-    let view_left = ui.clip_rect().left();
-    let moved = view.workshop.shown.as_ref() != Some(&(theme.id.clone(), view.workshop.cursor));
+    let grid = Grid {
+        theme,
+        round,
+        revealed: theme.votes_shown(round),
+        row_h: ui.text_style_height(&egui::TextStyle::Body) * 1.6,
+        cw: cell_w(ui, &factors),
+        factors,
+        look,
+        moved: view.workshop.shown.as_ref() != Some(&(theme.id.clone(), view.workshop.cursor)),
+    };
+    header_ui(ui, &grid.factors, grid.row_h, grid.cw);
+    let people = grid_people(doc);
     for (r, person) in people.iter().enumerate() {
-        let (rect, _) = ui.allocate_exact_size(
-            vec2(NAME_W + cw * factors.len() as f32, row_h),
-            Sense::hover(),
-        );
-        let names_left = view_left.max(rect.left());
-        let cells_clip =
-            Rect::from_x_y_ranges(names_left + NAME_W..=ui.clip_rect().right(), rect.y_range());
-        for (c, factor) in factors.iter().enumerate() {
-            let cell = Rect::from_min_size(
-                rect.min + vec2(NAME_W + cw * c as f32, 0.0),
-                vec2(cw - 4.0, row_h - 2.0),
-            );
-            let vote = vote_of(theme, factor, &person.id, round);
-            let at_cursor = view.workshop.cursor == (r, c);
-            let text = match (vote, revealed) {
-                (Some(v), true) => factor.scale.code(v),
-                (Some(_), false) => "•".to_owned(),
-                (None, _) if at_cursor && !view.workshop.entry.is_empty() => {
-                    view.workshop.entry.clone()
-                }
-                (None, _) => String::new(),
-            };
-            let id = ui.scope_id().with(("vote", r, c));
-            let response = ui.interact(cell, id, Sense::click());
-            let label = format!("{}, {}", person.name, factor.label);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            // A cell scrolled under the names column is not clicked through them.
-            if response.clicked() && cell.left() >= cells_clip.left() - 1.0 {
-                view.workshop.cursor = (r, c);
-                view.workshop.entry.clear();
-            }
-            if at_cursor && moved {
-                // Keep the cursor in view, clear of the names column.
-                let wanted =
-                    Rect::from_x_y_ranges(cell.left() - NAME_W..=cell.right(), cell.y_range());
-                ui.scroll_to_rect(wanted, None);
-            }
-            let fill = if at_cursor {
-                ui.visuals().selection.bg_fill
-            } else {
-                ui.visuals().extreme_bg_color
-            };
-            let painter = ui.painter().with_clip_rect(cells_clip);
-            painter.rect_filled(cell, 3.0, fill);
-            if at_cursor {
-                painter.rect_stroke(
-                    cell,
-                    3.0,
-                    egui::Stroke::new(2.0, accent_color(look)),
-                    egui::StrokeKind::Inside,
-                );
-            }
-            painter.text(
-                cell.center(),
-                Align2::CENTER_CENTER,
-                text,
-                egui::TextStyle::Button.resolve(ui.style()),
-                ui.visuals().strong_text_color(),
-            );
-        }
-        let names = Rect::from_min_size(pos2(names_left, rect.top()), vec2(NAME_W - 4.0, row_h));
-        ui.painter()
-            .rect_filled(names, 0.0, ui.visuals().panel_fill);
-        // Who votes from a phone (live voting) is marked, so the facilitator knows not to
-        // type for them.
-        let phone = if on_phones.contains(&person.id) {
-            " · phone"
-        } else {
-            ""
-        };
-        let name = format!("{} ({}){phone}", person.name, person.agency);
-        let named = ui.interact(names, ui.scope_id().with(("voter", r)), Sense::hover());
-        named.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
-        let galley = crate::ui::widgets::elided(
-            ui,
-            name,
-            egui::TextStyle::Body.resolve(ui.style()),
-            ui.visuals().text_color(),
-            NAME_W - 10.0,
-        );
-        let at = pos2(names.left(), names.center().y - galley.size().y / 2.0);
-        ui.painter()
-            .with_clip_rect(names)
-            .galley(at, galley, ui.visuals().text_color());
+        person_row_ui(ui, &grid, view, (r, person), on_phones.contains(&person.id));
     }
     view.workshop.shown = Some((theme.id.clone(), view.workshop.cursor));
     if people.is_empty() {
         ui.label("Add participants (and mark them present) to enter votes.");
     }
     ui.add_space(6.0);
-    stats_ui(ui, doc, theme, (&factors, cw), round, revealed, look)
+    let Grid {
+        factors,
+        cw,
+        revealed,
+        ..
+    } = grid;
+    super::vote_stats::stats_ui(ui, doc, theme, (&factors, cw), round, revealed, look)
+}
+
+/// One person's row: a cell per factor, scrolling beneath their name, which stays in view
+/// (the name says "· phone" when they vote from a phone, so nobody types for them).
+fn person_row_ui(
+    ui: &mut Ui,
+    grid: &Grid<'_>,
+    view: &mut ViewState,
+    (r, person): (usize, &crate::model::scorecard::Participant),
+    on_phone: bool,
+) {
+    let (rect, _) = ui.allocate_exact_size(
+        vec2(NAME_W + grid.cw * grid.factors.len() as f32, grid.row_h),
+        Sense::hover(),
+    );
+    let clip = scrolled_clip(ui, NAME_W, rect);
+    for (c, factor) in grid.factors.iter().enumerate() {
+        let cell = Rect::from_min_size(
+            rect.min + vec2(NAME_W + grid.cw * c as f32, 0.0),
+            vec2(grid.cw - 4.0, grid.row_h - 2.0),
+        );
+        let label = format!("{}, {}", person.name, factor.label);
+        let vote = vote_of(grid.theme, factor, &person.id, grid.round);
+        vote_cell_ui(ui, grid, view, (r, c), (cell, clip), (vote, factor, &label));
+    }
+    let phone = if on_phone { " · phone" } else { "" };
+    let name = format!("{} ({}){phone}", person.name, person.agency);
+    let color = ui.visuals().text_color();
+    frozen_label(ui, NAME_W, rect, (&name, color));
+}
+
+/// One vote cell: the vote (or a dot while hidden, or what is being typed), the cursor, and a
+/// click that moves the cursor there.
+fn vote_cell_ui(
+    ui: &mut Ui,
+    grid: &Grid<'_>,
+    view: &mut ViewState,
+    (r, c): (usize, usize),
+    (cell, clip): (Rect, Rect),
+    (vote, factor, label): (Option<Value>, &Factor, &str),
+) {
+    let at_cursor = view.workshop.cursor == (r, c);
+    let text = match (vote, grid.revealed) {
+        (Some(v), true) => factor.scale.code(v),
+        (Some(_), false) => "•".to_owned(),
+        (None, _) if at_cursor && !view.workshop.entry.is_empty() => view.workshop.entry.clone(),
+        (None, _) => String::new(),
+    };
+    let id = ui.scope_id().with(("vote", r, c));
+    let response = ui.interact(cell, id, Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    // A cell scrolled under the names column is not clicked through them.
+    if response.clicked() && cell.left() >= clip.left() - 1.0 {
+        view.workshop.cursor = (r, c);
+        view.workshop.entry.clear();
+    }
+    if at_cursor && grid.moved {
+        // Keep the cursor in view, clear of the names column.
+        let wanted = Rect::from_x_y_ranges(cell.left() - NAME_W..=cell.right(), cell.y_range());
+        ui.scroll_to_rect(wanted, None);
+    }
+    let fill = if at_cursor {
+        ui.visuals().selection.bg_fill
+    } else {
+        ui.visuals().extreme_bg_color
+    };
+    let painter = ui.painter().with_clip_rect(clip);
+    painter.rect_filled(cell, 3.0, fill);
+    if at_cursor {
+        painter.rect_stroke(
+            cell,
+            3.0,
+            egui::Stroke::new(2.0, accent_color(grid.look)),
+            egui::StrokeKind::Inside,
+        );
+    }
+    painter.text(
+        cell.center(),
+        Align2::CENTER_CENTER,
+        text,
+        egui::TextStyle::Button.resolve(ui.style()),
+        ui.visuals().strong_text_color(),
+    );
 }
 
 fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32, cw: f32) {
@@ -210,30 +230,6 @@ fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32, cw: f32) {
     );
 }
 
-/// Where cells of a grid row may be drawn: right of the names column, which stays in view.
-fn cells_clip(ui: &Ui, row: Rect) -> Rect {
-    let names_left = ui.clip_rect().left().max(row.left());
-    Rect::from_x_y_ranges(names_left + NAME_W..=ui.clip_rect().right(), row.y_range())
-        .intersect(ui.clip_rect())
-}
-
-/// A row's label in the names column, kept in view when the grid scrolls sideways; it takes
-/// the clicks there, so nothing scrolled beneath it is clicked by accident.
-fn frozen_label(ui: &mut Ui, row: Rect, text: &str) {
-    let left = ui.clip_rect().left().max(row.left());
-    let names = Rect::from_min_size(pos2(left, row.top()), vec2(NAME_W - 4.0, row.height()));
-    ui.painter()
-        .rect_filled(names, 0.0, ui.visuals().panel_fill);
-    ui.painter().text(
-        names.left_center(),
-        Align2::LEFT_CENTER,
-        text,
-        egui::TextStyle::Body.resolve(ui.style()),
-        ui.visuals().weak_text_color(),
-    );
-    let _ = ui.interact(names, ui.scope_id().with(("frozen", text)), Sense::click());
-}
-
 /// The vote of one person on one factor in one round.
 pub fn vote_of(theme: &Theme, factor: &Factor, who: &ParticipantId, round: u32) -> Option<Value> {
     theme
@@ -243,168 +239,4 @@ pub fn vote_of(theme: &Theme, factor: &Factor, who: &ParticipantId, round: u32) 
         .iter()
         .find(|v| v.round == round && &v.participant == who)
         .map(|v| v.value)
-}
-
-/// Text of one statistics cell, by factor column.
-type StatCell<'a> = Box<dyn Fn(usize) -> String + 'a>;
-
-fn stats_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    theme: &Theme,
-    (factors, cw): (&[&Factor], f32),
-    round: u32,
-    revealed: bool,
-    look: Look,
-) -> Option<Modal> {
-    let now: Vec<RoundStats> = factors
-        .iter()
-        .map(|f| round_stats(&doc.card, theme, f, round))
-        .collect();
-    let before: Vec<Option<RoundStats>> = factors
-        .iter()
-        .map(|f| (round > 1).then(|| round_stats(&doc.card, theme, f, round - 1)))
-        .collect();
-    let code = |f: &Factor, v: Option<Value>| v.map_or_else(|| "–".to_owned(), |v| f.scale.code(v));
-    let hidden = |s: String| if revealed { s } else { "hidden".to_owned() };
-    let rows: [(&str, StatCell<'_>); 5] = [
-        (
-            "Voted",
-            Box::new(|i| now[i].spread.as_ref().map_or(0, |s| s.count).to_string()),
-        ),
-        (
-            "Median",
-            Box::new(|i| hidden(code(factors[i], now[i].value))),
-        ),
-        (
-            "Range",
-            Box::new(|i| {
-                hidden(
-                    now[i]
-                        .spread
-                        .as_ref()
-                        .map_or_else(|| "–".to_owned(), |s| range_text(factors[i], s.min, s.max)),
-                )
-            }),
-        ),
-        (
-            "IQR (pts)",
-            Box::new(|i| {
-                hidden(
-                    now[i]
-                        .spread
-                        .as_ref()
-                        .map_or_else(|| "–".to_owned(), |s| num(s.iqr())),
-                )
-            }),
-        ),
-        (
-            "Last round",
-            Box::new(|i| {
-                before[i]
-                    .as_ref()
-                    .map_or_else(String::new, |b| code(factors[i], b.value))
-            }),
-        ),
-    ];
-    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
-    for (name, cell) in &rows {
-        if *name == "Last round" && round == 1 {
-            continue;
-        }
-        let (rect, _) = ui.allocate_exact_size(
-            vec2(NAME_W + cw * factors.len() as f32, row_h),
-            Sense::hover(),
-        );
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let painter = ui.painter().with_clip_rect(cells_clip(ui, rect));
-        for i in 0..factors.len() {
-            let x = rect.left() + NAME_W + cw * i as f32 + (cw - 4.0) / 2.0;
-            painter.text(
-                pos2(x, rect.center().y),
-                Align2::CENTER_CENTER,
-                cell(i),
-                font.clone(),
-                ui.visuals().text_color(),
-            );
-        }
-        frozen_label(ui, rect, name);
-    }
-    agree_row_ui(ui, doc, theme, (factors, cw), &now, revealed, look)
-}
-
-/// The row under the statistics: per factor, its agreed value or an Agree button (flagged when
-/// the votes are contested). Returns the agree dialog to open.
-fn agree_row_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    theme: &Theme,
-    (factors, cw): (&[&Factor], f32),
-    now: &[RoundStats],
-    revealed: bool,
-    look: Look,
-) -> Option<Modal> {
-    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
-    let mut modal = None;
-    let (rect, _) = ui.allocate_exact_size(
-        vec2(NAME_W + cw * factors.len() as f32, row_h),
-        Sense::hover(),
-    );
-    let agree_clip = cells_clip(ui, rect);
-    for (i, f) in factors.iter().enumerate() {
-        let cell = Rect::from_min_size(
-            rect.min + vec2(NAME_W + cw * i as f32, 0.0),
-            vec2(cw - 4.0, row_h),
-        );
-        let agreed = theme.scores.get(&f.id).and_then(|s| s.agreed.as_ref());
-        let contested = revealed && now[i].spread.as_ref().is_some_and(|s| s.contested);
-        let text = match agreed {
-            Some(a) => RichText::new(format!("= {}", f.scale.code(a.value))).strong(),
-            None if contested => RichText::new("Agree!").color(warning_color(look)),
-            None => RichText::new("Agree"),
-        };
-        let hint = match (agreed, contested) {
-            (Some(a), _) => format!("Agreed: {}", a.rationale),
-            (None, true) => format!(
-                "{}: votes are {}+ steps apart; agree a value with a reason",
-                f.label, doc.card.method.contested_steps
-            ),
-            (None, false) => format!("Agree a value for {}", f.label),
-        };
-        // A button scrolled under the names column is neither drawn there nor clicked.
-        let r = ui
-            .scope(|ui| {
-                ui.set_clip_rect(agree_clip);
-                ui.put(cell, egui::Button::new(text).small())
-            })
-            .inner
-            .on_hover_text(hint);
-        r.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Agree {}", f.label))
-        });
-        if r.clicked() {
-            modal = Some(Modal::Agree {
-                theme: theme.id.clone(),
-                factor: f.id.clone(),
-                suggested: agreed.map(|a| a.value).or(now[i].value),
-            });
-        }
-    }
-    frozen_label(ui, rect, "Agreed");
-    modal
-}
-
-fn range_text(f: &Factor, min: f64, max: f64) -> String {
-    match &f.scale {
-        Scale::Levels(levels) => {
-            let code = |p: f64| {
-                levels
-                    .iter()
-                    .find(|l| (l.points - p).abs() < 1e-9)
-                    .map_or_else(|| num(p), |l| l.code.clone())
-            };
-            format!("{}–{}", code(min), code(max))
-        }
-        Scale::Range { .. } => format!("{}–{}", num(min), num(max)),
-    }
 }

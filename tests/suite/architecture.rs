@@ -536,3 +536,83 @@ fn no_path_attributes() {
     let n = no_words(&["."], &["#[path"]);
     assert!(n > 150, "only {n} files checked");
 }
+
+/// Every function in `src/` with its length in lines, from `fn` to its closing brace, and
+/// whether it is a match table (its body one `match`, perhaps after a `let` or two).
+fn function_lengths() -> Vec<(String, usize, bool)> {
+    struct Fns {
+        file: String,
+        out: Vec<(String, usize, bool)>,
+    }
+    impl Fns {
+        fn add(&mut self, name: &syn::Ident, start: usize, block: &syn::Block) {
+            let lines = block.brace_token.span.close().start().line + 1 - start;
+            let table = block.stmts.len() <= 3
+                && matches!(
+                    block.stmts.last(),
+                    Some(syn::Stmt::Expr(syn::Expr::Match(_), _))
+                );
+            self.out
+                .push((format!("{}: {name}", self.file), lines, table));
+        }
+    }
+    impl<'ast> Visit<'ast> for Fns {
+        fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+            self.add(&f.sig.ident, f.sig.fn_token.span.start().line, &f.block);
+            syn::visit::visit_item_fn(self, f);
+        }
+        fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+            self.add(&f.sig.ident, f.sig.fn_token.span.start().line, &f.block);
+            syn::visit::visit_impl_item_fn(self, f);
+        }
+    }
+    let mut fns = Fns {
+        file: String::new(),
+        out: Vec::new(),
+    };
+    for file in rust_files(Path::new(SRC)) {
+        let text = std::fs::read_to_string(&file).expect("read");
+        let parsed = syn::parse_file(&text).expect("parses");
+        fns.file = file
+            .strip_prefix(SRC)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        fns.visit_file(&parsed);
+    }
+    fns.out
+}
+
+#[test]
+fn no_function_over_80_lines_but_match_tables() {
+    let all = function_lengths();
+    assert!(all.len() > 1000, "only {} functions read", all.len());
+    let long: Vec<String> = all
+        .iter()
+        .filter(|(_, n, table)| *n > 80 && !table)
+        .map(|(f, n, _)| format!("{f} ({n} lines)"))
+        .collect();
+    assert!(
+        long.is_empty(),
+        "{} long functions:\n{}",
+        long.len(),
+        long.join("\n")
+    );
+}
+
+#[test]
+fn no_file_over_400_lines() {
+    let long: Vec<String> = rust_files(Path::new(SRC))
+        .into_iter()
+        .filter_map(|f| {
+            let n = std::fs::read_to_string(&f).expect("read").lines().count();
+            (n > 400).then(|| format!("{} ({n} lines)", f.display()))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "{} long files:\n{}",
+        long.len(),
+        long.join("\n")
+    );
+}

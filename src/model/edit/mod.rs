@@ -359,47 +359,6 @@ fn check_factor(card: &Scorecard, factor: &FactorId) -> Result<(), EditError> {
         .ok_or_else(|| EditError::NoFactor(factor.to_string()))
 }
 
-fn set_draft(
-    card: &mut Scorecard,
-    theme: &ThemeId,
-    factor: &FactorId,
-    value: Option<Value>,
-) -> Result<Applied, EditError> {
-    let (_, f) = card
-        .method
-        .factor(factor.as_str())
-        .ok_or_else(|| EditError::NoFactor(factor.to_string()))?;
-    let scale = f.scale.clone();
-    if let Some(v) = value {
-        scale.check(v).map_err(|e| EditError::BadValue {
-            factor: factor.to_string(),
-            message: e.to_string(),
-        })?;
-    }
-    let t = theme_mut(card, theme)?;
-    let score = t.scores.entry(factor.clone()).or_default();
-    let old = std::mem::replace(&mut score.draft, value);
-    let show = |v: Option<Value>| v.map(|v| scale.code(v)).unwrap_or_default();
-    Ok(applied(
-        theme,
-        &format!("factor \"{factor}\" draft"),
-        show(old),
-        &show(value),
-    ))
-}
-
-fn add_theme(card: &mut Scorecard, theme: &Theme, at: usize) -> Result<Applied, EditError> {
-    if theme.name.trim().is_empty() {
-        return Err(EditError::EmptyName);
-    }
-    if card.themes.iter().any(|t| t.id == theme.id) {
-        return Err(EditError::DuplicateTheme(theme.id.to_string()));
-    }
-    let at = at.min(card.themes.len());
-    card.themes.insert(at, Arc::new(theme.clone()));
-    Ok(applied(&theme.id, "added", String::new(), &theme.name))
-}
-
 /// The rule for one-line fields: no line break or other control character.
 pub(super) fn one_line(field: &'static str, text: &str) -> Result<(), EditError> {
     match super::text::one_line_problem(text) {
@@ -408,34 +367,12 @@ pub(super) fn one_line(field: &'static str, text: &str) -> Result<(), EditError>
     }
 }
 
-/// The rule for decisions: one that departs from the outcome the method suggests must say why.
-fn check_departure(
-    card: &Scorecard,
-    theme: &ThemeId,
-    decision: Option<&Decision>,
-) -> Result<(), EditError> {
-    let Some(d) = decision.filter(|d| d.rationale.trim().is_empty()) else {
-        return Ok(());
-    };
-    let t = card
-        .theme(theme)
-        .ok_or_else(|| EditError::NoTheme(theme.to_string()))?;
-    match super::ranking::suggested(card, t) {
-        Some(s) if s != d.kind => Err(EditError::DepartureNeedsRationale {
-            suggested: s.label(),
-        }),
-        _ => Ok(()),
-    }
-}
-
-fn decision_text(d: Option<&Decision>) -> String {
-    d.map(|d| format!("{}: {}", d.kind.code(), d.rationale))
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests;
 
 mod fresh_ids;
 mod import;
+mod theme;
 mod workshop;
+
+use theme::{add_theme, check_departure, decision_text, set_draft};

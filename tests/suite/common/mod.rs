@@ -1,6 +1,5 @@
 //! Helpers shared by the UI test files: building the app in a headless harness, clicking by
 //! accessible label, and waiting for background jobs.
-#![allow(dead_code)]
 
 use std::time::Duration;
 

@@ -53,9 +53,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 cut: cut.unwrap_or_else(|| card.cut()),
                 look,
             };
-            let bytes = crate::export::export(&card, &request)?;
-            crate::export::write(&out, &bytes)?;
-            eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+            export_cmd(&card, &request, &out)?;
         }
         Command::Diff {
             old,
@@ -78,17 +76,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         Command::Methods { format } => list_methods(format)?,
         Command::Method {
             action: MethodAction::Show { name },
-        } => {
-            let text = match methods::builtin_text(&name) {
-                Some(t) => t.to_owned(),
-                None => {
-                    let m = file::load_method(Path::new(&name))
-                        .with_context(|| format!("\"{name}\" is neither a shipped method (see `trh methods`) nor a readable method file"))?;
-                    file::method_to_text(&m)?
-                }
-            };
-            emit(&text)?;
-        }
+        } => show_method(&name)?,
         Command::Generate {
             themes,
             participants,
@@ -106,6 +94,34 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `trh export`: the bytes, written atomically to `out`.
+fn export_cmd(
+    card: &Scorecard,
+    request: &crate::export::ExportRequest,
+    out: &Path,
+) -> anyhow::Result<()> {
+    let bytes = crate::export::export(card, request)?;
+    crate::export::write(out, &bytes)?;
+    eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+    Ok(())
+}
+
+/// `trh method show NAME`: a shipped method's text, or a method file's in the current format.
+fn show_method(name: &str) -> anyhow::Result<()> {
+    let text = match methods::builtin_text(name) {
+        Some(t) => t.to_owned(),
+        None => {
+            let m = file::load_method(Path::new(name)).with_context(|| {
+                format!(
+                    "\"{name}\" is neither a shipped method (see `trh methods`) nor a readable method file"
+                )
+            })?;
+            file::method_to_text(&m)?
+        }
+    };
+    emit(&text)
 }
 
 fn explain_cmd(path: &Path, key: &str, format: TextOrJson) -> anyhow::Result<()> {

@@ -12,26 +12,7 @@ pub fn handle(ctx: &egui::Context, app: &mut State) {
     // While typing, only Ctrl shortcuts are commands; Enter, Delete, F2 and Alt+arrows
     // belong to the text field.
     let typing = ctx.text_edit_focused();
-    // In presenter mode plain keys drive the presentation; only Ctrl shortcuts and F5 act.
-    let presenting = app.view.presenter.is_some();
-    for c in Command::ALL {
-        let usable = |s: &&egui::KeyboardShortcut| {
-            s.modifiers.command || (!typing && (!presenting || c == Command::Presenter))
-        };
-        let hit = ctx.input_mut(|i| {
-            c.shortcut()
-                .as_ref()
-                .filter(usable)
-                .is_some_and(|s| consume_exact(i, s))
-                || c.extra_shortcuts()
-                    .iter()
-                    .filter(usable)
-                    .any(|s| consume_exact(i, s))
-        });
-        if hit && app.enabled(c) {
-            app.push(Action::Command(c));
-        }
-    }
+    command_keys(ctx, app, typing);
     // Typing in a text field keeps its keys; otherwise arrows, Tab and numbers score.
     if typing {
         return;
@@ -68,9 +49,38 @@ pub fn handle(ctx: &egui::Context, app: &mut State) {
     if pressed(Key::ArrowUp) {
         move_selection(app, -1);
     }
-    if app.view.tab != Tab::Scorecard {
-        return;
+    if app.view.tab == Tab::Scorecard {
+        scorecard_keys(ctx, app);
     }
+}
+
+/// Every command's shortcut. In presenter mode plain keys drive the presentation; only Ctrl
+/// shortcuts and F5 act.
+fn command_keys(ctx: &egui::Context, app: &mut State, typing: bool) {
+    let presenting = app.view.presenter.is_some();
+    for c in Command::ALL {
+        let usable = |s: &&egui::KeyboardShortcut| {
+            s.modifiers.command || (!typing && (!presenting || c == Command::Presenter))
+        };
+        let hit = ctx.input_mut(|i| {
+            c.shortcut()
+                .as_ref()
+                .filter(usable)
+                .is_some_and(|s| consume_exact(i, s))
+                || c.extra_shortcuts()
+                    .iter()
+                    .filter(usable)
+                    .any(|s| consume_exact(i, s))
+        });
+        if hit && app.enabled(c) {
+            app.push(Action::Command(c));
+        }
+    }
+}
+
+/// The Scorecard tab: Tab and Shift+Tab between factors, numbers to set a level.
+fn scorecard_keys(ctx: &egui::Context, app: &mut State) {
+    let pressed = |key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
     let factors = app.doc.card.method.factors().count();
     if factors > 0 {
         let back = ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));

@@ -53,28 +53,9 @@ fn theme_page_ui(
     live: Option<&crate::state::live::LiveView>,
 ) {
     let fit = Fit::new(ui, doc, ui.available_height(), ui.available_width());
-    let n = doc.card.themes.len();
-    let mut top = format!("Theme {} of {n}", p.index + 1);
-    if !theme.category.is_empty() {
-        top.push_str(&format!("  ·  {}", theme.category));
-    }
-    if let Some(start) = p.timer {
-        let secs = Instant::now().duration_since(start).as_secs();
-        top.push_str(&format!("  ·  {:02}:{:02}", secs / 60, secs % 60));
-        // The clock is the only thing that changes on its own; wake once a second for it.
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_secs(1));
-    }
     let round = current_round(theme);
     let revealed = theme.votes_shown(round);
-    top.push_str(if revealed {
-        "  ·  votes shown"
-    } else {
-        "  ·  votes hidden"
-    });
-    if let Some(live) = live {
-        top.push_str(&live_status(doc, theme, live));
-    }
+    let top = top_line(ui, (doc, theme), p, revealed, live);
     ui.label(RichText::new(top).size(fit.small));
     let width = ui.available_width();
     let text = ui.visuals().text_color();
@@ -92,6 +73,50 @@ fn theme_page_ui(
         }
     }
     ui.add_space(6.0);
+    sections_ui(ui, (doc, theme), (round, revealed), fit);
+    ui.add_space(6.0);
+    let keys = if live.is_some() {
+        "Left/Right theme   ·   O open on phones   ·   L lock   ·   R reveal   ·   J join screen   ·   Esc leave"
+    } else {
+        "Left/Right theme   ·   R reveal   ·   T timer   ·   Enter final ranking   ·   Esc leave"
+    };
+    ui.label(RichText::new(keys).size(fit.small).weak());
+}
+
+/// "Theme 3 of 12 · Violence · 02:15 · votes hidden", and live voting's state.
+fn top_line(
+    ui: &Ui,
+    (doc, theme): (&Document, &Theme),
+    p: &PresenterView,
+    revealed: bool,
+    live: Option<&crate::state::live::LiveView>,
+) -> String {
+    let n = doc.card.themes.len();
+    let mut top = format!("Theme {} of {n}", p.index + 1);
+    if !theme.category.is_empty() {
+        top.push_str(&format!("  ·  {}", theme.category));
+    }
+    if let Some(start) = p.timer {
+        let secs = Instant::now().duration_since(start).as_secs();
+        top.push_str(&format!("  ·  {:02}:{:02}", secs / 60, secs % 60));
+        // The clock is the only thing that changes on its own; wake once a second for it.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs(1));
+    }
+    top.push_str(if revealed {
+        "  ·  votes shown"
+    } else {
+        "  ·  votes hidden"
+    });
+    if let Some(live) = live {
+        top.push_str(&live_status(doc, theme, live));
+    }
+    top
+}
+
+/// The method's sections and their factors, in two columns when the screen allows (about
+/// half the factors each).
+fn sections_ui(ui: &mut Ui, (doc, theme): (&Document, &Theme), shown: (u32, bool), fit: Fit) {
     let row = doc.row(&theme.id);
     let sections = &doc.card.method.sections;
     // Two columns split the sections between them, about half the factors each.
@@ -116,7 +141,7 @@ fn theme_page_ui(
                     .weak(),
             );
             for factor in &section.factors {
-                factor_line_ui(ui, doc, theme, factor, (round, revealed), row, fit);
+                factor_line_ui(ui, doc, theme, factor, shown, row, fit);
             }
         }
     };
@@ -128,13 +153,6 @@ fn theme_page_ui(
     } else {
         column(ui, sections);
     }
-    ui.add_space(6.0);
-    let keys = if live.is_some() {
-        "Left/Right theme   ·   O open on phones   ·   L lock   ·   R reveal   ·   J join screen   ·   Esc leave"
-    } else {
-        "Left/Right theme   ·   R reveal   ·   T timer   ·   Enter final ranking   ·   Esc leave"
-    };
-    ui.label(RichText::new(keys).size(fit.small).weak());
 }
 
 /// One factor: its label, the effective level and its descriptor, and the room's votes, in
@@ -166,13 +184,7 @@ fn factor_line_ui(
     } else {
         None
     };
-    let level_text = match shown.and_then(|v| factor.scale.level(v)) {
-        Some(l) => format!("{} — {}", l.label, l.descriptor),
-        None => match (shown, &factor.scale) {
-            (Some(Value::Number(n)), Scale::Range { .. }) => n.to_string(),
-            _ => String::new(),
-        },
-    };
+    let level_text = level_text(factor, shown);
     let votes_w = fit.votes_w;
     let mid = Rect::from_min_max(
         pos2(rect.left() + fit.label_w, rect.top()),
@@ -185,6 +197,32 @@ fn factor_line_ui(
         pos2(rect.right() - votes_w, rect.top() + 3.0),
         pos2(rect.right(), rect.bottom() - 3.0),
     );
+    votes_ui(ui, votes, (doc, theme, factor), (round, revealed), fit);
+}
+
+/// The effective level as the room sees it: "label — descriptor", or the number.
+fn level_text(factor: &Factor, shown: Option<Value>) -> String {
+    match shown.and_then(|v| factor.scale.level(v)) {
+        Some(l) => format!("{} — {}", l.label, l.descriptor),
+        None => match (shown, &factor.scale) {
+            (Some(Value::Number(n)), Scale::Range { .. }) => n.to_string(),
+            _ => String::new(),
+        },
+    }
+}
+
+/// The room's votes on a factor: how many are in while hidden; once shown, a strip of counts
+/// per level and "contested" where the room is split.
+fn votes_ui(
+    ui: &mut Ui,
+    votes: Rect,
+    (doc, theme, factor): (&Document, &Theme, &Factor),
+    (round, revealed): (u32, bool),
+    fit: Fit,
+) {
+    let text = ui.visuals().text_color();
+    let small = FontId::proportional(fit.small);
+    let agreed = theme.scores.get(&factor.id).and_then(|s| s.agreed.as_ref());
     let painter = ui.painter_at(votes);
     let stats = round_stats(&doc.card, theme, factor, round.max(1));
     let count = stats.spread.as_ref().map_or(0, |s| s.count);

@@ -16,7 +16,10 @@ use crate::state::view::{SortKey, ViewState};
 use crate::ui::style;
 use crate::ui::widgets::paint_band_chip;
 
-use super::ranking_columns::{Columns, FROZEN, cell_texts, column_widths, header_ui};
+use super::frozen::scrolled_clip;
+use super::ranking_columns::{
+    COL_BAND, COL_DECISION, COL_STABILITY, Columns, FROZEN, cell_texts, column_widths, header_ui,
+};
 
 /// The ranking rows in the board's sort order.
 pub fn sorted_rows<'a>(
@@ -100,8 +103,13 @@ pub fn ranking_board_ui(
                 let r = rows[i];
                 let cut_above = by_rank && doc.ranking.cut > 0 && i == doc.ranking.cut;
                 let selected = view.selected.as_ref() == Some(&r.id);
-                let place = (row_h, i, selected, cut_above);
-                if row_ui(ui, (doc, figures), r, &cols, place, look).clicked() {
+                let place = Place {
+                    row_h,
+                    index: i,
+                    selected,
+                    cut_above,
+                };
+                if row_ui(ui, (doc, figures), r, &cols, &place, look).clicked() {
                     out.push(Action::Select(r.id.clone()));
                 }
             }
@@ -114,6 +122,16 @@ pub fn ranking_board_ui(
     }
 }
 
+/// Where a row sits on the board and how it is marked.
+struct Place {
+    row_h: f32,
+    /// Its position in the board's order (alternate rows are shaded).
+    index: usize,
+    selected: bool,
+    /// The cut line runs along its top.
+    cut_above: bool,
+}
+
 /// One board row, painted as a single widget (cheap for hundreds of rows) and named by the
 /// theme for screen readers.
 fn row_ui(
@@ -121,103 +139,142 @@ fn row_ui(
     (doc, figures): (&Document, Option<&Figures>),
     r: &RankedTheme,
     cols: &Columns,
-    (row_h, index, selected, cut_above): (f32, usize, bool, bool),
+    place: &Place,
     look: Look,
 ) -> egui::Response {
     let width = cols.total().max(ui.available_width());
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, row_h), egui::Sense::click());
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, place.row_h), egui::Sense::click());
     let cells = cell_texts(r, figures);
     response.widget_info(|| {
         // Screen readers (and tests) hear the stability cell as the row's value.
-        let mut info = egui::WidgetInfo::selected(egui::Role::Row, true, selected, &r.name);
-        info.current_text_value = Some(cells[6].clone());
+        let mut info = egui::WidgetInfo::selected(egui::Role::Row, true, place.selected, &r.name);
+        info.current_text_value = Some(cells[COL_STABILITY].clone());
         info
     });
     if !ui.is_rect_visible(rect) {
         return response;
     }
-    let visuals = ui.style().interact_selectable(&response, selected);
     let view = ui.clip_rect();
     let rect =
         egui::Rect::from_x_y_ranges(rect.left()..=rect.right().max(view.right()), rect.y_range());
+    // One background for the row, frozen columns included (they sit over what scrolls
+    // beneath, so they are always painted).
+    let ground = row_ground(ui, &response, place);
     let painter = ui.painter_at(rect);
-    if selected || response.hovered() {
-        painter.rect_filled(rect, 0.0, visuals.weak_bg_fill);
-    } else if index % 2 == 1 {
-        painter.rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
+    if let Some(fill) = ground {
+        painter.rect_filled(rect, 0.0, fill);
     }
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let color = ui.visuals().text_color();
-    let frozen_right = view.left() + cols.frozen_width();
-    let cell = |i: usize| {
-        let (l, r) = cols.span(i, view.left(), rect.left());
-        egui::Rect::from_x_y_ranges(l + 4.0..=r - 6.0, rect.y_range())
-    };
-    // Scrolled cells never draw over the frozen columns.
-    let clip = |i: usize| {
-        let c = cell(i);
-        if i < FROZEN {
-            c
-        } else {
-            egui::Rect::from_x_y_ranges(c.left().max(frozen_right)..=c.right(), c.y_range())
-        }
-    };
-    let text = |i: usize, s: &str, c: egui::Color32| {
-        let galley = crate::ui::widgets::elided(ui, s.to_owned(), font.clone(), c, cell(i).width());
-        let at = egui::pos2(cell(i).left(), cell(i).center().y - galley.size().y / 2.0);
-        ui.painter().with_clip_rect(clip(i)).galley(at, galley, c);
-    };
-    // The frozen columns sit on the row's own background, over what scrolls beneath.
-    let frozen = egui::Rect::from_x_y_ranges(view.left()..=frozen_right, rect.y_range());
-    let ground = if selected || response.hovered() {
-        visuals.weak_bg_fill
-    } else if index % 2 == 1 {
-        ui.visuals().faint_bg_color
-    } else {
-        ui.visuals().panel_fill
-    };
+    let frozen = egui::Rect::from_x_y_ranges(
+        view.left()..=view.left() + cols.frozen_width(),
+        rect.y_range(),
+    );
     painter.rect_filled(frozen, 0.0, ui.visuals().panel_fill);
-    painter.rect_filled(frozen, 0.0, ground);
-    if cut_above {
+    if let Some(fill) = ground {
+        painter.rect_filled(frozen, 0.0, fill);
+    }
+    if place.cut_above {
         // Across the whole visible row, frozen columns included.
         let stroke = egui::Stroke::new(3.0, style::accent_color(look));
         painter.hline(view.x_range(), rect.top() + 1.0, stroke);
     }
+    let cells_at = Cells {
+        cols,
+        row: rect,
+        scrolled: scrolled_clip(ui, cols.frozen_width(), rect),
+    };
+    let color = ui.visuals().text_color();
     let badge = figures.and_then(|x| x.badge(&r.id));
     for (i, s) in cells.iter().enumerate() {
         match i {
-            5 => {
-                let chip = egui::Rect::from_min_size(
-                    cell(5).left_top() + egui::vec2(0.0, row_h * 0.15),
-                    egui::vec2(font.size * 1.9, row_h * 0.7),
-                );
-                let letter = r
-                    .band
-                    .as_ref()
-                    .and_then(|b| doc.card.method.bands.get(b.index))
-                    .map_or("–", |b| b.letter.as_str());
-                let band = r.band.as_ref().map(|b| b.index);
-                let chip_painter = painter.with_clip_rect(clip(5));
-                paint_band_chip(&chip_painter, chip, band, letter, ui.visuals().dark_mode);
-                let rest = egui::Rect::from_x_y_ranges(
-                    chip.right() + 6.0..=cell(5).right(),
-                    rect.y_range(),
-                );
-                let chip_clip = clip(5);
-                ui.painter().with_clip_rect(rest.intersect(chip_clip)).text(
-                    rest.left_center(),
-                    egui::Align2::LEFT_CENTER,
-                    s,
-                    font.clone(),
-                    color,
-                );
+            COL_BAND => band_cell_ui(ui, &cells_at, (doc, r), s, place.row_h),
+            COL_STABILITY => {
+                let c = super::close_calls_panel::badge_color(ui, badge, look);
+                cells_at.text(ui, i, s, c);
             }
-            6 => text(i, s, super::close_calls_panel::badge_color(ui, badge, look)),
-            10 if r.departs => text(i, &format!("≠ {s}"), style::warning_color(look)),
-            _ => text(i, s, color),
+            COL_DECISION if r.departs => {
+                cells_at.text(ui, i, &format!("≠ {s}"), style::warning_color(look));
+            }
+            _ => cells_at.text(ui, i, s, color),
         }
     }
     response.on_hover_ui(|ui| row_hover_ui(ui, r, figures))
+}
+
+/// The row's background: the selection or hover colour, else a faint shade on alternate
+/// rows, else none (the panel's).
+fn row_ground(ui: &Ui, response: &egui::Response, place: &Place) -> Option<egui::Color32> {
+    if place.selected || response.hovered() {
+        Some(
+            ui.style()
+                .interact_selectable(response, place.selected)
+                .weak_bg_fill,
+        )
+    } else {
+        (place.index % 2 == 1).then(|| ui.visuals().faint_bg_color)
+    }
+}
+
+/// Where a row's cells lie, and where each may draw.
+struct Cells<'a> {
+    cols: &'a Columns,
+    row: egui::Rect,
+    /// Right of the frozen columns: scrolled cells never draw over them.
+    scrolled: egui::Rect,
+}
+
+impl Cells<'_> {
+    fn cell(&self, ui: &Ui, i: usize) -> egui::Rect {
+        let (l, r) = self.cols.span(i, ui.clip_rect().left(), self.row.left());
+        egui::Rect::from_x_y_ranges(l + 4.0..=r - 6.0, self.row.y_range())
+    }
+
+    fn clip(&self, ui: &Ui, i: usize) -> egui::Rect {
+        let c = self.cell(ui, i);
+        if i < FROZEN {
+            c
+        } else {
+            c.intersect(self.scrolled)
+        }
+    }
+
+    /// A cell's text, cut short with "…" to fit.
+    fn text(&self, ui: &Ui, i: usize, s: &str, c: egui::Color32) {
+        let cell = self.cell(ui, i);
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let galley = crate::ui::widgets::elided(ui, s.to_owned(), font, c, cell.width());
+        let at = egui::pos2(cell.left(), cell.center().y - galley.size().y / 2.0);
+        ui.painter()
+            .with_clip_rect(self.clip(ui, i))
+            .galley(at, galley, c);
+    }
+}
+
+/// The band cell: the band's chip (colour and letter), then its name.
+fn band_cell_ui(ui: &Ui, at: &Cells<'_>, (doc, r): (&Document, &RankedTheme), s: &str, row_h: f32) {
+    let cell = at.cell(ui, COL_BAND);
+    let clip = at.clip(ui, COL_BAND);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let chip = egui::Rect::from_min_size(
+        cell.left_top() + egui::vec2(0.0, row_h * 0.15),
+        egui::vec2(font.size * 1.9, row_h * 0.7),
+    );
+    let letter = r
+        .band
+        .as_ref()
+        .and_then(|b| doc.card.method.bands.get(b.index))
+        .map_or("–", |b| b.letter.as_str());
+    let band = r.band.as_ref().map(|b| b.index);
+    let painter = ui.painter().with_clip_rect(clip);
+    paint_band_chip(&painter, chip, band, letter, ui.visuals().dark_mode);
+    let rest = egui::Rect::from_x_y_ranges(chip.right() + 6.0..=cell.right(), at.row.y_range());
+    ui.painter().with_clip_rect(rest.intersect(clip)).text(
+        rest.left_center(),
+        egui::Align2::LEFT_CENTER,
+        s,
+        font,
+        ui.visuals().text_color(),
+    );
 }
 
 /// What hovering a row says: its name, its flags in words, and its stability.

@@ -12,6 +12,12 @@ use crate::state::view::{SortKey, ViewState};
 
 /// The first two columns (rank and theme) stay in view when the table scrolls sideways.
 pub(super) const FROZEN: usize = 2;
+/// The band column (a chip and the band's name).
+pub(super) const COL_BAND: usize = 5;
+/// The stability column (what screen readers hear as a row's value).
+pub(super) const COL_STABILITY: usize = 6;
+/// The decision column.
+pub(super) const COL_DECISION: usize = 10;
 
 /// Column edges: the frozen columns from the left of the view, the others from the left of
 /// the scrolled content.
@@ -83,10 +89,10 @@ pub(super) fn column_widths(
             }
         }
         // Room for the band chip, the ≠ mark and the cell padding.
-        w[5] += font.size * 2.2;
-        w[10] += font.size * 1.2;
+        w[COL_BAND] += font.size * 2.2;
+        w[COL_DECISION] += font.size * 1.2;
         // The stability column fits "12–140 · close call" before its figures arrive.
-        w[6] = w[6].max(measure("12–140 · close call"));
+        w[COL_STABILITY] = w[COL_STABILITY].max(measure("12–140 · close call"));
         for x in &mut w {
             *x += 14.0;
         }
@@ -115,10 +121,7 @@ pub(super) fn header_ui(ui: &mut Ui, cols: &Columns, row_h: f32, view: &mut View
         egui::Sense::hover(),
     );
     let content_left = rect.left() - view.board.scroll_x;
-    let scrolled = egui::Rect::from_x_y_ranges(
-        rect.left() + cols.frozen_width()..=rect.right(),
-        rect.y_range(),
-    );
+    let scrolled = super::frozen::scrolled_clip(ui, cols.frozen_width(), rect);
     for (i, (name, key)) in COLUMNS.iter().enumerate() {
         let (l, r) = cols.span(i, rect.left(), content_left);
         let cell = egui::Rect::from_x_y_ranges(l..=r - 4.0, rect.y_range());

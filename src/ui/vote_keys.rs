@@ -5,86 +5,87 @@
 
 use crate::document::Document;
 use crate::model::method::Factor;
-use crate::model::{Edit, Scale, Value};
+use crate::model::scorecard::Participant;
+use crate::model::{Edit, Scale, Theme, Value};
 use crate::state::Action;
 use crate::state::modal::Modal;
-use crate::state::view::ViewState;
+use crate::state::view::{ViewState, WorkshopView};
 use crate::ui::vote_grid::{current_round, grid_people};
+
+/// The grid the keys act on.
+struct Grid<'a> {
+    theme: &'a Theme,
+    people: Vec<&'a Participant>,
+    factors: Vec<&'a Factor>,
+    round: u32,
+}
+
+impl Grid<'_> {
+    /// Sets (or clears) the vote at a cell.
+    fn set(&self, out: &mut Vec<Action>, (r, c): (usize, usize), value: Option<Value>) {
+        out.push(Action::edit(Edit::SetVote {
+            theme: self.theme.id.clone(),
+            factor: self.factors[c].id.clone(),
+            participant: self.people[r].id.clone(),
+            round: self.round,
+            value,
+        }));
+    }
+
+    /// The next cell to the right, then the next person's first.
+    fn advance(&self, cursor: &mut (usize, usize)) {
+        *cursor = if cursor.1 + 1 < self.factors.len() {
+            (cursor.0, cursor.1 + 1)
+        } else {
+            ((cursor.0 + 1) % self.people.len(), 0)
+        };
+    }
+
+    /// Sets the number typed so far, if the scale allows it, and clears the entry.
+    fn commit_number(&self, w: &mut WorkshopView, out: &mut Vec<Action>) {
+        if let (Ok(n), Scale::Range { min, max }) =
+            (w.entry.parse::<i32>(), &self.factors[w.cursor.1].scale)
+            && (*min..=*max).contains(&n)
+        {
+            self.set(out, w.cursor, Some(Value::Number(n)));
+        }
+        w.entry.clear();
+    }
+}
 
 /// Keyboard entry for the grid.
 pub fn grid_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState, out: &mut Vec<Action>) {
     let Some(theme) = view.selected.as_ref().and_then(|id| doc.card.theme(id)) else {
         return;
     };
-    let people = grid_people(doc);
-    let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
-    if people.is_empty() || factors.is_empty() {
+    let grid = Grid {
+        theme,
+        people: grid_people(doc),
+        factors: doc.card.method.factors().map(|(_, f)| f).collect(),
+        round: current_round(view, theme),
+    };
+    if grid.people.is_empty() || grid.factors.is_empty() {
         return;
     }
-    let round = current_round(view, theme);
-    let (rows, cols) = (people.len(), factors.len());
+    let (rows, cols) = (grid.people.len(), grid.factors.len());
     let w = &mut view.workshop;
     w.cursor = (w.cursor.0.min(rows - 1), w.cursor.1.min(cols - 1));
     let pressed = |key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
-    let set = |out: &mut Vec<Action>, (r, c): (usize, usize), value: Option<Value>| {
-        out.push(Action::edit(Edit::SetVote {
-            theme: theme.id.clone(),
-            factor: factors[c].id.clone(),
-            participant: people[r].id.clone(),
-            round,
-            value,
-        }));
-    };
-    let advance = |cursor: &mut (usize, usize)| {
-        *cursor = if cursor.1 + 1 < cols {
-            (cursor.0, cursor.1 + 1)
-        } else {
-            ((cursor.0 + 1) % rows, 0)
-        };
-    };
-    let commit_number = |w: &mut crate::state::view::WorkshopView, out: &mut Vec<Action>| {
-        if let (Ok(n), Scale::Range { min, max }) =
-            (w.entry.parse::<i32>(), &factors[w.cursor.1].scale)
-            && (*min..=*max).contains(&n)
-        {
-            set(out, w.cursor, Some(Value::Number(n)));
-        }
-        w.entry.clear();
-    };
     for (n, key) in DIGITS.iter().enumerate() {
-        if !pressed(*key) {
-            continue;
-        }
-        match &factors[w.cursor.1].scale {
-            Scale::Levels(levels) if (1..=levels.len()).contains(&n) => {
-                set(out, w.cursor, Some(Value::Level((n - 1) as u16)));
-                advance(&mut w.cursor);
-            }
-            Scale::Range { .. } => w.entry.push(char::from(b'0' + n as u8)),
-            Scale::Levels(_) => {}
+        if pressed(*key) {
+            digit(&grid, w, n, out);
         }
     }
     if pressed(egui::Key::Enter) && !w.entry.is_empty() {
-        commit_number(w, out);
-        advance(&mut w.cursor);
+        grid.commit_number(w, out);
+        grid.advance(&mut w.cursor);
     }
     if pressed(egui::Key::Backspace) && w.entry.pop().is_none() {
-        set(out, w.cursor, None);
+        grid.set(out, w.cursor, None);
     }
     // A: agree the value of the cursor's factor (the round's median is offered).
     if pressed(egui::Key::A) {
-        let f = factors[w.cursor.1];
-        let agreed = theme
-            .scores
-            .get(&f.id)
-            .and_then(|s| s.agreed.as_ref())
-            .map(|a| a.value);
-        let median = crate::model::workshop::round_stats(&doc.card, theme, f, round).value;
-        out.push(Action::Dialog(Modal::Agree {
-            theme: theme.id.clone(),
-            factor: f.id.clone(),
-            suggested: agreed.or(median),
-        }));
+        out.push(agree(doc, &grid, w.cursor.1));
     }
     for (key, dr, dc) in [
         (egui::Key::ArrowRight, 0, 1),
@@ -94,13 +95,42 @@ pub fn grid_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState, out:
     ] {
         if pressed(key) {
             if !w.entry.is_empty() {
-                commit_number(w, out);
+                grid.commit_number(w, out);
             }
             let r = (w.cursor.0 as isize + dr).clamp(0, rows as isize - 1) as usize;
             let c = (w.cursor.1 as isize + dc).clamp(0, cols as isize - 1) as usize;
             w.cursor = (r, c);
         }
     }
+}
+
+/// Digit `n`: the n-th level (then the next cell), or one more digit of a number.
+fn digit(grid: &Grid<'_>, w: &mut WorkshopView, n: usize, out: &mut Vec<Action>) {
+    match &grid.factors[w.cursor.1].scale {
+        Scale::Levels(levels) if (1..=levels.len()).contains(&n) => {
+            grid.set(out, w.cursor, Some(Value::Level((n - 1) as u16)));
+            grid.advance(&mut w.cursor);
+        }
+        Scale::Range { .. } => w.entry.push(char::from(b'0' + n as u8)),
+        Scale::Levels(_) => {}
+    }
+}
+
+/// The Agree dialog for a factor, offering the agreed value or else the round's median.
+fn agree(doc: &Document, grid: &Grid<'_>, column: usize) -> Action {
+    let f = grid.factors[column];
+    let agreed = grid
+        .theme
+        .scores
+        .get(&f.id)
+        .and_then(|s| s.agreed.as_ref())
+        .map(|a| a.value);
+    let median = crate::model::workshop::round_stats(&doc.card, grid.theme, f, grid.round).value;
+    Action::Dialog(Modal::Agree {
+        theme: grid.theme.id.clone(),
+        factor: f.id.clone(),
+        suggested: agreed.or(median),
+    })
 }
 
 const DIGITS: [egui::Key; 10] = [

@@ -67,20 +67,7 @@ pub(super) fn run(
     theme: Option<&str>,
 ) -> anyhow::Result<()> {
     let card = super::load::load(path)?;
-    let mut session = Session::default();
-    let mut opening = None;
-    if let Some(key) = theme {
-        let Some(t) = card.find_theme(key) else {
-            bail!(
-                "{}: there is no theme \"{key}\" (give its id or name)",
-                path.display()
-            );
-        };
-        let id = t.id.clone();
-        let (edit, round) = open_new_round(&card, &id).context("theme")?;
-        session.open = Some((id, round));
-        opening = Some(edit);
-    }
+    let (session, opening) = opening(&card, path, theme)?;
     if card.participants.iter().all(|p| !p.present) {
         eprintln!(
             "warning: {}: nobody is marked present, so nobody can join",
@@ -114,11 +101,47 @@ pub(super) fn run(
          Stop with Ctrl+C.",
         server.addr()
     );
+    serve(&mut kiosk, path, &stop);
+    let (_, refused) = kiosk.stop()?;
+    if let Some(note) = refusal_note(&refused) {
+        eprintln!("warning: {note}");
+    }
+    eprintln!("Stopped; {} saved.", path.display());
+    Ok(())
+}
+
+/// The theme to open for voting, if one was named: the session and the edit that opens its
+/// next round (hidden).
+fn opening(
+    card: &crate::model::Scorecard,
+    path: &Path,
+    theme: Option<&str>,
+) -> anyhow::Result<(Session, Option<crate::model::Edit>)> {
+    let mut session = Session::default();
+    let Some(key) = theme else {
+        return Ok((session, None));
+    };
+    let Some(t) = card.find_theme(key) else {
+        bail!(
+            "{}: there is no theme \"{key}\" (give its id or name)",
+            path.display()
+        );
+    };
+    let id = t.id.clone();
+    let (edit, round) = open_new_round(card, &id).context("theme")?;
+    session.open = Some((id, round));
+    Ok((session, Some(edit)))
+}
+
+/// Applies votes and saves until `stop` is set, saying on stderr what the facilitator must
+/// know: nobody joining after a while (once), votes the model refuses (as the window says them
+/// in a notice), and a save that fails (once, and when it works again; voting goes on and
+/// nothing accepted is dropped).
+fn serve(kiosk: &mut Kiosk, path: &Path, stop: &AtomicBool) {
     let mut failing = false;
     let started = std::time::Instant::now();
     let mut joined = false;
     while !stop.load(Ordering::SeqCst) {
-        // After a while with no device: what to try (once).
         if !joined {
             let server = kiosk.server();
             let devices = server.claimed().len() + server.waiting().len();
@@ -128,10 +151,7 @@ pub(super) fn run(
             }
             joined = devices > 0 || hint.is_some();
         }
-        // A save that fails (a full disk, a file made read-only) is said once and tried
-        // again; voting goes on and nothing accepted is dropped.
         let step = kiosk.step(Duration::from_millis(200));
-        // Votes the model refuses are said, as the window says them in a notice.
         if let Ok(Step { refused, .. }) = &step
             && let Some(note) = refusal_note(refused)
         {
@@ -153,10 +173,4 @@ pub(super) fn run(
             Err(_) => {}
         }
     }
-    let (_, refused) = kiosk.stop()?;
-    if let Some(note) = refusal_note(&refused) {
-        eprintln!("warning: {note}");
-    }
-    eprintln!("Stopped; {} saved.", path.display());
-    Ok(())
 }

@@ -37,6 +37,30 @@ pub fn markdown(card: &Scorecard, ranking: &Ranking, figures: &crate::document::
     .flatten()
     .collect();
     out.push_str(&facts.join(" · "));
+    ranked_list(&mut out, ranking);
+    super::stability::markdown(&mut out, figures, md);
+    departures(&mut out, ranking);
+    let flagged: Vec<_> = ranking
+        .rows
+        .iter()
+        .filter(|r| !flags(r).is_empty())
+        .collect();
+    if !flagged.is_empty() {
+        out.push_str("\n## Flags\n\n");
+        for row in flagged {
+            out.push_str(&format!("- {}: {}\n", md(&row.name), flags(row)));
+        }
+        out.push_str(&format!(
+            "\n{}\n",
+            md(&crate::report::rank_table::legend(ranking))
+        ));
+    }
+    out.push_str(&format!("\n**{marking}**\n"));
+    out
+}
+
+/// The ranked priority list, with the cut line and any tie across it.
+fn ranked_list(out: &mut String, ranking: &Ranking) {
     out.push_str("\n\n## Ranked priority list\n\n");
     out.push_str(&format!(
         "Candidate priorities: the top {} (above the line).\n\n",
@@ -75,38 +99,25 @@ pub fn markdown(card: &Scorecard, ranking: &Ranking, figures: &crate::document::
             md(&row.decision_rationale),
         ));
     }
-    super::stability::markdown(&mut out, figures, md);
+}
+
+/// The board's decisions that depart from the ranking, with why.
+fn departures(out: &mut String, ranking: &Ranking) {
     let departures: Vec<_> = ranking.rows.iter().filter(|r| r.departs).collect();
-    if !departures.is_empty() {
-        out.push_str("\n## Decisions that depart from the ranking\n\n");
-        for row in departures {
-            out.push_str(&format!(
-                "- **{}**: suggested {}, decided {}. {}\n",
-                md(&row.name),
-                row.outcome
-                    .as_ref()
-                    .map(|o| md(&o.label))
-                    .unwrap_or_default(),
-                row.decision.map(|d| d.label()).unwrap_or_default(),
-                md(&row.decision_rationale)
-            ));
-        }
+    if departures.is_empty() {
+        return;
     }
-    let flagged: Vec<_> = ranking
-        .rows
-        .iter()
-        .filter(|r| !flags(r).is_empty())
-        .collect();
-    if !flagged.is_empty() {
-        out.push_str("\n## Flags\n\n");
-        for row in flagged {
-            out.push_str(&format!("- {}: {}\n", md(&row.name), flags(row)));
-        }
+    out.push_str("\n## Decisions that depart from the ranking\n\n");
+    for row in departures {
         out.push_str(&format!(
-            "\n{}\n",
-            md(&crate::report::rank_table::legend(ranking))
+            "- **{}**: suggested {}, decided {}. {}\n",
+            md(&row.name),
+            row.outcome
+                .as_ref()
+                .map(|o| md(&o.label))
+                .unwrap_or_default(),
+            row.decision.map(|d| d.label()).unwrap_or_default(),
+            md(&row.decision_rationale)
         ));
     }
-    out.push_str(&format!("\n**{marking}**\n"));
-    out
 }

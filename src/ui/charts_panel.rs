@@ -9,7 +9,6 @@ use super::chart_cache::{ChartCache, ChartKey, FigureKey};
 
 use crate::chart::{self, ChartKind, Mark};
 use crate::document::Document;
-use crate::document::Figures;
 use crate::look::Look;
 use crate::state::Action;
 use crate::state::view::ViewState;
@@ -17,62 +16,33 @@ use crate::state::view::ViewState;
 /// Draws the charts tab.
 pub fn charts_ui(
     ui: &mut Ui,
-    (doc, figures): (&Document, Option<&Figures>),
+    cx: &crate::ui::PanelCtx<'_>,
     view: &mut ViewState,
     cache: &mut ChartCache,
-    look: Look,
     out: &mut Vec<Action>,
 ) {
+    let (doc, look) = (cx.doc, cx.look);
     let avail_before = ui.available_size();
     // Wrapped, so the projector look's larger text never widens the panel past the window.
-    ui.horizontal_wrapped(|ui| {
-        for kind in ChartKind::ALL {
-            ui.selectable_value(&mut view.chart, kind, kind.title());
-        }
-        ui.separator();
-        super::widgets::cut_ui(ui, doc, "Cut line: top", out);
-        ui.separator();
-        if ui
-            .button("Export this chart…")
-            .on_hover_text("Save it as PNG or SVG, as it looks now")
-            .clicked()
-        {
-            let mut request = crate::export::ExportRequest::new(crate::export::ExportFormat::Png);
-            request.chart = view.chart.into();
-            request.cut = doc.ranking.cut;
-            request.look = look;
-            request.size = (
-                (avail_before.x * ui.ctx().pixels_per_point()) as u32,
-                (avail_before.y * ui.ctx().pixels_per_point()) as u32,
-            );
-            request.size = (
-                request.size.0.clamp(200, 8000),
-                request.size.1.clamp(200, 8000),
-            );
-            view.export = Some(request);
-        }
-    });
+    ui.horizontal_wrapped(|ui| toolbar_ui(ui, (doc, look), view, avail_before, out));
     let avail = ui.available_size();
     let ppp = ui.ctx().pixels_per_point();
     let size = [
         (avail.x * ppp).max(64.0) as u32,
         (avail.y * ppp).max(64.0) as u32,
     ];
+    let kind = view.chart;
+    // Only the rank acceptability chart reads the stability figures (of this generation).
+    let figures = cx
+        .figures_now()
+        .filter(|_| kind == ChartKind::Acceptability);
     let key = ChartKey {
         generation: doc.generation,
         size,
         look,
         cut: doc.ranking.cut,
         selected: view.selected.clone(),
-        figures: None,
-    };
-    let kind = view.chart;
-    // Only the rank acceptability chart reads the stability figures (of this generation).
-    let figures =
-        figures.filter(|r| r.generation == doc.generation && kind == ChartKind::Acceptability);
-    let key = ChartKey {
         figures: figures.map(|r| r.generation),
-        ..key
     };
     cache.refresh_chart(
         ui.ctx(),
@@ -94,9 +64,42 @@ pub fn charts_ui(
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Image, true, format!("{title} chart"))
     });
-    let Some(mark) = mark_under(&response, entry.key.size, &entry.marks) else {
-        return;
-    };
+    if let Some(mark) = mark_under(&response, entry.key.size, &entry.marks) {
+        mark_ui(doc, &response, mark, out);
+    }
+}
+
+/// The chart choice, the cut line and "Export this chart…" (at the size it is shown).
+fn toolbar_ui(
+    ui: &mut Ui,
+    (doc, look): (&Document, Look),
+    view: &mut ViewState,
+    shown: egui::Vec2,
+    out: &mut Vec<Action>,
+) {
+    for kind in ChartKind::ALL {
+        ui.selectable_value(&mut view.chart, kind, kind.title());
+    }
+    ui.separator();
+    super::widgets::cut_ui(ui, doc, "Cut line: top", out);
+    ui.separator();
+    if ui
+        .button("Export this chart…")
+        .on_hover_text("Save it as PNG or SVG, as it looks now")
+        .clicked()
+    {
+        let mut request = crate::export::ExportRequest::new(crate::export::ExportFormat::Png);
+        request.chart = view.chart.into();
+        request.cut = doc.ranking.cut;
+        request.look = look;
+        let px = |points: f32| ((points * ui.ctx().pixels_per_point()) as u32).clamp(200, 8000);
+        request.size = (px(shown.x), px(shown.y));
+        view.export = Some(request);
+    }
+}
+
+/// A theme's point under the pointer: what it is on hover, selected on a click.
+fn mark_ui(doc: &Document, response: &egui::Response, mark: &Mark, out: &mut Vec<Action>) {
     if let Some(row) = doc.row(&mark.theme) {
         use crate::report::row::{RowText, dash};
         let t = RowText::of(row);

@@ -3,9 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::document::Document;
 use crate::export::ExportFormat;
-use crate::look::Look;
 use crate::report::diff::{band_text, headline, movement, rank_text};
 use crate::state::Action;
 use crate::state::view::ViewState;
@@ -16,12 +14,12 @@ use crate::ui::widgets::{quiet, warning};
 /// Draws the compare tab.
 pub fn compare_ui(
     ui: &mut Ui,
-    doc: &Document,
+    cx: &crate::ui::PanelCtx<'_>,
     view: &mut ViewState,
     charts: &mut ChartCache,
-    look: Look,
     out: &mut Vec<Action>,
 ) {
+    let (doc, look) = (cx.doc, cx.look);
     let Some(compare) = view.compare.as_ref() else {
         ui.label("Choose last year's scorecard to see what changed.");
         if ui

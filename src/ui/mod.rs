@@ -37,86 +37,101 @@ pub mod workshop_panel;
 use crate::state::view::Tab;
 use crate::state::{Command, State};
 
-/// Lays out one frame: menu bar, status bar, theme list, and the tab in the centre.
-pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::ChartCache) {
-    if app.view.presenter.is_some() {
-        presenter::presenter_ui(
-            ui,
-            (&app.doc, app.figures.as_deref()),
-            &mut app.view,
-            app.live.as_ref(),
-        );
-        status::toasts_ui(ui.ctx(), &app.notes);
-        return;
-    }
-    let mut out = Vec::new();
-    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_ui(ui, app, &mut out));
-    egui::Panel::bottom("status_bar").show(ui, |ui| status::status_ui(ui, app, &mut out));
-    egui::Panel::left("theme_list")
-        .resizable(true)
-        .default_size(300.0)
-        .min_size(200.0)
-        .show(ui, |ui| {
-            let flags = enabled_flags(app);
-            let enabled = |c: Command| flags.iter().any(|&(d, on)| d == c && on);
-            theme_list::theme_list_ui(ui, &app.doc, &mut app.view, &enabled, &mut out);
-        });
-    egui::CentralPanel::default().show(ui, |ui| {
-        tabs_ui(ui, &mut app.view.tab, app.view.compare.is_some());
-        ui.separator();
-        match app.view.tab {
-            Tab::Scorecard => {
-                scorecard_panel::scorecard_ui(
-                    ui,
-                    &app.doc,
-                    &mut app.view,
-                    app.prefs.look,
-                    &mut out,
-                );
-            }
-            Tab::Ranking => {
-                let figures = app.figures.as_deref();
-                ranking_board::ranking_board_ui(ui, &app.doc, figures, &mut app.view, &mut out);
-            }
-            Tab::Workshop => {
-                let look = (app.prefs.look, app.live.as_ref());
-                let doc = &app.doc;
-                if let Some(m) =
-                    workshop_panel::workshop_ui(ui, doc, &mut app.view, charts, look, &mut out)
-                {
-                    out.push(crate::state::Action::Dialog(m));
-                }
-            }
-            Tab::Charts => charts_panel::charts_ui(
-                ui,
-                (&app.doc, app.figures.as_deref()),
-                &mut app.view,
-                charts,
-                app.prefs.look,
-                &mut out,
-            ),
-            Tab::Compare => compare_panel::compare_ui(
-                ui,
-                &app.doc,
-                &mut app.view,
-                charts,
-                app.prefs.look,
-                &mut out,
-            ),
+/// What every panel reads this frame, as rerun's `ViewerContext`: the document, its stability
+/// figures (of the latest generation worked out, which may lag the document by a change),
+/// the look, and live voting while it runs. Panels change only view state and queue actions.
+#[derive(Clone, Copy)]
+pub struct PanelCtx<'a> {
+    /// The open document.
+    pub doc: &'a crate::document::Document,
+    /// The stability figures, if any have been worked out.
+    pub figures: Option<&'a crate::document::Figures>,
+    /// Light, dark or projector.
+    pub look: crate::look::Look,
+    /// Live voting, while it runs.
+    pub live: Option<&'a crate::state::live::LiveView>,
+}
+
+impl<'a> PanelCtx<'a> {
+    /// The context of a frame of `app`.
+    pub fn of(app: &'a State) -> Self {
+        Self {
+            doc: &app.doc,
+            figures: app.figures.as_deref(),
+            look: app.prefs.look,
+            live: app.live.as_ref(),
         }
-    });
-    let ctx = ui.ctx().clone();
-    export_dialog::export_dialog_ui(&ctx, &mut app.view.export, &app.doc.card.marking, &mut out);
-    import_dialog::import_dialog_ui(
-        &ctx,
-        &mut app.view.import,
-        &app.doc.card,
-        &app.prefs.import_columns,
-        &mut out,
-    );
-    status::toasts_ui(ui.ctx(), &app.notes);
+    }
+
+    /// The stability figures if they are for the document as it is now.
+    pub fn figures_now(&self) -> Option<&'a crate::document::Figures> {
+        self.figures.filter(|f| f.generation == self.doc.generation)
+    }
+}
+
+/// Draws one frame of the app: presenter mode, or the menu, status bar, theme list and the
+/// tab's panel, then the export and import dialogs and the toasts.
+pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::ChartCache) {
+    let mut out = Vec::new();
+    if app.view.presenter.is_none() {
+        egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_ui(ui, app, &mut out));
+        egui::Panel::bottom("status_bar").show(ui, |ui| status::status_ui(ui, app, &mut out));
+    }
+    let flags = enabled_flags(app);
+    let enabled = |c: Command| flags.iter().any(|&(d, on)| d == c && on);
+    let State {
+        doc,
+        figures,
+        live,
+        view,
+        notes,
+        prefs,
+        ..
+    } = app;
+    let cx = PanelCtx {
+        doc,
+        figures: figures.as_deref(),
+        look: prefs.look,
+        live: live.as_ref(),
+    };
+    if view.presenter.is_some() {
+        presenter::presenter_ui(ui, &cx, view);
+    } else {
+        egui::Panel::left("theme_list")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(200.0)
+            .show(ui, |ui| {
+                theme_list::theme_list_ui(ui, cx.doc, view, &enabled, &mut out);
+            });
+        egui::CentralPanel::default().show(ui, |ui| tab_ui(ui, &cx, view, charts, &mut out));
+        let ctx = ui.ctx().clone();
+        export_dialog::export_dialog_ui(&ctx, &mut view.export, &cx.doc.card.marking, &mut out);
+        let columns = &prefs.import_columns;
+        import_dialog::import_dialog_ui(&ctx, &mut view.import, &cx.doc.card, columns, &mut out);
+    }
+    status::toasts_ui(ui.ctx(), notes);
     for action in out {
         app.push(action);
+    }
+}
+
+/// The tab bar and the chosen tab's panel.
+fn tab_ui(
+    ui: &mut egui::Ui,
+    cx: &PanelCtx<'_>,
+    view: &mut crate::state::view::ViewState,
+    charts: &mut chart_cache::ChartCache,
+    out: &mut Vec<crate::state::Action>,
+) {
+    tabs_ui(ui, &mut view.tab, view.compare.is_some());
+    ui.separator();
+    match view.tab {
+        Tab::Scorecard => scorecard_panel::scorecard_ui(ui, cx, view, out),
+        Tab::Ranking => ranking_board::ranking_board_ui(ui, cx, view, out),
+        Tab::Workshop => workshop_panel::workshop_ui(ui, cx, view, charts, out),
+        Tab::Charts => charts_panel::charts_ui(ui, cx, view, charts, out),
+        Tab::Compare => compare_panel::compare_ui(ui, cx, view, charts, out),
     }
 }
 

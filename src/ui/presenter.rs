@@ -20,12 +20,8 @@ use super::presenter_fit::{BODY, Fit, ROW_GAP};
 use super::presenter_reveal::ranking_reveal_ui;
 
 /// Draws presenter mode.
-pub fn presenter_ui(
-    ui: &mut Ui,
-    (doc, figures): (&Document, Option<&crate::document::Figures>),
-    view: &mut ViewState,
-    live: Option<&crate::state::live::LiveView>,
-) {
+pub fn presenter_ui(ui: &mut Ui, cx: &crate::ui::PanelCtx<'_>, view: &mut ViewState) {
+    let (doc, figures, live) = (cx.doc, cx.figures, cx.live);
     let Some(p) = view.presenter.as_mut() else {
         return;
     };

@@ -66,11 +66,11 @@ fn compare(key: SortKey, a: &RankedTheme, b: &RankedTheme, figures: Option<&Figu
 /// Draws the ranking board.
 pub fn ranking_board_ui(
     ui: &mut Ui,
-    doc: &Document,
-    figures: Option<&Figures>,
+    cx: &crate::ui::PanelCtx<'_>,
     view: &mut ViewState,
     out: &mut Vec<Action>,
 ) {
+    let (doc, figures) = (cx.doc, cx.figures);
     let figures = figures.filter(|r| r.generation == doc.generation);
     let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
     ui.horizontal_wrapped(|ui| {

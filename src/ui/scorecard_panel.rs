@@ -4,7 +4,6 @@
 use super::widgets::text_edit_actions;
 use egui::{RichText, Ui};
 
-use crate::document::Document;
 use crate::look::Look;
 use crate::model::edit::ThemeText;
 use crate::model::ranking::RankedTheme;
@@ -18,11 +17,11 @@ use crate::ui::widgets::{quiet, warning};
 /// Draws the selected theme's scorecard.
 pub fn scorecard_ui(
     ui: &mut Ui,
-    doc: &Document,
+    cx: &crate::ui::PanelCtx<'_>,
     view: &mut ViewState,
-    look: Look,
     out: &mut Vec<Action>,
 ) {
+    let (doc, look) = (cx.doc, cx.look);
     let Some(theme) = view.selected.as_ref().and_then(|id| doc.card.theme(id)) else {
         ui.label("Select a theme in the list, or add one.");
         return;

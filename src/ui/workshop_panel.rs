@@ -4,25 +4,23 @@
 use egui::{RichText, Ui};
 
 use crate::document::Document;
-use crate::look::Look;
 use crate::model::Edit;
 use crate::model::scorecard::{COMMON_AGENCIES, Participant};
 use crate::model::workshop;
-use crate::state::modal::Modal;
 use crate::state::view::ViewState;
 use crate::state::{Action, Command};
 use crate::ui::vote_grid::{current_round, vote_grid_ui};
 use crate::ui::widgets::{quiet, with_shortcut};
 
-/// Draws the workshop tab; returns a dialog to open, if any.
+/// Draws the workshop tab.
 pub fn workshop_ui(
     ui: &mut Ui,
-    doc: &Document,
+    cx: &crate::ui::PanelCtx<'_>,
     view: &mut ViewState,
     charts: &mut crate::ui::chart_cache::ChartCache,
-    (look, live): (Look, Option<&crate::state::live::LiveView>),
     out: &mut Vec<Action>,
-) -> Option<Modal> {
+) {
+    let (doc, look, live) = (cx.doc, cx.look, cx.live);
     if let Some(live) = live {
         crate::ui::live_panel::live_bar_ui(ui, doc, view.selected.as_ref(), live, out);
     }
@@ -31,7 +29,7 @@ pub fn workshop_ui(
     ui.separator();
     let Some(theme) = view.selected.as_ref().and_then(|id| doc.card.theme(id)) else {
         ui.label("Select a theme in the list.");
-        return None;
+        return;
     };
     ui.heading(&theme.name);
     let round = current_round(view, theme);
@@ -82,16 +80,16 @@ pub fn workshop_ui(
     }
     area.show(ui, |ui| {
         let on_phones = live.map_or(&[][..], |l| l.claimed.as_slice());
-        let modal = vote_grid_ui(ui, doc, theme, view, (look, on_phones));
+        if let Some(modal) = vote_grid_ui(ui, doc, theme, view, (look, on_phones)) {
+            out.push(Action::Dialog(modal));
+        }
         ui.add_space(8.0);
         if theme.votes_shown(round) {
             crate::ui::charts_panel::votes_plot_ui(ui, doc, theme, round, charts, look);
         } else {
             ui.label(quiet("The vote plot appears when the votes are revealed."));
         }
-        modal
-    })
-    .inner
+    });
 }
 
 /// Themes every agency rates high, and themes only some agencies rate high.

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::doc::{
-    ParticipantDoc, RoundDoc, SCORECARD_VERSION, ScoreDoc, ScorecardDoc, VersionProbe,
+    ParticipantDoc, RoundDoc, SCORECARD_VERSION, ScoreDoc, ScorecardDoc, ThemeDoc, VersionProbe,
 };
 use super::locate::Locator;
 use super::{FileError, Problem, parse_problem, ron_options};
@@ -117,44 +117,14 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
         .map(|(i, p)| (p.id.as_str(), (i, p.id.clone())))
         .collect();
     let mut seen = HashSet::new();
-    let mut themes = Vec::with_capacity(doc.themes.len());
-    for t in doc.themes {
-        let at = vec!["themes:".to_owned(), format!("id: {}", q(&t.id))];
-        if t.id.trim().is_empty() {
-            ck.report(&at, format!("theme \"{}\" has an empty id", t.name));
-        } else if !seen.insert(t.id.clone()) {
-            // Point at the second occurrence.
-            let mut again = at.clone();
-            again.push(format!("id: {}", q(&t.id)));
-            ck.report(&again, format!("duplicate theme id \"{}\"", t.id));
-        }
-        for (field, text) in [("name", &t.name), ("category", &t.category)] {
-            let mut place = at.clone();
-            place.push(format!("{field}:"));
-            one_line(ck, &place, &format!("theme \"{}\": {field}", t.id), text);
-        }
-        check_hidden(ck, &at, &t);
-        let scores = if method_ok {
-            scores_from(&doc.method, &t.id, t.scores, &known, ck)
-        } else {
-            BTreeMap::new()
-        };
-        themes.push(Arc::new(Theme {
-            id: ThemeId::new(t.id),
-            name: t.name,
-            description: t.description,
-            category: t.category,
-            evidence: t.evidence,
-            scores,
-            hidden_rounds: t.hidden_rounds.into_iter().filter(|&r| r > 0).collect(),
-            decision: t.decision.map(|d| Decision {
-                kind: d.decision,
-                rationale: d.rationale,
-                by: d.by,
-                at: d.at,
-            }),
-        }));
-    }
+    let themes = doc
+        .themes
+        .into_iter()
+        .map(|t| {
+            let method = method_ok.then_some(&doc.method);
+            Arc::new(theme_from(t, method, (&known, &mut seen), ck))
+        })
+        .collect();
     Scorecard {
         title: doc.title,
         area: doc.area,
@@ -179,6 +149,51 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
                 })
             })
             .collect(),
+    }
+}
+
+/// One theme, checked: its id (not empty, not repeated: `seen`), one-line fields, hidden
+/// rounds, and its scores against the method (when the method itself is sound) and the
+/// `known` participants.
+fn theme_from(
+    t: ThemeDoc,
+    method: Option<&Method>,
+    (known, seen): (&HashMap<&str, (usize, ParticipantId)>, &mut HashSet<String>),
+    ck: &mut Checker<'_>,
+) -> Theme {
+    let at = vec!["themes:".to_owned(), format!("id: {}", q(&t.id))];
+    if t.id.trim().is_empty() {
+        ck.report(&at, format!("theme \"{}\" has an empty id", t.name));
+    } else if !seen.insert(t.id.clone()) {
+        // Point at the second occurrence.
+        let mut again = at.clone();
+        again.push(format!("id: {}", q(&t.id)));
+        ck.report(&again, format!("duplicate theme id \"{}\"", t.id));
+    }
+    for (field, text) in [("name", &t.name), ("category", &t.category)] {
+        let mut place = at.clone();
+        place.push(format!("{field}:"));
+        one_line(ck, &place, &format!("theme \"{}\": {field}", t.id), text);
+    }
+    check_hidden(ck, &at, &t);
+    let scores = match method {
+        Some(m) => scores_from(m, &t.id, t.scores, known, ck),
+        None => BTreeMap::new(),
+    };
+    Theme {
+        id: ThemeId::new(t.id),
+        name: t.name,
+        description: t.description,
+        category: t.category,
+        evidence: t.evidence,
+        scores,
+        hidden_rounds: t.hidden_rounds.into_iter().filter(|&r| r > 0).collect(),
+        decision: t.decision.map(|d| Decision {
+            kind: d.decision,
+            rationale: d.rationale,
+            by: d.by,
+            at: d.at,
+        }),
     }
 }
 
@@ -394,7 +409,7 @@ impl At<'_> {
 }
 
 /// Hidden rounds are numbered from 1, like rounds.
-fn check_hidden(ck: &mut Checker<'_>, at: &[String], t: &super::doc::ThemeDoc) {
+fn check_hidden(ck: &mut Checker<'_>, at: &[String], t: &ThemeDoc) {
     if t.hidden_rounds.contains(&0) {
         let mut place = at.to_vec();
         place.push("hidden_rounds:".to_owned());

@@ -47,48 +47,9 @@ impl<'a> Prepared<'a> {
     pub(in crate::model) fn new(method: &'a Method) -> Self {
         let rule = risk_rule::resolve(method);
         let reads = risk_rule::reads(&rule);
-        let section_of: Vec<usize> = method
-            .sections
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| std::iter::repeat_n(i, s.factors.len()))
-            .collect();
-        let factors: Vec<PreparedFactor<'a>> = method
-            .factors()
-            .enumerate()
-            .map(|(j, (kind, factor))| PreparedFactor {
-                kind,
-                section: section_of[j],
-                blocks: match kind {
-                    SectionKind::Harm | SectionKind::Likelihood => true,
-                    SectionKind::Confidence => {
-                        matches!(method.confidence_mode, ConfidenceMode::Weighted(_))
-                    }
-                    SectionKind::Position | SectionKind::Other => {
-                        reads.contains(&Term::Section(section_of[j]))
-                    }
-                } && factor.role != Role::Report
-                    || reads.contains(&Term::Factor(j)),
-                factor,
-                table: ScaleTable::new(&factor.scale),
-                names: match &factor.scale {
-                    crate::model::method::Scale::Levels(ls) => ls
-                        .iter()
-                        .map(|l| (Arc::from(l.code.as_str()), Arc::from(l.label.as_str())))
-                        .collect(),
-                    crate::model::method::Scale::Range { .. } => Vec::new(),
-                },
-            })
-            .collect();
+        let factors = prepare_factors(method, &reads);
         let mut by_id: Vec<usize> = (0..factors.len()).collect();
         by_id.sort_by(|a, b| factors[*a].factor.id.cmp(&factors[*b].factor.id));
-        let list = |items: Vec<(&str, &str)>| -> Vec<Named> {
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, (id, label))| named(i, id, label))
-                .collect()
-        };
         let index = |kind| {
             method
                 .sections
@@ -113,27 +74,9 @@ impl<'a> Prepared<'a> {
             harm: index(SectionKind::Harm).unwrap_or(MAX_SECTIONS - 1),
             likelihood: index(SectionKind::Likelihood).unwrap_or(MAX_SECTIONS - 1),
             position: index(SectionKind::Position),
-            bands: list(
-                method
-                    .bands
-                    .iter()
-                    .map(|b| (b.id.as_str(), b.label.as_str()))
-                    .collect(),
-            ),
-            grades: list(
-                method
-                    .grades
-                    .iter()
-                    .map(|g| (g.id.as_str(), g.label.as_str()))
-                    .collect(),
-            ),
-            outcomes: list(
-                method
-                    .outcomes
-                    .iter()
-                    .map(|o| (o.id.as_str(), o.label.as_str()))
-                    .collect(),
-            ),
+            bands: list(method.bands.iter().map(|b| (&*b.id, &*b.label))),
+            grades: list(method.grades.iter().map(|g| (&*g.id, &*g.label))),
+            outcomes: list(method.outcomes.iter().map(|o| (&*o.id, &*o.label))),
             factors,
         }
     }
@@ -158,6 +101,52 @@ impl<'a> Prepared<'a> {
         }
         out
     }
+}
+
+/// Names with their index, as the ranking reports them.
+fn list<'s>(items: impl Iterator<Item = (&'s str, &'s str)>) -> Vec<Named> {
+    items
+        .enumerate()
+        .map(|(i, (id, label))| named(i, id, label))
+        .collect()
+}
+
+/// Each factor in method order with its section, whether a missing value leaves the theme
+/// without a risk (`reads`: what the risk rule reads), its scale table and level names.
+fn prepare_factors<'a>(method: &'a Method, reads: &[Term]) -> Vec<PreparedFactor<'a>> {
+    let section_of: Vec<usize> = method
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| std::iter::repeat_n(i, s.factors.len()))
+        .collect();
+    method
+        .factors()
+        .enumerate()
+        .map(|(j, (kind, factor))| PreparedFactor {
+            kind,
+            section: section_of[j],
+            blocks: match kind {
+                SectionKind::Harm | SectionKind::Likelihood => true,
+                SectionKind::Confidence => {
+                    matches!(method.confidence_mode, ConfidenceMode::Weighted(_))
+                }
+                SectionKind::Position | SectionKind::Other => {
+                    reads.contains(&Term::Section(section_of[j]))
+                }
+            } && factor.role != Role::Report
+                || reads.contains(&Term::Factor(j)),
+            factor,
+            table: ScaleTable::new(&factor.scale),
+            names: match &factor.scale {
+                crate::model::method::Scale::Levels(ls) => ls
+                    .iter()
+                    .map(|l| (Arc::from(l.code.as_str()), Arc::from(l.label.as_str())))
+                    .collect(),
+                crate::model::method::Scale::Range { .. } => Vec::new(),
+            },
+        })
+        .collect()
 }
 
 impl PreparedFactor<'_> {

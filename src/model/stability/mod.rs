@@ -227,38 +227,12 @@ pub fn stability(card: &Scorecard, options: &Options) -> Stability {
         Ok(a) => a,
         Err(_) => simulate(card, &themes, (options.seed, 0, half), shape),
     };
-    for (x, y) in tally.ranks.iter_mut().zip(&b.ranks) {
-        for (c, d) in x.iter_mut().zip(y) {
-            *c += d;
-        }
-    }
-    for (x, y) in tally.band_kept.iter_mut().zip(&b.band_kept) {
-        *x += y;
-    }
-    for (x, y) in tally.above_halves.iter_mut().zip(&b.above_halves) {
-        *x += y;
-    }
+    tally.add(&b);
     let share = |c: u64| c as f64 / runs as f64;
     let themes_out = point
         .rows
         .iter()
-        .map(|r| {
-            let i = index[&r.id];
-            let counts = &tally.ranks[i];
-            let top = options.top.min(counts.len() - 1);
-            let inside: u64 = counts[1..=top].iter().map(|&c| u64::from(c)).sum();
-            ThemeStability {
-                id: r.id.clone(),
-                name: r.name.clone(),
-                rank: r.rank,
-                median_rank: quantile(counts, 0.5),
-                rank_p5: quantile(counts, 0.05),
-                rank_p95: quantile(counts, 0.95),
-                p_top: share(inside),
-                p_band: share(u64::from(tally.band_kept[i])),
-                rank_counts: counts[1..].to_vec(),
-            }
-        })
+        .map(|r| theme_figures(r, index[&r.id], &tally, (options.top, runs)))
         .collect();
     let pairs_out = pairs
         .iter()
@@ -277,6 +251,30 @@ pub fn stability(card: &Scorecard, options: &Options) -> Stability {
         confidence_widens: options.confidence_widens,
         themes: themes_out,
         pairs: pairs_out,
+    }
+}
+
+/// One theme's figures from the tally (`i`: its place in the card).
+fn theme_figures(
+    r: &crate::model::ranking::RankedTheme,
+    i: usize,
+    tally: &runs::Tally,
+    (top, runs): (usize, usize),
+) -> ThemeStability {
+    let share = |c: u64| c as f64 / runs as f64;
+    let counts = &tally.ranks[i];
+    let top = top.min(counts.len() - 1);
+    let inside: u64 = counts[1..=top].iter().map(|&c| u64::from(c)).sum();
+    ThemeStability {
+        id: r.id.clone(),
+        name: r.name.clone(),
+        rank: r.rank,
+        median_rank: quantile(counts, 0.5),
+        rank_p5: quantile(counts, 0.05),
+        rank_p95: quantile(counts, 0.95),
+        p_top: share(inside),
+        p_band: share(u64::from(tally.band_kept[i])),
+        rank_counts: counts[1..].to_vec(),
     }
 }
 

@@ -155,70 +155,17 @@ pub(super) fn prepare(
         .map(|theme| {
             let row = rows[&theme.id];
             let base: Vec<Option<Value>> = row.factors.iter().map(|f| f.value).collect();
-            let mut varying = Vec::new();
-            for (j, f) in row.factors.iter().enumerate() {
-                let (Some(round), Some(score)) = (f.round, theme.scores.get(&f.factor)) else {
-                    continue;
-                };
-                let agreed = score.agreed.as_ref().map(|a| a.value);
-                if agreed.is_some() && centre == Centre::AgreedFixed {
-                    continue;
-                }
-                let scale = factors[j].scale.clone();
-                let mut ordered = scale.values();
-                ordered.sort_by_key(|v| scale.ordinal(*v));
-                let mut votes: Vec<(usize, usize)> = score
-                    .votes
-                    .iter()
-                    .filter(|v| v.round == round)
-                    .filter_map(|v| {
-                        Some((*people.get(&v.participant)?, position(&ordered, v.value)))
-                    })
-                    .collect();
-                votes.sort_by_key(|&(p, i)| (i, p));
-                let who: Vec<u32> = votes.iter().map(|&(p, _)| p as u32).collect();
-                let absent = (0..card.participants.len() as u32)
-                    .filter(|p| !who.contains(p))
-                    .collect();
-                let groups = level_groups(&votes);
-                let table = super::super::aggregate::ScaleTable::new(&scale);
-                let (aggregate, _) = table.summarise_iter(
-                    score
-                        .votes
-                        .iter()
-                        .filter(|v| v.round == round)
-                        .map(|v| v.value),
-                    card.method.aggregation,
-                    0,
-                );
-                let Some(aggregate) = aggregate else { continue };
-                let points = ordered.iter().map(|v| scale.points(*v)).collect();
-                let codes = ordered.iter().map(|v| scale.code(*v).into()).collect();
-                let now = base[j].map_or(0, |b| position(&ordered, b));
-                let actual = position(&ordered, aggregate);
-                let mid = groups
-                    .iter()
-                    .position(|&(_, l)| usize::from(l) == actual)
-                    .unwrap_or(groups.len() / 2);
-                varying.push(Varying {
-                    who,
-                    groups,
-                    mid,
-                    absent,
-                    now,
-                    codes,
-                    factor: j,
-                    votes,
-                    actual,
-                    agreed: match centre {
-                        Centre::AsVoted => None,
-                        _ => agreed.map(|a| position(&ordered, a)),
-                    },
-                    ordered,
-                    points,
-                    scale,
-                });
-            }
+            let varying = row
+                .factors
+                .iter()
+                .enumerate()
+                .filter_map(|(j, f)| {
+                    let round = f.round?;
+                    let score = theme.scores.get(&f.factor)?;
+                    let factor = (j, factors[j].scale.clone(), base[j]);
+                    varying(card, (score, round), factor, (centre, people))
+                })
+                .collect();
             let fixed = quick_score(&prep, &base);
             let (wobble, p_move) = if widen {
                 (wobbles(&prep, row), p_move(&prep, &base))
@@ -242,4 +189,71 @@ pub(super) fn prepare(
             }
         })
         .collect()
+}
+
+/// A voted factor whose value the runs may move: its round's voters grouped by level (in the
+/// scale's order), who is absent, where the value is now and what the votes give, with each
+/// level's points and code. `None` when nothing moves it (an agreed value held fixed, or no
+/// vote that counts).
+fn varying(
+    card: &Scorecard,
+    (score, round): (&crate::model::scorecard::FactorScore, u32),
+    (j, scale, now): (usize, crate::model::Scale, Option<Value>),
+    (centre, people): (Centre, &HashMap<&ParticipantId, usize>),
+) -> Option<Varying> {
+    let agreed = score.agreed.as_ref().map(|a| a.value);
+    if agreed.is_some() && centre == Centre::AgreedFixed {
+        return None;
+    }
+    let mut ordered = scale.values();
+    ordered.sort_by_key(|v| scale.ordinal(*v));
+    let mut votes: Vec<(usize, usize)> = score
+        .votes
+        .iter()
+        .filter(|v| v.round == round)
+        .filter_map(|v| Some((*people.get(&v.participant)?, position(&ordered, v.value))))
+        .collect();
+    votes.sort_by_key(|&(p, i)| (i, p));
+    let who: Vec<u32> = votes.iter().map(|&(p, _)| p as u32).collect();
+    let absent = (0..card.participants.len() as u32)
+        .filter(|p| !who.contains(p))
+        .collect();
+    let groups = level_groups(&votes);
+    let table = crate::model::aggregate::ScaleTable::new(&scale);
+    let (aggregate, _) = table.summarise_iter(
+        score
+            .votes
+            .iter()
+            .filter(|v| v.round == round)
+            .map(|v| v.value),
+        card.method.aggregation,
+        0,
+    );
+    let aggregate = aggregate?;
+    let points = ordered.iter().map(|v| scale.points(*v)).collect();
+    let codes = ordered.iter().map(|v| scale.code(*v).into()).collect();
+    let now = now.map_or(0, |b| position(&ordered, b));
+    let actual = position(&ordered, aggregate);
+    let mid = groups
+        .iter()
+        .position(|&(_, l)| usize::from(l) == actual)
+        .unwrap_or(groups.len() / 2);
+    Some(Varying {
+        who,
+        groups,
+        mid,
+        absent,
+        now,
+        codes,
+        factor: j,
+        votes,
+        actual,
+        agreed: match centre {
+            Centre::AsVoted => None,
+            _ => agreed.map(|a| position(&ordered, a)),
+        },
+        ordered,
+        points,
+        scale,
+    })
 }

@@ -210,6 +210,21 @@ pub(super) struct Tally {
 }
 
 impl Tally {
+    /// Adds another tally's counts (the other half of the runs).
+    pub(super) fn add(&mut self, other: &Tally) {
+        for (x, y) in self.ranks.iter_mut().zip(&other.ranks) {
+            for (c, d) in x.iter_mut().zip(y) {
+                *c += d;
+            }
+        }
+        for (x, y) in self.band_kept.iter_mut().zip(&other.band_kept) {
+            *x += y;
+        }
+        for (x, y) in self.above_halves.iter_mut().zip(&other.above_halves) {
+            *x += y;
+        }
+    }
+
     /// Counts one run.
     fn count(
         &mut self,
@@ -248,6 +263,14 @@ pub(super) fn simulate(
     (pairs, point_band, people): Shape<'_>,
 ) -> Tally {
     let prep = Prepared::new(&card.method);
+    let run = Run {
+        confidence_factor: prep
+            .factors
+            .iter()
+            .rposition(|f| f.kind == crate::model::method::SectionKind::Confidence),
+        prep,
+        how: card.method.aggregation,
+    };
     let n = themes.len();
     let by_name = name_order(card);
     let mut tally = Tally {
@@ -255,33 +278,16 @@ pub(super) fn simulate(
         band_kept: vec![0; n],
         above_halves: vec![0; pairs.len()],
     };
-    let confidence_factor = prep
-        .factors
-        .iter()
-        .rposition(|f| f.kind == super::super::method::SectionKind::Confidence);
     let mut w = vec![[1.0_f32; LANES]; people];
     let mut scores: Vec<Vec<QuickScore>> = vec![themes.iter().map(|t| t.fixed).collect(); LANES];
     let mut keyed: Vec<u128> = Vec::with_capacity(n);
     let mut ranks = vec![0u32; n];
-    let mut points: Vec<Option<f64>> = Vec::new();
-    let mut ats: Vec<[u16; LANES]> = Vec::new();
-    let mut moved: Vec<[usize; LANES]> = Vec::new();
-    let how = card.method.aggregation;
+    let mut scratch = Scratch::default();
     let end = first + runs;
     let mut block = first;
     while block < end {
         let lanes = (end - block).min(LANES);
-        for lane in 0..lanes {
-            let mut rng = ChaCha8Rng::seed_from_u64(seed);
-            rng.set_stream((block + lane) as u64);
-            for wp in &mut w {
-                wp[lane] = -unit(&mut rng).ln() as f32;
-            }
-        }
-        let mut room = [0.0_f32; LANES];
-        for wp in &w {
-            add(&mut room, wp);
-        }
+        let room = draw_weights(seed, block, lanes, &mut w);
         // The confidence assumption draws from its own stream per run, so it changes none
         // of the weights.
         let mut wobble_rng: Vec<ChaCha8Rng> = (0..lanes)
@@ -295,49 +301,9 @@ pub(super) fn simulate(
             if t.varying.is_empty() && t.wobble.is_empty() {
                 continue;
             }
-            let mut changed = [false; LANES];
-            ats.clear();
-            for v in &t.varying {
-                let at = resampled(v, &w, how, room);
-                for k in 0..LANES {
-                    changed[k] |= usize::from(at[k]) != v.now;
-                }
-                ats.push(at);
-            }
-            moved.clear();
-            moved.extend(t.wobble.iter().map(|d| [d.at; LANES]));
-            for (lane, rng) in wobble_rng.iter_mut().enumerate() {
-                for (d, m) in t.wobble.iter().zip(moved.iter_mut()) {
-                    let u = unit(rng);
-                    m[lane] = if u <= t.p_move / 2.0 {
-                        d.at.saturating_sub(1)
-                    } else if u <= t.p_move {
-                        (d.at + 1).min(d.points.len() - 1)
-                    } else {
-                        d.at
-                    };
-                    changed[lane] |= m[lane] != d.at;
-                }
-            }
-            for lane in 0..lanes {
-                if !changed[lane] {
-                    // Every value as in the point ranking: so is the score.
-                    scores[lane][i] = t.fixed;
-                    continue;
-                }
-                points.clone_from(&t.base);
-                let mut confidence = t.confidence.as_deref();
-                for (v, at) in t.varying.iter().zip(&ats) {
-                    let at = usize::from(at[lane]);
-                    points[v.factor] = Some(v.points[at]);
-                    if confidence_factor == Some(v.factor) {
-                        confidence = Some(&v.codes[at]);
-                    }
-                }
-                for (d, m) in t.wobble.iter().zip(&moved) {
-                    points[d.factor] = Some(d.points[m[lane]]);
-                }
-                scores[lane][i] = quick_score_points(&prep, &points, confidence);
+            let lane_scores = run.rescore(t, (&w, room), &mut wobble_rng, &mut scratch);
+            for (lane, score) in lane_scores.into_iter().enumerate().take(lanes) {
+                scores[lane][i] = score;
             }
         }
         for lane_scores in scores.iter().take(lanes) {
@@ -347,6 +313,98 @@ pub(super) fn simulate(
         block += lanes;
     }
     tally
+}
+
+/// What every run of a method shares.
+struct Run<'a> {
+    prep: Prepared<'a>,
+    how: crate::model::method::Aggregation,
+    /// The confidence factor's position, whose level names the confidence.
+    confidence_factor: Option<usize>,
+}
+
+/// Buffers reused from theme to theme.
+#[derive(Default)]
+struct Scratch {
+    points: Vec<Option<f64>>,
+    ats: Vec<[u16; LANES]>,
+    moved: Vec<[usize; LANES]>,
+}
+
+/// Draws the block's weights: each person's weight in each lane (a Bayesian bootstrap over
+/// participants, one stream per run), and the room's total per lane.
+fn draw_weights(seed: u64, block: usize, lanes: usize, w: &mut [[f32; LANES]]) -> [f32; LANES] {
+    for lane in 0..lanes {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream((block + lane) as u64);
+        for wp in w.iter_mut() {
+            wp[lane] = -unit(&mut rng).ln() as f32;
+        }
+    }
+    let mut room = [0.0_f32; LANES];
+    for wp in w.iter() {
+        add(&mut room, wp);
+    }
+    room
+}
+
+impl Run<'_> {
+    /// Theme `t`'s score in each lane: its point score where none of its values moved, else
+    /// scored again with the resampled levels (and the confidence assumption's moves).
+    fn rescore(
+        &self,
+        t: &ThemeRuns,
+        (w, room): (&[[f32; LANES]], [f32; LANES]),
+        wobble_rng: &mut [ChaCha8Rng],
+        scratch: &mut Scratch,
+    ) -> [QuickScore; LANES] {
+        let Scratch { points, ats, moved } = scratch;
+        let mut changed = [false; LANES];
+        ats.clear();
+        for v in &t.varying {
+            let at = resampled(v, w, self.how, room);
+            for k in 0..LANES {
+                changed[k] |= usize::from(at[k]) != v.now;
+            }
+            ats.push(at);
+        }
+        moved.clear();
+        moved.extend(t.wobble.iter().map(|d| [d.at; LANES]));
+        for (lane, rng) in wobble_rng.iter_mut().enumerate() {
+            for (d, m) in t.wobble.iter().zip(moved.iter_mut()) {
+                let u = unit(rng);
+                m[lane] = if u <= t.p_move / 2.0 {
+                    d.at.saturating_sub(1)
+                } else if u <= t.p_move {
+                    (d.at + 1).min(d.points.len() - 1)
+                } else {
+                    d.at
+                };
+                changed[lane] |= m[lane] != d.at;
+            }
+        }
+        let mut out = [t.fixed; LANES];
+        for lane in 0..wobble_rng.len() {
+            if !changed[lane] {
+                // Every value as in the point ranking: so is the score.
+                continue;
+            }
+            points.clone_from(&t.base);
+            let mut confidence = t.confidence.as_deref();
+            for (v, at) in t.varying.iter().zip(ats.iter()) {
+                let at = usize::from(at[lane]);
+                points[v.factor] = Some(v.points[at]);
+                if self.confidence_factor == Some(v.factor) {
+                    confidence = Some(&v.codes[at]);
+                }
+            }
+            for (d, m) in t.wobble.iter().zip(moved.iter()) {
+                points[d.factor] = Some(d.points[m[lane]]);
+            }
+            out[lane] = quick_score_points(&self.prep, points, confidence);
+        }
+        out
+    }
 }
 
 /// Each theme's place in name order (the ranking's tie-break).

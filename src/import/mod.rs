@@ -135,61 +135,27 @@ fn theme_from_row(
     problems: &mut Vec<ImportProblem>,
 ) -> Option<Theme> {
     let row = record.line;
-    let mut theme = Theme::new("", "");
-    let mut scores = BTreeMap::new();
-    let mut decision: Option<DecisionKind> = None;
-    let mut rationale = String::new();
-    let mut explicit_id = None;
+    let mut read = RowRead::default();
     let before = problems.len();
     for (i, cell) in record.cells.iter().enumerate() {
         let Some(Some(col)) = layout.columns.get(i) else {
             continue;
         };
-        let cell = cell.trim();
-        let mut bad = |message: String| {
+        if let Err(message) = read.cell(method, col, cell.trim(), (source, row)) {
             problems.push(ImportProblem {
                 row: Some(row),
                 column: Some(layout.column_name(i)),
                 message,
             });
-        };
-        match col {
-            // A line break inside a cell (Alt+Enter in Excel) becomes a space.
-            Target::Theme => theme.name = crate::model::text::on_one_line(cell),
-            Target::Id if !cell.is_empty() => explicit_id = Some(cell.to_owned()),
-            Target::Id => {}
-            Target::Category => theme.category = crate::model::text::on_one_line(cell),
-            Target::Description => theme.description = cell.to_owned(),
-            Target::Evidence => theme.evidence = cell.to_owned(),
-            Target::DecisionRationale => rationale = cell.to_owned(),
-            Target::Decision if cell.is_empty() => {}
-            Target::Decision => match DecisionKind::parse(cell) {
-                Some(d) => decision = Some(d),
-                None => bad(format!(
-                    "\"{cell}\" is not a decision; use adopt, not-taken-forward or watching-brief"
-                )),
-            },
-            Target::Factor(_) if cell.is_empty() => {}
-            Target::Factor(id) => {
-                let Some((_, factor)) = method.factor(id.as_str()) else {
-                    continue;
-                };
-                match factor.scale.parse(cell) {
-                    Ok(v) => {
-                        scores.insert(
-                            id.clone(),
-                            FactorScore {
-                                draft: Some(v),
-                                note: format!("Imported from {source}, row {row}."),
-                                ..FactorScore::default()
-                            },
-                        );
-                    }
-                    Err(e) => bad(e.to_string()),
-                }
-            }
         }
     }
+    let RowRead {
+        mut theme,
+        scores,
+        decision,
+        rationale,
+        explicit_id,
+    } = read;
     if theme.name.is_empty() {
         problems.push(ImportProblem {
             row: Some(row),
@@ -209,6 +175,74 @@ fn theme_from_row(
         at: String::new(),
     });
     Some(theme)
+}
+
+/// What a row's cells have said so far.
+struct RowRead {
+    theme: Theme,
+    scores: BTreeMap<crate::model::FactorId, FactorScore>,
+    decision: Option<DecisionKind>,
+    rationale: String,
+    explicit_id: Option<String>,
+}
+
+impl Default for RowRead {
+    fn default() -> Self {
+        Self {
+            theme: Theme::new("", ""),
+            scores: BTreeMap::new(),
+            decision: None,
+            rationale: String::new(),
+            explicit_id: None,
+        }
+    }
+}
+
+impl RowRead {
+    /// Reads one cell into its column's place; what is wrong with it, in words.
+    fn cell(
+        &mut self,
+        method: &Method,
+        col: &Target,
+        cell: &str,
+        (source, row): (&str, u64),
+    ) -> Result<(), String> {
+        match col {
+            // A line break inside a cell (Alt+Enter in Excel) becomes a space.
+            Target::Theme => self.theme.name = crate::model::text::on_one_line(cell),
+            Target::Id if !cell.is_empty() => self.explicit_id = Some(cell.to_owned()),
+            Target::Id => {}
+            Target::Category => self.theme.category = crate::model::text::on_one_line(cell),
+            Target::Description => self.theme.description = cell.to_owned(),
+            Target::Evidence => self.theme.evidence = cell.to_owned(),
+            Target::DecisionRationale => self.rationale = cell.to_owned(),
+            Target::Decision if cell.is_empty() => {}
+            Target::Decision => match DecisionKind::parse(cell) {
+                Some(d) => self.decision = Some(d),
+                None => {
+                    return Err(format!(
+                        "\"{cell}\" is not a decision; use adopt, not-taken-forward or watching-brief"
+                    ));
+                }
+            },
+            Target::Factor(_) if cell.is_empty() => {}
+            Target::Factor(id) => {
+                let Some((_, factor)) = method.factor(id.as_str()) else {
+                    return Ok(());
+                };
+                let v = factor.scale.parse(cell).map_err(|e| e.to_string())?;
+                self.scores.insert(
+                    id.clone(),
+                    FactorScore {
+                        draft: Some(v),
+                        note: format!("Imported from {source}, row {row}."),
+                        ..FactorScore::default()
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -239,7 +239,19 @@ fn check_intervals(
             }
         }
     }
-    let Some(values) = attainable else { return };
+    if let Some(values) = attainable {
+        check_gaps(what, list_field, intervals, values, out);
+    }
+}
+
+/// Attainable values that fall in no interval, the first eight named.
+fn check_gaps(
+    what: &str,
+    list_field: &str,
+    intervals: &[Interval<'_>],
+    values: &[f64],
+    out: &mut Vec<MethodIssue>,
+) {
     let gaps: Vec<String> = values
         .iter()
         .filter(|v| !intervals.iter().any(|iv| iv.bounds.contains(**v)))

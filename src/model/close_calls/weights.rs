@@ -103,30 +103,9 @@ pub(super) fn weight_calls(
         if cross < 0.0 {
             continue;
         }
-        let up = cross > now;
-        let set = |w: f64, card: &mut Scorecard| {
-            std::sync::Arc::make_mut(&mut card.method).risk = with_weight(method, i, w);
-            listed_after(&rank(card), ax, ay)
-        };
-        let first = if up {
-            (cross * 100.0).floor() / 100.0
-        } else {
-            (cross * 100.0).ceil() / 100.0
-        };
-        let found = (0..4)
-            .map(|k| {
-                let d = f64::from(k + 1) / 100.0;
-                if up { first + d } else { first - d }
-            })
-            .filter(|w| *w >= 0.0)
-            .find(|w| set(*w, scratch));
-        let Some(to) = found else { continue };
-        let less = if up { to - 0.01 } else { to + 0.01 };
-        let smaller_does_not = (less - now) * (to - now) <= 0.0 || !set(less, scratch);
-        scratch.method = ctx.card.method.clone();
-        if !smaller_does_not {
+        let Some(to) = smallest_swap(ctx, (i, now, cross), (ax, ay), scratch) else {
             continue;
-        }
+        };
         let to = (to * 100.0).round() / 100.0;
         let close = (to - now).abs() <= now.abs() / 10.0 + 1e-9;
         let outcome = Outcome::Cut {
@@ -154,4 +133,38 @@ pub(super) fn weight_calls(
             },
         ));
     }
+}
+
+/// The weight nearest `now`, in steps of 0.01 from where the two risks `cross`, at which
+/// theme `ax` is listed after `ay`, and only if a step less would not do it: found by ranking
+/// again with the weight moved (`scratch` is a copy of the card, left as it was).
+fn smallest_swap(
+    ctx: &Ctx<'_>,
+    (i, now, cross): (usize, f64, f64),
+    (ax, ay): (&str, &str),
+    scratch: &mut Scorecard,
+) -> Option<f64> {
+    let method = &ctx.card.method;
+    let up = cross > now;
+    let set = |w: f64, card: &mut Scorecard| {
+        std::sync::Arc::make_mut(&mut card.method).risk = with_weight(method, i, w);
+        listed_after(&rank(card), ax, ay)
+    };
+    let first = if up {
+        (cross * 100.0).floor() / 100.0
+    } else {
+        (cross * 100.0).ceil() / 100.0
+    };
+    let found = (0..4)
+        .map(|k| {
+            let d = f64::from(k + 1) / 100.0;
+            if up { first + d } else { first - d }
+        })
+        .filter(|w| *w >= 0.0)
+        .find(|w| set(*w, scratch));
+    let to = found?;
+    let less = if up { to - 0.01 } else { to + 0.01 };
+    let smaller_does_not = (less - now) * (to - now) <= 0.0 || !set(less, scratch);
+    scratch.method = ctx.card.method.clone();
+    smaller_does_not.then_some(to)
 }

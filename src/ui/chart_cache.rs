@@ -90,6 +90,37 @@ impl ChartCache {
         self.figures.get(name).map(|(_, _, m)| m.as_slice())
     }
 
+    /// Whether the chart must be drawn again for `key`: not when nothing changed, and, when
+    /// only its size did, not until resizing pauses (a frame is asked for then).
+    fn needs_redraw(&mut self, ctx: &egui::Context, kind: ChartKind, key: &ChartKey) -> bool {
+        let Some(e) = self.entries.get(&kind) else {
+            return true;
+        };
+        if &e.key == key {
+            return false;
+        }
+        let same_but_size = ChartKey {
+            size: e.key.size,
+            ..key.clone()
+        } == e.key;
+        if !same_but_size {
+            return true;
+        }
+        let now = Instant::now();
+        match self.size_seen {
+            Some((s, at)) if s == key.size && now.duration_since(at) >= RESIZE_SETTLE => true,
+            Some((s, at)) if s == key.size => {
+                ctx.request_repaint_after(RESIZE_SETTLE.saturating_sub(now.duration_since(at)));
+                false
+            }
+            _ => {
+                self.size_seen = Some((key.size, now));
+                ctx.request_repaint_after(RESIZE_SETTLE);
+                false
+            }
+        }
+    }
+
     /// Draws a chart's texture again if what it shows changed (while the window is being
     /// resized, only once the size has settled).
     pub fn refresh_chart(
@@ -101,32 +132,8 @@ impl ChartCache {
         (ppp, stability): (f32, Option<&crate::model::stability::Stability>),
     ) {
         let cache = self;
-        if let Some(e) = cache.entries.get(&kind) {
-            if e.key == key {
-                return;
-            }
-            // Only the size changed: wait until resizing pauses.
-            let same_but_size = ChartKey {
-                size: e.key.size,
-                ..key.clone()
-            } == e.key;
-            if same_but_size {
-                let now = Instant::now();
-                match cache.size_seen {
-                    Some((s, at)) if s == key.size && now.duration_since(at) >= RESIZE_SETTLE => {}
-                    Some((s, at)) if s == key.size => {
-                        ctx.request_repaint_after(
-                            RESIZE_SETTLE.saturating_sub(now.duration_since(at)),
-                        );
-                        return;
-                    }
-                    _ => {
-                        cache.size_seen = Some((key.size, now));
-                        ctx.request_repaint_after(RESIZE_SETTLE);
-                        return;
-                    }
-                }
-            }
+        if !cache.needs_redraw(ctx, kind, &key) {
+            return;
         }
         let options = ChartOptions {
             cut: key.cut,

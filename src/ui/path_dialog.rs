@@ -119,32 +119,7 @@ pub fn path_dialog_ui(
         }
         ui.label(RichText::new(s.dir.display().to_string()).small());
     });
-    egui::ScrollArea::vertical()
-        .max_height(260.0)
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for (entry, is_dir) in &s.listing {
-                let text = if *is_dir {
-                    format!("{entry}{}", std::path::MAIN_SEPARATOR)
-                } else {
-                    entry.clone()
-                };
-                let r = ui.selectable_label(false, text);
-                if r.clicked() {
-                    let path = s.dir.join(entry);
-                    if *is_dir {
-                        go_to = Some(path);
-                    } else if r.double_clicked() {
-                        reply = Some(Reply::Path(path));
-                    } else {
-                        s.text = path.display().to_string();
-                    }
-                }
-            }
-            if s.listing.is_empty() {
-                ui.label(RichText::new("No matching files here.").small());
-            }
-        });
+    listing_ui(ui, &mut s, &mut go_to, &mut reply);
     if let Some(note) = &s.note {
         ui.label(RichText::new(note).small());
     }
@@ -180,4 +155,35 @@ pub fn path_dialog_ui(
         ui.data_mut(|d| d.insert_temp(id, s));
     }
     reply
+}
+
+/// The folder's entries: a folder opens on a click, a file is chosen with a double click (a
+/// single click puts its path in the field).
+fn listing_ui(ui: &mut Ui, s: &mut State, go_to: &mut Option<PathBuf>, reply: &mut Option<Reply>) {
+    egui::ScrollArea::vertical()
+        .max_height(260.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (entry, is_dir) in &s.listing {
+                let text = if *is_dir {
+                    format!("{entry}{}", std::path::MAIN_SEPARATOR)
+                } else {
+                    entry.clone()
+                };
+                let r = ui.selectable_label(false, text);
+                if r.clicked() {
+                    let path = s.dir.join(entry);
+                    if *is_dir {
+                        *go_to = Some(path);
+                    } else if r.double_clicked() {
+                        *reply = Some(Reply::Path(path));
+                    } else {
+                        s.text = path.display().to_string();
+                    }
+                }
+            }
+            if s.listing.is_empty() {
+                ui.label(RichText::new("No matching files here.").small());
+            }
+        });
 }

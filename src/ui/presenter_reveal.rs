@@ -51,49 +51,7 @@ pub(super) fn ranking_reveal_ui(
             let said = format!("{} {}{}", r.rank.unwrap_or(0), r.name, marked.unwrap_or(""));
             egui::WidgetInfo::labeled(egui::Role::ListItem, true, said)
         });
-        let band = r.band.as_ref().map_or(0, |b| b.index);
-        let letter = r
-            .band
-            .as_ref()
-            .and_then(|b| doc.card.method.bands.get(b.index))
-            .map_or("", |b| b.letter.as_str());
-        let chip = Rect::from_min_size(rect.min + vec2(90.0, h * 0.1), vec2(BODY * 2.2, h * 0.8));
-        let p = ui.painter();
-        p.text(
-            pos2(rect.left() + 70.0, rect.center().y),
-            Align2::RIGHT_CENTER,
-            r.rank.unwrap_or(0).to_string(),
-            FontId::proportional(BODY),
-            ui.visuals().text_color(),
-        );
-        p.rect_filled(chip, 4.0, band_color(band));
-        p.text(
-            chip.center(),
-            Align2::CENTER_CENTER,
-            letter,
-            FontId::proportional(BODY * 0.8),
-            on_band(),
-        );
-        let outcome = r
-            .outcome
-            .as_ref()
-            .map_or(String::new(), |o| format!("  —  {}", o.label));
-        let named = p.text(
-            pos2(chip.right() + 16.0, rect.center().y),
-            Align2::LEFT_CENTER,
-            format!("{}{outcome}", r.name),
-            FontId::proportional(BODY),
-            ui.visuals().text_color(),
-        );
-        if let Some(mark) = marked {
-            p.text(
-                pos2(named.right() + 8.0, rect.center().y),
-                Align2::LEFT_CENTER,
-                mark,
-                FontId::proportional(SMALL),
-                crate::ui::style::warning_color(crate::ui::style::current(ui)),
-            );
-        }
+        reveal_row(ui, doc, r, rect, marked);
     }
     read_out(ui, &calls);
 }
@@ -135,5 +93,54 @@ fn mark(r: &Figures, id: &crate::model::ThemeId) -> Option<&'static str> {
         Badge::CloseCall => Some(" · close call"),
         Badge::Solid if r.has_cut_call(id) => Some(" · close call"),
         Badge::Solid => None,
+    }
+}
+
+/// One revealed theme: its rank, its band's chip, its name and outcome, and a mark if the
+/// stability figures make it a close call.
+fn reveal_row(ui: &Ui, doc: &Document, r: &RankedTheme, rect: Rect, marked: Option<&str>) {
+    let h = rect.height();
+    let band = r.band.as_ref().map_or(0, |b| b.index);
+    let letter = r
+        .band
+        .as_ref()
+        .and_then(|b| doc.card.method.bands.get(b.index))
+        .map_or("", |b| b.letter.as_str());
+    let chip = Rect::from_min_size(rect.min + vec2(90.0, h * 0.1), vec2(BODY * 2.2, h * 0.8));
+    let p = ui.painter();
+    p.text(
+        pos2(rect.left() + 70.0, rect.center().y),
+        Align2::RIGHT_CENTER,
+        r.rank.unwrap_or(0).to_string(),
+        FontId::proportional(BODY),
+        ui.visuals().text_color(),
+    );
+    p.rect_filled(chip, 4.0, band_color(band));
+    p.text(
+        chip.center(),
+        Align2::CENTER_CENTER,
+        letter,
+        FontId::proportional(BODY * 0.8),
+        on_band(),
+    );
+    let outcome = r
+        .outcome
+        .as_ref()
+        .map_or(String::new(), |o| format!("  —  {}", o.label));
+    let named = p.text(
+        pos2(chip.right() + 16.0, rect.center().y),
+        Align2::LEFT_CENTER,
+        format!("{}{outcome}", r.name),
+        FontId::proportional(BODY),
+        ui.visuals().text_color(),
+    );
+    if let Some(mark) = marked {
+        p.text(
+            pos2(named.right() + 8.0, rect.center().y),
+            Align2::LEFT_CENTER,
+            mark,
+            FontId::proportional(SMALL),
+            crate::ui::style::warning_color(crate::ui::style::current(ui)),
+        );
     }
 }

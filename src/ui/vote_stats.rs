@@ -75,31 +75,34 @@ pub(super) fn stats_ui(
             }),
         ),
     ];
-    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
     for (name, cell) in &rows {
         if *name == "Last round" && round == 1 {
             continue;
         }
-        let (rect, _) = ui.allocate_exact_size(
-            vec2(NAME_W + cw * factors.len() as f32, row_h),
-            Sense::hover(),
-        );
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let painter = ui.painter().with_clip_rect(scrolled_clip(ui, NAME_W, rect));
-        for i in 0..factors.len() {
-            let x = rect.left() + NAME_W + cw * i as f32 + (cw - 4.0) / 2.0;
-            painter.text(
-                pos2(x, rect.center().y),
-                Align2::CENTER_CENTER,
-                cell(i),
-                font.clone(),
-                ui.visuals().text_color(),
-            );
-        }
-        let weak = ui.visuals().weak_text_color();
-        frozen_label(ui, NAME_W, rect, (name, weak));
+        stat_row_ui(ui, (factors.len(), cw), name, cell);
     }
     agree_row_ui(ui, doc, theme, (factors, cw), &now, revealed, look)
+}
+
+/// One statistics row: its name in the frozen column, a cell per factor scrolling beneath.
+fn stat_row_ui(ui: &mut Ui, (columns, cw): (usize, f32), name: &str, cell: &StatCell<'_>) {
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
+    let (rect, _) =
+        ui.allocate_exact_size(vec2(NAME_W + cw * columns as f32, row_h), Sense::hover());
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let painter = ui.painter().with_clip_rect(scrolled_clip(ui, NAME_W, rect));
+    for i in 0..columns {
+        let x = rect.left() + NAME_W + cw * i as f32 + (cw - 4.0) / 2.0;
+        painter.text(
+            pos2(x, rect.center().y),
+            Align2::CENTER_CENTER,
+            cell(i),
+            font.clone(),
+            ui.visuals().text_color(),
+        );
+    }
+    let weak = ui.visuals().weak_text_color();
+    frozen_label(ui, NAME_W, rect, (name, weak));
 }
 
 /// The row under the statistics: per factor, its agreed value or an Agree button (flagged when

@@ -22,18 +22,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let s = o.scale;
     let rows: Vec<_> = ranked(ranking).collect();
     let n = rows.len().max(1);
-    let (w, _) = root.dim_in_pixel();
-    let name_w = (f64::from(w) * 0.3).min(300.0 * s * p.text_scale) as u32;
-    // Room right of the longest bar for its tag ("VH · conf. M"), however narrow the chart.
-    let tag_chars = rows
-        .iter()
-        .map(|r| tag(method, r).chars().count())
-        .max()
-        .unwrap_or(0);
-    let tag_px = tag_chars as f64 * p.size(14.0, s) * 0.6 + 12.0 * s;
-    let plot_w = (f64::from(w) - f64::from(name_w) - 40.0 * s).max(100.0);
-    let room = (plot_w / (plot_w - tag_px).max(plot_w * 0.4)).max(1.05);
-    let max_risk = rows.iter().filter_map(|r| r.risk).fold(1.0_f64, f64::max) * room;
+    let (name_w, max_risk) = widths(&rows, method, o, root.dim_in_pixel().0);
     let ranges = (0f64..max_risk, 0f64..n as f64);
     let mut chart = super::build(
         root,
@@ -156,4 +145,21 @@ pub(super) fn fit(text: &str, max: usize) -> String {
 fn tag(method: &Method, row: &RankedTheme) -> String {
     let conf = row.confidence.as_ref().map_or("?", |c| c.id.as_ref());
     format!("{} · conf. {conf}", super::band_letter(method, row))
+}
+
+/// The names column's width, and the risk axis's end: the longest bar with room right of it
+/// for its tag ("VH · conf. M"), however narrow the chart (`w` pixels).
+fn widths(rows: &[&RankedTheme], method: &Method, o: &ChartOptions, w: u32) -> (u32, f64) {
+    let (p, s) = (&o.palette, o.scale);
+    let name_w = (f64::from(w) * 0.3).min(300.0 * s * p.text_scale) as u32;
+    let tag_chars = rows
+        .iter()
+        .map(|r| tag(method, r).chars().count())
+        .max()
+        .unwrap_or(0);
+    let tag_px = tag_chars as f64 * p.size(14.0, s) * 0.6 + 12.0 * s;
+    let plot_w = (f64::from(w) - f64::from(name_w) - 40.0 * s).max(100.0);
+    let room = (plot_w / (plot_w - tag_px).max(plot_w * 0.4)).max(1.05);
+    let max_risk = rows.iter().filter_map(|r| r.risk).fold(1.0_f64, f64::max) * room;
+    (name_w, max_risk)
 }

@@ -35,18 +35,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .filter(|r| r.position_total.is_some())
         .collect();
     let grid = method.risk.grid().is_some();
-    let risk_hi = method.bands.last().map_or(1.0, |b| {
-        if grid {
-            // A grid's risk is its grade's place, 1 to the number of grades.
-            return method.bands.len() as f64 + 0.5;
-        }
-        let top = b.bounds();
-        if top.high().is_finite() {
-            top.high()
-        } else {
-            top.low().max(0.0) * 1.25 + 1.0
-        }
-    });
+    let risk_hi = risk_end(method);
     let x_range = axis_range_risk(risk_hi, rows.iter().filter_map(|r| r.risk));
     let y_range = axis_range(
         method,
@@ -69,21 +58,7 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     )?;
 
     let band_split = method.bands.len() / 2;
-    let grade_split = method.grades.len() / 2;
-    let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
-    let x_split = if grid {
-        band_split as f64 + 0.5
-    } else {
-        method
-            .bands
-            .get(band_split)
-            .map_or(0.0, |b| finite(b.bounds().low()))
-    };
-    let y_split = method
-        .grades
-        .get(grade_split)
-        .map_or(0.0, |g| finite(g.bounds().low()))
-        - 0.5;
+    let (x_split, y_split) = splits(method, grid);
     let line = ShapeStyle::from(&p.text).stroke_width((2.0 * s) as u32);
     chart.draw_series(std::iter::once(PathElement::new(
         vec![(x_split, y_range.start), (x_split, y_range.end)],
@@ -108,6 +83,45 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20, &bounds)?;
     outcome_legend(&lower, method, o)?;
     Ok(marks)
+}
+
+/// The risk axis's end: past the top band's upper bound, or a grid's number of grades.
+fn risk_end(method: &Method) -> f64 {
+    let grid = method.risk.grid().is_some();
+    method.bands.last().map_or(1.0, |b| {
+        if grid {
+            // A grid's risk is its grade's place, 1 to the number of grades.
+            return method.bands.len() as f64 + 0.5;
+        }
+        let top = b.bounds();
+        if top.high().is_finite() {
+            top.high()
+        } else {
+            top.low().max(0.0) * 1.25 + 1.0
+        }
+    })
+}
+
+/// Where the quadrants divide: across at the middle band's lower end, up at the middle
+/// grade's.
+fn splits(method: &Method, grid: bool) -> (f64, f64) {
+    let band_split = method.bands.len() / 2;
+    let grade_split = method.grades.len() / 2;
+    let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
+    let x_split = if grid {
+        band_split as f64 + 0.5
+    } else {
+        method
+            .bands
+            .get(band_split)
+            .map_or(0.0, |b| finite(b.bounds().low()))
+    };
+    let y_split = method
+        .grades
+        .get(grade_split)
+        .map_or(0.0, |g| finite(g.bounds().low()))
+        - 0.5;
+    (x_split, y_split)
 }
 
 /// Names each quadrant, in its corner, by the lookup's outcome for its most typical band and

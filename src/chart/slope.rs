@@ -66,49 +66,83 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             ))?;
         }
         for (side, at) in [(0, old), (1, new)] {
-            let Some((x, yy)) = at else { continue };
-            root.draw(&Circle::new((x, yy), r, colour.filled()))?;
-            root.draw(&Circle::new(
-                (x, yy),
+            let Some(at) = at else { continue };
+            let end = End {
+                side,
+                at,
                 r,
-                ShapeStyle::from(&p.text).stroke_width(1),
-            ))?;
-            marks.push(Mark {
-                theme: t.id.clone(),
-                name: t.name.clone(),
-                rect: [
-                    (x - r) as f32,
-                    (yy - r) as f32,
-                    (x + r) as f32,
-                    (yy + r) as f32,
-                ],
-            });
-            if size < 6.0 {
-                continue;
-            }
-            let text = end_label(t, side);
-            let style = font(size).pos(Pos::new(
-                if side == 0 { HPos::Right } else { HPos::Left },
-                VPos::Center,
-            ));
-            let (tw, th) = root.estimate_text_size(&text, &style)?;
-            let gap = r + 6;
-            let (l, rr) = if side == 0 {
-                (x - gap - tw as i32, x - gap)
-            } else {
-                (x + gap, x + gap + tw as i32)
+                size,
+                colour,
             };
-            let half = th as i32 / 2;
-            if placed[side]
-                .take(&[[l, yy - half, rr, yy + half]])
-                .is_some()
-            {
-                let tx = if side == 0 { x - gap } else { x + gap };
-                root.draw_text(&text, &style, (tx, yy))?;
-            }
+            marks.push(end.draw(root, t, &mut placed[side], o)?);
         }
     }
     Ok(marks)
+}
+
+/// One end of a theme's line: its dot, and its label where it fits without overlapping.
+struct End {
+    /// 0: last year (left), 1: this year (right).
+    side: usize,
+    at: (i32, i32),
+    /// The dot's radius.
+    r: i32,
+    /// The label's size (none below 6).
+    size: f64,
+    colour: RGBColor,
+}
+
+impl End {
+    fn draw<DB: DrawingBackend<ErrorType: 'static>>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        t: &ThemeDiff,
+        placed: &mut Placed,
+        o: &ChartOptions,
+    ) -> DrawResult<Mark> {
+        let (p, (x, yy), r) = (&o.palette, self.at, self.r);
+        root.draw(&Circle::new((x, yy), r, self.colour.filled()))?;
+        root.draw(&Circle::new(
+            (x, yy),
+            r,
+            ShapeStyle::from(&p.text).stroke_width(1),
+        ))?;
+        let mark = Mark {
+            theme: t.id.clone(),
+            name: t.name.clone(),
+            rect: [
+                (x - r) as f32,
+                (yy - r) as f32,
+                (x + r) as f32,
+                (yy + r) as f32,
+            ],
+        };
+        if self.size < 6.0 {
+            return Ok(mark);
+        }
+        let text = end_label(t, self.side);
+        let left = self.side == 0;
+        let style = (FONT, p.size(self.size, o.scale))
+            .into_font()
+            .color(&p.text)
+            .pos(Pos::new(
+                if left { HPos::Right } else { HPos::Left },
+                VPos::Center,
+            ));
+        let (tw, th) = root.estimate_text_size(&text, &style)?;
+        let gap = r + 6;
+        let (l, rr) = if left {
+            (x - gap - tw as i32, x - gap)
+        } else {
+            (x + gap, x + gap + tw as i32)
+        };
+        let half = th as i32 / 2;
+        if placed.take(&[[l, yy - half, rr, yy + half]]).is_some() {
+            let tx = if left { x - gap } else { x + gap };
+            root.draw_text(&text, &style, (tx, yy))?;
+        }
+        Ok(mark)
+    }
 }
 
 /// The chart above a strip saying the methods differ, or the whole area when they do not.

@@ -258,7 +258,7 @@ pub fn stability(card: &Scorecard, options: &Options) -> Stability {
 fn theme_figures(
     r: &crate::model::ranking::RankedTheme,
     i: usize,
-    tally: &runs::Tally,
+    tally: &tally::Tally,
     (top, runs): (usize, usize),
 ) -> ThemeStability {
     let share = |c: u64| c as f64 / runs as f64;
@@ -281,7 +281,9 @@ fn theme_figures(
 mod prep;
 use prep::{ThemeRuns, Varying, position, prepare};
 mod runs;
-use runs::{quantile, simulate};
+mod tally;
+use runs::simulate;
+use tally::quantile;
 
 #[cfg(test)]
 pub(in crate::model) mod tests;

@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::file::FileError;
 use crate::model::Scorecard;
-pub use crate::state::pick::{PickPurpose, with_extension, with_ron_extension};
+use crate::state::pick::{PickPurpose, with_extension, with_ron_extension};
 
 /// Why a file is being loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]

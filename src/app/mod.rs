@@ -26,13 +26,13 @@ use crate::document::Document;
 use crate::look::Look;
 use crate::model::Scorecard;
 use crate::state::Action;
-pub use crate::state::State;
+use crate::state::State;
 use crate::state::modal::{Modal, Then};
 use crate::state::prefs::Prefs;
 use crate::ui;
 use crate::ui::chart_cache::ChartCache;
 
-pub use crate::methods::{SAMPLE, SAMPLE_NAME};
+use crate::methods::{SAMPLE, SAMPLE_NAME};
 
 /// What to show first.
 #[derive(Clone, Debug)]

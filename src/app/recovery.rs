@@ -16,7 +16,7 @@ pub struct Recovery {
     pub dir: PathBuf,
 }
 
-pub use crate::state::modal::Found;
+use crate::state::modal::RecoveryFile;
 
 impl Recovery {
     /// The platform's local data folder for trh: `$XDG_DATA_HOME/trh` on Linux, and on
@@ -57,7 +57,7 @@ impl Recovery {
     }
 
     /// The recovery file left by an earlier run, if any.
-    pub fn find(&self) -> Option<Found> {
+    pub fn find(&self) -> Option<RecoveryFile> {
         let file = self.file();
         let meta = std::fs::metadata(&file).ok()?;
         let original = std::fs::read_to_string(self.origin_file())
@@ -65,7 +65,7 @@ impl Recovery {
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
             .map(PathBuf::from);
-        Some(Found {
+        Some(RecoveryFile {
             file,
             original,
             written: meta.modified().ok(),

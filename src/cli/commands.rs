@@ -6,22 +6,22 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use super::{Command, MethodAction, TextOrJson, emit};
+use super::{CliCommand, MethodAction, TextOrJson, emit};
 use crate::file::{self, FileError, doc::VersionProbe};
 use crate::model::{Scorecard, rank};
 use crate::report::explain::explain;
 use crate::{generate, import, methods};
 
-pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
+pub(super) fn dispatch(command: CliCommand) -> anyhow::Result<ExitCode> {
     match command {
-        cmd @ Command::Rank { .. } => super::ranking::rank_cmd(cmd)?,
-        Command::Explain {
+        cmd @ CliCommand::Rank { .. } => super::ranking::rank_cmd(cmd)?,
+        CliCommand::Explain {
             file,
             theme,
             format,
         } => explain_cmd(&file, &theme, format)?,
-        Command::Validate { files, format } => return validate(&files, format),
-        Command::Import {
+        CliCommand::Validate { files, format } => return validate(&files, format),
+        CliCommand::Import {
             csv,
             sheet,
             method,
@@ -29,7 +29,7 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             title,
             force,
         } => import_cmd(&csv, sheet.as_deref(), &method, &out, title, force)?,
-        Command::Export {
+        CliCommand::Export {
             file,
             format,
             chart,
@@ -55,29 +55,29 @@ pub(super) fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             };
             export_cmd(&card, &request, &out)?;
         }
-        Command::Diff {
+        CliCommand::Diff {
             old,
             new,
             format,
             chart,
             size,
         } => diff_cmd(&old, &new, format, chart.as_deref(), size)?,
-        Command::Fmt { files, check } => return fmt(&files, check),
-        cmd @ Command::Stability { .. } => super::ranking::stability_cmd(cmd)?,
-        Command::CloseCalls { file, top, format } => {
+        CliCommand::Fmt { files, check } => return fmt(&files, check),
+        cmd @ CliCommand::Stability { .. } => super::ranking::stability_cmd(cmd)?,
+        CliCommand::CloseCalls { file, top, format } => {
             super::ranking::close_calls_cmd(&file, top, format)?;
         }
-        Command::Live {
+        CliCommand::Live {
             file,
             bind,
             port,
             theme,
         } => super::live::run(&file, bind, port, theme.as_deref())?,
-        Command::Methods { format } => list_methods(format)?,
-        Command::Method {
+        CliCommand::Methods { format } => list_methods(format)?,
+        CliCommand::Method {
             action: MethodAction::Show { name },
         } => show_method(&name)?,
-        Command::Generate {
+        CliCommand::Generate {
             themes,
             participants,
             seed,

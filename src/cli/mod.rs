@@ -24,7 +24,7 @@ pub struct Cli {
     /// What to do. With no command, the desktop app opens (on FILE, else the last file used,
     /// else the bundled sample).
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<CliCommand>,
     /// A scorecard (.ron) to open in the app.
     pub file: Option<PathBuf>,
     /// Run the app, save a screenshot of its window to this PNG and exit.
@@ -68,7 +68,7 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 
 /// The subcommands.
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub enum CliCommand {
     /// Rank the themes of a scorecard.
     ///
     /// Columns: rank, theme, harm, likelihood, risk, band, confidence, position, outcome,

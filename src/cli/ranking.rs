@@ -5,14 +5,14 @@ use std::path::Path;
 use anyhow::bail;
 
 use super::load::load;
-use super::{Command, emit};
+use super::{CliCommand, emit};
 use crate::model::rank;
 use crate::report::rank_table;
 
 /// `trh stability`.
-pub(super) fn stability_cmd(command: Command) -> anyhow::Result<()> {
+pub(super) fn stability_cmd(command: CliCommand) -> anyhow::Result<()> {
     use crate::model::stability::{Centre, Options, stability};
-    let Command::Stability {
+    let CliCommand::Stability {
         file,
         runs,
         seed,
@@ -45,8 +45,8 @@ pub(super) fn stability_cmd(command: Command) -> anyhow::Result<()> {
 }
 
 /// `trh rank`.
-pub(super) fn rank_cmd(command: Command) -> anyhow::Result<()> {
-    let Command::Rank {
+pub(super) fn rank_cmd(command: CliCommand) -> anyhow::Result<()> {
+    let CliCommand::Rank {
         file,
         format,
         top,

@@ -77,7 +77,7 @@ impl Figures {
     pub fn has_cut_call(&self, id: &ThemeId) -> bool {
         self.close
             .about(id)
-            .any(|c| matches!(c.outcome, close_calls::Outcome::Cut { .. }))
+            .any(|c| matches!(c.outcome, close_calls::Crossing::Cut { .. }))
     }
 
     /// "2,000 resampled runs, seed 1": what the figures rest on.

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::escape as e;
-use super::rows::{factor_rows, participants_by_agency};
+use super::tables::{factor_rows, participants_by_agency};
 use crate::chart::{ChartKind, Figure};
 use crate::model::{Ranking, Scorecard};
 use crate::report::num;

@@ -13,8 +13,8 @@
 mod html;
 mod html_method;
 mod markdown;
-mod rows;
 mod stability;
+mod tables;
 mod xlsx;
 mod xlsx_sheet;
 
@@ -26,7 +26,7 @@ use crate::document::Figures;
 use crate::look::Look;
 use crate::model::{Ranking, Scorecard};
 
-pub use rows::{FactorRow, factor_rows, participants_by_agency};
+pub use tables::{FactorRow, factor_rows, participants_by_agency};
 
 /// The file formats trh exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]

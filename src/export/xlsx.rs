@@ -7,7 +7,7 @@
 
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use super::rows::{factor_rows, participants_by_agency};
+use super::tables::{factor_rows, participants_by_agency};
 use super::xlsx_sheet::{HEAD, Styles, opt_num, sheet, styles};
 use crate::model::method::Scale;
 use crate::model::{Ranking, Scorecard};

@@ -31,7 +31,7 @@ pub enum Modal {
     /// Confirm removing a theme.
     RemoveTheme(ThemeId),
     /// Unsaved work from an earlier run was found.
-    Recover(Found),
+    Recover(RecoveryFile),
     /// Ask the user's name for the change log.
     AskName(String),
     /// Agree a factor's value for a theme, with a rationale.
@@ -126,7 +126,7 @@ pub enum Reply {
 
 /// A recovery file found at start-up.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found {
+pub struct RecoveryFile {
     /// The recovery scorecard.
     pub file: PathBuf,
     /// The file the work belonged to, if it had one.

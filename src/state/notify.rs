@@ -8,7 +8,7 @@ pub const TOAST_FOR: Duration = Duration::from_secs(8);
 
 /// How serious a notice is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
+pub enum Severity {
     /// Something happened as asked (e.g. saved).
     Info,
     /// Something failed; nothing was lost.
@@ -21,7 +21,7 @@ pub enum Level {
 #[derive(Clone, Debug)]
 pub struct Notice {
     /// Info or error.
-    pub level: Level,
+    pub severity: Severity,
     /// The message.
     pub text: String,
     /// When it was raised.
@@ -37,13 +37,13 @@ pub struct Notifications {
 
 impl Notifications {
     /// Adds a notice, and writes errors to stderr so they reach the terminal's log too.
-    pub fn push(&mut self, level: Level, text: impl Into<String>) {
+    pub fn push(&mut self, severity: Severity, text: impl Into<String>) {
         let text = text.into();
-        if level != Level::Info {
+        if severity != Severity::Info {
             eprintln!("trh: {text}");
         }
         self.log.push(Notice {
-            level,
+            severity,
             text,
             at: Instant::now(),
         });
@@ -51,17 +51,17 @@ impl Notifications {
 
     /// Adds an info notice.
     pub fn info(&mut self, text: impl Into<String>) {
-        self.push(Level::Info, text);
+        self.push(Severity::Info, text);
     }
 
     /// Adds a warning.
     pub fn warning(&mut self, text: impl Into<String>) {
-        self.push(Level::Warning, text);
+        self.push(Severity::Warning, text);
     }
 
     /// Adds an error notice.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.push(Level::Error, text);
+        self.push(Severity::Error, text);
     }
 
     /// Notices still on screen, and how long until the next one expires.

@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use crate::document::Document;
 use crate::document::Figures;
 use crate::look::Look;
-use crate::model::close_calls::Outcome;
+use crate::model::close_calls::Crossing;
 use crate::model::stability::{Badge, ThemeStability};
 use crate::state::Action;
 use crate::ui::style;
@@ -89,7 +89,7 @@ pub(super) fn close_calls_ui(
             .show(ui, |ui| {
                 for c in close {
                     let theme = match &c.outcome {
-                        Outcome::Cut { theme, .. } | Outcome::Band { theme, .. } => theme,
+                        Crossing::Cut { theme, .. } | Crossing::Band { theme, .. } => theme,
                     };
                     let known = doc.card.theme(theme).is_some();
                     let resp = ui.add(egui::Label::new(&c.sentence).sense(egui::Sense::click()));

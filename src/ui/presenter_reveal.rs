@@ -64,7 +64,7 @@ fn closest_calls(figures: Option<&Figures>) -> Vec<&str> {
     r.close
         .calls
         .iter()
-        .filter(|c| c.close && matches!(c.outcome, crate::model::close_calls::Outcome::Cut { .. }))
+        .filter(|c| c.close && matches!(c.outcome, crate::model::close_calls::Crossing::Cut { .. }))
         .take(2)
         .map(|c| c.sentence.as_str())
         .collect()

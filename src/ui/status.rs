@@ -5,7 +5,7 @@ use std::time::Instant;
 use egui::RichText;
 
 use crate::state::modal::Modal;
-use crate::state::notify::{Level, Notifications};
+use crate::state::notify::{Notifications, Severity};
 use crate::state::{Action, State};
 use crate::ui::style;
 
@@ -112,16 +112,16 @@ pub fn toasts_ui(ctx: &egui::Context, notes: &Notifications) {
         .show(ctx, |ui| {
             ui.set_max_width(460.0);
             for n in live.iter().rev().take(4) {
-                let (fill, text) = match n.level {
-                    Level::Error | Level::Warning => crate::look::toast::ERROR,
-                    Level::Info => crate::look::toast::INFO,
+                let (fill, text) = match n.severity {
+                    Severity::Error | Severity::Warning => crate::look::toast::ERROR,
+                    Severity::Info => crate::look::toast::INFO,
                 };
                 let (fill, text) = (style::color(fill), style::color(text));
                 egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
-                    let prefix = match n.level {
-                        Level::Error => "Error: ",
-                        Level::Warning => "Warning: ",
-                        Level::Info => "",
+                    let prefix = match n.severity {
+                        Severity::Error => "Error: ",
+                        Severity::Warning => "Warning: ",
+                        Severity::Info => "",
                     };
                     ui.label(RichText::new(format!("{prefix}{}", n.text)).color(text));
                 });

@@ -158,9 +158,9 @@ fn the_plymouth_sample_has_a_theme_on_which_agencies_split() {
 }
 
 /// Makes a close call's change to a copy of the scorecard, independently of the search.
-fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_calls::Change) {
+fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_calls::Shift) {
     use std::sync::Arc;
-    use trh::model::close_calls::Change;
+    use trh::model::close_calls::Shift;
     use trh::model::method::RiskFormula;
     let step = |scale: &trh::model::Scale, v: trh::model::Value, up: bool| {
         let mut all = scale.values();
@@ -185,7 +185,7 @@ fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_cal
             .clone()
     };
     match change {
-        Change::Votes {
+        Shift::Votes {
             theme,
             factor,
             raise,
@@ -205,7 +205,7 @@ fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_cal
                 v.value = step(&scale, v.value, *raise);
             }
         }
-        Change::Value {
+        Shift::Value {
             theme,
             factor,
             agreed,
@@ -225,7 +225,7 @@ fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_cal
                 score.draft = Some(level(&scale, to));
             }
         }
-        Change::Weight { term, to, .. } => {
+        Shift::Weight { term, to, .. } => {
             let m = Arc::make_mut(&mut card.method);
             if let RiskFormula::WeightedSum { harm, likelihood } = &mut m.risk {
                 *(if term == "harm" { harm } else { likelihood }) = *to;
@@ -237,7 +237,7 @@ fn apply_change(card: &mut trh::model::Scorecard, change: &trh::model::close_cal
 /// Every close call on every sample, made by hand on a copy: it does alter what it says.
 #[test]
 fn every_close_call_on_the_samples_does_what_it_says() {
-    use trh::model::close_calls::{Outcome, close_calls};
+    use trh::model::close_calls::{Crossing, close_calls};
     for path in samples() {
         let card = file::load_scorecard(&path).expect("sample");
         let calls = close_calls(&card, card.cut());
@@ -248,7 +248,7 @@ fn every_close_call_on_the_samples_does_what_it_says() {
             let after = rank(&changed);
             let at = |id: &trh::model::ThemeId| after.rows.iter().position(|r| &r.id == id);
             match &call.outcome {
-                Outcome::Cut {
+                Crossing::Cut {
                     theme,
                     other,
                     inside,
@@ -257,7 +257,7 @@ fn every_close_call_on_the_samples_does_what_it_says() {
                     let (a, b) = (at(theme).expect("theme"), at(other).expect("other"));
                     assert_eq!(a > b, *inside, "{}", call.sentence);
                 }
-                Outcome::Band { theme, to, .. } => {
+                Crossing::Band { theme, to, .. } => {
                     let row = after.row(theme).expect("row");
                     assert_eq!(
                         row.band.as_ref().map(|b| &*b.label),

@@ -518,7 +518,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 /// A sample with every participant's first-round votes cleared on one theme, on the workshop tab.
 fn workshop(theme: &str) -> Harness<'static, TrhApp> {
     let mut card =
-        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("sample.ron")).expect("sample");
+        trh::file::parse_scorecard(trh::methods::SAMPLE, Path::new("sample.ron")).expect("sample");
     let t = card
         .themes
         .iter_mut()
@@ -786,7 +786,7 @@ fn a_departing_decision_needs_a_rationale() {
 fn the_across_agencies_view_lists_shared_and_split_themes() {
     // Reoffending: police vote every factor at the top, health at the bottom.
     let mut card =
-        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+        trh::file::parse_scorecard(trh::methods::SAMPLE, Path::new("s.ron")).expect("sample");
     let who = |agency: &str| {
         card.participants
             .iter()
@@ -850,7 +850,7 @@ fn the_across_agencies_view_lists_shared_and_split_themes() {
 #[test]
 fn participants_are_reused_from_another_scorecard_in_one_undo_step() {
     let sample_card =
-        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+        trh::file::parse_scorecard(trh::methods::SAMPLE, Path::new("s.ron")).expect("sample");
     let method = trh::methods::builtin("morile-style").expect("method");
     let empty = trh::model::Scorecard::new("Next year", method);
     let mut h = harness(TrhApp::new(config(
@@ -884,14 +884,14 @@ fn participants_are_reused_from_another_scorecard_in_one_undo_step() {
 #[test]
 fn an_unusual_marking_is_warned_about_on_open() {
     let mut card =
-        trh::file::parse_scorecard(trh::app::SAMPLE, Path::new("s.ron")).expect("sample");
+        trh::file::parse_scorecard(trh::methods::SAMPLE, Path::new("s.ron")).expect("sample");
     card.marking = "RESTRICTED".into();
     let h = harness(TrhApp::new(config(
         Start::Loaded(Box::new(card), PathBuf::from("restricted.ron")),
         None,
     )));
     let notice = h.state().state.notes.log.last().expect("a notice");
-    assert_eq!(notice.level, trh::state::notify::Level::Warning);
+    assert_eq!(notice.severity, trh::state::notify::Severity::Warning);
     assert!(
         notice
             .text

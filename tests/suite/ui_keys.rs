@@ -56,7 +56,7 @@ fn every_shortcut_runs_exactly_its_own_command() {
 fn shift_turns_save_into_save_as_and_undo_into_redo() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("card.ron");
-    std::fs::write(&path, trh::app::SAMPLE).expect("write");
+    std::fs::write(&path, trh::methods::SAMPLE).expect("write");
     let card = trh::file::load_scorecard(&path).expect("loads");
     let mut h = harness(TrhApp::new(config(
         Start::Loaded(Box::new(card), path.clone()),
@@ -109,7 +109,7 @@ fn fresh(card: trh::model::Scorecard) -> Harness<'static, TrhApp> {
 
 #[test]
 fn on_a_fresh_install_typed_votes_are_all_kept_and_no_prompt_takes_them() {
-    let mut card = trh::file::parse_scorecard(trh::app::SAMPLE, std::path::Path::new("s.ron"))
+    let mut card = trh::file::parse_scorecard(trh::methods::SAMPLE, std::path::Path::new("s.ron"))
         .expect("sample");
     let theme = card
         .themes
@@ -264,7 +264,7 @@ fn recover_unsaved_work_answers_enter() {
     let recovery = trh::app::recovery::Recovery {
         dir: dir.path().to_owned(),
     };
-    let card = trh::file::parse_scorecard(trh::app::SAMPLE, std::path::Path::new("s.ron"))
+    let card = trh::file::parse_scorecard(trh::methods::SAMPLE, std::path::Path::new("s.ron"))
         .expect("sample");
     recovery.write(&card, None).expect("autosave");
     let mut h = harness(TrhApp::new(config(Start::Sample, Some(recovery))));
@@ -280,7 +280,7 @@ fn recover_unsaved_work_answers_enter() {
 fn without_a_native_file_dialog_trhs_own_chooser_opens_and_saves() {
     let dir = tempfile::tempdir().expect("tmp");
     let other = dir.path().join("other.ron");
-    std::fs::write(&other, trh::app::SAMPLE).expect("write");
+    std::fs::write(&other, trh::methods::SAMPLE).expect("write");
     let mut h = sample();
     h.state_mut().jobs.native_dialogs = false;
     h.state_mut().state.prefs.last_folder = Some(dir.path().to_owned());

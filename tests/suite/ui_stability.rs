@@ -63,8 +63,8 @@ fn the_board_shows_each_themes_interval_and_badge_and_the_close_calls() {
     h.get_by_label(&first.sentence).click();
     h.run_steps(4);
     let theme = match &first.outcome {
-        trh::model::close_calls::Outcome::Cut { theme, .. }
-        | trh::model::close_calls::Outcome::Band { theme, .. } => theme.clone(),
+        trh::model::close_calls::Crossing::Cut { theme, .. }
+        | trh::model::close_calls::Crossing::Band { theme, .. } => theme.clone(),
     };
     assert_eq!(h.state().state.view.selected.as_ref(), Some(&theme));
 }

@@ -25,7 +25,7 @@ pub const PEOPLE_LIMIT: usize = 2;
 /// What would change.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Outcome {
+pub enum Crossing {
     /// `theme` would cross the cut line, passing (or falling below) `other`.
     Cut {
         /// The theme that moves.
@@ -55,7 +55,7 @@ pub enum Outcome {
 /// The change that would do it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Change {
+pub enum Shift {
     /// `people` of the `voters` on a factor each move their vote one level.
     Votes {
         /// The theme.
@@ -106,9 +106,9 @@ pub enum Change {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CloseCall {
     /// What would change.
-    pub outcome: Outcome,
+    pub outcome: Crossing,
     /// The smallest change that does it.
-    pub change: Change,
+    pub change: Shift,
     /// Within [`PEOPLE_LIMIT`] people, one level, or a tenth of a weight.
     pub close: bool,
     /// The plain sentence for a board.
@@ -135,8 +135,8 @@ impl CloseCalls {
         self.calls.iter().filter(move |c| {
             c.close
                 && match &c.outcome {
-                    Outcome::Cut { theme, other, .. } => theme == id || other == id,
-                    Outcome::Band { theme, .. } => theme == id,
+                    Crossing::Cut { theme, other, .. } => theme == id || other == id,
+                    Crossing::Band { theme, .. } => theme == id,
                 }
         })
     }
@@ -379,7 +379,7 @@ pub fn close_calls(card: &Scorecard, top: usize) -> CloseCalls {
     let calls: Vec<CloseCall> = calls.into_iter().map(|(_, _, c)| c).collect();
     let cut_close = calls
         .iter()
-        .any(|c| c.close && matches!(c.outcome, Outcome::Cut { .. }));
+        .any(|c| c.close && matches!(c.outcome, Crossing::Cut { .. }));
     let summary = (!cut_close).then(|| search::nothing_close(&ctx, top));
     CloseCalls {
         top,

@@ -2,7 +2,7 @@
 //! call checked by recomputation and put into a sentence.
 
 use super::place::{Keyed, listed_after, rank_of, ranked, row};
-use super::{Change, CloseCall, Ctx, Found, Outcome, PEOPLE_LIMIT};
+use super::{CloseCall, Crossing, Ctx, Found, PEOPLE_LIMIT, Shift};
 use crate::model::method::RiskFormula;
 use crate::model::ranking::{QuickScore, rank, score};
 use crate::model::scorecard::{Scorecard, Source};
@@ -67,7 +67,7 @@ pub(super) fn cut_calls(ctx: &Ctx<'_>, top: usize, out: &mut Vec<Keyed>) {
             continue;
         }
         let close = found.size() <= PEOPLE_LIMIT;
-        let outcome = Outcome::Cut {
+        let outcome = Crossing::Cut {
             theme: ctx.card.themes[t].id.clone(),
             rank: rank_of(ctx, t),
             other: ctx.card.themes[other].id.clone(),
@@ -125,7 +125,7 @@ pub(super) fn band_calls(ctx: &Ctx<'_>, out: &mut Vec<Keyed>) {
                 .get(i)
                 .map_or_else(String::new, |b| b.label.clone())
         };
-        let outcome = Outcome::Band {
+        let outcome = Crossing::Band {
             theme: theme.id.clone(),
             rank: row(ctx, t).and_then(|r| r.rank),
             from: label(now),
@@ -148,7 +148,7 @@ pub(super) fn band_calls(ctx: &Ctx<'_>, out: &mut Vec<Keyed>) {
 }
 
 /// The change a search found, in the scorecard's words.
-fn change_of(ctx: &Ctx<'_>, f: &Found) -> Change {
+fn change_of(ctx: &Ctx<'_>, f: &Found) -> Shift {
     let pf = &ctx.prep.factors[f.factor];
     let scale = &pf.factor.scale;
     let theme = ctx.card.themes[f.theme].id.clone();
@@ -158,7 +158,7 @@ fn change_of(ctx: &Ctx<'_>, f: &Found) -> Change {
         let from = ctx.values[f.theme][f.factor]
             .map(|v| scale.label(v))
             .unwrap_or_default();
-        return Change::Value {
+        return Shift::Value {
             theme,
             factor,
             agreed: ctx.sources[f.theme][f.factor] == Source::Agreed,
@@ -195,7 +195,7 @@ fn change_of(ctx: &Ctx<'_>, f: &Found) -> Change {
                 .map(|v| v.participant.clone())
         })
         .collect();
-    Change::Votes {
+    Shift::Votes {
         theme,
         factor,
         people: f.votes.len(),

@@ -9,7 +9,7 @@ use crate::model::{FactorId, ParticipantId};
 fn cut_sentences(c: &CloseCalls) -> Vec<&str> {
     c.calls
         .iter()
-        .filter(|x| x.close && matches!(x.outcome, Outcome::Cut { .. }))
+        .filter(|x| x.close && matches!(x.outcome, Crossing::Cut { .. }))
         .map(|x| x.sentence.as_str())
         .collect()
 }
@@ -116,13 +116,13 @@ fn votes_needing_two_people_are_found_and_checked() {
     let alpha: Vec<&CloseCall> = c
         .calls
         .iter()
-        .filter(|x| matches!(x.outcome, Outcome::Cut { .. }))
-        .filter(|x| matches!(&x.change, Change::Votes { theme, .. } if theme.as_str() == "a"))
+        .filter(|x| matches!(x.outcome, Crossing::Cut { .. }))
+        .filter(|x| matches!(&x.change, Shift::Votes { theme, .. } if theme.as_str() == "a"))
         .collect();
     assert_eq!(alpha.len(), 1, "{:?}", c.calls);
     assert!(matches!(
         alpha[0].change,
-        Change::Votes {
+        Shift::Votes {
             people: 2,
             voters: 5,
             ..
@@ -176,7 +176,7 @@ fn weight_calls_for(risk: RiskFormula) {
     let weights: Vec<&str> = c
         .calls
         .iter()
-        .filter(|x| matches!(x.change, Change::Weight { .. }))
+        .filter(|x| matches!(x.change, Shift::Weight { .. }))
         .map(|x| x.sentence.as_str())
         .collect();
     assert_eq!(

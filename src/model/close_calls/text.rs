@@ -1,7 +1,7 @@
 //! The sentences of [`super::close_calls`], worded for a board: what would change, and the
 //! smallest change that would do it.
 
-use super::{Change, Ctx, Outcome};
+use super::{Crossing, Ctx, Shift};
 use crate::model::ids::{FactorId, ThemeId};
 
 fn name<'a>(ctx: &'a Ctx<'_>, id: &'a ThemeId) -> &'a str {
@@ -25,9 +25,9 @@ fn possessive(name: &str) -> String {
 }
 
 /// "if …": the change.
-fn condition(ctx: &Ctx<'_>, change: &Change) -> String {
+fn condition(ctx: &Ctx<'_>, change: &Shift) -> String {
     match change {
-        Change::Votes {
+        Shift::Votes {
             theme,
             factor: f,
             people,
@@ -48,7 +48,7 @@ fn condition(ctx: &Ctx<'_>, change: &Change) -> String {
                 ),
             }
         }
-        Change::Value {
+        Shift::Value {
             theme,
             factor: f,
             agreed,
@@ -63,17 +63,17 @@ fn condition(ctx: &Ctx<'_>, change: &Change) -> String {
                 format!("{theme} draft {f} were {to} instead of {from}")
             }
         }
-        Change::Weight { term, from, to } => {
+        Shift::Weight { term, from, to } => {
             format!("the {term} weight were {to:.2} instead of {from:.2}")
         }
     }
 }
 
 /// The sentence for one call.
-pub(super) fn sentence(ctx: &Ctx<'_>, top: usize, outcome: &Outcome, change: &Change) -> String {
+pub(super) fn sentence(ctx: &Ctx<'_>, top: usize, outcome: &Crossing, change: &Shift) -> String {
     let cond = condition(ctx, change);
     match outcome {
-        Outcome::Cut {
+        Crossing::Cut {
             theme,
             rank,
             other,
@@ -101,7 +101,7 @@ pub(super) fn sentence(ctx: &Ctx<'_>, top: usize, outcome: &Outcome, change: &Ch
                 )
             }
         }
-        Outcome::Band {
+        Crossing::Band {
             theme,
             rank,
             from,

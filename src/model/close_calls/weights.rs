@@ -3,7 +3,7 @@
 //! `Weighted` over any number of sections and factors.
 
 use super::place::{Keyed, listed_after, rank_of, row};
-use super::{Change, CloseCall, Ctx, Outcome};
+use super::{CloseCall, Crossing, Ctx, Shift};
 use crate::model::method::{Method, RiskFormula};
 use crate::model::ranking::{RankedTheme, rank};
 use crate::model::risk_rule::{Term, term};
@@ -108,14 +108,14 @@ pub(super) fn weight_calls(
         };
         let to = (to * 100.0).round() / 100.0;
         let close = (to - now).abs() <= now.abs() / 10.0 + 1e-9;
-        let outcome = Outcome::Cut {
+        let outcome = Crossing::Cut {
             theme: ctx.card.themes[x].id.clone(),
             rank: rank_of(ctx, x),
             other: ctx.card.themes[y].id.clone(),
             other_rank: rank_of(ctx, y),
             inside: true,
         };
-        let change = Change::Weight {
+        let change = Shift::Weight {
             term: name.clone(),
             from: now,
             to,

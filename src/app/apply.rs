@@ -60,7 +60,7 @@ impl TrhApp {
                 }
             }
             Action::ExportSlope(format) => self.pick_slope(ctx, format),
-            Action::Live(a) => self.live_action(a),
+            Action::Live(a) => self.live_action(ctx, a),
             Action::CancelRead => {
                 if let Some((_, progress)) = &self.state.reading {
                     progress.cancel();

@@ -8,7 +8,7 @@ use super::TrhApp;
 use super::jobs::{Done, Written};
 use crate::export::{ExportFormat, ExportRequest};
 use crate::model::Scorecard;
-use crate::state::modal::{Modal, Reply, Retry};
+use crate::state::modal::{Modal, Retry};
 use crate::state::pick::PickPurpose;
 use crate::state::view::{CompareView, ImportForm, Tab};
 
@@ -187,23 +187,14 @@ fn written(
 }
 
 impl TrhApp {
-    /// The answer to "Not saved" / "Not exported": try again, or another name.
-    pub(super) fn retry_write(
-        &mut self,
-        ctx: &egui::Context,
-        path: PathBuf,
-        retry: Retry,
-        reply: &Reply,
-    ) {
-        match (retry, reply) {
-            (Retry::Save, Reply::TryAgain) => self.save_to(ctx, path),
-            (Retry::Save, Reply::SaveAs) => self.save_as(ctx),
-            (Retry::Export(request), Reply::TryAgain) => {
+    /// "Not saved" / "Not exported": try again (once the file is closed in Excel, say).
+    pub(super) fn write_again(&mut self, ctx: &egui::Context, path: PathBuf, retry: Retry) {
+        match retry {
+            Retry::Save => self.save_to(ctx, path),
+            Retry::Export(request) => {
                 self.pending_export = Some(*request);
                 self.export_to(ctx, path);
             }
-            (Retry::Export(request), Reply::SaveAs) => self.pick_export(ctx, *request),
-            _ => {}
         }
     }
 }

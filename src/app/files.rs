@@ -9,7 +9,7 @@ use super::recovery::AUTOSAVE_EVERY;
 use super::{Document, TrhApp};
 use crate::model::Scorecard;
 use crate::model::edit::fresh_participant_id;
-use crate::state::modal::{Modal, Reply, Then};
+use crate::state::modal::{FileStep, Modal, Retry, Then};
 use crate::state::pick::PickPurpose;
 
 impl TrhApp {
@@ -250,80 +250,37 @@ impl TrhApp {
         ));
     }
 
-    /// Acts on the answer to a dialog.
-    pub(super) fn modal_reply(&mut self, ctx: &egui::Context, modal: Modal, reply: Reply) {
-        match (modal, reply) {
-            (Modal::Unsaved(then), Reply::Save) => {
+    /// A step of the open, save and export flows, answered in a dialog. Everything else a
+    /// dialog answers is an action, applied as a panel's is.
+    pub(super) fn file_step(&mut self, ctx: &egui::Context, step: FileStep) {
+        match step {
+            FileStep::SaveFirst(then) => {
                 self.after_save = Some(then);
                 self.save(ctx);
             }
-            (Modal::Unsaved(then), Reply::Discard) => self.proceed(ctx, then),
-            (Modal::ChooseMethod, Reply::Method(id)) => self.guard(ctx, Then::New(id)),
-            (Modal::StartLive(_), Reply::StartLive(addr, evidence)) => {
-                self.start_live(ctx, addr, evidence);
-            }
-            (Modal::ChangedOnDisk(path), Reply::Overwrite) => self.save_to(ctx, path),
-            (Modal::ChangedOnDisk(_), Reply::SaveAs) => self.save_as(ctx),
-            (Modal::NotWritten { path, retry, .. }, reply) => {
-                self.retry_write(ctx, path, retry, &reply);
-            }
-            (Modal::RemoveTheme(_), Reply::Remove(id)) => self.apply(
-                ctx,
-                crate::state::Action::edit(crate::model::Edit::RemoveTheme { theme: id }),
-            ),
-            (Modal::Recover(found), Reply::Recover) => self.jobs.load(
+            FileStep::DontSave(then) => self.proceed(ctx, then),
+            FileStep::KeepEditing => self.after_save = None,
+            FileStep::NewScorecard(id) => self.guard(ctx, Then::New(id)),
+            FileStep::Overwrite(path) => self.save_to(ctx, path),
+            FileStep::SaveElsewhere => self.save_as(ctx),
+            FileStep::TryAgain(path, retry) => self.write_again(ctx, path, retry),
+            FileStep::AnotherName(Retry::Save) => self.save_as(ctx),
+            FileStep::AnotherName(Retry::Export(request)) => self.pick_export(ctx, *request),
+            FileStep::Recover(found) => self.jobs.load(
                 ctx,
                 LoadPurpose::Recover {
                     original: found.original,
                 },
                 found.file,
             ),
-            (Modal::Recover(_), Reply::DiscardRecovery) => {
+            FileStep::DiscardRecovery => {
                 if let Some(r) = &self.recovery {
                     r.clear();
                 }
             }
-            (Modal::AskName(_), Reply::Name(name)) => {
-                self.apply(ctx, crate::state::Action::SetName(name));
+            FileStep::Chosen(purpose, path) => {
+                self.job_done(ctx, Done::Picked(purpose, path.map(|p| purpose.finish(p))));
             }
-            (Modal::Agree { theme, factor, .. }, Reply::Agreed(value, rationale)) => {
-                let agreed = crate::model::scorecard::Agreed { value, rationale };
-                let edit = crate::model::Edit::SetAgreed {
-                    theme,
-                    factor,
-                    agreed: Some(agreed),
-                };
-                self.apply(ctx, crate::state::Action::edit(edit));
-            }
-            (Modal::Decide { theme, kind }, Reply::Decided(rationale)) => {
-                let decision = crate::model::scorecard::Decision {
-                    kind,
-                    rationale,
-                    by: String::new(),
-                    at: String::new(), // stamped by the document
-                };
-                let edit = crate::model::Edit::SetDecision {
-                    theme,
-                    decision: Some(decision),
-                };
-                self.apply(ctx, crate::state::Action::edit(edit));
-            }
-            (Modal::Agree { theme, factor, .. }, Reply::ClearAgreed) => {
-                let edit = crate::model::Edit::SetAgreed {
-                    theme,
-                    factor,
-                    agreed: None,
-                };
-                self.apply(ctx, crate::state::Action::edit(edit));
-            }
-            (Modal::Unsaved(_), Reply::Cancel) => self.after_save = None,
-            (Modal::ChoosePath { purpose, .. }, Reply::Path(path)) => {
-                self.job_done(ctx, Done::Picked(purpose, Some(purpose.finish(path))));
-            }
-            (Modal::ChoosePath { purpose, .. }, Reply::Cancel) => {
-                self.job_done(ctx, Done::Picked(purpose, None));
-            }
-            _ => {}
         }
     }
 

@@ -64,7 +64,7 @@ impl TrhApp {
                     p.join = true;
                 }
                 if let Some(id) = self.state.selected().cloned() {
-                    self.live_action(LiveAction::Open(id));
+                    self.live_action(ctx, LiveAction::Open(id));
                 }
                 self.live_frame();
             }
@@ -143,8 +143,9 @@ impl TrhApp {
     }
 
     /// Carries out a live panel's action.
-    pub(super) fn live_action(&mut self, action: LiveAction) {
+    pub(super) fn live_action(&mut self, ctx: &egui::Context, action: LiveAction) {
         match action {
+            LiveAction::Start(addr, evidence) => self.start_live(ctx, addr, evidence),
             LiveAction::Open(id) => self.open_for_voting(&id),
             LiveAction::JoinScreen(on) => {
                 if let Some(p) = self.state.view.presenter.as_mut() {
@@ -172,7 +173,7 @@ impl TrhApp {
                             ));
                         }
                     }
-                    LiveAction::Open(_) | LiveAction::JoinScreen(_) => {}
+                    LiveAction::Open(_) | LiveAction::JoinScreen(_) | LiveAction::Start(..) => {}
                 }
             }
         }

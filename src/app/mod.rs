@@ -27,7 +27,7 @@ use crate::look::Look;
 use crate::model::Scorecard;
 use crate::state::Action;
 use crate::state::State;
-use crate::state::modal::{Modal, Then};
+use crate::state::modal::{Modal, Reply, Then};
 use crate::state::prefs::Prefs;
 use crate::ui;
 use crate::ui::chart_cache::ChartCache;
@@ -146,7 +146,11 @@ impl TrhApp {
             {
                 self.state.modal = None;
                 self.modal_shown = None;
-                self.modal_reply(&ctx, modal, reply);
+                match reply {
+                    Reply::Closed => {}
+                    Reply::Act(action) => self.apply(&ctx, *action),
+                    Reply::File(step) => self.file_step(&ctx, step),
+                }
             }
         }
         for action in self.state.take_actions() {

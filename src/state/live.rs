@@ -47,4 +47,6 @@ pub enum LiveAction {
     Assign(u32, ParticipantId),
     /// Show or hide the join screen in presenter mode.
     JoinScreen(bool),
+    /// Start live voting on this address and port, showing the evidence note or not.
+    Start(std::net::SocketAddr, bool),
 }

@@ -1,5 +1,5 @@
 //! Dialogs that need an answer before work goes on. The app holds at most one; `ui/dialogs.rs`
-//! draws it and returns the [`Reply`].
+//! draws it and returns the [`Reply`]: an action, as a panel queues, or a step of a file flow.
 
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -87,41 +87,44 @@ pub enum Retry {
     Export(Box<crate::export::ExportRequest>),
 }
 
-/// The answer to a dialog.
+/// The answer to a dialog. Dialogs speak as panels do: what a panel would queue is an
+/// [`Action`](crate::state::Action); only the steps of the open, save and export flows go to
+/// the app's file flows, each carrying what it needs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
-    /// Closed without choosing (Escape, Cancel, Close).
-    Cancel,
-    /// Unsaved: save first.
-    Save,
-    /// Unsaved: go on without saving.
-    Discard,
-    /// A method was chosen for a new scorecard.
-    Method(String),
-    /// Overwrite the changed file.
-    Overwrite,
-    /// Save elsewhere instead (or, for an export, choose another name).
-    SaveAs,
-    /// Try the same thing again.
-    TryAgain,
-    /// Remove the theme.
-    Remove(ThemeId),
+    /// Closed with nothing more to do (Escape, Cancel, Close).
+    Closed,
+    /// An edit, the user's name, starting live voting: applied as a panel's action.
+    Act(Box<crate::state::Action>),
+    /// A step of a file flow.
+    File(FileStep),
+}
+
+/// A step of the open, save and export flows, answered in a dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileStep {
+    /// Unsaved changes: save, then do this.
+    SaveFirst(Then),
+    /// Unsaved changes: do this without saving.
+    DontSave(Then),
+    /// Unsaved changes: do nothing after all (and nothing after a save).
+    KeepEditing,
+    /// A new scorecard under this method.
+    NewScorecard(String),
+    /// Overwrite the file changed on disk.
+    Overwrite(PathBuf),
+    /// Save the scorecard elsewhere instead.
+    SaveElsewhere,
+    /// Write the file again.
+    TryAgain(PathBuf, Retry),
+    /// Write it under another name.
+    AnotherName(Retry),
     /// Recover the work.
-    Recover,
+    Recover(RecoveryFile),
     /// Discard the recovered work.
     DiscardRecovery,
-    /// The name typed.
-    Name(String),
-    /// The agreed value and its rationale.
-    Agreed(Value, String),
-    /// Clear the agreed value.
-    ClearAgreed,
-    /// The decision's rationale.
-    Decided(String),
-    /// A path chosen in trh's own file chooser.
-    Path(PathBuf),
-    /// Start live voting on this address and port, showing the evidence note or not.
-    StartLive(std::net::SocketAddr, bool),
+    /// trh's own file chooser: the path chosen for this purpose, or none.
+    Chosen(crate::state::pick::PickPurpose, Option<PathBuf>),
 }
 
 /// A recovery file found at start-up.

@@ -1,12 +1,13 @@
 //! Draws the open dialog and returns the user's answer.
 
-use super::widgets::buttons;
+use super::widgets::{buttons, enter_pressed, focus_first};
 use egui::{Id, Modal as EguiModal, RichText, Ui};
 
 use crate::document::Document;
+use crate::state::Action;
 use crate::state::Command;
 use crate::state::command::Menu;
-use crate::state::modal::{Modal, Reply, Then};
+use crate::state::modal::{FileStep, Modal, Reply, Then};
 use crate::state::prefs::Prefs;
 use crate::ui::widgets::with_shortcut;
 
@@ -27,7 +28,7 @@ pub fn modal_ui(
     // Escape (or a click outside) cancels; on the first frame the key or click that opened
     // the dialog is not an answer to it.
     if reply.is_none() && !fresh && response.should_close() {
-        reply = Some(Reply::Cancel);
+        reply = Some(closed(modal));
     }
     if reply.is_none() && !fresh && enter_pressed(ctx) {
         reply = enter_reply(modal, doc);
@@ -35,27 +36,20 @@ pub fn modal_ui(
     reply
 }
 
-/// A plain Enter this frame (Shift+Enter is a new line in a rationale).
-fn enter_pressed(ctx: &egui::Context) -> bool {
-    ctx.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.is_none())
-}
-
 /// What Enter does in each dialog: its obvious action, where that is allowed now. Dialogs
 /// that gather text (name, agree, decide) answer Enter themselves, since only they know
 /// whether the text is complete.
 fn enter_reply(modal: &Modal, doc: &Document) -> Option<Reply> {
     match modal {
-        Modal::Unsaved(_) => Some(Reply::Save),
+        Modal::Unsaved(then) => Some(file(FileStep::SaveFirst(then.clone()))),
         // Overwriting someone else's change is never the default.
-        Modal::ChangedOnDisk(_) => Some(Reply::SaveAs),
-        Modal::RemoveTheme(id) => doc
-            .card
-            .theme(id)
-            .is_some()
-            .then(|| Reply::Remove(id.clone())),
-        Modal::Recover(_) => Some(Reply::Recover),
-        Modal::Shortcuts | Modal::About => Some(Reply::Cancel),
-        Modal::NotWritten { .. } => Some(Reply::TryAgain),
+        Modal::ChangedOnDisk(_) => Some(file(FileStep::SaveElsewhere)),
+        Modal::RemoveTheme(id) => doc.card.theme(id).is_some().then(|| remove(id)),
+        Modal::Recover(found) => Some(file(FileStep::Recover(found.clone()))),
+        Modal::Shortcuts | Modal::About => Some(Reply::Closed),
+        Modal::NotWritten { path, retry, .. } => {
+            Some(file(FileStep::TryAgain(path.clone(), retry.clone())))
+        }
         Modal::ChooseMethod
         | Modal::AskName(_)
         | Modal::Agree { .. }
@@ -63,6 +57,46 @@ fn enter_reply(modal: &Modal, doc: &Document) -> Option<Reply> {
         | Modal::ChoosePath { .. }
         | Modal::StartLive(_) => None,
     }
+}
+
+/// What closing a dialog without an answer means: nothing, except in a file flow that waits
+/// on it.
+fn closed(modal: &Modal) -> Reply {
+    match modal {
+        Modal::Unsaved(_) => file(FileStep::KeepEditing),
+        Modal::ChoosePath { purpose, .. } => file(FileStep::Chosen(*purpose, None)),
+        Modal::ChooseMethod
+        | Modal::ChangedOnDisk(_)
+        | Modal::RemoveTheme(_)
+        | Modal::Recover(_)
+        | Modal::AskName(_)
+        | Modal::Agree { .. }
+        | Modal::Decide { .. }
+        | Modal::NotWritten { .. }
+        | Modal::StartLive(_)
+        | Modal::Shortcuts
+        | Modal::About => Reply::Closed,
+    }
+}
+
+/// A step of a file flow.
+fn file(step: FileStep) -> Reply {
+    Reply::File(step)
+}
+
+/// What a panel would queue.
+fn act(action: Action) -> Reply {
+    Reply::Act(Box::new(action))
+}
+
+/// An edit, as a panel queues it.
+fn edit(e: crate::model::Edit) -> Reply {
+    act(Action::edit(e))
+}
+
+/// Removing a theme (undoable).
+fn remove(id: &crate::model::ThemeId) -> Reply {
+    edit(crate::model::Edit::RemoveTheme { theme: id.clone() })
 }
 
 fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<Reply> {
@@ -81,9 +115,9 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             buttons(
                 ui,
                 &[
-                    ("Save", Reply::Save),
-                    ("Don't save", Reply::Discard),
-                    ("Cancel", Reply::Cancel),
+                    ("Save", file(FileStep::SaveFirst(then.clone()))),
+                    ("Don't save", file(FileStep::DontSave(then.clone()))),
+                    ("Cancel", file(FileStep::KeepEditing)),
                 ],
             )
         }
@@ -97,9 +131,9 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             buttons(
                 ui,
                 &[
-                    ("Overwrite", Reply::Overwrite),
-                    ("Save as…", Reply::SaveAs),
-                    ("Cancel", Reply::Cancel),
+                    ("Overwrite", file(FileStep::Overwrite(path.clone()))),
+                    ("Save as…", file(FileStep::SaveElsewhere)),
+                    ("Cancel", Reply::Closed),
                 ],
             )
         }
@@ -109,13 +143,7 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             ui.label(format!(
                 "Remove \"{name}\" and all its scores? You can undo this."
             ));
-            buttons(
-                ui,
-                &[
-                    ("Remove", Reply::Remove(id.clone())),
-                    ("Cancel", Reply::Cancel),
-                ],
-            )
+            buttons(ui, &[("Remove", remove(id)), ("Cancel", Reply::Closed)])
         }
         Modal::Recover(found) => {
             ui.heading("Recover unsaved work?");
@@ -129,8 +157,8 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             buttons(
                 ui,
                 &[
-                    ("Recover", Reply::Recover),
-                    ("Discard", Reply::DiscardRecovery),
+                    ("Recover", file(FileStep::Recover(found.clone()))),
+                    ("Discard", file(FileStep::DiscardRecovery)),
                 ],
             )
         }
@@ -139,20 +167,28 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             theme,
             factor,
             suggested,
-        } => agree_ui(ui, doc, theme, factor, *suggested),
-        Modal::Decide { theme, kind } => decide_ui(ui, doc, theme, *kind),
+        } => super::agree_dialog::agree_ui(ui, doc, (theme, factor), *suggested),
+        Modal::Decide { theme, kind } => super::agree_dialog::decide_ui(ui, doc, theme, *kind),
         Modal::ChoosePath {
             purpose,
             folder,
             name,
-        } => crate::ui::path_dialog::path_dialog_ui(ui, *purpose, folder.as_deref(), name),
+        } => crate::ui::path_dialog::path_dialog_ui(ui, *purpose, folder.as_deref(), name)
+            .map(|chosen| file(FileStep::Chosen(*purpose, chosen))),
         Modal::StartLive(choices) => {
             let enter = enter_pressed(ui.ctx());
-            crate::ui::live_dialog::start_live_ui(ui, choices, enter)
+            crate::ui::live_dialog::start_live_ui(ui, choices, enter).map(|start| match start {
+                Some((addr, evidence)) => act(Action::Live(crate::state::live::LiveAction::Start(
+                    addr, evidence,
+                ))),
+                None => Reply::Closed,
+            })
         }
-        Modal::NotWritten { message, retry, .. } => {
-            crate::ui::not_written::not_written_ui(ui, message, retry)
-        }
+        Modal::NotWritten {
+            path,
+            message,
+            retry,
+        } => crate::ui::not_written::not_written_ui(ui, (path, message), retry),
         Modal::Shortcuts => shortcuts_ui(ui),
         Modal::About => about_ui(ui, doc),
     }
@@ -172,11 +208,11 @@ fn method_choice_ui(ui: &mut Ui) -> Option<Reply> {
             .on_hover_text(&m.provenance);
         ui.label(RichText::new(&m.description).small());
         if r.clicked() {
-            reply = Some(Reply::Method(m.id.clone()));
+            reply = Some(file(FileStep::NewScorecard(m.id.clone())));
         }
         ui.add_space(4.0);
     }
-    reply.or_else(|| buttons(ui, &[("Cancel", Reply::Cancel)]))
+    reply.or_else(|| buttons(ui, &[("Cancel", Reply::Closed)]))
 }
 
 /// Every keyboard shortcut, by menu.
@@ -201,7 +237,7 @@ fn shortcuts_ui(ui: &mut Ui) -> Option<Reply> {
             ui.end_row();
         }
     });
-    buttons(ui, &[("Close", Reply::Cancel)])
+    buttons(ui, &[("Close", Reply::Closed)])
 }
 
 /// The version, the method and the promise of no network.
@@ -214,7 +250,7 @@ fn about_ui(ui: &mut Ui, doc: &Document) -> Option<Reply> {
         m.name, m.version, m.provenance
     ));
     ui.label("Works offline: trh makes no network connections.");
-    buttons(ui, &[("Close", Reply::Cancel)])
+    buttons(ui, &[("Close", Reply::Closed)])
 }
 
 fn name_ui(ui: &mut Ui, initial: &str, prefs: &Prefs) -> Option<Reply> {
@@ -245,151 +281,14 @@ fn name_ui(ui: &mut Ui, initial: &str, prefs: &Prefs) -> Option<Reply> {
             .clicked()
             || enter && !name.trim().is_empty()
         {
-            reply = Some(Reply::Name(name.clone()));
+            reply = Some(act(Action::SetName(name.clone())));
         }
         if ui.button("Cancel").clicked() {
-            reply = Some(Reply::Cancel);
+            reply = Some(Reply::Closed);
         }
     });
     if reply.is_some() {
         ui.data_mut(|d| d.remove::<String>(id));
-    }
-    reply
-}
-
-/// Gives a dialog's first field the keyboard, unless the user has put it elsewhere.
-fn focus_first(ui: &Ui, field: &egui::Response) {
-    if ui.memory(|m| m.focused().is_none()) {
-        field.request_focus();
-    }
-}
-
-/// A rationale field: Enter confirms the dialog, Shift+Enter starts a new line.
-fn rationale_field(text: &mut String) -> egui::TextEdit<'_> {
-    egui::TextEdit::multiline(text)
-        .desired_rows(2)
-        .desired_width(f32::INFINITY)
-        .return_key(Some(egui::KeyboardShortcut::new(
-            egui::Modifiers::SHIFT,
-            egui::Key::Enter,
-        )))
-}
-
-fn agree_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    theme: &crate::model::ThemeId,
-    factor: &crate::model::FactorId,
-    suggested: Option<crate::model::Value>,
-) -> Option<Reply> {
-    let (Some(t), Some((_, f))) = (
-        doc.card.theme(theme),
-        doc.card.method.factor(factor.as_str()),
-    ) else {
-        return Some(Reply::Cancel);
-    };
-    let current = t.scores.get(factor).and_then(|s| s.agreed.as_ref());
-    ui.heading(format!("Agree {}", f.label));
-    ui.label(format!("{} — the value the room agrees, and why.", t.name));
-    let value_id = Id::unique(("trh_agree_value", theme.as_str(), factor.as_str()));
-    let why_id = Id::unique(("trh_agree_why", theme.as_str(), factor.as_str()));
-    let mut value: Option<crate::model::Value> =
-        ui.data_mut(|d| d.get_temp(value_id)).unwrap_or(suggested);
-    let mut why: String = ui
-        .data_mut(|d| d.get_temp(why_id))
-        .unwrap_or_else(|| current.map(|a| a.rationale.clone()).unwrap_or_default());
-    ui.horizontal_wrapped(|ui| {
-        for v in f.scale.values() {
-            let text = format!("{} {}", f.scale.code(v), f.scale.label(v));
-            let on = value == Some(v);
-            if crate::ui::widgets::choice(ui, &text, on, || {
-                format!("Agreed value: {}", f.scale.label(v))
-            })
-            .clicked()
-            {
-                value = Some(v);
-            }
-        }
-    });
-    if let Some(level) = value.and_then(|v| f.scale.level(v)) {
-        ui.label(RichText::new(&level.descriptor).small());
-    }
-    let l = ui.label("Rationale (required)");
-    let field = ui.add(rationale_field(&mut why)).labelled_by(l.id);
-    // Once a value is chosen, typing goes straight into the rationale.
-    if value.is_some() {
-        focus_first(ui, &field);
-    }
-    ui.data_mut(|d| {
-        d.insert_temp(value_id, value);
-        d.insert_temp(why_id, why.clone());
-    });
-    let ready = value.is_some() && !why.trim().is_empty();
-    if ready {
-        ui.label(RichText::new("Enter agrees; Shift+Enter starts a new line.").small());
-    } else {
-        ui.label(RichText::new("Choose a value and give the room's reason to agree it.").small());
-    }
-    let mut reply = None;
-    let enter = enter_pressed(ui.ctx());
-    ui.horizontal(|ui| {
-        if (ui.add_enabled(ready, egui::Button::new("Agree")).clicked() || enter && ready)
-            && let Some(v) = value
-        {
-            reply = Some(Reply::Agreed(v, why.trim().to_owned()));
-        }
-        if current.is_some() && ui.button("Clear agreed value").clicked() {
-            reply = Some(Reply::ClearAgreed);
-        }
-        if ui.button("Cancel").clicked() {
-            reply = Some(Reply::Cancel);
-        }
-    });
-    if reply.is_some() {
-        ui.data_mut(|d| {
-            d.remove::<Option<crate::model::Value>>(value_id);
-            d.remove::<String>(why_id);
-        });
-    }
-    reply
-}
-
-fn decide_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    theme: &crate::model::ThemeId,
-    kind: crate::model::DecisionKind,
-) -> Option<Reply> {
-    let name = doc.card.theme(theme).map_or("", |t| t.name.as_str());
-    let suggested = doc.row(theme).and_then(|r| r.suggested);
-    ui.heading(format!("Record decision: {}", kind.label()));
-    ui.label(format!(
-        "{name}: the outcome suggests {}. A decision that departs from it needs the board's reason.",
-        suggested.map_or("another decision", |s| s.label())
-    ));
-    let why_id = Id::unique(("trh_decide_why", theme.as_str()));
-    let mut why: String = ui.data_mut(|d| d.get_temp(why_id)).unwrap_or_default();
-    let l = ui.label("Board's rationale (required)");
-    let field = ui.add(rationale_field(&mut why)).labelled_by(l.id);
-    focus_first(ui, &field);
-    ui.data_mut(|d| d.insert_temp(why_id, why.clone()));
-    let mut reply = None;
-    let enter = enter_pressed(ui.ctx());
-    ui.horizontal(|ui| {
-        let ready = !why.trim().is_empty();
-        if ui
-            .add_enabled(ready, egui::Button::new("Record decision"))
-            .clicked()
-            || enter && ready
-        {
-            reply = Some(Reply::Decided(why.trim().to_owned()));
-        }
-        if ui.button("Cancel").clicked() {
-            reply = Some(Reply::Cancel);
-        }
-    });
-    if reply.is_some() {
-        ui.data_mut(|d| d.remove::<String>(why_id));
     }
     reply
 }

@@ -5,7 +5,9 @@
 use egui::{Id, RichText, Ui};
 
 use crate::live::net::{Choice, Kind};
-use crate::state::modal::Reply;
+
+/// Where to listen, and whether phones see the evidence note.
+type Start = (std::net::SocketAddr, bool);
 
 /// The port offered first.
 pub const DEFAULT_PORT: u16 = 8787;
@@ -17,8 +19,9 @@ struct Form {
     evidence: bool,
 }
 
-/// The dialog's body; the answer once given.
-pub fn start_live_ui(ui: &mut Ui, choices: &[Choice], enter: bool) -> Option<Reply> {
+/// The dialog's body; once answered, the address and whether phones see the evidence note
+/// (`None`: cancelled).
+pub fn start_live_ui(ui: &mut Ui, choices: &[Choice], enter: bool) -> Option<Option<Start>> {
     ui.heading("Start live voting");
     ui.label(
         "Participants vote from their own phones or laptops, over this room's network, \
@@ -82,10 +85,10 @@ pub fn start_live_ui(ui: &mut Ui, choices: &[Choice], enter: bool) -> Option<Rep
         if let Some(a) = addr
             && (start.clicked() || enter)
         {
-            reply = Some(Reply::StartLive(a, form.evidence));
+            reply = Some(Some((a, form.evidence)));
         }
         if ui.button("Cancel").clicked() {
-            reply = Some(Reply::Cancel);
+            reply = Some(None);
         }
     });
     if reply.is_some() {

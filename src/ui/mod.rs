@@ -1,6 +1,7 @@
 //! The panels, one file each. Panels read the document and its one ranking, change only
 //! view state, and push [`Action`](crate::state::Action)s for everything else.
 
+mod agree_dialog;
 pub mod chart_cache;
 pub mod charts_panel;
 mod close_calls_panel;

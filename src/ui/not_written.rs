@@ -4,11 +4,13 @@
 
 use egui::Ui;
 
-use crate::state::modal::{Reply, Retry};
+use std::path::Path;
+
+use crate::state::modal::{FileStep, Reply, Retry};
 
 /// A file that could not be written (read-only, or open in Excel): try again once it is
 /// closed there, or write under another name. The document is untouched either way.
-pub fn not_written_ui(ui: &mut Ui, message: &str, retry: &Retry) -> Option<Reply> {
+pub fn not_written_ui(ui: &mut Ui, (path, message): (&Path, &str), retry: &Retry) -> Option<Reply> {
     let saving = matches!(retry, Retry::Save);
     ui.heading(if saving { "Not saved" } else { "Not exported" });
     ui.label(message);
@@ -25,9 +27,12 @@ pub fn not_written_ui(ui: &mut Ui, message: &str, retry: &Retry) -> Option<Reply
     crate::ui::widgets::buttons(
         ui,
         &[
-            ("Try again", Reply::TryAgain),
-            (other, Reply::SaveAs),
-            ("Cancel", Reply::Cancel),
+            (
+                "Try again",
+                Reply::File(FileStep::TryAgain(path.to_owned(), retry.clone())),
+            ),
+            (other, Reply::File(FileStep::AnotherName(retry.clone()))),
+            ("Cancel", Reply::Closed),
         ],
     )
 }

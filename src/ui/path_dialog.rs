@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use egui::{Id, RichText, Ui};
 
-use crate::state::modal::Reply;
 use crate::state::pick::PickPurpose;
 
 /// At most this many entries of a folder are listed (a huge shared folder stays quick).
@@ -84,13 +83,13 @@ impl State {
     }
 }
 
-/// Draws the chooser; returns the answer once given.
+/// Draws the chooser; once answered, the path chosen (`None`: cancelled).
 pub fn path_dialog_ui(
     ui: &mut Ui,
     purpose: PickPurpose,
     folder: Option<&Path>,
     name: &str,
-) -> Option<Reply> {
+) -> Option<Option<PathBuf>> {
     let id = Id::unique("trh_path_dialog");
     let mut s: State = ui
         .data_mut(|d| d.get_temp(id))
@@ -133,17 +132,17 @@ pub fn path_dialog_ui(
             "Choose"
         };
         if ui.add_enabled(ready, egui::Button::new(verb)).clicked() {
-            reply = Some(Reply::Path(typed.clone()));
+            reply = Some(Some(typed.clone()));
         }
         if ui.button("Cancel").clicked() {
-            reply = Some(Reply::Cancel);
+            reply = Some(None);
         }
     });
     if enter && reply.is_none() {
         if typed.is_dir() {
             go_to = Some(typed);
         } else if ready {
-            reply = Some(Reply::Path(typed));
+            reply = Some(Some(typed));
         }
     }
     if let Some(dir) = go_to {
@@ -159,7 +158,12 @@ pub fn path_dialog_ui(
 
 /// The folder's entries: a folder opens on a click, a file is chosen with a double click (a
 /// single click puts its path in the field).
-fn listing_ui(ui: &mut Ui, s: &mut State, go_to: &mut Option<PathBuf>, reply: &mut Option<Reply>) {
+fn listing_ui(
+    ui: &mut Ui,
+    s: &mut State,
+    go_to: &mut Option<PathBuf>,
+    reply: &mut Option<Option<PathBuf>>,
+) {
     egui::ScrollArea::vertical()
         .max_height(260.0)
         .auto_shrink([false, true])
@@ -176,7 +180,7 @@ fn listing_ui(ui: &mut Ui, s: &mut State, go_to: &mut Option<PathBuf>, reply: &m
                     if *is_dir {
                         *go_to = Some(path);
                     } else if r.double_clicked() {
-                        *reply = Some(Reply::Path(path));
+                        *reply = Some(Some(path));
                     } else {
                         s.text = path.display().to_string();
                     }

@@ -169,10 +169,7 @@ pub fn cut_ui(
 }
 
 /// A row of buttons, each giving its reply.
-pub fn buttons(
-    ui: &mut Ui,
-    choices: &[(&str, crate::state::modal::Reply)],
-) -> Option<crate::state::modal::Reply> {
+pub fn buttons<T: Clone>(ui: &mut Ui, choices: &[(&str, T)]) -> Option<T> {
     let mut reply = None;
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -201,5 +198,17 @@ pub fn text_edit_actions(
     }
     if r.lost_focus() {
         out.push(crate::state::Action::EndMerge);
+    }
+}
+
+/// A plain Enter this frame (Shift+Enter is a new line in a rationale).
+pub fn enter_pressed(ctx: &egui::Context) -> bool {
+    ctx.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.is_none())
+}
+
+/// Gives a dialog's first field the keyboard, unless the user has put it elsewhere.
+pub fn focus_first(ui: &Ui, field: &egui::Response) {
+    if ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
     }
 }

@@ -182,10 +182,12 @@ pub(super) fn simulate(
             if t.varying.is_empty() && t.wobble.is_empty() {
                 continue;
             }
-            let lane_scores = run.rescore(t, (&w, room), &mut wobble_rng, &mut scratch);
-            for (lane, score) in lane_scores.into_iter().enumerate().take(lanes) {
-                scores[lane][i] = score;
-            }
+            run.rescore(
+                (t, i),
+                (&w, room),
+                &mut wobble_rng,
+                (&mut scratch, &mut scores),
+            );
         }
         for lane_scores in scores.iter().take(lanes) {
             ranks_of(lane_scores, &by_name, &mut keyed, &mut ranks);
@@ -230,15 +232,16 @@ fn draw_weights(seed: u64, block: usize, lanes: usize, w: &mut [[f32; LANES]]) -
 }
 
 impl Run<'_> {
-    /// Theme `t`'s score in each lane: its point score where none of its values moved, else
-    /// scored again with the resampled levels (and the confidence assumption's moves).
+    /// Theme `t`'s score (its place `i`) in each lane of `scores`: its point score where none
+    /// of its values moved, else scored again with the resampled levels (and the confidence
+    /// assumption's moves).
     fn rescore(
         &self,
-        t: &ThemeRuns,
+        (t, i): (&ThemeRuns, usize),
         (w, room): (&[[f32; LANES]], [f32; LANES]),
         wobble_rng: &mut [ChaCha8Rng],
-        scratch: &mut Scratch,
-    ) -> [QuickScore; LANES] {
+        (scratch, scores): (&mut Scratch, &mut [Vec<QuickScore>]),
+    ) {
         let Scratch { points, ats, moved } = scratch;
         let mut changed = [false; LANES];
         ats.clear();
@@ -264,10 +267,10 @@ impl Run<'_> {
                 changed[lane] |= m[lane] != d.at;
             }
         }
-        let mut out = [t.fixed; LANES];
         for lane in 0..wobble_rng.len() {
             if !changed[lane] {
                 // Every value as in the point ranking: so is the score.
+                scores[lane][i] = t.fixed;
                 continue;
             }
             points.clone_from(&t.base);
@@ -282,8 +285,7 @@ impl Run<'_> {
             for (d, m) in t.wobble.iter().zip(moved.iter()) {
                 points[d.factor] = Some(d.points[m[lane]]);
             }
-            out[lane] = quick_score_points(&self.prep, points, confidence);
+            scores[lane][i] = quick_score_points(&self.prep, points, confidence);
         }
-        out
     }
 }

@@ -24,7 +24,7 @@ pub fn charts_ui(
     let (doc, look) = (cx.doc, cx.look);
     let avail_before = ui.available_size();
     // Wrapped, so the projector look's larger text never widens the panel past the window.
-    ui.horizontal_wrapped(|ui| toolbar_ui(ui, (doc, look), view, avail_before, out));
+    ui.horizontal_wrapped(|ui| toolbar_ui(ui, cx, view, avail_before, out));
     let avail = ui.available_size();
     let ppp = ui.ctx().pixels_per_point();
     let size = [
@@ -72,7 +72,7 @@ pub fn charts_ui(
 /// The chart choice, the cut line and "Export this chart…" (at the size it is shown).
 fn toolbar_ui(
     ui: &mut Ui,
-    (doc, look): (&Document, Look),
+    cx: &crate::ui::PanelCtx<'_>,
     view: &mut ViewState,
     shown: egui::Vec2,
     out: &mut Vec<Action>,
@@ -81,7 +81,7 @@ fn toolbar_ui(
         ui.selectable_value(&mut view.chart, kind, kind.title());
     }
     ui.separator();
-    super::widgets::cut_ui(ui, doc, "Cut line: top", out);
+    super::widgets::cut_ui(ui, cx.doc, "Cut line: top", out);
     ui.separator();
     if ui
         .button("Export this chart…")
@@ -90,8 +90,8 @@ fn toolbar_ui(
     {
         let mut request = crate::export::ExportRequest::new(crate::export::ExportFormat::Png);
         request.chart = view.chart.into();
-        request.cut = doc.ranking.cut;
-        request.look = look;
+        request.cut = cx.doc.ranking.cut;
+        request.look = cx.look;
         let px = |points: f32| ((points * ui.ctx().pixels_per_point()) as u32).clamp(200, 8000);
         request.size = (px(shown.x), px(shown.y));
         view.export = Some(request);

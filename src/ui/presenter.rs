@@ -21,7 +21,7 @@ use super::presenter_reveal::ranking_reveal_ui;
 
 /// Draws presenter mode.
 pub fn presenter_ui(ui: &mut Ui, cx: &crate::ui::PanelCtx<'_>, view: &mut ViewState) {
-    let (doc, figures, live) = (cx.doc, cx.figures, cx.live);
+    let (doc, live) = (cx.doc, cx.live);
     let Some(p) = view.presenter.as_mut() else {
         return;
     };
@@ -31,8 +31,7 @@ pub fn presenter_ui(ui: &mut Ui, cx: &crate::ui::PanelCtx<'_>, view: &mut ViewSt
             if let Some(live) = live.filter(|_| p.join) {
                 crate::ui::join_screen::join_screen_ui(ui, doc, live);
             } else if let Some(shown) = p.ranking {
-                let figures = figures.filter(|r| r.generation == doc.generation);
-                ranking_reveal_ui(ui, (doc, figures), shown);
+                ranking_reveal_ui(ui, cx, shown);
             } else if let Some(theme) = doc.card.themes.get(p.index) {
                 theme_page_ui(ui, doc, theme, p, live);
             } else {

@@ -12,11 +12,9 @@ use crate::model::stability::Badge;
 use crate::ui::style::{band_color, on_band};
 
 /// The ranking, revealed from the bottom: `shown` rows are visible.
-pub(super) fn ranking_reveal_ui(
-    ui: &mut Ui,
-    (doc, figures): (&Document, Option<&Figures>),
-    shown: usize,
-) {
+pub(super) fn ranking_reveal_ui(ui: &mut Ui, cx: &crate::ui::PanelCtx<'_>, shown: usize) {
+    // Stability figures only of this state of the document.
+    let (doc, figures) = (cx.doc, cx.figures_now());
     let ranked: Vec<&RankedTheme> = doc
         .ranking
         .rows

@@ -8,7 +8,6 @@ use egui::{RichText, Ui};
 
 use crate::document::Document;
 use crate::document::Figures;
-use crate::look::Look;
 use crate::model::ranking::RankedTheme;
 use crate::report::row::flags;
 use crate::state::Action;
@@ -70,8 +69,8 @@ pub fn ranking_board_ui(
     view: &mut ViewState,
     out: &mut Vec<Action>,
 ) {
-    let (doc, figures) = (cx.doc, cx.figures);
-    let figures = figures.filter(|r| r.generation == doc.generation);
+    // Stability figures only of this state of the document.
+    let (doc, figures) = (cx.doc, cx.figures_now());
     let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
     ui.horizontal_wrapped(|ui| {
         super::widgets::cut_ui(ui, doc, "Candidate priorities: top", out);
@@ -91,7 +90,6 @@ pub fn ranking_board_ui(
     let rows = sorted_rows(doc, view, figures);
     let by_rank = view.sort.0 == SortKey::Rank && view.sort.1;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.5;
-    let look = style::current(ui);
     let widths = column_widths(ui, doc, figures, view);
     let cols = Columns::new(&widths);
     header_ui(ui, &cols, row_h, view);
@@ -109,7 +107,7 @@ pub fn ranking_board_ui(
                     selected,
                     cut_above,
                 };
-                if row_ui(ui, (doc, figures), r, &cols, &place, look).clicked() {
+                if row_ui(ui, cx, r, &cols, &place).clicked() {
                     out.push(Action::Select(r.id.clone()));
                 }
             }
@@ -136,12 +134,12 @@ struct Place {
 /// theme for screen readers.
 fn row_ui(
     ui: &mut Ui,
-    (doc, figures): (&Document, Option<&Figures>),
+    cx: &crate::ui::PanelCtx<'_>,
     r: &RankedTheme,
     cols: &Columns,
     place: &Place,
-    look: Look,
 ) -> egui::Response {
+    let (doc, figures, look) = (cx.doc, cx.figures_now(), style::current(ui));
     let width = cols.total().max(ui.available_width());
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, place.row_h), egui::Sense::click());

@@ -61,11 +61,12 @@ struct Grid<'a> {
 /// Draws the grid and the per-factor statistics for the selected theme.
 pub fn vote_grid_ui(
     ui: &mut Ui,
-    doc: &Document,
+    cx: &crate::ui::PanelCtx<'_>,
     theme: &Theme,
     view: &mut ViewState,
-    (look, on_phones): (Look, &[crate::model::ParticipantId]),
 ) -> Option<Modal> {
+    let (doc, look) = (cx.doc, cx.look);
+    let on_phones = cx.live.map_or(&[][..], |l| l.claimed.as_slice());
     let round = current_round(view, theme);
     let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
     let grid = Grid {

@@ -79,8 +79,7 @@ pub fn workshop_ui(
         view.workshop.entry.clear();
     }
     area.show(ui, |ui| {
-        let on_phones = live.map_or(&[][..], |l| l.claimed.as_slice());
-        if let Some(modal) = vote_grid_ui(ui, doc, theme, view, (look, on_phones)) {
+        if let Some(modal) = vote_grid_ui(ui, cx, theme, view) {
             out.push(Action::Dialog(modal));
         }
         ui.add_space(8.0);

@@ -28,7 +28,8 @@ fn rationale_field(text: &mut String) -> egui::TextEdit<'_> {
 pub(super) fn agree_ui(
     ui: &mut Ui,
     doc: &Document,
-    (theme, factor): (&crate::model::ThemeId, &crate::model::FactorId),
+    theme: &crate::model::ThemeId,
+    factor: &crate::model::FactorId,
     suggested: Option<crate::model::Value>,
 ) -> Option<Reply> {
     let (Some(t), Some((_, f))) = (

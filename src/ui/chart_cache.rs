@@ -129,7 +129,8 @@ impl ChartCache {
         doc: &Document,
         kind: ChartKind,
         key: ChartKey,
-        (ppp, stability): (f32, Option<&crate::model::stability::Stability>),
+        ppp: f32,
+        stability: Option<&crate::model::stability::Stability>,
     ) {
         let cache = self;
         if !cache.needs_redraw(ctx, kind, &key) {

@@ -44,13 +44,7 @@ pub fn charts_ui(
         selected: view.selected.clone(),
         figures: figures.map(|r| r.generation),
     };
-    cache.refresh_chart(
-        ui.ctx(),
-        doc,
-        kind,
-        key,
-        (ppp, figures.map(|r| &r.stability)),
-    );
+    cache.refresh_chart(ui.ctx(), doc, kind, key, ppp, figures.map(|r| &r.stability));
     let Some(entry) = cache.entry(kind) else {
         let why = cache.error.as_deref().unwrap_or("unknown error");
         ui.label(format!("The chart could not be drawn: {why}"));

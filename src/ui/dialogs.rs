@@ -167,7 +167,7 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             theme,
             factor,
             suggested,
-        } => super::agree_dialog::agree_ui(ui, doc, (theme, factor), *suggested),
+        } => super::agree_dialog::agree_ui(ui, doc, theme, factor, *suggested),
         Modal::Decide { theme, kind } => super::agree_dialog::decide_ui(ui, doc, theme, *kind),
         Modal::ChoosePath {
             purpose,
@@ -188,7 +188,7 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             path,
             message,
             retry,
-        } => crate::ui::not_written::not_written_ui(ui, (path, message), retry),
+        } => crate::ui::not_written::not_written_ui(ui, path, message, retry),
         Modal::Shortcuts => shortcuts_ui(ui),
         Modal::About => about_ui(ui, doc),
     }

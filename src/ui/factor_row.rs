@@ -72,9 +72,9 @@ fn row_body_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<
         }
         let in_force = result.and_then(|r| r.value);
         let hovered = match &c.factor.scale {
-            Scale::Levels(_) => levels_ui(ui, c, (draft, in_force), out),
+            Scale::Levels(_) => levels_ui(ui, c, draft, in_force, out),
             Scale::Range { min, max } => {
-                range_ui(ui, c, draft, (*min, *max), out);
+                range_ui(ui, c, draft, *min, *max, out);
                 None
             }
         };
@@ -183,7 +183,8 @@ fn effective_text(r: &FactorResult) -> RichText {
 fn levels_ui(
     ui: &mut Ui,
     c: &RowCtx<'_>,
-    (draft, in_force): (Option<Value>, Option<Value>),
+    draft: Option<Value>,
+    in_force: Option<Value>,
     out: &mut Vec<Action>,
 ) -> Option<Value> {
     let Scale::Levels(levels) = &c.factor.scale else {
@@ -226,7 +227,8 @@ fn range_ui(
     ui: &mut Ui,
     c: &RowCtx<'_>,
     draft: Option<Value>,
-    (min, max): (i32, i32),
+    min: i32,
+    max: i32,
     out: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {

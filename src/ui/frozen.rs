@@ -15,12 +15,19 @@ pub fn scrolled_clip(ui: &Ui, frozen: f32, row: Rect) -> Rect {
         .intersect(ui.clip_rect())
 }
 
+/// The frozen column of a row: `frozen` wide at the left of what is in view (or of the row,
+/// when the row starts further right).
+pub fn frozen_rect(ui: &Ui, frozen: f32, row: Rect) -> Rect {
+    let left = ui.clip_rect().left().max(row.left());
+    Rect::from_min_size(pos2(left, row.top()), vec2(frozen, row.height()))
+}
+
 /// A row's label in the frozen column, on the panel's background over what scrolls beneath,
 /// cut short with "…" to fit and named for screen readers; it takes the clicks there, so
 /// nothing scrolled beneath it is clicked by accident.
-pub fn frozen_label(ui: &mut Ui, frozen: f32, row: Rect, (text, color): (&str, Color32)) {
-    let left = ui.clip_rect().left().max(row.left());
-    let names = Rect::from_min_size(pos2(left, row.top()), vec2(frozen - 4.0, row.height()));
+pub fn frozen_label(ui: &mut Ui, frozen: f32, row: Rect, text: &str, color: Color32) {
+    let mut names = frozen_rect(ui, frozen, row);
+    names.set_right(names.right() - 4.0);
     ui.painter()
         .rect_filled(names, 0.0, ui.visuals().panel_fill);
     let named = ui.interact(names, ui.scope_id().with(("frozen", text)), Sense::click());

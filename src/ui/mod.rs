@@ -31,6 +31,7 @@ pub mod style;
 pub mod theme_list;
 pub mod vote_grid;
 pub mod vote_keys;
+mod vote_shape;
 mod vote_stats;
 mod widgets;
 pub mod workshop_panel;

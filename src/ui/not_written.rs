@@ -10,7 +10,7 @@ use crate::state::modal::{FileStep, Reply, Retry};
 
 /// A file that could not be written (read-only, or open in Excel): try again once it is
 /// closed there, or write under another name. The document is untouched either way.
-pub fn not_written_ui(ui: &mut Ui, (path, message): (&Path, &str), retry: &Retry) -> Option<Reply> {
+pub fn not_written_ui(ui: &mut Ui, path: &Path, message: &str, retry: &Retry) -> Option<Reply> {
     let saving = matches!(retry, Retry::Save);
     ui.heading(if saving { "Not saved" } else { "Not exported" });
     ui.label(message);

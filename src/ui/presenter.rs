@@ -49,8 +49,14 @@ fn theme_page_ui(
 ) {
     let fit = Fit::new(ui, doc, ui.available_height(), ui.available_width());
     let round = current_round(theme);
-    let revealed = theme.votes_shown(round);
-    let top = top_line(ui, (doc, theme), p, revealed, live);
+    let page = Page {
+        doc,
+        theme,
+        round,
+        revealed: theme.votes_shown(round),
+        fit,
+    };
+    let top = top_line(ui, &page, p, live);
     ui.label(RichText::new(top).size(fit.small));
     let width = ui.available_width();
     let text = ui.visuals().text_color();
@@ -68,7 +74,7 @@ fn theme_page_ui(
         }
     }
     ui.add_space(6.0);
-    sections_ui(ui, (doc, theme), (round, revealed), fit);
+    sections_ui(ui, &page);
     ui.add_space(6.0);
     let keys = if live.is_some() {
         "Left/Right theme   ·   O open on phones   ·   L lock   ·   R reveal   ·   J join screen   ·   Esc leave"
@@ -78,14 +84,24 @@ fn theme_page_ui(
     ui.label(RichText::new(keys).size(fit.small).weak());
 }
 
+/// One theme's page: what every part of it reads.
+struct Page<'a> {
+    doc: &'a Document,
+    theme: &'a Theme,
+    /// The round shown, and whether its votes are.
+    round: u32,
+    revealed: bool,
+    fit: Fit,
+}
+
 /// "Theme 3 of 12 · Violence · 02:15 · votes hidden", and live voting's state.
 fn top_line(
     ui: &Ui,
-    (doc, theme): (&Document, &Theme),
+    page: &Page<'_>,
     p: &PresenterView,
-    revealed: bool,
     live: Option<&crate::state::live::LiveView>,
 ) -> String {
+    let (doc, theme, revealed) = (page.doc, page.theme, page.revealed);
     let n = doc.card.themes.len();
     let mut top = format!("Theme {} of {n}", p.index + 1);
     if !theme.category.is_empty() {
@@ -111,8 +127,9 @@ fn top_line(
 
 /// The method's sections and their factors, in two columns when the screen allows (about
 /// half the factors each).
-fn sections_ui(ui: &mut Ui, (doc, theme): (&Document, &Theme), shown: (u32, bool), fit: Fit) {
-    let row = doc.row(&theme.id);
+fn sections_ui(ui: &mut Ui, page: &Page<'_>) {
+    let (doc, fit) = (page.doc, page.fit);
+    let row = doc.row(&page.theme.id);
     let sections = &doc.card.method.sections;
     // Two columns split the sections between them, about half the factors each.
     let total: usize = sections.iter().map(|s| s.factors.len()).sum();
@@ -136,7 +153,7 @@ fn sections_ui(ui: &mut Ui, (doc, theme): (&Document, &Theme), shown: (u32, bool
                     .weak(),
             );
             for factor in &section.factors {
-                factor_line_ui(ui, doc, theme, factor, shown, row, fit);
+                factor_line_ui(ui, page, factor, row);
             }
         }
     };
@@ -152,15 +169,8 @@ fn sections_ui(ui: &mut Ui, (doc, theme): (&Document, &Theme), shown: (u32, bool
 
 /// One factor: its label, the effective level and its descriptor, and the room's votes, in
 /// three columns that never overlap.
-fn factor_line_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    theme: &Theme,
-    factor: &Factor,
-    (round, revealed): (u32, bool),
-    row: Option<&RankedTheme>,
-    fit: Fit,
-) {
+fn factor_line_ui(ui: &mut Ui, page: &Page<'_>, factor: &Factor, row: Option<&RankedTheme>) {
+    let (theme, revealed, fit) = (page.theme, page.revealed, page.fit);
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), fit.row_h), Sense::hover());
     response
@@ -192,7 +202,7 @@ fn factor_line_ui(
         pos2(rect.right() - votes_w, rect.top() + 3.0),
         pos2(rect.right(), rect.bottom() - 3.0),
     );
-    votes_ui(ui, votes, (doc, theme, factor), (round, revealed), fit);
+    votes_ui(ui, page, factor, votes);
 }
 
 /// The effective level as the room sees it: "label — descriptor", or the number.
@@ -208,13 +218,9 @@ fn level_text(factor: &Factor, shown: Option<Value>) -> String {
 
 /// The room's votes on a factor: how many are in while hidden; once shown, a strip of counts
 /// per level and "contested" where the room is split.
-fn votes_ui(
-    ui: &mut Ui,
-    votes: Rect,
-    (doc, theme, factor): (&Document, &Theme, &Factor),
-    (round, revealed): (u32, bool),
-    fit: Fit,
-) {
+fn votes_ui(ui: &mut Ui, page: &Page<'_>, factor: &Factor, votes: Rect) {
+    let (doc, theme, round, revealed, fit) =
+        (page.doc, page.theme, page.round, page.revealed, page.fit);
     let text = ui.visuals().text_color();
     let small = FontId::proportional(fit.small);
     let agreed = theme.scores.get(&factor.id).and_then(|s| s.agreed.as_ref());
@@ -257,10 +263,10 @@ fn votes_ui(
     counts_strip(
         ui,
         strip,
-        (theme, factor, round),
+        page,
+        factor,
         stats.value,
         agreed.map(|a| a.value),
-        fit.small,
     );
     if contested {
         painter.text(
@@ -278,11 +284,12 @@ fn votes_ui(
 fn counts_strip(
     ui: &Ui,
     rect: Rect,
-    (theme, factor, round): (&Theme, &Factor, u32),
+    page: &Page<'_>,
+    factor: &Factor,
     median: Option<Value>,
     agreed: Option<Value>,
-    size: f32,
 ) {
+    let (theme, round, size) = (page.theme, page.round, page.fit.small);
     let Scale::Levels(levels) = &factor.scale else {
         let text = median.map_or_else(String::new, |v| format!("median {}", factor.scale.code(v)));
         ui.painter().text(

@@ -15,7 +15,7 @@ use crate::state::view::{SortKey, ViewState};
 use crate::ui::style;
 use crate::ui::widgets::paint_band_chip;
 
-use super::frozen::scrolled_clip;
+use super::frozen::{frozen_rect, scrolled_clip};
 use super::ranking_columns::{
     COL_BAND, COL_DECISION, COL_STABILITY, Columns, FROZEN, cell_texts, column_widths, header_ui,
 };
@@ -163,10 +163,7 @@ fn row_ui(
     if let Some(fill) = ground {
         painter.rect_filled(rect, 0.0, fill);
     }
-    let frozen = egui::Rect::from_x_y_ranges(
-        view.left()..=view.left() + cols.frozen_width(),
-        rect.y_range(),
-    );
+    let frozen = frozen_rect(ui, cols.frozen_width(), rect);
     painter.rect_filled(frozen, 0.0, ui.visuals().panel_fill);
     if let Some(fill) = ground {
         painter.rect_filled(frozen, 0.0, fill);
@@ -185,7 +182,7 @@ fn row_ui(
     let badge = figures.and_then(|x| x.badge(&r.id));
     for (i, s) in cells.iter().enumerate() {
         match i {
-            COL_BAND => band_cell_ui(ui, &cells_at, (doc, r), s, place.row_h),
+            COL_BAND => band_cell_ui(ui, &cells_at, doc, r, s, place.row_h),
             COL_STABILITY => {
                 let c = super::close_calls_panel::badge_color(ui, badge, look);
                 cells_at.text(ui, i, s, c);
@@ -249,7 +246,7 @@ impl Cells<'_> {
 }
 
 /// The band cell: the band's chip (colour and letter), then its name.
-fn band_cell_ui(ui: &Ui, at: &Cells<'_>, (doc, r): (&Document, &RankedTheme), s: &str, row_h: f32) {
+fn band_cell_ui(ui: &Ui, at: &Cells<'_>, doc: &Document, r: &RankedTheme, s: &str, row_h: f32) {
     let cell = at.cell(ui, COL_BAND);
     let clip = at.clip(ui, COL_BAND);
     let font = egui::TextStyle::Body.resolve(ui.style());

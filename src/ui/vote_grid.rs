@@ -7,8 +7,8 @@
 use egui::{Align2, Rect, Sense, Ui, pos2, vec2};
 
 use super::frozen::{NAME_W, frozen_label, scrolled_clip};
+use super::vote_shape::Grid;
 use crate::document::Document;
-use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::{ParticipantId, Theme, Value};
 use crate::state::modal::Modal;
@@ -45,19 +45,6 @@ pub fn grid_people(doc: &Document) -> Vec<&crate::model::scorecard::Participant>
     doc.card.participants.iter().filter(|p| p.present).collect()
 }
 
-/// What every row of the grid shares.
-struct Grid<'a> {
-    theme: &'a Theme,
-    factors: Vec<&'a Factor>,
-    round: u32,
-    revealed: bool,
-    row_h: f32,
-    cw: f32,
-    look: Look,
-    /// The cursor moved (or another theme is shown) since the last frame: scroll to it.
-    moved: bool,
-}
-
 /// Draws the grid and the per-factor statistics for the selected theme.
 pub fn vote_grid_ui(
     ui: &mut Ui,
@@ -82,20 +69,14 @@ pub fn vote_grid_ui(
     header_ui(ui, &grid.factors, grid.row_h, grid.cw);
     let people = grid_people(doc);
     for (r, person) in people.iter().enumerate() {
-        person_row_ui(ui, &grid, view, (r, person), on_phones.contains(&person.id));
+        person_row_ui(ui, &grid, view, r, person, on_phones.contains(&person.id));
     }
     view.workshop.shown = Some((theme.id.clone(), view.workshop.cursor));
     if people.is_empty() {
         ui.label("Add participants (and mark them present) to enter votes.");
     }
     ui.add_space(6.0);
-    let Grid {
-        factors,
-        cw,
-        revealed,
-        ..
-    } = grid;
-    super::vote_stats::stats_ui(ui, doc, theme, (&factors, cw), round, revealed, look)
+    super::vote_stats::stats_ui(ui, doc, &grid)
 }
 
 /// One person's row: a cell per factor, scrolling beneath their name, which stays in view
@@ -104,7 +85,8 @@ fn person_row_ui(
     ui: &mut Ui,
     grid: &Grid<'_>,
     view: &mut ViewState,
-    (r, person): (usize, &crate::model::scorecard::Participant),
+    r: usize,
+    person: &crate::model::scorecard::Participant,
     on_phone: bool,
 ) {
     let (rect, _) = ui.allocate_exact_size(
@@ -117,39 +99,51 @@ fn person_row_ui(
             rect.min + vec2(NAME_W + grid.cw * c as f32, 0.0),
             vec2(grid.cw - 4.0, grid.row_h - 2.0),
         );
-        let label = format!("{}, {}", person.name, factor.label);
-        let vote = vote_of(grid.theme, factor, &person.id, grid.round);
-        vote_cell_ui(ui, grid, view, (r, c), (cell, clip), (vote, factor, &label));
+        let at = VoteCell {
+            at: (r, c),
+            rect: cell,
+            clip,
+            vote: vote_of(grid.theme, factor, &person.id, grid.round),
+            factor,
+            label: format!("{}, {}", person.name, factor.label),
+        };
+        vote_cell_ui(ui, grid, view, &at);
     }
     let phone = if on_phone { " · phone" } else { "" };
     let name = format!("{} ({}){phone}", person.name, person.agency);
     let color = ui.visuals().text_color();
-    frozen_label(ui, NAME_W, rect, (&name, color));
+    frozen_label(ui, NAME_W, rect, &name, color);
 }
 
 /// One vote cell: the vote (or a dot while hidden, or what is being typed), the cursor, and a
 /// click that moves the cursor there.
-fn vote_cell_ui(
-    ui: &mut Ui,
-    grid: &Grid<'_>,
-    view: &mut ViewState,
-    (r, c): (usize, usize),
-    (cell, clip): (Rect, Rect),
-    (vote, factor, label): (Option<Value>, &Factor, &str),
-) {
-    let at_cursor = view.workshop.cursor == (r, c);
+/// One cell of the grid: where it is (row, column; its rectangle and where it may draw), the
+/// vote in it, and its name for screen readers.
+struct VoteCell<'a> {
+    at: (usize, usize),
+    rect: Rect,
+    clip: Rect,
+    vote: Option<Value>,
+    factor: &'a Factor,
+    label: String,
+}
+
+fn vote_cell_ui(ui: &mut Ui, grid: &Grid<'_>, view: &mut ViewState, c: &VoteCell<'_>) {
+    let ((r, col), cell, clip) = (c.at, c.rect, c.clip);
+    let (vote, factor, label) = (c.vote, c.factor, c.label.as_str());
+    let at_cursor = view.workshop.cursor == (r, col);
     let text = match (vote, grid.revealed) {
         (Some(v), true) => factor.scale.code(v),
         (Some(_), false) => "•".to_owned(),
         (None, _) if at_cursor && !view.workshop.entry.is_empty() => view.workshop.entry.clone(),
         (None, _) => String::new(),
     };
-    let id = ui.scope_id().with(("vote", r, c));
+    let id = ui.scope_id().with(("vote", r, col));
     let response = ui.interact(cell, id, Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
     // A cell scrolled under the names column is not clicked through them.
     if response.clicked() && cell.left() >= clip.left() - 1.0 {
-        view.workshop.cursor = (r, c);
+        view.workshop.cursor = (r, col);
         view.workshop.entry.clear();
     }
     if at_cursor && grid.moved {

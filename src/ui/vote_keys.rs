@@ -22,7 +22,8 @@ struct Grid<'a> {
 
 impl Grid<'_> {
     /// Sets (or clears) the vote at a cell.
-    fn set(&self, out: &mut Vec<Action>, (r, c): (usize, usize), value: Option<Value>) {
+    fn set(&self, out: &mut Vec<Action>, cursor: (usize, usize), value: Option<Value>) {
+        let (r, c) = cursor;
         out.push(Action::edit(Edit::SetVote {
             theme: self.theme.id.clone(),
             factor: self.factors[c].id.clone(),

@@ -4,11 +4,11 @@
 use egui::{Align2, Rect, RichText, Sense, Ui, pos2, vec2};
 
 use super::frozen::{NAME_W, frozen_label, scrolled_clip};
+use super::vote_shape::Grid;
 use crate::document::Document;
-use crate::look::Look;
 use crate::model::method::Factor;
 use crate::model::workshop::{RoundStats, round_stats};
-use crate::model::{Scale, Theme, Value};
+use crate::model::{Scale, Value};
 use crate::report::num;
 use crate::state::modal::Modal;
 use crate::ui::style::warning_color;
@@ -16,15 +16,9 @@ use crate::ui::style::warning_color;
 /// Text of one statistics cell, by factor column.
 type StatCell<'a> = Box<dyn Fn(usize) -> String + 'a>;
 
-pub(super) fn stats_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    theme: &Theme,
-    (factors, cw): (&[&Factor], f32),
-    round: u32,
-    revealed: bool,
-    look: Look,
-) -> Option<Modal> {
+pub(super) fn stats_ui(ui: &mut Ui, doc: &Document, grid: &Grid<'_>) -> Option<Modal> {
+    let (theme, factors, round, revealed) =
+        (grid.theme, &grid.factors[..], grid.round, grid.revealed);
     let now: Vec<RoundStats> = factors
         .iter()
         .map(|f| round_stats(&doc.card, theme, f, round))
@@ -79,13 +73,14 @@ pub(super) fn stats_ui(
         if *name == "Last round" && round == 1 {
             continue;
         }
-        stat_row_ui(ui, (factors.len(), cw), name, cell);
+        stat_row_ui(ui, grid, name, cell);
     }
-    agree_row_ui(ui, doc, theme, (factors, cw), &now, revealed, look)
+    agree_row_ui(ui, doc, grid, &now)
 }
 
 /// One statistics row: its name in the frozen column, a cell per factor scrolling beneath.
-fn stat_row_ui(ui: &mut Ui, (columns, cw): (usize, f32), name: &str, cell: &StatCell<'_>) {
+fn stat_row_ui(ui: &mut Ui, grid: &Grid<'_>, name: &str, cell: &StatCell<'_>) {
+    let (columns, cw) = (grid.factors.len(), grid.cw);
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
     let (rect, _) =
         ui.allocate_exact_size(vec2(NAME_W + cw * columns as f32, row_h), Sense::hover());
@@ -102,20 +97,14 @@ fn stat_row_ui(ui: &mut Ui, (columns, cw): (usize, f32), name: &str, cell: &Stat
         );
     }
     let weak = ui.visuals().weak_text_color();
-    frozen_label(ui, NAME_W, rect, (name, weak));
+    frozen_label(ui, NAME_W, rect, name, weak);
 }
 
 /// The row under the statistics: per factor, its agreed value or an Agree button (flagged when
 /// the votes are contested). Returns the agree dialog to open.
-fn agree_row_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    theme: &Theme,
-    (factors, cw): (&[&Factor], f32),
-    now: &[RoundStats],
-    revealed: bool,
-    look: Look,
-) -> Option<Modal> {
+fn agree_row_ui(ui: &mut Ui, doc: &Document, grid: &Grid<'_>, now: &[RoundStats]) -> Option<Modal> {
+    let (theme, factors, cw) = (grid.theme, &grid.factors[..], grid.cw);
+    let (revealed, look) = (grid.revealed, grid.look);
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
     let mut modal = None;
     let (rect, _) = ui.allocate_exact_size(
@@ -163,7 +152,7 @@ fn agree_row_ui(
         }
     }
     let weak = ui.visuals().weak_text_color();
-    frozen_label(ui, NAME_W, rect, ("Agreed", weak));
+    frozen_label(ui, NAME_W, rect, "Agreed", weak);
     modal
 }
 

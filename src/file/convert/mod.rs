@@ -166,14 +166,7 @@ fn theme_from(
     ck: &mut Checker<'_>,
 ) -> Theme {
     let at = vec!["themes:".to_owned(), format!("id: {}", q(&t.id))];
-    if t.id.trim().is_empty() {
-        ck.report(&at, format!("theme \"{}\" has an empty id", t.name));
-    } else if !seen.insert(t.id.clone()) {
-        // Point at the second occurrence.
-        let mut again = at.clone();
-        again.push(format!("id: {}", q(&t.id)));
-        ck.report(&again, format!("duplicate theme id \"{}\"", t.id));
-    }
+    check_id(ck, &at, ("theme", &t.id, &t.name), seen);
     for (field, text) in [("name", &t.name), ("category", &t.category)] {
         let mut place = at.clone();
         place.push(format!("{field}:"));
@@ -201,18 +194,29 @@ fn theme_from(
     }
 }
 
+/// A theme's or participant's id (`what`, `id`, `name`): not empty, and not one `seen`
+/// before (the second occurrence is pointed at).
+fn check_id(
+    ck: &mut Checker<'_>,
+    at: &[String],
+    (what, id, name): (&str, &str, &str),
+    seen: &mut HashSet<String>,
+) {
+    if id.trim().is_empty() {
+        ck.report(at, format!("{what} \"{name}\" has an empty id"));
+    } else if !seen.insert(id.to_owned()) {
+        let mut again = at.to_vec();
+        again.push(format!("id: {}", q(id)));
+        ck.report(&again, format!("duplicate {what} id \"{id}\""));
+    }
+}
+
 fn participants_from(docs: Vec<ParticipantDoc>, ck: &mut Checker<'_>) -> Vec<Participant> {
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(docs.len());
     for p in docs {
         let at = vec!["participants:".to_owned(), format!("id: {}", q(&p.id))];
-        if p.id.trim().is_empty() {
-            ck.report(&at, format!("participant \"{}\" has an empty id", p.name));
-        } else if !seen.insert(p.id.clone()) {
-            let mut again = at.clone();
-            again.push(format!("id: {}", q(&p.id)));
-            ck.report(&again, format!("duplicate participant id \"{}\"", p.id));
-        }
+        check_id(ck, &at, ("participant", &p.id, &p.name), &mut seen);
         for (field, text) in [("id", &p.id), ("name", &p.name), ("agency", &p.agency)] {
             let mut place = at.clone();
             if field != "id" {

@@ -84,6 +84,7 @@ fn p_move(prep: &Prepared<'_>, base: &[Option<Value>]) -> f64 {
     let (Some(v), scale) = (base[j], &prep.factors[j].factor.scale) else {
         return 0.0;
     };
+    let scale = scale.clone();
     let mut ordered = scale.values();
     ordered.sort_by_key(|x| scale.ordinal(*x));
     let steps = ordered.len().saturating_sub(1).max(1) as f64;
@@ -110,6 +111,7 @@ fn wobbles(prep: &Prepared<'_>, row: &super::super::ranking::RankedTheme) -> Vec
                 return None;
             }
             let scale = &factor.scale;
+            let scale = scale.clone();
             let mut ordered = scale.values();
             ordered.sort_by_key(|x| scale.ordinal(*x));
             Some(Wobble {
@@ -162,7 +164,7 @@ pub(super) fn prepare(
                 .filter_map(|(j, f)| {
                     let round = f.round?;
                     let score = theme.scores.get(&f.factor)?;
-                    let factor = (j, factors[j].scale.clone(), base[j]);
+                    let factor = (j, &factors[j].scale, base[j]);
                     varying(card, (score, round), factor, (centre, people))
                 })
                 .collect();
@@ -198,13 +200,14 @@ pub(super) fn prepare(
 fn varying(
     card: &Scorecard,
     (score, round): (&crate::model::scorecard::FactorScore, u32),
-    (j, scale, now): (usize, crate::model::Scale, Option<Value>),
+    (j, scale, now): (usize, &crate::model::Scale, Option<Value>),
     (centre, people): (Centre, &HashMap<&ParticipantId, usize>),
 ) -> Option<Varying> {
     let agreed = score.agreed.as_ref().map(|a| a.value);
     if agreed.is_some() && centre == Centre::AgreedFixed {
         return None;
     }
+    let scale = scale.clone();
     let mut ordered = scale.values();
     ordered.sort_by_key(|v| scale.ordinal(*v));
     let mut votes: Vec<(usize, usize)> = score

@@ -54,12 +54,59 @@ impl TrhApp {
     }
 
     fn replace_document(&mut self, doc: Document) {
+        self.stop_live(Some(
+            "Live voting stopped: another scorecard is open. Start it again for this one.",
+        ));
         self.state.doc = doc;
         self.charts.clear();
         if let Some(r) = &self.recovery {
             r.clear();
         }
         self.document_replaced();
+    }
+
+    /// Opens recovered work, with the votes its journal holds that it does not.
+    fn recovered(&mut self, card: Scorecard, original: Option<PathBuf>) {
+        self.stop_live(None);
+        let journalled = match self.recovery.as_ref().map(super::Recovery::journalled) {
+            Some(Ok(j)) => j,
+            Some(Err(e)) => {
+                self.state
+                    .notes
+                    .error(format!("The votes journal could not be read: {e}"));
+                crate::file::journal::Recovered::default()
+            }
+            None => crate::file::journal::Recovered::default(),
+        };
+        let mut doc = Document::new(card, original, "Recovered work");
+        let refused = doc.apply_batch(journalled.votes.iter().map(|(e, w)| (e, w.as_str())));
+        // The file on disk is the last save; the recovered work is not yet in it.
+        doc.mark_dirty();
+        self.state.doc = doc;
+        self.charts.clear();
+        self.document_replaced();
+        let votes = journalled.votes.len() - refused.len();
+        self.state.notes.info(if votes > 0 {
+            format!(
+                "Recovered unsaved work, with {votes} vote(s) from phones that arrived after \
+                 the last autosave. Save it to keep it."
+            )
+        } else {
+            "Recovered unsaved work. Save it to keep it.".to_owned()
+        });
+        if let Some(note) = crate::document::refusal_note(&refused) {
+            self.state.notes.error(note);
+        }
+        for line in &journalled.skipped {
+            self.state.notes.error(format!("Not recovered: {line}"));
+        }
+        if let Some(aside) = &journalled.set_aside {
+            self.state.notes.error(format!(
+                "A votes journal did not match the recovered work and was not applied; it is \
+                 kept as {}.",
+                aside.display()
+            ));
+        }
     }
 
     /// Save: to the current file, asking first if it changed on disk.
@@ -141,7 +188,9 @@ impl TrhApp {
                         self.state.notes.info(format!("Saved {}", path.display()));
                         self.state.prefs.used(&path);
                         self.state.doc.saved(path, generation);
+                        // While live voting runs the recovery copy is the votes journal's base.
                         if !self.state.doc.is_dirty()
+                            && self.live.is_none()
                             && let Some(r) = &self.recovery
                         {
                             r.clear();
@@ -197,18 +246,7 @@ impl TrhApp {
                 self.state.notes.info(format!("Opened {}", path.display()));
                 self.replace_document(Document::new(card, Some(path), ""));
             }
-            LoadPurpose::Recover { original } => {
-                let name = "Recovered work";
-                let mut doc = Document::new(card, original, name);
-                // The file on disk is the last save; the recovered work is not yet in it.
-                doc.mark_dirty();
-                self.state.doc = doc;
-                self.charts.clear();
-                self.document_replaced();
-                self.state
-                    .notes
-                    .info("Recovered unsaved work. Save it to keep it.");
-            }
+            LoadPurpose::Recover { original } => self.recovered(card, original),
         }
     }
 
@@ -305,6 +343,17 @@ impl TrhApp {
         if !self.state.doc.is_dirty() || self.state.doc.generation == self.autosaved_generation {
             return;
         }
+        if self.live.is_some() {
+            // With the votes journal, the copy is written on this thread, in the journal's
+            // order (`checkpoint`).
+            let due = self.last_autosave + AUTOSAVE_EVERY;
+            if Instant::now() >= due {
+                self.checkpoint();
+            } else {
+                ctx.request_repaint_after(due - Instant::now());
+            }
+            return;
+        }
         let due = self.last_autosave + AUTOSAVE_EVERY;
         let now = Instant::now();
         if now < due {
@@ -317,7 +366,7 @@ impl TrhApp {
         let original = self.state.doc.path.clone();
         let generation = self.state.doc.generation;
         self.jobs.spawn(ctx, move || {
-            Done::Autosaved(generation, recovery.write(&card, original.as_deref()))
+            Done::Autosaved(generation, recovery.write(&card, original.as_deref(), None))
         });
     }
 

@@ -1,12 +1,15 @@
 //! Live voting in the app: starts and stops the server (`crate::live`), applies the votes it
 //! accepts at the start of each frame through the one edit path (signed "NAME (via
 //! device)", undoable, autosaved), publishes what phones may see whenever the document or
-//! the facilitator's choices change, and carries out the live panel's actions.
+//! the facilitator's choices change, and carries out the live panel's actions. With a
+//! recovery folder, votes are journalled on the recovery copy (`file::journal`): a phone hears
+//! "recorded" only once its vote is on disk, and a crash gives every such vote back.
 
 use std::net::SocketAddr;
 use std::sync::mpsc::{Receiver, channel};
 
 use super::TrhApp;
+use crate::file::journal::Journal;
 use crate::live::session::{Session, Snapshot};
 use crate::live::{Accepted, Config, Server};
 use crate::model::{Edit, ThemeId};
@@ -22,6 +25,23 @@ pub struct LiveControl {
     started: std::time::Instant,
     /// The document generation and session last published.
     published: Option<(u64, Session)>,
+    /// Where votes are written before phones hear they are recorded.
+    journal: Option<Journal>,
+    /// The last journalled vote applied to the document.
+    journaled: u64,
+    /// What phones could vote on when the recovery copy was last written (names and the
+    /// open theme): votes are replayed onto that copy, so it must know what they refer to.
+    checkpointed: Option<General>,
+}
+
+/// The part of a snapshot votes depend on.
+type General = (
+    Vec<crate::live::session::Person>,
+    Option<crate::live::session::OpenView>,
+);
+
+fn general(s: &Snapshot) -> General {
+    (s.people.clone(), s.open.clone())
 }
 
 impl TrhApp {
@@ -40,7 +60,10 @@ impl TrhApp {
             ..Session::default()
         };
         let snapshot = Snapshot::build(&self.state.doc.card, &session);
-        match Server::start(Config::new(addr), snapshot, sink, wake) {
+        let journal = self.begin_journal();
+        let mut config = Config::new(addr);
+        config.journal = journal.clone();
+        match Server::start(config, snapshot, sink, wake) {
             Ok(server) => {
                 self.state.notes.info(format!(
                     "Live voting on {}. Plain HTTP on this network: use one the partnership \
@@ -55,6 +78,9 @@ impl TrhApp {
                     votes: 0,
                     started: std::time::Instant::now(),
                     published: None,
+                    journal,
+                    journaled: 0,
+                    checkpointed: None,
                 });
                 // The projector shows the join screen first.
                 if self.state.view.presenter.is_none() {
@@ -74,6 +100,52 @@ impl TrhApp {
         }
     }
 
+    /// Writes the recovery copy and starts the votes journal on it; says so if it cannot
+    /// (votes are then kept in memory only, as before).
+    fn begin_journal(&mut self) -> Option<Journal> {
+        let recovery = self.recovery.as_ref()?;
+        let doc = &self.state.doc;
+        match recovery.begin_journal(&doc.card, doc.path.as_deref()) {
+            Ok(j) => {
+                self.autosaved_generation = doc.generation;
+                Some(j)
+            }
+            Err(e) => {
+                self.state.notes.error(format!(
+                    "Votes cannot be written to disk as they arrive ({e}): a crash would lose \
+                     the votes since the last save. Save often."
+                ));
+                None
+            }
+        }
+    }
+
+    /// Writes the recovery copy with every vote applied so far, as the journal's new base
+    /// (on this thread: the journal's order must be the document's).
+    pub(super) fn checkpoint(&mut self) {
+        let (Some(live), Some(recovery)) = (self.live.as_ref(), self.recovery.as_ref()) else {
+            return;
+        };
+        let Some(journal) = &live.journal else {
+            return;
+        };
+        let doc = &self.state.doc;
+        match recovery.write(
+            &doc.card,
+            doc.path.as_deref(),
+            Some((journal, live.journaled)),
+        ) {
+            Ok(()) => {
+                self.autosaved_generation = doc.generation;
+                self.last_autosave = std::time::Instant::now();
+            }
+            Err(e) => self
+                .state
+                .notes
+                .error(format!("Recovery autosave failed: {e}")),
+        }
+    }
+
     /// Moves live voting's start back by `by` (tests: "no phone has joined yet" without
     /// waiting a minute and a half). Does nothing when live voting is not running.
     pub fn backdate_live(&mut self, by: std::time::Duration) {
@@ -88,10 +160,26 @@ impl TrhApp {
     pub(super) fn stop_live(&mut self, why: Option<&str>) {
         if let Some(mut live) = self.live.take() {
             // Votes accepted before the stop still count.
-            let rest: Vec<_> = live.rx.try_iter().collect();
             live.server.stop();
-            for a in rest {
-                self.apply_signed(&a.edit, None, &a.who);
+            let rest: Vec<_> = live.rx.try_iter().collect();
+            for a in &rest {
+                live.journaled = live.journaled.max(a.journal);
+            }
+            self.apply_signed_batch(rest.iter().map(|a| (&a.edit, a.who.as_str())));
+            // Every vote is in the document now: the recovery copy takes them all, and the
+            // journal ends.
+            let journal = live.journal.take();
+            if let (Some(j), Some(recovery)) = (journal, self.recovery.as_ref()) {
+                let doc = &self.state.doc;
+                let written =
+                    recovery.write(&doc.card, doc.path.as_deref(), Some((&j, live.journaled)));
+                match written.and_then(|()| j.finish().map_err(|e| e.to_string())) {
+                    Ok(()) => self.autosaved_generation = doc.generation,
+                    Err(e) => self
+                        .state
+                        .notes
+                        .error(format!("Recovery autosave failed: {e}")),
+                }
             }
             self.state
                 .notes
@@ -111,6 +199,7 @@ impl TrhApp {
         let arrived: Vec<Accepted> = live.rx.try_iter().collect();
         if let Some(last) = arrived.last() {
             live.applied = last.seq;
+            live.journaled = live.journaled.max(last.journal);
             live.votes += arrived.len() as u64;
         }
         self.apply_signed_batch(arrived.iter().map(|a| (&a.edit, a.who.as_str())));
@@ -126,9 +215,22 @@ impl TrhApp {
         let now = (self.state.doc.generation, live.session.clone());
         if live.published.as_ref() != Some(&now) || !arrived.is_empty() {
             let snapshot = Snapshot::build(&self.state.doc.card, &live.session);
+            let votable = general(&snapshot);
+            if live.journal.is_some() && live.checkpointed.as_ref() != Some(&votable) {
+                // Phones may soon vote on a new theme, round or name: the recovery copy the
+                // journal's votes replay onto must have them first.
+                self.checkpoint();
+            }
+            let Some(live) = self.live.as_mut() else {
+                return;
+            };
+            live.checkpointed = Some(votable);
             live.server.publish(snapshot, live.applied);
             live.published = Some(now);
         }
+        let Some(live) = self.live.as_ref() else {
+            return;
+        };
         self.state.live = Some(LiveView {
             join_url: live.server.join_url(),
             short_url: live.server.short_url(),

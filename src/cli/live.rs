@@ -67,7 +67,8 @@ pub(super) fn run(
     theme: Option<&str>,
 ) -> anyhow::Result<()> {
     let card = super::load::load(path)?;
-    let (session, opening) = opening(&card, path, theme)?;
+    // A theme that is not there is refused before anything starts.
+    opening(&card, path, theme)?;
     if card.participants.iter().all(|p| !p.present) {
         eprintln!(
             "warning: {}: nobody is marked present, so nobody can join",
@@ -80,16 +81,16 @@ pub(super) fn run(
     }
     let stop = Arc::new(AtomicBool::new(false));
     on_signal(stop.clone())?;
-    let mut doc = Document::new(card, Some(path.to_path_buf()), "");
-    // The round opens in the file before anyone can vote in it.
-    if let Some(edit) = &opening {
-        doc.apply(edit, None, "Facilitator")
-            .with_context(|| format!("{}: cannot open the round", path.display()))?;
-        crate::file::save::save_scorecard(&doc.card, path)?;
-        doc.saved(path.to_path_buf(), doc.generation);
-    }
-    let mut kiosk = Kiosk::start(doc, session, Config::new(addr))
+    let doc = Document::new(card, Some(path.to_path_buf()), "");
+    // Votes a session on this file acknowledged before it ended unexpectedly come back
+    // first; the round opens after, in the file, before anyone can vote in it.
+    let mut kiosk = Kiosk::start(doc, Session::default(), Config::new(addr))
         .with_context(|| format!("cannot listen on {addr}"))?;
+    tell_recovered(&kiosk.recovered, path);
+    let (session, opening) = opening(kiosk.card(), path, theme)?;
+    kiosk
+        .facilitate(opening.as_ref(), session)
+        .with_context(|| format!("{}: cannot open the round", path.display()))?;
     let server = kiosk.server();
     let mut out = std::io::stdout().lock();
     writeln!(out, "join: {}", server.join_url())?;
@@ -110,8 +111,32 @@ pub(super) fn run(
     Ok(())
 }
 
+/// Says on stderr what an earlier session's journal gave back.
+fn tell_recovered(recovered: &crate::file::journal::Recovered, path: &Path) {
+    if !recovered.votes.is_empty() {
+        eprintln!(
+            "{}: {} vote(s) from a live session that ended unexpectedly were recovered from \
+             its journal and saved.",
+            path.display(),
+            recovered.votes.len()
+        );
+    }
+    for line in &recovered.skipped {
+        eprintln!("warning: not recovered: {line}");
+    }
+    if let Some(aside) = &recovered.set_aside {
+        eprintln!(
+            "warning: {} was changed since its live-voting journal was written, so the \
+             journal's votes were not applied; it is kept as {}.",
+            path.display(),
+            aside.display()
+        );
+    }
+}
+
 /// The theme to open for voting, if one was named: the session and the edit that opens its
-/// next round (hidden).
+/// next round (hidden). A round with votes still hidden (a session that ended before it was
+/// revealed) is resumed, not replaced by a new one.
 fn opening(
     card: &crate::model::Scorecard,
     path: &Path,
@@ -128,6 +153,11 @@ fn opening(
         );
     };
     let id = t.id.clone();
+    let latest = crate::model::workshop::latest_round(t);
+    if latest > 0 && t.hidden_rounds.contains(&latest) {
+        session.open = Some((id, latest));
+        return Ok((session, None));
+    }
     let (edit, round) = open_new_round(card, &id).context("theme")?;
     session.open = Some((id, round));
     Ok((session, Some(edit)))

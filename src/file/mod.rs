@@ -6,6 +6,7 @@
 pub mod convert;
 pub mod doc;
 pub mod error;
+pub mod journal;
 pub mod locate;
 pub mod parse_error;
 pub mod save;

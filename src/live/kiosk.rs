@@ -1,7 +1,9 @@
 //! A live session without a window: owns a [`Document`], applies the votes the server
 //! accepts through it (each signed "NAME (via device)", as the window does:
 //! [`Document::apply_batch`]), publishes what phones may see after every change, and saves
-//! the file atomically soon after votes arrive. `trh live`, the tests and the benchmark run
+//! the file atomically soon after votes arrive. A document with a file keeps a votes journal
+//! beside it (`file::journal`): a vote is on disk before its phone is told so, and a session
+//! killed mid-vote gets every acknowledged vote back when it starts again on the same file. `trh live`, the tests and the benchmark run
 //! this; the app does the same in its frame loop.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -10,6 +12,8 @@ use std::time::{Duration, Instant};
 use super::session::{Session, Snapshot};
 use super::{Accepted, Config, Server};
 use crate::document::{Document, Refused};
+use crate::file::FileError;
+use crate::file::journal::{self, Journal, Recovered};
 use crate::model::{Edit, EditError, Scorecard, ThemeId};
 
 /// How soon after an accepted vote the file is saved.
@@ -23,6 +27,11 @@ pub struct Kiosk {
     rx: Receiver<Accepted>,
     applied: u64,
     unsaved_since: Option<Instant>,
+    journal: Option<Journal>,
+    /// The last journalled vote applied to the document.
+    journaled: u64,
+    /// What the journal of an earlier session that ended unexpectedly gave back.
+    pub recovered: Recovered,
     /// Each accepted vote with the time it entered the document (for the benchmark), if
     /// asked for.
     pub timings: Option<Vec<(Accepted, Instant)>>,
@@ -53,8 +62,32 @@ pub fn open_new_round(card: &Scorecard, theme: &ThemeId) -> Option<(Edit, u32)> 
 }
 
 impl Kiosk {
-    /// Starts serving `doc` (saved to its path, if it has one, after votes and on stop).
-    pub fn start(doc: Document, session: Session, config: Config) -> std::io::Result<Self> {
+    /// Starts serving `doc`. A document with a file first gets back the votes a session
+    /// on it that ended unexpectedly had acknowledged ([`Kiosk::recovered`] says what), then
+    /// is saved and journalled: every vote is on disk before its phone hears "recorded", and
+    /// the file is saved soon after votes arrive and on stop.
+    pub fn start(mut doc: Document, session: Session, mut config: Config) -> std::io::Result<Self> {
+        let mut recovered = Recovered::default();
+        let mut journal = None;
+        if let Some(path) = doc.path.clone() {
+            recovered = journal::recover(&path).map_err(std::io::Error::other)?;
+            let refused = doc.apply_batch(recovered.votes.iter().map(|(e, w)| (e, w.as_str())));
+            recovered.skipped.extend(
+                refused
+                    .iter()
+                    .map(|r| format!("a vote from {}: {}", r.who, r.error)),
+            );
+            let generation = doc.generation;
+            let text =
+                crate::file::save::scorecard_to_text(&doc.card).map_err(std::io::Error::other)?;
+            let j = Journal::begin(&path, text.as_bytes(), |b| {
+                crate::file::save::write_atomic(&path, b)
+            })
+            .map_err(std::io::Error::other)?;
+            doc.saved(path, generation);
+            config.journal = Some(j.clone());
+            journal = Some(j);
+        }
         let (tx, rx) = channel();
         let sink: super::Sink = Box::new(move |a| {
             let _ = tx.send(a);
@@ -69,6 +102,9 @@ impl Kiosk {
             rx,
             applied: 0,
             unsaved_since: None,
+            journal,
+            journaled: 0,
+            recovered,
             timings: None,
         })
     }
@@ -100,10 +136,15 @@ impl Kiosk {
             Some(e) => self.doc.apply(e, None, "Facilitator"),
             None => Ok(()),
         };
-        if edit.is_some() && done.is_ok() {
-            self.unsaved_since.get_or_insert_with(Instant::now);
-        }
         self.session = session;
+        if edit.is_some() && done.is_ok() {
+            // Saved before phones see it: votes journalled for a round are replayed onto a
+            // file that has the round.
+            self.unsaved_since.get_or_insert_with(Instant::now);
+            if let Err(e) = self.save() {
+                eprintln!("trh live: not saved: {e}");
+            }
+        }
         self.publish();
         done
     }
@@ -128,6 +169,7 @@ impl Kiosk {
         }
         for a in got {
             self.applied = self.applied.max(a.seq);
+            self.journaled = self.journaled.max(a.journal);
         }
         refused
     }
@@ -164,8 +206,15 @@ impl Kiosk {
             && let Some(path) = self.doc.path.clone()
         {
             let generation = self.doc.generation;
-            crate::file::save::save_scorecard(&self.doc.card, &path)
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            let text = crate::file::save::scorecard_to_text(&self.doc.card)
+                .map_err(std::io::Error::other)?;
+            let write = |b: &[u8]| crate::file::save::write_atomic(&path, b);
+            match &self.journal {
+                // The journal then keeps only the votes not yet in the file.
+                Some(j) => j.rebase(text.as_bytes(), self.journaled, write),
+                None => write(text.as_bytes()),
+            }
+            .map_err(|e: FileError| std::io::Error::other(e.to_string()))?;
             self.doc.saved(path, generation);
         }
         self.unsaved_since = None;
@@ -181,6 +230,10 @@ impl Kiosk {
         let rest: Vec<Accepted> = self.rx.try_iter().collect();
         refused.extend(self.take(&rest));
         self.save()?;
+        // Everything is in the file now.
+        if let Some(j) = self.journal.take() {
+            j.finish().map_err(std::io::Error::other)?;
+        }
         Ok((self.doc, refused))
     }
 }

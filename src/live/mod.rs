@@ -41,6 +41,9 @@ pub struct Config {
     pub max_per_address: usize,
     /// Largest request body, in bytes.
     pub body_limit: usize,
+    /// Where accepted votes are written, and flushed, before a phone is told they are
+    /// recorded; `None` keeps them in memory only (tests, a document with no file).
+    pub journal: Option<crate::file::journal::Journal>,
 }
 
 impl Config {
@@ -54,6 +57,7 @@ impl Config {
             max_connections: 512,
             max_per_address: 40,
             body_limit: 4 * 1024,
+            journal: None,
         }
     }
 }

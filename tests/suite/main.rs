@@ -33,6 +33,7 @@ mod diff;
 mod exports;
 mod files;
 mod imports;
+mod kill9;
 mod live;
 mod live_browser;
 mod live_client;

@@ -266,7 +266,7 @@ fn recover_unsaved_work_answers_enter() {
     };
     let card = trh::file::parse_scorecard(trh::methods::SAMPLE, std::path::Path::new("s.ron"))
         .expect("sample");
-    recovery.write(&card, None).expect("autosave");
+    recovery.write(&card, None, None).expect("autosave");
     let mut h = harness(TrhApp::new(config(Start::Sample, Some(recovery))));
     assert!(matches!(h.state().state.modal, Some(Modal::Recover(_))));
     h.key_press(Key::Enter);

@@ -33,6 +33,8 @@ pub struct Accepted {
     pub who: String,
     /// When the request arrived (for the benchmark's request-to-document time).
     pub received: Instant,
+    /// Its number in the votes journal (`file::journal`), or 0 when there is none.
+    pub journal: u64,
 }
 
 /// Why a join was refused.
@@ -57,6 +59,8 @@ pub enum VoteError {
     NotOpen,
     /// The open theme has no such factor, or the factor no such level.
     Unknown(String),
+    /// The journal could not take it (a full disk, say): not accepted, to be sent again.
+    NotRecorded(String),
 }
 
 /// What `GET /api/state` returns to one device.

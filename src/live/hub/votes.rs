@@ -101,11 +101,19 @@ impl Hub {
             },
             who: format!("{name} (via device)"),
             received: now,
+            journal: 0,
         };
         self.next_seq += 1;
         self.pending.push(accepted.clone());
         // No version change: the device that voted knows, and nobody else's view changed.
         Ok(accepted)
+    }
+}
+
+impl Hub {
+    /// Takes back vote `seq`, accepted but then not journalled.
+    pub fn withdraw(&mut self, seq: u64) {
+        self.pending.retain(|a| a.seq != seq);
     }
 }
 

@@ -20,7 +20,10 @@ use serde_json::json;
 use tokio::sync::watch;
 
 use super::Config;
-use super::hub::{Accepted, Hub, JoinError, VoteError};
+use super::hub::{Accepted, Hub, JoinError};
+
+mod vote;
+use vote::vote;
 
 /// Where accepted votes go (the window's frame loop, or `trh live`'s kiosk).
 pub type Sink = Box<dyn Fn(Accepted) + Send + Sync>;
@@ -67,9 +70,9 @@ impl Shared {
 #[derive(Clone, Copy, Debug)]
 pub struct Peer(pub SocketAddr);
 
-const PAGE: &str = include_str!("../../assets/live/index.html");
-const SCRIPT: &str = include_str!("../../assets/live/live.js");
-const STYLE: &str = include_str!("../../assets/live/live.css");
+const PAGE: &str = include_str!("../../../assets/live/index.html");
+const SCRIPT: &str = include_str!("../../../assets/live/live.js");
+const STYLE: &str = include_str!("../../../assets/live/live.css");
 
 /// The Content-Security-Policy: this server's own script, style and API only.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
@@ -297,53 +300,6 @@ async fn wait(
         Ok(Ok((token, n))) => axum::Json(json!({ "token": token, "waiting": n })).into_response(),
         Ok(Err(e)) => join_refused(e),
         Err(e) => *e,
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct VoteReq {
-    theme: String,
-    round: u32,
-    factor: String,
-    level: Option<String>,
-}
-
-async fn vote(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
-    let received = Instant::now();
-    let token = bearer(&headers);
-    if shared.hub().who(token).is_none() {
-        return error(StatusCode::UNAUTHORIZED, "join first (or join again)");
-    }
-    let req: VoteReq = match parse(&body) {
-        Ok(r) => r,
-        Err(e) => return *e,
-    };
-    let key = (
-        req.theme.as_str(),
-        req.round,
-        req.factor.as_str(),
-        req.level.as_deref(),
-    );
-    let (result, version) = {
-        let mut hub = shared.hub();
-        let r = hub.vote(token, key, received);
-        (r, hub.version())
-    };
-    match result {
-        Ok(accepted) => {
-            (shared.sink)(accepted);
-            // The owner applies it at once (a window is asked for a frame); other devices'
-            // views did not change, so they are not told.
-            (shared.wake)();
-            axum::Json(json!({ "version": version })).into_response()
-        }
-        Err(VoteError::Unauthorised) => error(StatusCode::UNAUTHORIZED, "join first"),
-        Err(VoteError::NotOpen) => error(
-            StatusCode::CONFLICT,
-            "that theme or round is not open for voting",
-        ),
-        Err(VoteError::Unknown(m)) => error(StatusCode::BAD_REQUEST, &m),
     }
 }
 

@@ -1,0 +1,404 @@
+//! No acknowledged vote is lost to kill -9. Phones vote in bursts; the program is killed
+//! at a random moment; it starts again on the same file (`trh live`) or recovers the
+//! window's work; every vote a phone was answered 200 for is in the scorecard, and each
+//! phone's last word on each factor is the one that counts. Both programs run as processes of
+//! their own, so the kill is a real SIGKILL (on Windows, TerminateProcess).
+
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
+use trh::model::Scorecard;
+
+use crate::live_client::{Client, factor_codes};
+
+/// What one phone knows of its votes on one factor.
+#[derive(Clone, Debug, Default)]
+struct Ledger {
+    /// The last level answered 200.
+    acked: Option<String>,
+    /// A level sent after it whose answer never came (the kill cut it): it may or may not
+    /// have been recorded.
+    in_flight: Option<String>,
+    /// How many votes on it were answered 200.
+    count: usize,
+}
+
+/// One phone: joins as `who` and votes a random factor and level until `stop` or until the
+/// server goes away. Its ledger, factor by factor.
+fn phone(
+    addr: SocketAddr,
+    secret: &str,
+    who: &str,
+    open: (&str, u32),
+    factors: &[(String, Vec<String>)],
+    seed: u64,
+    (stop, acks): (&AtomicBool, &AtomicUsize),
+) -> HashMap<String, Ledger> {
+    let mut ledger: HashMap<String, Ledger> = HashMap::new();
+    let Ok(mut c) = Client::connect(addr) else {
+        return ledger;
+    };
+    if c.join(secret, who).ok() != Some(200) {
+        return ledger;
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    while !stop.load(Ordering::SeqCst) {
+        let (factor, levels) = &factors[rng.next_u32() as usize % factors.len()];
+        let level = &levels[rng.next_u32() as usize % levels.len()];
+        let entry = ledger.entry(factor.clone()).or_default();
+        match c.vote(open.0, open.1, factor, level) {
+            Ok(200) => {
+                entry.acked = Some(level.clone());
+                entry.in_flight = None;
+                entry.count += 1;
+                acks.fetch_add(1, Ordering::SeqCst);
+            }
+            Ok(_) => {}
+            Err(_) => {
+                entry.in_flight = Some(level.clone());
+                break;
+            }
+        }
+    }
+    ledger
+}
+
+/// Runs `people` phones against `addr`; once votes are being answered, waits `kill_after`
+/// and calls `kill`. The ledgers.
+fn burst_then_kill(
+    (addr, secret): (SocketAddr, &str),
+    people: &[String],
+    open: (&str, u32),
+    factors: &[(String, Vec<String>)],
+    seed: u64,
+    kill_after: Duration,
+    kill: impl FnOnce(),
+) -> Vec<(String, HashMap<String, Ledger>)> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let acks = Arc::new(AtomicUsize::new(0));
+    let threads: Vec<_> = people
+        .iter()
+        .enumerate()
+        .map(|(i, who)| {
+            let (who, secret, theme) = (who.clone(), secret.to_owned(), open.0.to_owned());
+            let (factors, stop, acks) = (factors.to_vec(), stop.clone(), acks.clone());
+            let round = open.1;
+            std::thread::spawn(move || {
+                let l = phone(
+                    addr,
+                    &secret,
+                    &who,
+                    (&theme, round),
+                    &factors,
+                    seed * 100 + i as u64,
+                    (&stop, &acks),
+                );
+                (who, l)
+            })
+        })
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while acks.load(Ordering::SeqCst) == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::thread::sleep(kill_after);
+    kill();
+    stop.store(true, Ordering::SeqCst);
+    threads
+        .into_iter()
+        .map(|t| t.join().expect("phone thread"))
+        .collect()
+}
+
+/// Checks every acknowledged vote against the scorecard: (acknowledged, lost), with the
+/// first few losses described.
+fn audit(
+    card: &Scorecard,
+    open: (&str, u32),
+    ledgers: &[(String, HashMap<String, Ledger>)],
+) -> (usize, usize, Vec<String>) {
+    let theme = card
+        .themes
+        .iter()
+        .find(|t| t.id.as_str() == open.0)
+        .expect("the theme is still there");
+    let scales: HashMap<String, trh::model::Scale> = card
+        .method
+        .factors()
+        .map(|(_, f)| (f.id.to_string(), f.scale.clone()))
+        .collect();
+    let (mut acked, mut lost, mut why) = (0, 0, Vec::new());
+    for (who, factors) in ledgers {
+        for (factor, l) in factors {
+            acked += l.count;
+            let Some(want) = &l.acked else {
+                continue;
+            };
+            let got = theme
+                .scores
+                .get(&trh::model::FactorId::from(factor.as_str()))
+                .and_then(|s| {
+                    s.votes
+                        .iter()
+                        .rev()
+                        .find(|v| v.participant.as_str() == who && v.round == open.1)
+                })
+                .map(|v| scales[factor].code(v.value));
+            let fine = got.as_ref() == Some(want) || (got.is_some() && got == l.in_flight);
+            if !fine {
+                lost += 1;
+                if why.len() < 5 {
+                    why.push(format!(
+                        "{who} on {factor}: acknowledged {want}, file has {got:?}"
+                    ));
+                }
+            }
+        }
+    }
+    (acked, lost, why)
+}
+
+/// A scorecard with `people` present and one theme to vote on.
+fn room(people: usize) -> Scorecard {
+    let method = trh::methods::builtin("morile-style").expect("shipped");
+    trh::generate::generate(&method, 3, people, 11)
+}
+
+fn present(card: &Scorecard) -> Vec<String> {
+    card.participants
+        .iter()
+        .filter(|p| p.present)
+        .map(|p| p.id.to_string())
+        .collect()
+}
+
+/// `trh live FILE` on a free loopback port with `theme` open: the child, its address and
+/// the join link's secret.
+fn start_trh_live(file: &Path, theme: &str) -> (Child, SocketAddr, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trh"))
+        .args([
+            "live",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--theme",
+            theme,
+        ])
+        .arg(file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("trh live starts");
+    let out = child.stdout.take().expect("stdout");
+    let mut lines = std::io::BufReader::new(out).lines();
+    let join = lines
+        .next()
+        .and_then(Result::ok)
+        .expect("trh live prints its join link");
+    // Read the rest as it comes: a closed pipe would fail trh live's next line.
+    std::thread::spawn(move || lines.for_each(drop));
+    let link = join.trim_start_matches("join: http://");
+    let (addr, secret) = link.split_once("/?k=").expect("a join link");
+    (child, addr.parse().expect("address"), secret.to_owned())
+}
+
+#[test]
+fn trh_live_killed_during_bursts_loses_no_acknowledged_vote() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("room.ron");
+    let card = room(12);
+    trh::file::save::save_scorecard(&card, &file).expect("saves");
+    let theme = card.themes[0].id.to_string();
+    let people = present(&card);
+    let factors = factor_codes(&card);
+    let trials = 8;
+    let (mut acked_all, mut lost_all) = (0, 0);
+    let started = Instant::now();
+    for trial in 0..trials {
+        let (mut child, addr, secret) = start_trh_live(&file, &theme);
+        // The round `trh live` opened (or resumed), as saved before it printed the link.
+        let round = {
+            let opened = trh::file::load_scorecard(&file).expect("loads");
+            let t = opened
+                .themes
+                .iter()
+                .find(|t| t.id.as_str() == theme)
+                .expect("theme");
+            *t.hidden_rounds.iter().max().expect("a round is open")
+        };
+        let voters = &people[..];
+        let mut rng = ChaCha8Rng::seed_from_u64(trial);
+        let kill_after = Duration::from_millis(150 + u64::from(rng.next_u32() % 600));
+        let ledgers = burst_then_kill(
+            (addr, &secret),
+            voters,
+            (&theme, round),
+            &factors,
+            trial,
+            kill_after,
+            || child.kill().expect("kill -9"),
+        );
+        let _ = child.wait();
+        // Start again on the same file (which replays the journal), then stop cleanly.
+        let (mut again, _, _) = start_trh_live(&file, &theme);
+        stop_gently(&mut again);
+        let saved = trh::file::load_scorecard(&file).expect("the file loads");
+        let (acked, lost, why) = audit(&saved, (&theme, round), &ledgers);
+        assert!(acked > 0, "trial {trial}: phones voted before the kill");
+        assert_eq!(lost, 0, "trial {trial}: {lost} of {acked} lost: {why:?}");
+        acked_all += acked;
+        lost_all += lost;
+    }
+    eprintln!(
+        "kill -9 of trh live: {trials} trials, {acked_all} acknowledged votes, {lost_all} lost \
+         ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// SIGTERM where there is one (trh live saves and stops); elsewhere a kill, which the
+/// journal covers as well.
+fn stop_gently(child: &mut Child) {
+    #[cfg(unix)]
+    {
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = child.kill();
+    }
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    panic!("trh live did not stop within 20 s of SIGTERM");
+}
+
+/// The window's side, in a process of its own: the app (headless) on the scorecard in
+/// `TRH_KILL9_DIR`, with its recovery folder there, live voting on the first theme; it says
+/// where in `ready` and then runs frames until it is killed. Run only by the test below.
+#[test]
+#[ignore = "the child process of window_killed_during_bursts_loses_no_acknowledged_vote"]
+fn window_child_for_kill9() {
+    let Some(dir) = std::env::var_os("TRH_KILL9_DIR").map(std::path::PathBuf::from) else {
+        return;
+    };
+    let file = dir.join("room.ron");
+    let card = trh::file::load_scorecard(&file).expect("loads");
+    let theme = card.themes[0].id.clone();
+    let recovery = trh::app::recovery::Recovery {
+        dir: dir.join("recovery"),
+    };
+    let start = trh::app::Start::Card(Box::new(card), "room".into());
+    let mut h = crate::common::harness(trh::app::TrhApp::new(crate::common::config(
+        start,
+        Some(recovery),
+    )));
+    h.state_mut().state.view.selected = Some(theme);
+    h.run_steps(2);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .start_live(&ctx, "127.0.0.1:0".parse().expect("addr"), false);
+    h.run_steps(2);
+    let live = h.state().state.live.clone().expect("live voting runs");
+    let (open, round) = live.session.open.clone().expect("a theme is open");
+    let secret = live.join_url.split_once("/?k=").expect("link").1.to_owned();
+    let addr = live.short_url.trim_start_matches("http://").to_owned();
+    let ready = format!("{addr} {secret} {open} {round}\n");
+    trh::file::save::replace_atomic(&dir.join("ready"), ready.as_bytes()).expect("ready");
+    loop {
+        h.step();
+        std::thread::sleep(Duration::from_millis(4));
+    }
+}
+
+#[test]
+fn window_killed_during_bursts_loses_no_acknowledged_vote() {
+    let trials = 4;
+    let (mut acked_all, mut lost_all) = (0, 0);
+    let started = Instant::now();
+    for trial in 0..trials {
+        let dir = tempfile::tempdir().expect("tmp");
+        let file = dir.path().join("room.ron");
+        let card = room(10);
+        trh::file::save::save_scorecard(&card, &file).expect("saves");
+        let people = present(&card);
+        let factors = factor_codes(&card);
+        let mut child = Command::new(std::env::current_exe().expect("this test program"))
+            .args([
+                "kill9::window_child_for_kill9",
+                "--exact",
+                "--ignored",
+                "--test-threads=1",
+            ])
+            .env("TRH_KILL9_DIR", dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the window's process starts");
+        let ready = dir.path().join("ready");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !ready.exists() {
+            assert!(Instant::now() < deadline, "the window started live voting");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let text = std::fs::read_to_string(&ready).expect("ready");
+        let parts: Vec<&str> = text.split_whitespace().collect();
+        let (addr, secret, theme) = (parts[0].parse().expect("addr"), parts[1], parts[2]);
+        let round: u32 = parts[3].parse().expect("round");
+        let mut rng = ChaCha8Rng::seed_from_u64(100 + trial);
+        let kill_after = Duration::from_millis(200 + u64::from(rng.next_u32() % 800));
+        let ledgers = burst_then_kill(
+            (addr, secret),
+            &people,
+            (theme, round),
+            &factors,
+            100 + trial,
+            kill_after,
+            || child.kill().expect("kill -9"),
+        );
+        let _ = child.wait();
+        // The next start offers the work back; Enter takes it, with the journal's votes.
+        let recovery = trh::app::recovery::Recovery {
+            dir: dir.path().join("recovery"),
+        };
+        let mut h = crate::common::harness(trh::app::TrhApp::new(crate::common::config(
+            trh::app::Start::Sample,
+            Some(recovery),
+        )));
+        assert!(
+            matches!(
+                h.state().state.modal,
+                Some(trh::state::modal::Modal::Recover(_))
+            ),
+            "trial {trial}: the work is offered back"
+        );
+        h.key_press(egui::Key::Enter);
+        crate::common::wait_for(&mut h, "the recovery", |a| a.state.doc.is_dirty());
+        let (acked, lost, why) = audit(&h.state().state.doc.card, (theme, round), &ledgers);
+        assert!(acked > 0, "trial {trial}: phones voted before the kill");
+        assert_eq!(lost, 0, "trial {trial}: {lost} of {acked} lost: {why:?}");
+        acked_all += acked;
+        lost_all += lost;
+    }
+    eprintln!(
+        "kill -9 of the window: {trials} trials, {acked_all} acknowledged votes, {lost_all} lost \
+         ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
+}

@@ -174,6 +174,12 @@ impl Jobs {
     pub fn load(&mut self, ctx: &egui::Context, purpose: LoadPurpose, path: PathBuf) {
         self.spawn(ctx, move || {
             let result = crate::file::load_scorecard(&path);
+            // Saves of this file killed midway left temporary files beside it: remove them.
+            if result.is_ok()
+                && let Some(dir) = path.parent()
+            {
+                crate::file::save::clean_temporaries(dir);
+            }
             Done::Loaded(purpose, path, Box::new(result))
         });
     }

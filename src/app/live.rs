@@ -206,11 +206,14 @@ impl TrhApp {
         let Some(live) = self.live.as_mut() else {
             return;
         };
-        // A closed theme, or one removed, is no longer open.
-        if let Some((id, _)) = &live.session.open
-            && self.state.doc.card.theme(id).is_none()
-        {
-            live.session.open = None;
+        // A closed theme, or one removed, is no longer open. A revealed round stays closed
+        // to phones even if its votes are hidden again: the facilitator unlocks it on purpose.
+        if let Some((id, round)) = &live.session.open {
+            match self.state.doc.card.theme(id) {
+                None => live.session.open = None,
+                Some(t) if t.votes_shown(*round) => live.session.locked = true,
+                Some(_) => {}
+            }
         }
         let now = (self.state.doc.generation, live.session.clone());
         if live.published.as_ref() != Some(&now) || !arrived.is_empty() {

@@ -93,6 +93,7 @@ impl Recovery {
 
     /// The recovery file left by an earlier run, if any.
     pub fn find(&self) -> Option<RecoveryFile> {
+        crate::file::save::clean_temporaries(&self.dir);
         let file = self.file();
         let meta = std::fs::metadata(&file).ok()?;
         let original = std::fs::read_to_string(self.origin_file())

@@ -107,6 +107,53 @@ fn in_use(code: Option<i32>, exists: bool) -> bool {
     cfg!(windows) && (matches!(code, Some(32 | 33)) || (exists && code == Some(5)))
 }
 
+/// Copies `from` to `to` through a flushed temporary file and a rename, so a kill during the
+/// copy leaves the old `to` or the new one, never a torn one.
+fn copy_atomic(from: &Path, to: &Path, dir: &Path) -> std::io::Result<()> {
+    let mut tmp = new_file_builder().tempfile_in(dir)?;
+    let mut source = std::fs::File::open(from)?;
+    // As a copy does: the backup keeps the file's permissions.
+    tmp.as_file()
+        .set_permissions(source.metadata()?.permissions())?;
+    std::io::copy(&mut source, tmp.as_file_mut())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(to).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// How old a temporary save file must be before it is taken for one left by a save that
+/// was killed (no save takes this long), rather than another trh's save under way.
+pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes the temporary files trh's saves leave in `dir` when killed mid-save
+/// (`.trh-save-*.tmp`, older than [`STALE_TEMPORARY`]); returns how many. Other files are
+/// never touched.
+pub fn clean_temporaries(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".trh-save-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age >= STALE_TEMPORARY);
+        if stale && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
     let io = |source| FileError::Io {
         path: path.to_owned(),
@@ -132,7 +179,7 @@ fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> 
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     if backup && path.exists() {
-        std::fs::copy(path, backup_path(path)).map_err(io)?;
+        copy_atomic(path, &backup_path(path), dir).map_err(io)?;
     }
     // On Windows this is MoveFileEx with REPLACE_EXISTING: the file is replaced in one step,
     // never deleted first. A failure removes the temporary file and leaves the old one.

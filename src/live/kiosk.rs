@@ -1,5 +1,5 @@
 //! A live session without a window: owns a [`Document`], applies the votes the server
-//! accepts through it (each signed "NAME (via device)", as the window does:
+//! accepts through it (each signed "NAME (via device N)", as the window does:
 //! [`Document::apply_batch`]), publishes what phones may see after every change, and saves
 //! the file atomically soon after votes arrive. A document with a file keeps a votes journal
 //! beside it (`file::journal`): a vote is on disk before its phone is told so, and a session
@@ -70,6 +70,9 @@ impl Kiosk {
         let mut recovered = Recovered::default();
         let mut journal = None;
         if let Some(path) = doc.path.clone() {
+            if let Some(dir) = path.parent() {
+                crate::file::save::clean_temporaries(dir);
+            }
             recovered = journal::recover(&path).map_err(std::io::Error::other)?;
             let refused = doc.apply_batch(recovered.votes.iter().map(|(e, w)| (e, w.as_str())));
             recovered.skipped.extend(

@@ -53,6 +53,10 @@ pub struct FactorView {
     /// After a reveal, if the facilitator shows it: how many chose each level, in order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spread: Option<Vec<u32>>,
+    /// The level the room agreed in an earlier round: this round does not ask about the
+    /// factor, and votes on it are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<String>,
 }
 
 /// The theme open for voting.
@@ -168,6 +172,10 @@ impl Snapshot {
                         range: matches!(factor.scale, Scale::Range { .. }),
                         levels,
                         spread: (revealed && session.show_spread).then_some(counts),
+                        agreed: score
+                            .and_then(|s| s.agreed.as_ref())
+                            .filter(|_| !crate::model::workshop::is_asked(card, theme, &factor.id))
+                            .map(|a| factor.scale.code(a.value)),
                     });
                 }
             }

@@ -3,6 +3,7 @@
 //! round (see `scorecard.rs`).
 
 use super::aggregate::{ScaleTable, Spread};
+use super::ids::FactorId;
 use super::method::Factor;
 use super::scorecard::{Scorecard, Theme};
 use super::value::Value;
@@ -58,21 +59,63 @@ pub fn latest_revealed_round(theme: &Theme) -> u32 {
         .unwrap_or(0)
 }
 
-/// How many of the present participants have voted on the theme in `round`, and how many
-/// are present.
-pub fn voted_of_present(card: &Scorecard, theme: &Theme, round: u32) -> (usize, usize) {
-    let present: Vec<_> = card.participants.iter().filter(|p| p.present).collect();
-    let voted = present
-        .iter()
-        .filter(|p| {
-            theme.scores.values().any(|s| {
+/// True when a round asks the room about `factor`: every factor not yet agreed, or, once
+/// every factor is agreed, all of them again (a round that reopens the question).
+pub fn is_asked(card: &Scorecard, theme: &Theme, factor: &FactorId) -> bool {
+    let agreed = |f: &FactorId| theme.scores.get(f).is_some_and(|s| s.agreed.is_some());
+    !agreed(factor) || card.method.factors().all(|(_, f)| agreed(&f.id))
+}
+
+/// How far the present participants have got with a round: those who voted on every factor
+/// it asks about, those who voted on some, and how many are present.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Turnout {
+    /// Voted on every factor asked.
+    pub complete: usize,
+    /// Voted on some, not all.
+    pub partly: usize,
+    /// Present.
+    pub present: usize,
+}
+
+impl Turnout {
+    /// "7 complete, 3 partly of 10", "all 10 complete", "none of 10 yet".
+    pub fn describe(&self) -> String {
+        match (self.complete, self.partly) {
+            (0, 0) => format!("none of {} yet", self.present),
+            (c, 0) if c == self.present => format!("all {c} complete"),
+            (c, 0) => format!("{c} complete of {}", self.present),
+            (c, p) => format!("{c} complete, {p} partly of {}", self.present),
+        }
+    }
+}
+
+/// The round's [`Turnout`].
+pub fn turnout(card: &Scorecard, theme: &Theme, round: u32) -> Turnout {
+    let asked: Vec<&FactorId> = card
+        .method
+        .factors()
+        .map(|(_, f)| &f.id)
+        .filter(|f| is_asked(card, theme, f))
+        .collect();
+    let mut t = Turnout::default();
+    for p in card.participants.iter().filter(|p| p.present) {
+        t.present += 1;
+        let voted = |f: &FactorId| {
+            theme.scores.get(f).is_some_and(|s| {
                 s.votes
                     .iter()
                     .any(|v| v.round == round && v.participant == p.id)
             })
-        })
-        .count();
-    (voted, present.len())
+        };
+        let n = asked.iter().filter(|f| voted(f)).count();
+        if n == asked.len() && n > 0 {
+            t.complete += 1;
+        } else if n > 0 || theme.scores.keys().any(voted) {
+            t.partly += 1;
+        }
+    }
+    t
 }
 
 /// The round in progress: the latest with any vote, or a later one opened (hidden) before

@@ -59,8 +59,10 @@ impl State {
         true
     }
 
-    /// The edit that *Reveal votes* makes: reveal the round on show (the workshop grid's, or
-    /// presenter mode's theme's latest), or hide it again if its votes are showing.
+    /// The edit that *Reveal votes* (Ctrl+R, R in presenter mode) makes: reveal the round on
+    /// show (the workshop grid's, or presenter mode's theme's latest). Pressed again it does
+    /// nothing: hiding revealed votes is the workshop tab's *Hide votes* button, never a
+    /// second key press (which would reopen the round to phones).
     pub fn reveal_edit(&self) -> Option<crate::model::Edit> {
         let (theme, round) = match &self.view.presenter {
             Some(p) => {
@@ -72,10 +74,10 @@ impl State {
                 (t, self.view.workshop.round_for(t))
             }
         };
-        Some(crate::model::Edit::SetRoundHidden {
+        (!theme.votes_shown(round)).then(|| crate::model::Edit::SetRoundHidden {
             theme: theme.id.clone(),
             round,
-            hidden: theme.votes_shown(round),
+            hidden: false,
         })
     }
 }

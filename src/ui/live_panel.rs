@@ -100,11 +100,11 @@ fn open_ui(
             } else {
                 "open"
             };
-            let (voted, present) =
-                crate::model::workshop::voted_of_present(&doc.card, theme, round);
+            let turnout = crate::model::workshop::turnout(&doc.card, theme, round);
             ui.label(format!(
-                "On phones: {} (round {round}, {state}, {voted} of {present} voted)",
-                theme.name
+                "On phones: {} (round {round}, {state}, {})",
+                theme.name,
+                turnout.describe()
             ));
             if !revealed {
                 let (text, lock) = if live.session.locked {

@@ -341,12 +341,12 @@ fn counts_strip(
     }
 }
 
-/// "On phones: voting open, 5 of 8 voted" for the theme open on phones, else how to open it.
+/// "On phones: voting open, 7 complete, 3 partly of 10" for the theme open on phones, else
+/// how to open it.
 fn live_status(doc: &Document, theme: &Theme, live: &crate::state::live::LiveView) -> String {
     match &live.session.open {
         Some((id, round)) if *id == theme.id => {
-            let (voted, present) =
-                crate::model::workshop::voted_of_present(&doc.card, theme, *round);
+            let turnout = crate::model::workshop::turnout(&doc.card, theme, *round).describe();
             let state = if theme.votes_shown(*round) {
                 "closed"
             } else if live.session.locked {
@@ -354,7 +354,7 @@ fn live_status(doc: &Document, theme: &Theme, live: &crate::state::live::LiveVie
             } else {
                 "voting open"
             };
-            format!("  ·  on phones: {state}, {voted} of {present} voted")
+            format!("  ·  on phones: {state}, {turnout}")
         }
         _ => "  ·  O: open on phones".to_owned(),
     }

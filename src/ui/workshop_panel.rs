@@ -48,17 +48,7 @@ pub fn workshop_ui(
             out.push(Action::Command(Command::NextRound));
         }
         ui.separator();
-        let reveal = if theme.votes_shown(round) {
-            "Hide votes"
-        } else {
-            "Reveal votes"
-        };
-        let r = ui
-            .button(reveal)
-            .on_hover_text(with_shortcut(ui.ctx(), Command::RevealVotes));
-        if r.clicked() {
-            out.push(Action::Command(Command::RevealVotes));
-        }
+        reveal_button(ui, theme, round, out);
         ui.label(quiet(
             "Type a digit per factor along a row; arrows move; Backspace clears; A agrees the factor",
         ));
@@ -216,5 +206,30 @@ fn add_person_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
     }
     if doc.card.participants.is_empty() {
         ui.label(RichText::new("Add everyone in the room, with their agency.").small());
+    }
+}
+
+/// *Reveal votes* (Ctrl+R), or, once they show, *Hide votes*: hiding is only ever this
+/// button, never a second key press.
+fn reveal_button(ui: &mut Ui, theme: &crate::model::Theme, round: u32, out: &mut Vec<Action>) {
+    if theme.votes_shown(round) {
+        let hide = ui.button("Hide votes").on_hover_text(
+            "Hide this round's votes again. With live voting on it, phones stay locked \
+             until you choose Unlock in the live voting panel.",
+        );
+        if hide.clicked() {
+            out.push(Action::edit(Edit::SetRoundHidden {
+                theme: theme.id.clone(),
+                round,
+                hidden: true,
+            }));
+        }
+    } else {
+        let r = ui
+            .button("Reveal votes")
+            .on_hover_text(with_shortcut(ui.ctx(), Command::RevealVotes));
+        if r.clicked() {
+            out.push(Action::Command(Command::RevealVotes));
+        }
     }
 }

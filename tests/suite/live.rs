@@ -15,9 +15,16 @@ use trh::model::{Scorecard, ThemeId};
 use crate::live_client::Client;
 
 /// A synthetic scorecard: 30 present participants, the MoRiLE-style method (13 factors).
+/// A generated scorecard with nothing agreed yet, so a round asks about every factor.
 fn card(people: usize) -> Scorecard {
     let method = trh::methods::builtin("morile-style").expect("shipped");
-    trh::generate::generate(&method, 4, people, 7)
+    let mut card = trh::generate::generate(&method, 4, people, 7);
+    for t in &mut card.themes {
+        for s in std::sync::Arc::make_mut(t).scores.values_mut() {
+            s.agreed = None;
+        }
+    }
+    card
 }
 
 fn config() -> Config {
@@ -113,7 +120,7 @@ fn thirty_devices_vote_thirteen_factors_at_once_and_every_vote_lands_exactly_onc
     }
     let logged = card.log[before..]
         .iter()
-        .filter(|c| c.who.ends_with("(via device)"))
+        .filter(|c| c.who.contains("(via device "))
         .count();
     assert_eq!(logged, 390, "each vote is logged, signed via device");
     // The open round is hidden: nothing the room sees moved.
@@ -134,7 +141,22 @@ fn a_resent_vote_is_harmless_and_a_reconnecting_device_finds_its_votes() {
             200
         );
     }
-    apply_votes(&mut kiosk, 3);
+    // The same level again changes nothing: one vote reaches the document, one log line.
+    apply_votes(&mut kiosk, 1);
+    assert_eq!(
+        kiosk
+            .step(Duration::from_millis(100))
+            .expect("step")
+            .arrived,
+        0
+    );
+    let logged = kiosk
+        .card()
+        .log
+        .iter()
+        .filter(|c| c.who.contains("(via device "))
+        .count();
+    assert_eq!(logged, 1, "a re-tap is not logged as a change");
     let t = kiosk.card().theme(&theme).expect("theme");
     let score = &t.scores[&trh::model::FactorId::from(f.as_str())];
     let mine = score
@@ -565,7 +587,11 @@ fn the_facilitator_hands_a_waiting_device_its_name() {
     );
     apply_votes(&mut kiosk, 1);
     let last = kiosk.card().log.last().expect("log");
-    assert_eq!(last.who, "Participant 2 (via device)");
+    assert_eq!(
+        last.who,
+        format!("Participant 2 (via device {device})"),
+        "the device the facilitator named"
+    );
     let wrong = c.post("/api/wait", r#"{"code":"nope"}"#).expect("wait");
     assert_eq!(wrong.status, 403);
 }
@@ -785,4 +811,76 @@ fn a_phone_is_told_only_of_changes_to_what_it_shows() {
             .as_object()
             .is_some_and(|m| m.is_empty())
     );
+}
+
+/// A round asks phones only about the factors the room has not agreed: an agreed factor is
+/// shown with its agreed level, and a vote on it is refused with the reason. The presenter's
+/// count is of complete voters.
+#[test]
+fn a_round_asks_only_about_factors_not_yet_agreed() {
+    let mut c = card(3);
+    let id = c.themes[0].id.clone();
+    let first = c.method.factors().next().expect("f").1.clone();
+    let agreed = first.scale.values()[1];
+    {
+        let t = std::sync::Arc::make_mut(&mut c.themes[0]);
+        t.scores.entry(first.id.clone()).or_default().agreed =
+            Some(trh::model::scorecard::Agreed {
+                value: agreed,
+                rationale: "the room agreed".into(),
+            });
+    }
+    let (mut kiosk, theme, round) = open_kiosk(c, config());
+    assert_eq!(theme, id);
+    let (a, code) = (addr(&kiosk), kiosk.server().code());
+    let mut phone = Client::connect(a).expect("connects");
+    assert_eq!(phone.join(&code, "p001").expect("join"), 200);
+    let state = phone.get("/api/state").expect("state").json();
+    let views = state["open"]["factors"]
+        .as_array()
+        .expect("factors")
+        .clone();
+    assert_eq!(views[0]["agreed"], first.scale.code(agreed).as_str());
+    assert!(views[1].get("agreed").is_none(), "the others are asked");
+    let refused = phone
+        .put(
+            "/api/vote",
+            &format!(
+                r#"{{"theme":"{theme}","round":{round},"factor":"{}","level":"{}"}}"#,
+                first.id,
+                first.scale.code(first.scale.values()[0])
+            ),
+        )
+        .expect("put");
+    assert_eq!(refused.status, 409);
+    assert!(
+        refused.json()["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("already agreed")),
+        "{}",
+        refused.body
+    );
+    // Voting every asked factor makes a complete voter; one vote makes a partial one.
+    let asked = crate::live_client::factor_codes_asked(kiosk.card(), Some(&theme));
+    assert_eq!(asked.len(), kiosk.card().method.factors().count() - 1);
+    for (f, levels) in &asked {
+        assert_eq!(
+            phone
+                .vote(theme.as_str(), round, f, &levels[0])
+                .expect("vote"),
+            200
+        );
+    }
+    let mut other = Client::connect(a).expect("connects");
+    assert_eq!(other.join(&code, "p002").expect("join"), 200);
+    assert_eq!(
+        other
+            .vote(theme.as_str(), round, &asked[0].0, &asked[0].1[0])
+            .expect("vote"),
+        200
+    );
+    apply_votes(&mut kiosk, asked.len() + 1);
+    let t = kiosk.card().theme(&theme).expect("theme");
+    let turnout = trh::model::workshop::turnout(kiosk.card(), t, round);
+    assert_eq!(turnout.describe(), "1 complete, 1 partly of 3");
 }

@@ -159,8 +159,19 @@ impl Client {
 /// Each factor of the scorecard's method with the codes of its levels, lowest first: what a
 /// device may vote.
 pub fn factor_codes(card: &trh::model::Scorecard) -> Vec<(String, Vec<String>)> {
+    factor_codes_asked(card, None)
+}
+
+/// The factors a round on `theme` asks phones about (those the room has not agreed), with
+/// their level codes; every factor when no theme is given.
+pub fn factor_codes_asked(
+    card: &trh::model::Scorecard,
+    theme: Option<&trh::model::ThemeId>,
+) -> Vec<(String, Vec<String>)> {
+    let theme = theme.and_then(|id| card.theme(id));
     card.method
         .factors()
+        .filter(|(_, f)| theme.is_none_or(|t| trh::model::workshop::is_asked(card, t, &f.id)))
         .map(|(_, f)| {
             let codes = f
                 .scale

@@ -80,7 +80,11 @@ fn a_phone_votes_into_the_open_theme_through_the_one_edit_path() {
     });
     let doc = &h.state().state.doc;
     let last = doc.card.log.last().expect("logged");
-    assert_eq!(last.who, "Sam Hughes (via device)");
+    assert!(
+        last.who.starts_with("Sam Hughes (via device "),
+        "{}",
+        last.who
+    );
     assert!(
         last.what.contains(&format!("round {round} vote by \"p1\"")),
         "{}",
@@ -136,7 +140,7 @@ fn then_presenter_keys_and_stop(
     h.run_steps(3);
     assert!(!joining(h));
     assert!(
-        h.query_by_label_contains("on phones: voting open, 1 of")
+        h.query_by_label_contains("on phones: voting open, 0 complete, 1 partly of")
             .is_some()
     );
     // L locks the round: the phone's next vote is refused.
@@ -264,4 +268,70 @@ fn no_phone_after_a_while_says_what_to_try() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num4);
     h.run_steps(3);
     assert_eq!(said(&h), 1, "the live bar says what to try");
+}
+
+/// Ctrl+R reveals the round on phones once; pressed again it does not hide the votes (which
+/// would reopen the round to phones after they saw the spread). Hiding them with the
+/// workshop tab's button keeps phones locked until the facilitator unlocks on purpose.
+#[test]
+fn a_revealed_round_stays_closed_to_phones_until_the_facilitator_reopens_it() {
+    let mut h = sample();
+    let theme = h.state().state.doc.card.themes[0].id.clone();
+    h.state_mut().state.view.selected = Some(theme.clone());
+    h.run_steps(2);
+    start_on_loopback(&mut h);
+    h.state_mut().state.modal = None;
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    let live = h.state().state.live.clone().expect("live voting runs");
+    let (_, round) = live.session.open.clone().expect("open");
+    let addr = live
+        .short_url
+        .trim_start_matches("http://")
+        .parse()
+        .expect("address");
+    let mut phone = Client::connect(addr).expect("connects");
+    assert_eq!(phone.join(&live.code, "p1").expect("join"), 200);
+    let asked = crate::live_client::factor_codes_asked(&h.state().state.doc.card, Some(&theme));
+    let (factor, levels) = &asked[0];
+    let vote = |phone: &mut Client, level: &str| {
+        phone
+            .vote(theme.as_str(), round, factor, level)
+            .expect("vote")
+    };
+    assert_eq!(vote(&mut phone, &levels[0]), 200);
+    wait_for(&mut h, "the vote", |a| {
+        a.state.live.as_ref().is_some_and(|l| l.votes == 1)
+    });
+    h.state_mut().state.view.tab = trh::state::view::Tab::Workshop;
+    h.run_steps(2);
+    let shown = |h: &egui_kittest::Harness<'_, trh::app::TrhApp>| {
+        h.state()
+            .state
+            .doc
+            .card
+            .theme(&theme)
+            .expect("t")
+            .votes_shown(round)
+    };
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::R);
+    h.run_steps(3);
+    assert!(shown(&h), "Ctrl+R reveals");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::R);
+    h.run_steps(3);
+    assert!(shown(&h), "a second Ctrl+R leaves the votes revealed");
+    assert_eq!(
+        vote(&mut phone, &levels[1]),
+        409,
+        "the revealed round is closed"
+    );
+    // Hiding the votes on purpose does not reopen the round to phones either.
+    click(&mut h, "Hide votes");
+    h.run_steps(3);
+    assert!(!shown(&h));
+    assert_eq!(vote(&mut phone, &levels[1]), 409, "still closed: locked");
+    // Unlocking in the live panel is the deliberate act that reopens it.
+    click(&mut h, "Unlock");
+    h.run_steps(3);
+    assert_eq!(vote(&mut phone, &levels[1]), 200);
 }

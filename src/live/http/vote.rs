@@ -89,11 +89,19 @@ pub(super) async fn vote(
             axum::Json(json!({ "version": version })).into_response()
         }
         Err(VoteError::NotRecorded(why)) => not_recorded(&why),
+        // Tapping the level already chosen changes nothing, and is no error.
+        Err(VoteError::Unchanged) => axum::Json(json!({ "version": version })).into_response(),
         Err(VoteError::Unauthorised) => error(StatusCode::UNAUTHORIZED, "join first"),
         Err(VoteError::NotOpen) => error(
             StatusCode::CONFLICT,
             "that theme or round is not open for voting",
         ),
         Err(VoteError::Unknown(m)) => error(StatusCode::BAD_REQUEST, &m),
+        Err(VoteError::Agreed(level)) => error(
+            StatusCode::CONFLICT,
+            &format!(
+                "the room has already agreed this factor ({level}); this round does not ask about it"
+            ),
+        ),
     }
 }

@@ -29,7 +29,8 @@ pub struct Accepted {
     pub seq: u64,
     /// The vote as an ordinary edit.
     pub edit: Edit,
-    /// Who, as the change log shows it: "NAME (via device)".
+    /// Who, as the change log shows it: "NAME (via device 3)", the device's number as the
+    /// facilitator sees it.
     pub who: String,
     /// When the request arrived (for the benchmark's request-to-document time).
     pub received: Instant,
@@ -59,6 +60,11 @@ pub enum VoteError {
     NotOpen,
     /// The open theme has no such factor, or the factor no such level.
     Unknown(String),
+    /// The room agreed this factor in an earlier round (at this level): the round does not
+    /// ask about it.
+    Agreed(String),
+    /// The same level (or no vote) is already this participant's vote: nothing to record.
+    Unchanged,
     /// The journal could not take it (a full disk, say): not accepted, to be sent again.
     NotRecorded(String),
 }
@@ -81,6 +87,8 @@ pub struct Hub {
     secret: String,
     code: String,
     tokens: HashMap<String, ParticipantId>,
+    /// Each token's device number (shown in the change log: "NAME (via device 3)").
+    devices: HashMap<String, u32>,
     claims: HashMap<ParticipantId, String>,
     /// Devices that joined with the code but wait for the facilitator to give them a name:
     /// token → device number (shown on the phone, told to the facilitator).
@@ -122,6 +130,7 @@ impl Hub {
             secret: random_hex(16),
             code: short_code(),
             tokens: HashMap::new(),
+            devices: HashMap::new(),
             claims: HashMap::new(),
             waiting: HashMap::new(),
             next_device: 1,
@@ -218,6 +227,8 @@ impl Hub {
         }
         let token = random_hex(16);
         self.tokens.insert(token.clone(), id.clone());
+        self.devices.insert(token.clone(), self.next_device);
+        self.next_device += 1;
         self.claims.insert(id, token.clone());
         self.version += 1;
         Ok(token)
@@ -271,6 +282,7 @@ impl Hub {
             .ok_or(JoinError::NoSuchPerson)?;
         self.waiting.remove(&token);
         self.tokens.insert(token.clone(), participant.clone());
+        self.devices.insert(token.clone(), device);
         self.claims.insert(participant.clone(), token);
         self.version += 1;
         Ok(())
@@ -287,6 +299,7 @@ impl Hub {
             return false;
         };
         self.tokens.remove(&token);
+        self.devices.remove(&token);
         self.version += 1;
         true
     }
@@ -301,6 +314,7 @@ impl Hub {
     /// Ends every device's access.
     pub fn revoke_all(&mut self) {
         self.tokens.clear();
+        self.devices.clear();
         self.claims.clear();
         self.waiting.clear();
         self.version += 1;

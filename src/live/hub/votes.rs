@@ -76,6 +76,9 @@ impl Hub {
             .iter()
             .find(|f| f.id == factor)
             .ok_or_else(|| VoteError::Unknown(format!("no factor \"{factor}\"")))?;
+        if let Some(agreed) = &f.agreed {
+            return Err(VoteError::Agreed(agreed.clone()));
+        }
         let value = match level {
             None => None,
             Some(code) => {
@@ -89,7 +92,11 @@ impl Hub {
                 Some(value_at(f, i))
             }
         };
+        if self.visible_votes(&id).get(factor).map(String::as_str) == level {
+            return Err(VoteError::Unchanged);
+        }
         let name = self.snapshot.allowed.get(&id).cloned().unwrap_or_default();
+        let device = self.devices.get(token).copied().unwrap_or_default();
         let accepted = Accepted {
             seq: self.next_seq,
             edit: Edit::SetVote {
@@ -99,7 +106,7 @@ impl Hub {
                 round,
                 value,
             },
-            who: format!("{name} (via device)"),
+            who: format!("{name} (via device {device})"),
             received: now,
             journal: 0,
         };

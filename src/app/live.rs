@@ -234,6 +234,13 @@ impl TrhApp {
         let Some(live) = self.live.as_ref() else {
             return;
         };
+        let code_disabled = live.server.code_disabled();
+        if code_disabled && !self.state.live.as_ref().is_some_and(|l| l.code_disabled) {
+            self.state.notes.warning(
+                "The room code was turned off: too many wrong codes came in, so someone may be \
+                 guessing. The QR code still works; the live panel offers a new code.",
+            );
+        }
         self.state.live = Some(LiveView {
             join_url: live.server.join_url(),
             short_url: live.server.short_url(),
@@ -241,7 +248,7 @@ impl TrhApp {
             session: live.session.clone(),
             claimed: live.server.claimed(),
             waiting: live.server.waiting(),
-            code_disabled: live.server.code_disabled(),
+            code_disabled,
             votes: live.votes,
             started: Some(live.started),
         });
@@ -277,6 +284,13 @@ impl TrhApp {
                                  has it, or the device left."
                             ));
                         }
+                    }
+                    LiveAction::NewCode => {
+                        let code = live.server.fresh_code();
+                        self.state.notes.info(format!(
+                            "New room code {}: the old one no longer works.",
+                            crate::ui::join_screen::spaced(&code)
+                        ));
                     }
                     LiveAction::Open(_) | LiveAction::JoinScreen(_) | LiveAction::Start(..) => {}
                 }

@@ -99,7 +99,7 @@ pub(super) fn run(
     drop(out);
     eprintln!(
         "Listening on {} (plain HTTP on this network: use one the partnership controls). \
-         Stop with Ctrl+C.",
+         Stop with Ctrl+C. Type help for the facilitator's commands.",
         server.addr()
     );
     serve(&mut kiosk, path, &stop);
@@ -171,7 +171,24 @@ fn serve(kiosk: &mut Kiosk, path: &Path, stop: &AtomicBool) {
     let mut failing = false;
     let started = std::time::Instant::now();
     let mut joined = false;
+    let mut code_off = false;
+    let commands = super::live_commands::read_stdin();
     while !stop.load(Ordering::SeqCst) {
+        if commands
+            .try_iter()
+            .any(|line| super::live_commands::run(kiosk, &line))
+        {
+            break;
+        }
+        let off = kiosk.server().code_disabled();
+        if off && !code_off {
+            eprintln!(
+                "warning: the room code was turned off: too many wrong codes came in, so \
+                 someone may be guessing. The QR link still works; type new-code for a fresh \
+                 code."
+            );
+        }
+        code_off = off;
         if !joined {
             let server = kiosk.server();
             let devices = server.claimed().len() + server.waiting().len();

@@ -3,6 +3,7 @@
 
 mod commands;
 mod live;
+mod live_commands;
 mod load;
 mod ranking;
 mod window;
@@ -257,8 +258,11 @@ pub enum CliCommand {
     ///
     /// Prints `join: URL` (what the QR code holds) and `code: CODE` (the short room code),
     /// one per line, then serves until SIGINT or SIGTERM, saving FILE atomically about a
-    /// second after votes arrive and on exit. Plain HTTP: use a network the partnership
-    /// controls. The API is in docs/live-api.md.
+    /// second after votes arrive and on exit. Every vote is written to FILE.journal and
+    /// flushed before the phone hears it is recorded; after a crash, starting again on FILE
+    /// gets every such vote back. Type `help` on its standard input for the facilitator's
+    /// commands (open, lock, reveal, release, assign, undo-device, new-code, status, stop).
+    /// Plain HTTP: use a network the partnership controls. The API is in docs/live-api.md.
     Live {
         /// The scorecard (.ron); votes are saved into it.
         file: PathBuf,

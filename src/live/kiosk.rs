@@ -14,7 +14,7 @@ use super::{Accepted, Config, Server};
 use crate::document::{Document, Refused};
 use crate::file::FileError;
 use crate::file::journal::{self, Journal, Recovered};
-use crate::model::{Edit, EditError, Scorecard, ThemeId};
+use crate::model::{Edit, EditError, FactorId, ParticipantId, Scorecard, ThemeId};
 
 /// How soon after an accepted vote the file is saved.
 pub const SAVE_AFTER: Duration = Duration::from_secs(1);
@@ -30,6 +30,8 @@ pub struct Kiosk {
     journal: Option<Journal>,
     /// The last journalled vote applied to the document.
     journaled: u64,
+    /// Which device last set each vote: (theme, round, factor, participant) → device.
+    setters: std::collections::HashMap<(ThemeId, u32, FactorId, ParticipantId), u32>,
     /// What the journal of an earlier session that ended unexpectedly gave back.
     pub recovered: Recovered,
     /// Each accepted vote with the time it entered the document (for the benchmark), if
@@ -107,6 +109,7 @@ impl Kiosk {
             unsaved_since: None,
             journal,
             journaled: 0,
+            setters: std::collections::HashMap::new(),
             recovered,
             timings: None,
         })
@@ -173,6 +176,18 @@ impl Kiosk {
         for a in got {
             self.applied = self.applied.max(a.seq);
             self.journaled = self.journaled.max(a.journal);
+            if let Edit::SetVote {
+                theme,
+                factor,
+                participant,
+                round,
+                ..
+            } = &a.edit
+                && !refused.iter().any(|r| r.edit == a.edit)
+            {
+                let key = (theme.clone(), *round, factor.clone(), participant.clone());
+                self.setters.insert(key, a.device);
+            }
         }
         refused
     }
@@ -222,6 +237,32 @@ impl Kiosk {
         }
         self.unsaved_since = None;
         Ok(())
+    }
+
+    /// Clears every vote in `round` of `theme` that device `device` cast last (votes a name
+    /// squatter cast, say), signed by the facilitator. Returns how many were cleared.
+    pub fn undo_device(&mut self, device: u32) -> std::io::Result<usize> {
+        let edits: Vec<Edit> = self
+            .setters
+            .iter()
+            .filter(|(_, d)| **d == device)
+            .map(|((theme, round, factor, participant), _)| Edit::SetVote {
+                theme: theme.clone(),
+                factor: factor.clone(),
+                participant: participant.clone(),
+                round: *round,
+                value: None,
+            })
+            .collect();
+        let who = format!("Facilitator (undoing device {device})");
+        let refused = self
+            .doc
+            .apply_batch(edits.iter().map(|e| (e, who.as_str())));
+        self.setters.retain(|_, d| *d != device);
+        self.unsaved_since.get_or_insert_with(Instant::now);
+        self.save()?;
+        self.publish();
+        Ok(edits.len() - refused.len())
     }
 
     /// Stops the server (every device loses access), saves, and returns the document with

@@ -143,6 +143,16 @@ impl Server {
         self.shared.hub().code_disabled()
     }
 
+    /// A new short code (after guessing turned the old one off); returns it.
+    pub fn fresh_code(&self) -> String {
+        let (code, version) = {
+            let mut hub = self.shared.hub();
+            (hub.fresh_code().to_owned(), hub.version())
+        };
+        self.shared.touch(version);
+        code
+    }
+
     /// A new view of the document for phones; it includes every accepted vote up to
     /// `applied` (the last [`Accepted::seq`] the owner applied).
     pub fn publish(&self, snapshot: Snapshot, applied: u64) {
@@ -188,12 +198,17 @@ impl Server {
     /// Ends the server and every device's access; waits for its thread. Stopping twice is
     /// harmless.
     pub fn stop(&mut self) {
+        if self.stop.is_none() {
+            return;
+        }
         let version = {
             let mut hub = self.shared.hub();
-            hub.revoke_all();
+            hub.end();
             hub.version()
         };
         self.shared.touch(version);
+        // A moment for the event streams to tell every phone that voting has ended.
+        std::thread::sleep(std::time::Duration::from_millis(150));
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }

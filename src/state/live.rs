@@ -49,4 +49,6 @@ pub enum LiveAction {
     JoinScreen(bool),
     /// Start live voting on this address and port, showing the evidence note or not.
     Start(std::net::SocketAddr, bool),
+    /// A new room code (the old one stops working), after guessing turned it off.
+    NewCode,
 }

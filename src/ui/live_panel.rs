@@ -22,11 +22,26 @@ pub fn live_bar_ui(
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Live voting").strong());
-            ui.label(format!(
-                "{}  ·  room code {}",
-                live.short_url,
-                crate::ui::join_screen::spaced(&live.code)
-            ));
+            if live.code_disabled {
+                ui.label(format!("{}  ·", live.short_url));
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "Room code turned off: someone guessed wrong codes too often (the QR code still works)",
+                );
+                if ui
+                    .button("New room code")
+                    .on_hover_text("Make a fresh code to show on the screen; the old one stops working")
+                    .clicked()
+                {
+                    act(out, LiveAction::NewCode);
+                }
+            } else {
+                ui.label(format!(
+                    "{}  ·  room code {}",
+                    live.short_url,
+                    crate::ui::join_screen::spaced(&live.code)
+                ));
+            }
             let present = doc.card.participants.iter().filter(|p| p.present).count();
             ui.label(format!(
                 "·  {} of {present} joined  ·  {} votes from phones",

@@ -200,6 +200,7 @@ fn start_trh_live(file: &Path, theme: &str) -> (Child, SocketAddr, String) {
             theme,
         ])
         .arg(file)
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

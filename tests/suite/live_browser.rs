@@ -6,7 +6,7 @@
 //! Needs node, chromium and `npm ci` in tests/browser (.ci/run does all three). Without them
 //! the test says it was skipped; with TRH_REQUIRE_BROWSER set it fails instead.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -63,6 +63,7 @@ fn a_participant_joins_votes_on_every_factor_and_reloads_in_chromium() {
             THEME,
         ])
         .arg(&file)
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -74,22 +75,8 @@ fn a_participant_joins_votes_on_every_factor_and_reloads_in_chromium() {
     let code = code.strip_prefix("code: ").expect("code line").to_owned();
     let base = url.split("?k=").next().expect("base").to_owned();
     assert!(url.contains("?k=") && code.len() == 6, "{url} {code}");
-    let shot = std::env::var_os("TRH_PHONE_SHOT");
-    let out = Command::new("node")
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser"))
-        .arg("live.mjs")
-        .args([&base, &code, NAME])
-        .args(shot.iter())
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let given: serde_json::Value =
-        serde_json::from_str(stdout.lines().last().unwrap_or("")).expect("votes as JSON");
+    let mut to_trh = server.stdin.take().expect("trh stdin");
+    let given = drive_phone(&base, &code, &mut to_trh);
     // SIGTERM: trh live saves and exits 0.
     let killed = Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
@@ -106,11 +93,12 @@ fn a_participant_joins_votes_on_every_factor_and_reloads_in_chromium() {
         "the round is still hidden"
     );
     let map = given.as_object().expect("object");
-    assert_eq!(
-        map.len(),
-        card.method.factors().count(),
-        "every factor voted"
-    );
+    let asked = card
+        .method
+        .factors()
+        .filter(|(_, f)| trh::model::workshop::is_asked(&card, theme, &f.id))
+        .count();
+    assert_eq!(map.len(), asked, "every factor asked about was voted");
     for (factor, pick) in map {
         let (_, f) = card.method.factor(factor).expect("factor");
         let votes: Vec<_> = theme.scores[&trh::model::FactorId::from(factor.as_str())]
@@ -140,4 +128,39 @@ fn wait(child: &mut std::process::Child, limit: Duration) -> Option<i32> {
     }
     let _ = child.kill();
     None
+}
+
+/// Runs tests/browser/live.mjs against `base` with `code`; when it says LOCK, locks the round
+/// through trh live's standard input (`to_trh`). The votes the phone gave, as JSON.
+fn drive_phone(base: &str, code: &str, to_trh: &mut std::process::ChildStdin) -> serde_json::Value {
+    // "-" for a screenshot not asked for.
+    let shots = ["TRH_PHONE_SHOT", "TRH_PHONE_OFFLINE_SHOT"]
+        .map(|v| std::env::var_os(v).unwrap_or_else(|| "-".into()));
+    let mut node = Command::new("node")
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser"))
+        .arg("live.mjs")
+        .args([base, code, NAME])
+        .args(&shots)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    let mut to_node = node.stdin.take().expect("node stdin");
+    let mut last = String::new();
+    for line in BufReader::new(node.stdout.take().expect("node stdout")).lines() {
+        let line = line.expect("node output");
+        if line == "LOCK" {
+            // The facilitator locks the round while the phone is offline.
+            writeln!(to_trh, "lock").expect("typed to trh live");
+            to_trh.flush().expect("flushed");
+            std::thread::sleep(Duration::from_millis(500));
+            writeln!(to_node, "locked").expect("told node");
+            to_node.flush().expect("flushed");
+        } else {
+            last = line;
+        }
+    }
+    let status = node.wait().expect("node ends");
+    assert!(status.success(), "node: {last}");
+    serde_json::from_str(&last).expect("votes as JSON")
 }

@@ -36,6 +36,7 @@ mod imports;
 mod kill9;
 mod live;
 mod live_browser;
+mod live_cli;
 mod live_client;
 mod method_messages;
 mod methods;

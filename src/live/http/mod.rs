@@ -202,6 +202,16 @@ fn join_refused(e: JoinError) -> Response {
             "too many wrong codes from this device: ask the facilitator",
         ),
         JoinError::NoSuchPerson => error(StatusCode::NOT_FOUND, "no such participant here"),
+        JoinError::CodeOff => error(
+            StatusCode::FORBIDDEN,
+            "the room code has been turned off after too many wrong guesses: scan the QR code \
+             on the screen, or ask the facilitator for the new code",
+        ),
+        JoinError::WaitingFull => error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many devices from this network are already waiting for a name: ask the \
+             facilitator to give yours a name",
+        ),
         JoinError::Taken => error(
             StatusCode::CONFLICT,
             "another device has that name: ask the facilitator to release it",
@@ -284,6 +294,11 @@ async fn state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respons
     }
     match hub.waiting_device(token) {
         Some(n) => axum::Json(json!({ "version": hub.version(), "waiting": n })).into_response(),
+        None if hub.ended() => (
+            StatusCode::GONE,
+            axum::Json(json!({ "error": "live voting has ended", "ended": true })),
+        )
+            .into_response(),
         None => error(StatusCode::UNAUTHORIZED, "join first (or join again)"),
     }
 }
@@ -303,8 +318,13 @@ async fn wait(
     }
 }
 
-/// Server-sent events: `data: VERSION` now and whenever the hub changes; `event: revoked`
-/// when this device's access ends.
+/// How often an idle event stream carries a comment line, so a phone (and any router in
+/// between) sees the connection is alive, and a dead one is noticed and closed.
+pub const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Server-sent events: `data: VERSION` now and whenever the hub changes; a `:` comment every
+/// [`HEARTBEAT`] while nothing changes; `event: revoked` when this device's access ends, or
+/// `event: ended` when the facilitator stops live voting.
 async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     let token = bearer(&headers).to_owned();
     if !shared.hub().known(&token) {
@@ -319,18 +339,33 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
             if token.is_empty() {
                 return None;
             }
-            if !first && rx.changed().await.is_err() {
-                return None;
+            if !first {
+                match tokio::time::timeout(HEARTBEAT, rx.changed()).await {
+                    Err(_) => {
+                        let beat = Bytes::from_static(b":\n\n");
+                        return Some((Ok(beat), (rx, shared, token, false)));
+                    }
+                    Ok(Err(_)) => return None,
+                    Ok(Ok(())) => {}
+                }
             }
             let version = *rx.borrow_and_update();
-            if shared.hub().known(&token) {
+            let (known, ended) = {
+                let hub = shared.hub();
+                (hub.known(&token), hub.ended())
+            };
+            if known {
                 let text = format!("data: {version}\n\n");
                 return Some((
                     Ok::<_, std::convert::Infallible>(Bytes::from(text)),
                     (rx, shared, token, false),
                 ));
             }
-            let last = Bytes::from_static(b"event: revoked\ndata: 0\n\n");
+            let last = if ended {
+                Bytes::from_static(b"event: ended\ndata: 0\n\n")
+            } else {
+                Bytes::from_static(b"event: revoked\ndata: 0\n\n")
+            };
             Some((Ok(last), (rx, shared, String::new(), false)))
         },
     );

@@ -14,6 +14,19 @@ use crate::model::{Edit, ParticipantId};
 
 /// Devices that may wait for a name at once.
 pub const MAX_WAITING: usize = 100;
+/// Devices that may wait for a name at once from one address (an IPv6 /64).
+pub const WAITING_PER_ADDRESS: usize = 3;
+/// How long a device waits for a name before it is forgotten.
+pub const WAITING_FOR: Duration = Duration::from_secs(30 * 60);
+
+/// A device waiting for the facilitator to give it a name.
+#[derive(Clone, Copy, Debug)]
+struct Waiting {
+    device: u32,
+    /// Its address (an IPv6 address by its /64).
+    net: IpAddr,
+    since: Instant,
+}
 /// Wrong codes one address may send before it is locked out.
 pub const GUESSES_PER_ADDRESS: u32 = 10;
 /// How long a locked-out address waits.
@@ -36,6 +49,8 @@ pub struct Accepted {
     pub received: Instant,
     /// Its number in the votes journal (`file::journal`), or 0 when there is none.
     pub journal: u64,
+    /// The device that cast it (its number, as the facilitator sees it).
+    pub device: u32,
 }
 
 /// Why a join was refused.
@@ -49,6 +64,11 @@ pub enum JoinError {
     NoSuchPerson,
     /// Another device holds the name; the facilitator can release it.
     Taken,
+    /// Too many wrong codes came in from everywhere: the short code is off (the QR link's
+    /// secret still works) until the facilitator makes a new one.
+    CodeOff,
+    /// Too many devices from this address wait for a name already.
+    WaitingFull,
 }
 
 /// Why a vote was refused.
@@ -92,13 +112,16 @@ pub struct Hub {
     claims: HashMap<ParticipantId, String>,
     /// Devices that joined with the code but wait for the facilitator to give them a name:
     /// token → device number (shown on the phone, told to the facilitator).
-    waiting: HashMap<String, u32>,
+    waiting: HashMap<String, Waiting>,
     next_device: u32,
+    /// Wrong codes and lockouts per address (an IPv6 address counts by its /64).
     failures: HashMap<IpAddr, (u32, Option<Instant>)>,
     failures_in_all: u32,
     snapshot: Snapshot,
     pending: Vec<Accepted>,
     next_seq: u64,
+    /// The facilitator stopped live voting: phones are told it has ended.
+    ended: bool,
     version: u64,
 }
 
@@ -139,6 +162,7 @@ impl Hub {
             snapshot,
             pending: Vec::new(),
             next_seq: 1,
+            ended: false,
             version: 1,
         }
     }
@@ -156,35 +180,6 @@ impl Hub {
     /// The version devices see; it changes whenever their view may have.
     pub fn version(&self) -> u64 {
         self.version
-    }
-
-    /// True once so many wrong codes came in that the short code no longer works.
-    pub fn code_disabled(&self) -> bool {
-        self.failures_in_all >= GUESSES_IN_ALL
-    }
-
-    /// Checks a code from `ip`, counting wrong ones.
-    fn check_code(&mut self, ip: IpAddr, code: &str, now: Instant) -> Result<(), JoinError> {
-        let entry = self.failures.entry(ip).or_insert((0, None));
-        if let Some(until) = entry.1 {
-            if now < until {
-                return Err(JoinError::LockedOut);
-            }
-            *entry = (0, None);
-        }
-        let code = code.trim();
-        let secret_ok = !code.is_empty() && constant_eq(code, &self.secret);
-        let short_ok = self.failures_in_all < GUESSES_IN_ALL
-            && constant_eq(&code.replace(' ', ""), &self.code);
-        if secret_ok || short_ok {
-            return Ok(());
-        }
-        entry.0 += 1;
-        if entry.0 >= GUESSES_PER_ADDRESS {
-            entry.1 = Some(now + LOCKOUT);
-        }
-        self.failures_in_all += 1;
-        Err(JoinError::WrongCode)
     }
 
     /// The names a device may pick, and whether each is taken, once it shows the code.
@@ -235,7 +230,8 @@ impl Hub {
     }
 
     /// Joins without a name: the device waits for the facilitator to give it one. Returns
-    /// its token and its number.
+    /// its token and its number. At most [`WAITING_PER_ADDRESS`] wait from one address, and
+    /// a device not given a name within [`WAITING_FOR`] is forgotten.
     pub fn wait(
         &mut self,
         ip: IpAddr,
@@ -243,27 +239,38 @@ impl Hub {
         now: Instant,
     ) -> Result<(String, u32), JoinError> {
         self.check_code(ip, code, now)?;
-        if self.waiting.len() >= MAX_WAITING {
-            return Err(JoinError::LockedOut);
+        self.waiting
+            .retain(|_, w| now.duration_since(w.since) < WAITING_FOR);
+        let net = codes::network(ip);
+        let mine = self.waiting.values().filter(|w| w.net == net).count();
+        if mine >= WAITING_PER_ADDRESS || self.waiting.len() >= MAX_WAITING {
+            return Err(JoinError::WaitingFull);
         }
         let token = random_hex(16);
         let n = self.next_device;
         self.next_device += 1;
-        self.waiting.insert(token.clone(), n);
+        self.waiting.insert(
+            token.clone(),
+            Waiting {
+                device: n,
+                net,
+                since: now,
+            },
+        );
         self.version += 1;
         Ok((token, n))
     }
 
     /// The numbers of the devices waiting for a name, in order.
     pub fn waiting(&self) -> Vec<u32> {
-        let mut v: Vec<u32> = self.waiting.values().copied().collect();
+        let mut v: Vec<u32> = self.waiting.values().map(|w| w.device).collect();
         v.sort_unstable();
         v
     }
 
     /// The number of a waiting device's token.
     pub fn waiting_device(&self, token: &str) -> Option<u32> {
-        self.waiting.get(token).copied()
+        self.waiting.get(token).map(|w| w.device)
     }
 
     /// The facilitator gives waiting device `device` the name of `participant`.
@@ -277,7 +284,7 @@ impl Hub {
         let token = self
             .waiting
             .iter()
-            .find(|(_, n)| **n == device)
+            .find(|(_, w)| w.device == device)
             .map(|(t, _)| t.clone())
             .ok_or(JoinError::NoSuchPerson)?;
         self.waiting.remove(&token);
@@ -309,6 +316,17 @@ impl Hub {
         let mut v: Vec<_> = self.claims.keys().cloned().collect();
         v.sort();
         v
+    }
+
+    /// True once live voting has been stopped.
+    pub fn ended(&self) -> bool {
+        self.ended
+    }
+
+    /// Ends every device's access because live voting stopped: phones are told it ended.
+    pub fn end(&mut self) {
+        self.ended = true;
+        self.revoke_all();
     }
 
     /// Ends every device's access.
@@ -365,15 +383,7 @@ impl Hub {
     }
 }
 
-/// Compares without stopping at the first difference.
-fn constant_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0, |acc, (x, y)| acc | (x ^ y))
-            == 0
-}
-
+mod codes;
 mod votes;
 
 #[cfg(test)]

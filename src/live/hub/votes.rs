@@ -109,6 +109,7 @@ impl Hub {
             who: format!("{name} (via device {device})"),
             received: now,
             journal: 0,
+            device,
         };
         self.next_seq += 1;
         self.pending.push(accepted.clone());

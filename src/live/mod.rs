@@ -93,6 +93,7 @@ impl Server {
             wake,
             hosts,
             config,
+            streams: Mutex::new(std::collections::HashMap::new()),
         });
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()

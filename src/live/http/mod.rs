@@ -4,15 +4,16 @@
 //! connection a header-read deadline. Answers come from the [`Hub`]; accepted votes go to
 //! the document's owner through the sink without waiting for it.
 
+use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use axum::middleware::{self, Next};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use serde::Deserialize;
@@ -22,7 +23,10 @@ use tokio::sync::watch;
 use super::Config;
 use super::hub::{Accepted, Hub, JoinError};
 
+mod guard;
 mod vote;
+pub use guard::HEADER_LIMIT;
+use guard::guard;
 use vote::vote;
 
 /// Where accepted votes go (the window's frame loop, or `trh live`'s kiosk).
@@ -46,6 +50,51 @@ pub struct Shared {
     pub hosts: Vec<String>,
     /// The limits.
     pub config: Config,
+    /// Open event streams per token (at most [`STREAMS_PER_TOKEN`]).
+    pub streams: Mutex<HashMap<String, usize>>,
+}
+
+/// Event streams one device may hold open at once (a page and its reload's overlap).
+pub const STREAMS_PER_TOKEN: usize = 2;
+
+/// One event stream's place in [`Shared::streams`]; given back when the stream ends.
+struct StreamSlot {
+    shared: Arc<Shared>,
+    token: String,
+}
+
+impl StreamSlot {
+    fn take(shared: &Arc<Shared>, token: &str) -> Option<Self> {
+        let mut streams = shared
+            .streams
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let n = streams.entry(token.to_owned()).or_insert(0);
+        if *n >= STREAMS_PER_TOKEN {
+            return None;
+        }
+        *n += 1;
+        Some(Self {
+            shared: shared.clone(),
+            token: token.to_owned(),
+        })
+    }
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        let mut streams = self
+            .shared
+            .streams
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(n) = streams.get_mut(&self.token) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                streams.remove(&self.token);
+            }
+        }
+    }
 }
 
 impl Shared {
@@ -100,6 +149,13 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/api/state", get(state))
         .route("/api/vote", put(vote))
         .route("/api/events", get(events))
+        .fallback(|| async { error(StatusCode::NOT_FOUND, "there is no such page here") })
+        .method_not_allowed_fallback(|| async {
+            error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "that method is not used at this address",
+            )
+        })
         .layer(DefaultBodyLimit::max(shared.config.body_limit))
         .layer(middleware::from_fn_with_state(shared.clone(), guard))
         .with_state(shared)
@@ -113,65 +169,6 @@ fn error(status: StatusCode, message: &str) -> Response {
     (status, axum::Json(json!({ "error": message }))).into_response()
 }
 
-/// Every request: the `Host` must be this server, a write's `Origin` (when a browser sends
-/// one) must be this server's page, and an answer must come within the request time (event
-/// streams excepted). Every response: no caching, a strict CSP, no sniffing, no referrer.
-async fn guard(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
-    let mut response = match check(&shared, &req) {
-        Some(refusal) => refusal,
-        None if req.uri().path() == "/api/events" => next.run(req).await,
-        None => match tokio::time::timeout(shared.config.request_timeout, next.run(req)).await {
-            Ok(r) => r,
-            Err(_) => error(StatusCode::REQUEST_TIMEOUT, "the request took too long"),
-        },
-    };
-    let h = response.headers_mut();
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    response
-}
-
-/// The refusal for a request that fails the host or origin check, if it does.
-fn check(shared: &Shared, req: &Request) -> Option<Response> {
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    if !shared.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
-        return Some(error(
-            StatusCode::MISDIRECTED_REQUEST,
-            "this server answers only to its own address",
-        ));
-    }
-    let write = !matches!(*req.method(), Method::GET | Method::HEAD);
-    if write && let Some(origin) = req.headers().get(header::ORIGIN) {
-        let ok = origin.to_str().ok().is_some_and(|o| {
-            o.strip_prefix("http://")
-                .is_some_and(|rest| rest.eq_ignore_ascii_case(host))
-        });
-        if !ok {
-            return Some(error(
-                StatusCode::FORBIDDEN,
-                "writes are taken only from this server's own page",
-            ));
-        }
-    }
-    None
-}
-
 fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, Box<Response>> {
     serde_json::from_slice(body).map_err(|e| {
         Box::new(error(
@@ -181,7 +178,7 @@ fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, Box<Response>>
     })
 }
 
-fn bearer(headers: &HeaderMap) -> &str {
+pub fn bearer(headers: &HeaderMap) -> &str {
     headers
         .get(header::AUTHORIZATION)
         .and_then(|h| h.to_str().ok())
@@ -330,11 +327,17 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
     if !shared.hub().known(&token) {
         return error(StatusCode::UNAUTHORIZED, "join first (or join again)");
     }
+    let Some(slot) = StreamSlot::take(&shared, &token) else {
+        return error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "this device already has two update streams open",
+        );
+    };
     let rx = shared.version.subscribe();
     let first = true;
     let stream = futures_util::stream::unfold(
-        (rx, shared, token, first),
-        |(mut rx, shared, token, first)| async move {
+        (rx, shared, token, first, slot),
+        |(mut rx, shared, token, first, slot)| async move {
             // After the revoked message, the stream ends at once.
             if token.is_empty() {
                 return None;
@@ -343,7 +346,7 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
                 match tokio::time::timeout(HEARTBEAT, rx.changed()).await {
                     Err(_) => {
                         let beat = Bytes::from_static(b":\n\n");
-                        return Some((Ok(beat), (rx, shared, token, false)));
+                        return Some((Ok(beat), (rx, shared, token, false, slot)));
                     }
                     Ok(Err(_)) => return None,
                     Ok(Ok(())) => {}
@@ -358,7 +361,7 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
                 let text = format!("data: {version}\n\n");
                 return Some((
                     Ok::<_, std::convert::Infallible>(Bytes::from(text)),
-                    (rx, shared, token, false),
+                    (rx, shared, token, false, slot),
                 ));
             }
             let last = if ended {
@@ -366,7 +369,7 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
             } else {
                 Bytes::from_static(b"event: revoked\ndata: 0\n\n")
             };
-            Some((Ok(last), (rx, shared, String::new(), false)))
+            Some((Ok(last), (rx, shared, String::new(), false, slot)))
         },
     );
     (

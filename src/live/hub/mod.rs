@@ -384,6 +384,7 @@ impl Hub {
 }
 
 mod codes;
+pub use codes::network;
 mod votes;
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 //! `trh live` runs). Reports the time from a vote's request (the device starting to send
 //! it) to the vote being in the document, p50 and p95 (target p95 ≤ 50 ms), the same from
 //! the server receiving it, the throughput, and the process's memory growth while serving.
+//! Each run is made twice, side by side: with the votes journal (a scorecard file, so every
+//! vote is flushed to disk before its answer) and without (no file), and the time a vote
+//! takes to be answered is compared: what the flush adds.
 //!
 //! `cargo bench --bench live`
 
@@ -14,7 +17,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use live_client::{Client, factor_codes};
+use live_client::{Client, factor_codes_asked};
 use trh::live::Config;
 use trh::live::kiosk::{Kiosk, open_new_round};
 use trh::live::session::Session;
@@ -39,6 +42,8 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 type Sent = Arc<Mutex<HashMap<(String, String), Instant>>>;
+/// Each vote's round trip, in ms: from starting to send it to its answer.
+type Answered = Arc<Mutex<Vec<f64>>>;
 
 /// One thread per device: each joins, waits for the others, then votes on every factor,
 /// noting when it started sending each vote.
@@ -48,8 +53,9 @@ fn devices(
     (theme, round): (&str, u32),
     factors: &[(String, Vec<String>)],
     people: &[String],
-) -> (Sent, Vec<std::thread::JoinHandle<()>>) {
+) -> (Sent, Answered, Vec<std::thread::JoinHandle<()>>) {
     let sent: Sent = Arc::new(Mutex::new(HashMap::new()));
+    let answered: Answered = Arc::new(Mutex::new(Vec::new()));
     let barrier = Arc::new(std::sync::Barrier::new(people.len()));
     let handles = people
         .iter()
@@ -61,7 +67,7 @@ fn devices(
                 factors.to_vec(),
                 theme.to_owned(),
             );
-            let (sent, barrier) = (sent.clone(), barrier.clone());
+            let (sent, barrier, answered) = (sent.clone(), barrier.clone(), answered.clone());
             std::thread::spawn(move || {
                 let mut c = Client::connect(addr).expect("connects");
                 assert_eq!(c.join(&code, &p).expect("join"), 200);
@@ -71,26 +77,39 @@ fn devices(
                     sent.lock().expect("lock").insert((p.clone(), f.clone()), t);
                     let level = &levels[(i * 7 + j) % levels.len()];
                     assert_eq!(c.vote(&theme, round, f, level).expect("vote"), 200);
+                    let ms = t.elapsed().as_secs_f64() * 1000.0;
+                    answered.lock().expect("lock").push(ms);
                 }
             })
         })
         .collect();
-    (sent, handles)
+    (sent, answered, handles)
 }
 
 fn people_of(card: &trh::model::Scorecard) -> Vec<String> {
     card.participants.iter().map(|p| p.id.to_string()).collect()
 }
 
-fn one_run(round_no: usize) -> (Vec<f64>, Vec<f64>, f64, u64) {
+/// What one run measured.
+struct Run {
+    request_ms: Vec<f64>,
+    server_ms: Vec<f64>,
+    answered_ms: Vec<f64>,
+    rate: f64,
+    grown: u64,
+}
+
+fn one_run(round_no: usize, journal: bool) -> Run {
     let method = trh::methods::builtin("morile-style").expect("shipped");
     let card = trh::generate::generate(&method, 20, DEVICES, 11 + round_no as u64);
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = journal.then(|| dir.path().join("bench.ron"));
     let theme = card.themes[0].id.clone();
     let (edit, round) = open_new_round(&card, &theme).expect("theme");
     let before = rss_kib();
     let config = Config::new("127.0.0.1:0".parse().expect("addr"));
     let mut kiosk = Kiosk::start(
-        trh::document::Document::new(card, None, ""),
+        trh::document::Document::new(card, path, ""),
         Session::default(),
         config,
     )
@@ -107,10 +126,11 @@ fn one_run(round_no: usize) -> (Vec<f64>, Vec<f64>, f64, u64) {
     kiosk.timings = Some(Vec::new());
     let addr = kiosk.server().addr();
     let code = kiosk.server().code();
-    let factors = factor_codes(kiosk.card());
+    let factors = factor_codes_asked(kiosk.card(), Some(&theme));
     let people = people_of(kiosk.card());
     let start = Instant::now();
-    let (sent, handles) = devices(addr, &code, (&theme.to_string(), round), &factors, &people);
+    let (sent, answered, handles) =
+        devices(addr, &code, (&theme.to_string(), round), &factors, &people);
     let total = DEVICES * factors.len();
     let mut applied = 0;
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -139,7 +159,14 @@ fn one_run(round_no: usize) -> (Vec<f64>, Vec<f64>, f64, u64) {
         }
     }
     let _ = kiosk.stop();
-    (request_ms, server_ms, total as f64 / elapsed, grown)
+    let answered_ms = answered.lock().expect("lock").clone();
+    Run {
+        request_ms,
+        server_ms,
+        answered_ms,
+        rate: total as f64 / elapsed,
+        grown,
+    }
 }
 
 /// The same 30 devices voting into the desktop app: a frame is run whenever the app asks for
@@ -149,9 +176,13 @@ fn app_run() -> Vec<f64> {
     use std::sync::atomic::{AtomicBool, Ordering};
     let method = trh::methods::builtin("morile-style").expect("shipped");
     let card = trh::generate::generate(&method, 300, DEVICES, 5);
+    // With a recovery folder, as on a facilitator's laptop: votes are journalled there.
+    let dir = tempfile::tempdir().expect("tmp");
     let mut app = trh::app::TrhApp::new(trh::app::AppConfig {
         prefs: trh::state::prefs::Prefs::default(),
-        recovery: None,
+        recovery: Some(trh::app::recovery::Recovery {
+            dir: dir.path().to_owned(),
+        }),
         start: trh::app::Start::Card(Box::new(card), "bench".into()),
         startup_error: None,
     });
@@ -178,10 +209,10 @@ fn app_run() -> Vec<f64> {
         .trim_start_matches("http://")
         .parse()
         .expect("addr");
-    let factors = factor_codes(&app.state.doc.card);
+    let factors = factor_codes_asked(&app.state.doc.card, Some(&theme));
     let people = people_of(&app.state.doc.card);
     let logged = app.state.doc.card.log.len();
-    let (sent, handles) = devices(addr, &live.code, (theme.as_str(), round), &factors, &people);
+    let (sent, _, handles) = devices(addr, &live.code, (theme.as_str(), round), &factors, &people);
     let total = DEVICES * factors.len();
     let mut applied: Vec<(String, Instant)> = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -194,7 +225,7 @@ fn app_run() -> Vec<f64> {
         let _ = ctx.run_ui(input(), |ui| app.show(ui));
         let now = Instant::now();
         for c in &app.state.doc.card.log[seen..] {
-            if c.who.ends_with("(via device)") {
+            if c.who.contains("(via device ") {
                 applied.push((c.what.clone(), now));
             }
         }
@@ -218,27 +249,46 @@ fn app_run() -> Vec<f64> {
 }
 
 fn main() {
-    // A warm-up run, then three measured runs pooled.
-    let _ = one_run(0);
-    let (mut request, mut server, mut rates, mut grown) = (Vec::new(), Vec::new(), Vec::new(), 0);
+    // A warm-up run, then three measured runs of each kind, alternating, pooled.
+    let _ = one_run(0, true);
+    let mut with = Vec::new();
+    let mut without = Vec::new();
     for r in 1..=3 {
-        let (q, s, rate, g) = one_run(r);
-        request.extend(q);
-        server.extend(s);
-        rates.push(rate);
-        grown = grown.max(g);
+        without.push(one_run(r, false));
+        with.push(one_run(r, true));
     }
-    request.sort_by(f64::total_cmp);
-    server.sort_by(f64::total_cmp);
+    let pool = |runs: &[Run], f: fn(&Run) -> &Vec<f64>| {
+        let mut v: Vec<f64> = runs.iter().flat_map(|r| f(r).iter().copied()).collect();
+        v.sort_by(f64::total_cmp);
+        v
+    };
+    let request = pool(&with, |r| &r.request_ms);
+    let server = pool(&with, |r| &r.server_ms);
+    let answered = pool(&with, |r| &r.answered_ms);
+    let answered_plain = pool(&without, |r| &r.answered_ms);
+    let request_plain = pool(&without, |r| &r.request_ms);
+    let grown = with.iter().map(|r| r.grown).max().unwrap_or(0);
     let n = request.len();
-    let mean_rate = rates.iter().sum::<f64>() / rates.len() as f64;
+    let mean_rate = with.iter().map(|r| r.rate).sum::<f64>() / with.len() as f64;
     println!(
-        "live voting: {DEVICES} devices x 13 factors, 3 runs, {n} votes: request to document p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms; server receipt to document p50 {:.3} ms, p95 {:.3} ms",
+        "live voting with the journal: {DEVICES} devices x {} factors, 3 runs, {n} votes: request to document p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms; server receipt to document p50 {:.3} ms, p95 {:.3} ms",
+        n / DEVICES / 3,
         percentile(&request, 0.5),
         percentile(&request, 0.95),
         request[n - 1],
         percentile(&server, 0.5),
         percentile(&server, 0.95),
+    );
+    println!(
+        "a vote answered (round trip): with the journal's flush p50 {:.2} ms, p95 {:.2} ms; without a journal p50 {:.2} ms, p95 {:.2} ms; the flush adds {:.2} ms at p50 and {:.2} ms at p95 (ratio {:.2} at p95; request to document without: p95 {:.2} ms)",
+        percentile(&answered, 0.5),
+        percentile(&answered, 0.95),
+        percentile(&answered_plain, 0.5),
+        percentile(&answered_plain, 0.95),
+        percentile(&answered, 0.5) - percentile(&answered_plain, 0.5),
+        percentile(&answered, 0.95) - percentile(&answered_plain, 0.95),
+        percentile(&answered, 0.95) / percentile(&answered_plain, 0.95).max(1e-9),
+        percentile(&request_plain, 0.95),
     );
     let mut app = app_run();
     app.sort_by(f64::total_cmp);
@@ -250,9 +300,11 @@ fn main() {
         app[app.len() - 1],
     );
     println!(
-        "summary: p50_ms={:.2} p95_ms={:.2} app_p95_ms={:.2} votes_per_s={:.0} rss_growth_kib={grown} target_p95_ms=50",
+        "summary: p50_ms={:.2} p95_ms={:.2} answered_p95_ms={:.2} answered_p95_without_journal_ms={:.2} app_p95_ms={:.2} votes_per_s={:.0} rss_growth_kib={grown} target_p95_ms=50",
         percentile(&request, 0.5),
         percentile(&request, 0.95),
+        percentile(&answered, 0.95),
+        percentile(&answered_plain, 0.95),
         percentile(&app, 0.95),
         mean_rate
     );

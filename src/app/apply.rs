@@ -180,6 +180,7 @@ impl TrhApp {
             Command::StartLive => {
                 self.state.modal = Some(crate::state::modal::Modal::StartLive(
                     crate::live::net::choices(),
+                    self.opening_on_start().1,
                 ));
             }
             Command::StopLive => self.stop_live(None),

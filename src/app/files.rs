@@ -311,6 +311,10 @@ impl TrhApp {
                 },
                 found.file,
             ),
+            FileStep::StopLiveAndQuit => {
+                self.stop_live(None);
+                self.guard(ctx, Then::Quit);
+            }
             FileStep::DiscardRecovery => {
                 if let Some(r) = &self.recovery {
                     r.clear();
@@ -327,7 +331,10 @@ impl TrhApp {
         if !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
-        if self.state.doc.is_dirty() && !self.close_confirmed {
+        if let Some(live) = self.state.live.as_ref().filter(|_| !self.close_confirmed) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state.modal = Some(Modal::QuitLive(live.claimed.len()));
+        } else if self.state.doc.is_dirty() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.state.modal = Some(Modal::Unsaved(Then::Quit));
         } else if let Some(r) = &self.recovery {

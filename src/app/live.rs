@@ -65,6 +65,17 @@ impl TrhApp {
         config.journal = journal.clone();
         match Server::start(config, snapshot, sink, wake) {
             Ok(server) => {
+                let interface = crate::live::net::choices()
+                    .into_iter()
+                    .find(|c| c.ip == addr.ip())
+                    .map(|c| c.interface)
+                    .unwrap_or_default();
+                self.state.prefs.live_last = Some(crate::state::prefs::LiveLast {
+                    interface,
+                    ip: addr.ip(),
+                    port: addr.port(),
+                    evidence,
+                });
                 self.state.notes.info(format!(
                     "Live voting on {}. Plain HTTP on this network: use one the partnership \
                      controls. Nothing is sent anywhere else.",
@@ -89,14 +100,48 @@ impl TrhApp {
                 if let Some(p) = self.state.view.presenter.as_mut() {
                     p.join = true;
                 }
-                if let Some(id) = self.state.selected().cloned() {
-                    self.live_action(ctx, LiveAction::Open(id));
+                let (opening, said) = self.opening_on_start();
+                match opening {
+                    Some(id) => self.live_action(ctx, LiveAction::Open(id)),
+                    None => self.state.notes.info(said),
                 }
                 self.live_frame();
             }
             Err(e) => self.state.notes.error(format!(
                 "Could not start live voting on {addr}: {e}. Choose another address or port."
             )),
+        }
+    }
+
+    /// The theme live voting opens on phones when it starts (the selected one, unless the
+    /// room has agreed every factor of it: that is never reopened without asking), and a
+    /// line saying so.
+    pub(super) fn opening_on_start(&self) -> (Option<ThemeId>, String) {
+        let card = &self.state.doc.card;
+        let Some(theme) = self.state.selected().and_then(|id| card.theme(id)) else {
+            return (
+                None,
+                "Nothing opens on phones until you open a theme in the live panel.".to_owned(),
+            );
+        };
+        let open = card
+            .method
+            .factors()
+            .any(|(_, f)| theme.scores.get(&f.id).is_none_or(|s| s.agreed.is_none()));
+        if open {
+            (
+                Some(theme.id.clone()),
+                format!("Phones will be asked about \"{}\" first.", theme.name),
+            )
+        } else {
+            (
+                None,
+                format!(
+                    "Nothing opens on phones yet: the room has agreed every factor of \"{}\". \
+                     Open a theme from the live panel when ready.",
+                    theme.name
+                ),
+            )
         }
     }
 

@@ -69,12 +69,15 @@ pub enum Modal {
         /// What to do again.
         retry: Retry,
     },
-    /// Start live voting: choose the network to listen on.
-    StartLive(Vec<crate::live::net::Choice>),
+    /// Start live voting: choose the network to listen on; the line says which theme will
+    /// open on phones.
+    StartLive(Vec<crate::live::net::Choice>, String),
     /// The keyboard shortcuts.
     Shortcuts,
     /// About trh.
     About,
+    /// Closing trh while live voting runs, with this many phones joined.
+    QuitLive(usize),
 }
 
 /// What a [`Modal::NotWritten`] dialog would do again. Nothing is lost meanwhile: the
@@ -125,6 +128,8 @@ pub enum FileStep {
     DiscardRecovery,
     /// trh's own file chooser: the path chosen for this purpose, or none.
     Chosen(crate::state::pick::PickPurpose, Option<PathBuf>),
+    /// Stop live voting (every phone loses access), then close trh.
+    StopLiveAndQuit,
 }
 
 /// A recovery file found at start-up.

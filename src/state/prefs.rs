@@ -30,6 +30,21 @@ pub struct Prefs {
     pub user_name: Option<String>,
     /// Import column mappings the user chose: a heading (lower case) to what it imports as.
     pub import_columns: crate::import::Remembered,
+    /// Where live voting was last started, offered first next time.
+    pub live_last: Option<LiveLast>,
+}
+
+/// The network, port and evidence choice live voting was last started with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveLast {
+    /// The interface's name ("Wi-Fi", "wlan0"): addresses change from room to room.
+    pub interface: String,
+    /// The address it had.
+    pub ip: std::net::IpAddr,
+    /// The port.
+    pub port: u16,
+    /// Phones were shown the evidence note.
+    pub evidence: bool,
 }
 
 impl Default for Prefs {
@@ -41,6 +56,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             user_name: None,
             import_columns: crate::import::Remembered::new(),
+            live_last: None,
         }
     }
 }

@@ -46,7 +46,8 @@ fn enter_reply(modal: &Modal, doc: &Document) -> Option<Reply> {
         Modal::ChangedOnDisk(_) => Some(file(FileStep::SaveElsewhere)),
         Modal::RemoveTheme(id) => doc.card.theme(id).is_some().then(|| remove(id)),
         Modal::Recover(found) => Some(file(FileStep::Recover(found.clone()))),
-        Modal::Shortcuts | Modal::About => Some(Reply::Closed),
+        // Enter keeps live voting running: ending it for every phone is never the default.
+        Modal::Shortcuts | Modal::About | Modal::QuitLive(_) => Some(Reply::Closed),
         Modal::NotWritten { path, retry, .. } => {
             Some(file(FileStep::TryAgain(path.clone(), retry.clone())))
         }
@@ -55,7 +56,7 @@ fn enter_reply(modal: &Modal, doc: &Document) -> Option<Reply> {
         | Modal::Agree { .. }
         | Modal::Decide { .. }
         | Modal::ChoosePath { .. }
-        | Modal::StartLive(_) => None,
+        | Modal::StartLive(..) => None,
     }
 }
 
@@ -73,9 +74,10 @@ fn closed(modal: &Modal) -> Reply {
         | Modal::Agree { .. }
         | Modal::Decide { .. }
         | Modal::NotWritten { .. }
-        | Modal::StartLive(_)
+        | Modal::StartLive(..)
         | Modal::Shortcuts
-        | Modal::About => Reply::Closed,
+        | Modal::About
+        | Modal::QuitLive(_) => Reply::Closed,
     }
 }
 
@@ -175,9 +177,12 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
             name,
         } => crate::ui::path_dialog::path_dialog_ui(ui, *purpose, folder.as_deref(), name)
             .map(|chosen| file(FileStep::Chosen(*purpose, chosen))),
-        Modal::StartLive(choices) => {
+        Modal::StartLive(choices, opening) => {
             let enter = enter_pressed(ui.ctx());
-            crate::ui::live_dialog::start_live_ui(ui, choices, enter).map(|start| match start {
+            let last = prefs.live_last.as_ref();
+            ui.label(RichText::new(opening).strong());
+            crate::ui::live_dialog::start_live_ui(ui, choices, last, enter).map(|start| match start
+            {
                 Some((addr, evidence)) => act(Action::Live(crate::state::live::LiveAction::Start(
                     addr, evidence,
                 ))),
@@ -191,7 +196,27 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
         } => crate::ui::not_written::not_written_ui(ui, path, message, retry),
         Modal::Shortcuts => shortcuts_ui(ui),
         Modal::About => about_ui(ui, doc),
+        Modal::QuitLive(phones) => quit_live_ui(ui, *phones),
     }
+}
+
+/// Closing trh ends live voting: say what the phones lose.
+fn quit_live_ui(ui: &mut Ui, phones: usize) -> Option<Reply> {
+    ui.heading("Live voting is running");
+    ui.label(format!(
+        "{phones} phone(s) are connected. Closing trh ends live voting: every phone loses \
+         access, and votes not yet sent from them are not taken."
+    ));
+    buttons(
+        ui,
+        &[
+            ("Keep running", Reply::Closed),
+            (
+                "Stop live voting and close",
+                file(FileStep::StopLiveAndQuit),
+            ),
+        ],
+    )
 }
 
 /// Choosing the method of a new scorecard.
@@ -215,28 +240,70 @@ fn method_choice_ui(ui: &mut Ui) -> Option<Reply> {
     reply.or_else(|| buttons(ui, &[("Cancel", Reply::Closed)]))
 }
 
-/// Every keyboard shortcut, by menu.
+/// Keys that are not menu commands: where they work, the keys, what they do.
+const OTHER_KEYS: &[(&str, &str, &str)] = &[
+    ("Themes", "Up / Down arrow", "Previous / next theme"),
+    ("Scorecard", "Tab / Shift+Tab", "Next / previous factor"),
+    ("Scorecard", "1–9", "Set the factor's level"),
+    ("Everywhere", "Ctrl+Y", "Redo"),
+    (
+        "Vote grid",
+        "Digits, Enter",
+        "Type a participant's vote in the cell",
+    ),
+    ("Vote grid", "Arrows", "Move between cells"),
+    ("Vote grid", "Backspace", "Clear the cell's vote"),
+    ("Vote grid", "A", "Agree the factor (with a rationale)"),
+    (
+        "Presenter",
+        "Right / Left, Space, Page Down / Up",
+        "Next / previous theme",
+    ),
+    (
+        "Presenter",
+        "R",
+        "Reveal the votes (never hides them again)",
+    ),
+    ("Presenter", "T", "Start or stop the timer"),
+    (
+        "Presenter",
+        "Enter",
+        "Reveal the ranking, one theme at a time",
+    ),
+    (
+        "Presenter",
+        "J",
+        "Show or leave the live-voting join screen",
+    ),
+    ("Presenter", "O", "Open this theme on phones"),
+    ("Presenter", "L", "Lock or unlock the round on phones"),
+    ("Presenter", "Esc", "Leave presenter mode"),
+];
+
+/// Every keyboard shortcut, by menu, then the keys of the vote grid and presenter mode. The
+/// list scrolls inside the screen; the title and *Close* stay in view.
 fn shortcuts_ui(ui: &mut Ui) -> Option<Reply> {
     ui.heading("Keyboard shortcuts");
-    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-        for menu in Menu::ALL {
-            for c in Command::in_menu(menu).filter(|c| c.shortcut().is_some()) {
-                ui.label(c.label());
-                ui.label(with_shortcut(ui.ctx(), c));
-                ui.end_row();
-            }
-        }
-        for (keys, what) in [
-            ("Up / Down arrow", "Previous / next theme"),
-            ("Tab / Shift+Tab", "Next / previous factor"),
-            ("1–9", "Set the factor's level"),
-            ("Ctrl+Y", "Redo"),
-        ] {
-            ui.label(what);
-            ui.label(keys);
-            ui.end_row();
-        }
-    });
+    let room = (ui.ctx().content_rect().height() - 160.0).max(160.0);
+    egui::ScrollArea::vertical()
+        .max_height(room)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for menu in Menu::ALL {
+                    for c in Command::in_menu(menu).filter(|c| c.shortcut().is_some()) {
+                        ui.label(c.label());
+                        ui.label(with_shortcut(ui.ctx(), c));
+                        ui.end_row();
+                    }
+                }
+                for (place, keys, what) in OTHER_KEYS {
+                    ui.label(format!("{what} ({place})"));
+                    ui.label(*keys);
+                    ui.end_row();
+                }
+            });
+        });
     buttons(ui, &[("Close", Reply::Closed)])
 }
 

@@ -21,18 +21,33 @@ struct Form {
 
 /// The dialog's body; once answered, the address and whether phones see the evidence note
 /// (`None`: cancelled).
-pub fn start_live_ui(ui: &mut Ui, choices: &[Choice], enter: bool) -> Option<Option<Start>> {
+pub fn start_live_ui(
+    ui: &mut Ui,
+    choices: &[Choice],
+    last: Option<&crate::state::prefs::LiveLast>,
+    enter: bool,
+) -> Option<Option<Start>> {
     ui.heading("Start live voting");
     ui.label(
         "Participants vote from their own phones or laptops, over this room's network, \
          straight into this scorecard. Nothing is sent anywhere else.",
     );
     let id = Id::unique("trh_live_form");
-    let mut form = ui.data_mut(|d| d.get_temp::<Form>(id)).unwrap_or(Form {
-        chosen: 0,
-        port: DEFAULT_PORT.to_string(),
-        evidence: false,
-    });
+    // The network chosen last time comes first: the same address, else the same interface.
+    let mut form = ui
+        .data_mut(|d| d.get_temp::<Form>(id))
+        .unwrap_or_else(|| Form {
+            chosen: last
+                .and_then(|l| {
+                    choices
+                        .iter()
+                        .position(|c| c.ip == l.ip)
+                        .or_else(|| choices.iter().position(|c| c.interface == l.interface))
+                })
+                .unwrap_or(0),
+            port: last.map_or(DEFAULT_PORT, |l| l.port).to_string(),
+            evidence: last.is_some_and(|l| l.evidence),
+        });
     ui.add_space(6.0);
     ui.label(RichText::new("Listen on").strong());
     if choices.is_empty() {

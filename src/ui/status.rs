@@ -35,6 +35,22 @@ pub fn status_ui(ui: &mut egui::Ui, app: &State, out: &mut Vec<Action>) {
         name_ui(ui, app, out);
         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
             ui.label(RichText::new(&card.marking).strong());
+            if let Some(live) = &app.live {
+                // Never cut: the one sign on screen that phones can reach this laptop.
+                let present = card.participants.iter().filter(|p| p.present).count();
+                ui.label(
+                    RichText::new(format!(
+                        "Live voting: {} of {present} phones joined",
+                        live.claimed.len()
+                    ))
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+                )
+                .on_hover_text(format!(
+                    "Live voting runs on {}: phones on this network can join with the room code. Workshop → Stop live voting ends it.",
+                    live.short_url
+                ));
+            }
             if app.busy > 0 {
                 ui.spinner();
             }

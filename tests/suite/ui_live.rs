@@ -335,3 +335,140 @@ fn a_revealed_round_stays_closed_to_phones_until_the_facilitator_reopens_it() {
     h.run_steps(3);
     assert_eq!(vote(&mut phone, &levels[1]), 200);
 }
+
+/// Closing trh while phones are connected asks first: they lose access. Keeping it running
+/// is the default; stopping then closes. The start dialog offers last time's network next
+/// time.
+#[test]
+fn closing_while_live_voting_runs_asks_first_and_the_network_is_remembered() {
+    let mut h = sample();
+    let theme = h.state().state.doc.card.themes[0].id.clone();
+    h.state_mut().state.view.selected = Some(theme);
+    h.run_steps(2);
+    start_on_loopback(&mut h);
+    let last = h.state().state.prefs.live_last.clone().expect("remembered");
+    assert!(last.ip.is_loopback() && last.port == 0, "{last:?}");
+    h.state_mut().state.modal = None;
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let close = |h: &mut egui_kittest::Harness<'_, trh::app::TrhApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run_steps(3);
+    };
+    close(&mut h);
+    assert!(
+        matches!(
+            h.state().state.modal,
+            Some(trh::state::modal::Modal::QuitLive(_))
+        ),
+        "{:?}",
+        h.state().state.modal
+    );
+    // Enter keeps live voting running.
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(h.state().state.modal.is_none());
+    assert!(h.state().state.live.is_some(), "still running");
+    close(&mut h);
+    click(&mut h, "Stop live voting and close");
+    h.run_steps(3);
+    assert!(h.state().state.live.is_none(), "stopped");
+    // Votes had arrived? No: the sample is unchanged, so nothing else is asked.
+}
+
+/// Starting live voting on a theme the room has agreed in full opens nothing on phones,
+/// and says so (after a crash the selected theme was an agreed one, and a new empty round
+/// opened on it).
+#[test]
+fn starting_live_voting_never_reopens_an_agreed_theme_without_asking() {
+    let mut h = sample();
+    // The room agrees every factor of the first theme.
+    let agreed = h.state().state.doc.card.themes[0].id.clone();
+    let factors: Vec<_> = h
+        .state()
+        .state
+        .doc
+        .card
+        .method
+        .factors()
+        .map(|(_, f)| (f.id.clone(), f.scale.values()[0]))
+        .collect();
+    for (factor, value) in factors {
+        let edit = trh::model::Edit::SetAgreed {
+            theme: agreed.clone(),
+            factor,
+            agreed: Some(trh::model::scorecard::Agreed {
+                value,
+                rationale: "agreed at the workshop".into(),
+            }),
+        };
+        h.state_mut()
+            .state
+            .doc
+            .apply(&edit, None, "Test")
+            .expect("agreed");
+    }
+    h.state_mut().state.view.selected = Some(agreed.clone());
+    h.run_steps(2);
+    workshop_menu(&mut h, "Start live voting…");
+    assert!(
+        h.query_by_label_contains("Nothing opens on phones yet")
+            .is_some()
+    );
+    h.get_by_label_contains("this computer only").click();
+    h.run_steps(2);
+    click(&mut h, "Start");
+    let live = h.state().state.live.clone().expect("runs");
+    assert_eq!(live.session.open, None, "nothing opened");
+    let t = h
+        .state()
+        .state
+        .doc
+        .card
+        .theme(&agreed)
+        .expect("theme")
+        .clone();
+    assert!(
+        t.hidden_rounds.is_empty(),
+        "no empty round left behind: {:?}",
+        t.hidden_rounds
+    );
+}
+
+/// F1 at 1024×768: the list scrolls inside the screen, with its title and Close in view, and
+/// it names the vote grid's and presenter mode's keys.
+#[test]
+fn the_shortcuts_dialog_fits_1024_by_768_and_lists_every_key() {
+    let app = trh::app::TrhApp::new(crate::common::config(trh::app::Start::Sample, None));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .build_ui_state(|ui, app: &mut trh::app::TrhApp| app.show(ui), app);
+    h.run_steps(2);
+    h.key_press(Key::F1);
+    h.run_steps(3);
+    // The dialog's title (the menu has an entry of the same name, higher up).
+    let title = h
+        .get_all_by_label("Keyboard shortcuts")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.top().total_cmp(&b.top()))
+        .expect("title");
+    let close = h.get_by_label("Close").rect();
+    assert!(
+        title.top() >= 0.0 && close.bottom() <= 768.0,
+        "{title:?} {close:?}"
+    );
+    for what in [
+        "Open this theme on phones (Presenter)",
+        "Lock or unlock the round on phones (Presenter)",
+        "Show or leave the live-voting join screen (Presenter)",
+        "Start or stop the timer (Presenter)",
+        "Agree the factor (with a rationale) (Vote grid)",
+    ] {
+        assert!(h.query_by_label(what).is_some(), "{what} is listed");
+    }
+}

@@ -19,6 +19,23 @@ struct Form {
     evidence: bool,
 }
 
+/// The form as it first opens: the network chosen last time first (the same address, else
+/// the same interface), its port and evidence choice.
+fn initial_form(choices: &[Choice], last: Option<&crate::state::prefs::LiveLast>) -> Form {
+    Form {
+        chosen: last
+            .and_then(|l| {
+                choices
+                    .iter()
+                    .position(|c| c.ip == l.ip)
+                    .or_else(|| choices.iter().position(|c| c.interface == l.interface))
+            })
+            .unwrap_or(0),
+        port: last.map_or(DEFAULT_PORT, |l| l.port).to_string(),
+        evidence: last.is_some_and(|l| l.evidence),
+    }
+}
+
 /// The dialog's body; once answered, the address and whether phones see the evidence note
 /// (`None`: cancelled).
 pub fn start_live_ui(
@@ -33,21 +50,9 @@ pub fn start_live_ui(
          straight into this scorecard. Nothing is sent anywhere else.",
     );
     let id = Id::unique("trh_live_form");
-    // The network chosen last time comes first: the same address, else the same interface.
     let mut form = ui
         .data_mut(|d| d.get_temp::<Form>(id))
-        .unwrap_or_else(|| Form {
-            chosen: last
-                .and_then(|l| {
-                    choices
-                        .iter()
-                        .position(|c| c.ip == l.ip)
-                        .or_else(|| choices.iter().position(|c| c.interface == l.interface))
-                })
-                .unwrap_or(0),
-            port: last.map_or(DEFAULT_PORT, |l| l.port).to_string(),
-            evidence: last.is_some_and(|l| l.evidence),
-        });
+        .unwrap_or_else(|| initial_form(choices, last));
     ui.add_space(6.0);
     ui.label(RichText::new("Listen on").strong());
     if choices.is_empty() {

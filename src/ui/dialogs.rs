@@ -180,13 +180,13 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
         Modal::StartLive(choices, opening) => {
             let enter = enter_pressed(ui.ctx());
             let last = prefs.live_last.as_ref();
-            ui.label(RichText::new(opening).strong());
-            crate::ui::live_dialog::start_live_ui(ui, choices, last, enter).map(|start| match start
-            {
-                Some((addr, evidence)) => act(Action::Live(crate::state::live::LiveAction::Start(
-                    addr, evidence,
-                ))),
-                None => Reply::Closed,
+            crate::ui::live_dialog::start_live_ui(ui, choices, last, opening, enter).map(|start| {
+                match start {
+                    Some((addr, evidence)) => act(Action::Live(
+                        crate::state::live::LiveAction::Start(addr, evidence),
+                    )),
+                    None => Reply::Closed,
+                }
             })
         }
         Modal::NotWritten {

@@ -42,6 +42,7 @@ pub fn start_live_ui(
     ui: &mut Ui,
     choices: &[Choice],
     last: Option<&crate::state::prefs::LiveLast>,
+    opening: &str,
     enter: bool,
 ) -> Option<Option<Start>> {
     ui.heading("Start live voting");
@@ -49,6 +50,7 @@ pub fn start_live_ui(
         "Participants vote from their own phones or laptops, over this room's network, \
          straight into this scorecard. Nothing is sent anywhere else.",
     );
+    ui.label(RichText::new(opening).strong());
     let id = Id::unique("trh_live_form");
     let mut form = ui
         .data_mut(|d| d.get_temp::<Form>(id))

@@ -190,7 +190,12 @@ fn factor_line_ui(ui: &mut Ui, page: &Page<'_>, factor: &Factor, row: Option<&Ra
         None
     };
     let level_text = level_text(factor, shown);
-    let votes_w = fit.votes_w;
+    // Hidden votes show only "8 votes in": the descriptor gets the room the boxes would take.
+    let votes_w = if revealed {
+        fit.votes_w
+    } else {
+        (fit.small * 6.5).min(fit.votes_w)
+    };
     let mid = Rect::from_min_max(
         pos2(rect.left() + fit.label_w, rect.top()),
         pos2(rect.right() - votes_w - 10.0, rect.bottom()),

@@ -29,6 +29,8 @@ pub const HEADING: f32 = 46.0;
 /// Secondary text.
 pub const SMALL: f32 = 22.0;
 
+/// The largest body text presenter mode grows to on a big screen.
+pub const MAX_BODY: f32 = 60.0;
 /// The smallest body text presenter mode uses (a 1024×768 projector).
 pub const MIN_BODY: f32 = 20.0;
 /// A factor row's height, in body text heights.
@@ -51,32 +53,41 @@ impl Fit {
             let headings = (sections / columns).ceil();
             header + per_column * (ROW * body + row_gap) + headings * (small * ROW + row_gap)
         };
-        let mut columns = 1.0;
-        let mut body = BODY;
-        while body > MIN_BODY && lines_at(body, columns) > height {
-            body -= 1.0;
-        }
-        if lines_at(body, columns) > height {
-            columns = 2.0;
-            body = BODY;
-            while body > MIN_BODY && lines_at(body, columns) > height {
-                body -= 1.0;
-            }
-        }
-        let small = (body * SMALL / BODY).max(MIN_BODY * 0.8);
-        let column_w = width / columns;
-        // The names column is as wide as the longest name, within a third of the column.
-        let longest = doc
+        // The longest factor name at `BODY`; names scale with the type.
+        let longest_at_body = doc
             .card
             .method
             .factors()
             .map(|(_, f)| {
                 ui.painter()
-                    .layout_no_wrap(f.label.clone(), FontId::proportional(body), Color32::WHITE)
+                    .layout_no_wrap(f.label.clone(), FontId::proportional(BODY), Color32::WHITE)
                     .size()
                     .x
             })
             .fold(0.0_f32, f32::max);
+        // The largest type that fits the screen: every row in height, the longest name in
+        // its column. One column if it fits at the minimum size, else two.
+        let fits = |body: f32, columns: f32| {
+            let name = longest_at_body * body / BODY + body * 0.8;
+            lines_at(body, columns) <= height && name <= width / columns * 0.36
+        };
+        let largest = |columns: f32| {
+            let mut body = MAX_BODY;
+            while body > MIN_BODY && !fits(body, columns) {
+                body -= 1.0;
+            }
+            body
+        };
+        let mut columns = 1.0;
+        let mut body = largest(columns);
+        if lines_at(body, columns) > height {
+            columns = 2.0;
+            body = largest(columns);
+        }
+        let small = (body * SMALL / BODY).max(MIN_BODY * 0.8);
+        let column_w = width / columns;
+        // The names column is as wide as the longest name, within a third of the column.
+        let longest = longest_at_body * body / BODY;
         let levels = doc
             .card
             .method

@@ -202,9 +202,9 @@ fn joined_ui(ui: &mut Ui, doc: &Document, live: &LiveView, out: &mut Vec<Action>
                 .card
                 .participant(id)
                 .map_or_else(|| id.to_string(), |p| p.name.clone());
-            ui.label(&name);
+            // One widget per name, so a name and its Release never wrap apart.
             if ui
-                .small_button("Release")
+                .small_button(format!("{name}  ·  Release"))
                 .on_hover_text(format!(
                     "Free {name}'s name: that phone loses access and another device can take it"
                 ))

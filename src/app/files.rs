@@ -78,6 +78,11 @@ impl TrhApp {
             }
             None => crate::file::journal::Recovered::default(),
         };
+        // A live session was running: its room is taken up again when live voting starts.
+        self.resume_room = self
+            .recovery
+            .as_ref()
+            .and_then(|r| crate::live::hub::read_room(&r.room_file()));
         let mut doc = Document::new(card, original, "Recovered work");
         let refused = doc.apply_batch(journalled.votes.iter().map(|(e, w)| (e, w.as_str())));
         // The file on disk is the last save; the recovered work is not yet in it.

@@ -63,6 +63,9 @@ impl TrhApp {
         let journal = self.begin_journal();
         let mut config = Config::new(addr);
         config.journal = journal.clone();
+        config.room_file = self.recovery.as_ref().map(super::Recovery::room_file);
+        config.resume = self.resume_room.take();
+        let resumed = config.resume.is_some();
         match Server::start(config, snapshot, sink, wake) {
             Ok(server) => {
                 let interface = crate::live::net::choices()
@@ -78,8 +81,14 @@ impl TrhApp {
                 });
                 self.state.notes.info(format!(
                     "Live voting on {}. Plain HTTP on this network: use one the partnership \
-                     controls. Nothing is sent anywhere else.",
-                    server.short_url()
+                     controls. Nothing is sent anywhere else.{}",
+                    server.short_url(),
+                    if resumed {
+                        " The room of the session that ended unexpectedly is resumed: phones \
+                         reconnect by themselves."
+                    } else {
+                        ""
+                    }
                 ));
                 self.live = Some(LiveControl {
                     server,

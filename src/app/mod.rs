@@ -65,6 +65,9 @@ pub struct TrhApp {
     pub charts: ChartCache,
     /// Live voting, while it runs.
     live: Option<live::LiveControl>,
+    /// The room of a live session that ended unexpectedly, taken up when live voting starts
+    /// again (from recovered work).
+    resume_room: Option<crate::live::hub::Room>,
     /// Background work.
     pub jobs: Jobs,
     /// The dialog drawn last frame.
@@ -96,6 +99,7 @@ impl TrhApp {
             charts: ChartCache::default(),
             jobs: Jobs::default(),
             live: None,
+            resume_room: None,
             modal_shown: None,
             recovery: config.recovery,
             last_autosave: Instant::now(),

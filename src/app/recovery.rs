@@ -86,6 +86,11 @@ impl Recovery {
         .map_err(|e| e.to_string())
     }
 
+    /// The room file kept beside the recovery copy while live voting runs.
+    pub fn room_file(&self) -> PathBuf {
+        crate::live::hub::room_path(&self.file())
+    }
+
     /// The votes a journal on the recovery copy holds that the copy does not.
     pub fn journalled(&self) -> Result<journal::Recovered, String> {
         journal::recover(&self.file()).map_err(|e| e.to_string())
@@ -115,6 +120,7 @@ impl Recovery {
             file.clone(),
             self.origin_file(),
             journal::journal_path(&file),
+            crate::live::hub::room_path(&file),
             crate::file::save::backup_path(&file),
             crate::file::save::backup_path(&self.origin_file()),
         ] {

@@ -87,6 +87,13 @@ pub(super) fn run(
     let mut kiosk = Kiosk::start(doc, Session::default(), Config::new(addr))
         .with_context(|| format!("cannot listen on {addr}"))?;
     tell_recovered(&kiosk.recovered, path);
+    if kiosk.resumed {
+        eprintln!(
+            "{}: the room of the session that ended unexpectedly is resumed: phones reconnect \
+             by themselves (same code; use the same port).",
+            path.display()
+        );
+    }
     let (session, opening) = opening(kiosk.card(), path, theme)?;
     kiosk
         .facilitate(opening.as_ref(), session)

@@ -34,6 +34,8 @@ pub struct Kiosk {
     setters: std::collections::HashMap<(ThemeId, u32, FactorId, ParticipantId), u32>,
     /// What the journal of an earlier session that ended unexpectedly gave back.
     pub recovered: Recovered,
+    /// True when that session's room was taken up again (phones reconnect by themselves).
+    pub resumed: bool,
     /// Each accepted vote with the time it entered the document (for the benchmark), if
     /// asked for.
     pub timings: Option<Vec<(Accepted, Instant)>>,
@@ -75,6 +77,13 @@ impl Kiosk {
             if let Some(dir) = path.parent() {
                 crate::file::save::clean_temporaries(dir);
             }
+            // A journal left behind means the last session on this file ended unexpectedly:
+            // its room is taken up again, so phones reconnect with no code and no name.
+            let room = super::hub::room_path(&path);
+            if journal::journal_path(&path).exists() {
+                config.resume = super::hub::read_room(&room);
+            }
+            config.room_file = Some(room);
             recovered = journal::recover(&path).map_err(std::io::Error::other)?;
             let refused = doc.apply_batch(recovered.votes.iter().map(|(e, w)| (e, w.as_str())));
             recovered.skipped.extend(
@@ -99,6 +108,7 @@ impl Kiosk {
         });
         // Votes wake the kiosk through its channel; nothing else needs waking.
         let wake: super::Wake = Box::new(|| {});
+        let resumed = config.resume.is_some();
         let server = Server::start(config, Snapshot::build(&doc.card, &session), sink, wake)?;
         Ok(Self {
             doc,
@@ -111,6 +121,7 @@ impl Kiosk {
             journaled: 0,
             setters: std::collections::HashMap::new(),
             recovered,
+            resumed,
             timings: None,
         })
     }

@@ -44,6 +44,11 @@ pub struct Config {
     /// Where accepted votes are written, and flushed, before a phone is told they are
     /// recorded; `None` keeps them in memory only (tests, a document with no file).
     pub journal: Option<crate::file::journal::Journal>,
+    /// Where the room (secret, code, devices' tokens) is kept while live voting runs, so a
+    /// restart after a crash resumes it; removed on stop.
+    pub room_file: Option<std::path::PathBuf>,
+    /// A room to take up again (from the room file a crashed session left).
+    pub resume: Option<hub::Room>,
 }
 
 impl Config {
@@ -58,6 +63,8 @@ impl Config {
             max_per_address: 40,
             body_limit: 4 * 1024,
             journal: None,
+            room_file: None,
+            resume: None,
         }
     }
 }
@@ -84,7 +91,11 @@ impl Server {
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let hosts = net::host_names(addr);
-        let hub = hub::Hub::new(snapshot);
+        let mut hub = hub::Hub::new(snapshot);
+        let mut config = config;
+        if let Some(room) = config.resume.take() {
+            hub.resume(room);
+        }
         let (version, _) = tokio::sync::watch::channel(hub.version());
         let shared = Arc::new(http::Shared {
             hub: Mutex::new(hub),
@@ -94,7 +105,9 @@ impl Server {
             hosts,
             config,
             streams: Mutex::new(std::collections::HashMap::new()),
+            room_written: std::sync::atomic::AtomicU64::new(u64::MAX),
         });
+        shared.save_room();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
@@ -212,6 +225,10 @@ impl Server {
         std::thread::sleep(std::time::Duration::from_millis(150));
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
+        }
+        // The session is over: nothing of the room stays on disk.
+        if let Some(path) = &self.shared.config.room_file {
+            let _ = std::fs::remove_file(path);
         }
         if let Some(t) = self.thread.take() {
             let _ = t.join();

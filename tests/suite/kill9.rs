@@ -189,13 +189,19 @@ fn present(card: &Scorecard) -> Vec<String> {
 /// `trh live FILE` on a free loopback port with `theme` open: the child, its address and
 /// the join link's secret.
 fn start_trh_live(file: &Path, theme: &str) -> (Child, SocketAddr, String) {
+    start_trh_live_on(file, theme, 0)
+}
+
+/// `trh live FILE` on `port` (0: a free one).
+fn start_trh_live_on(file: &Path, theme: &str, port: u16) -> (Child, SocketAddr, String) {
+    let port = port.to_string();
     let mut child = Command::new(env!("CARGO_BIN_EXE_trh"))
         .args([
             "live",
             "--bind",
             "127.0.0.1",
             "--port",
-            "0",
+            &port,
             "--theme",
             theme,
         ])
@@ -502,4 +508,58 @@ fn temporaries(dir: &Path) -> Vec<std::path::PathBuf> {
         .collect();
     v.sort();
     v
+}
+
+/// A restart after a crash is the same room: a phone's token still works (no code, no name),
+/// the code is the same, and its votes are there. A clean stop leaves no room file.
+#[test]
+fn trh_live_restarted_after_a_crash_resumes_the_room() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("room.ron");
+    let card = room(3);
+    trh::file::save::save_scorecard(&card, &file).expect("saves");
+    let theme = card.themes[0].id.to_string();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let (mut child, addr, secret) = start_trh_live_on(&file, &theme, port);
+    let round = {
+        let opened = trh::file::load_scorecard(&file).expect("loads");
+        let t = opened
+            .themes
+            .iter()
+            .find(|t| t.id.as_str() == theme)
+            .expect("theme");
+        *t.hidden_rounds.iter().max().expect("a round is open")
+    };
+    let factors = factor_codes(&card);
+    let mut phone = Client::connect(addr).expect("connects");
+    assert_eq!(phone.join(&secret, "p001").expect("join"), 200);
+    let (f, levels) = &factors[0];
+    assert_eq!(phone.vote(&theme, round, f, &levels[1]).expect("vote"), 200);
+    let room_file = trh::live::hub::room_path(&file);
+    assert!(
+        room_file.exists(),
+        "the room is kept while live voting runs"
+    );
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    let (mut again, addr2, secret2) = start_trh_live_on(&file, &theme, port);
+    assert_eq!(addr2, addr);
+    assert_eq!(secret2, secret, "the same room");
+    let mut back = Client::connect(addr).expect("connects");
+    back.token = phone.token.clone();
+    let state = back.get("/api/state").expect("state");
+    assert_eq!(
+        state.status, 200,
+        "the phone's token still works: {state:?}"
+    );
+    assert_eq!(state.json()["votes"][f.as_str()], levels[1].as_str());
+    stop_gently(&mut again);
+    assert!(!room_file.exists(), "a clean stop leaves no room on disk");
+    // The next start is a new room.
+    let (mut third, _, secret3) = start_trh_live_on(&file, &theme, port);
+    assert_ne!(secret3, secret);
+    stop_gently(&mut third);
 }

@@ -52,6 +52,8 @@ pub struct Shared {
     pub config: Config,
     /// Open event streams per token (at most [`STREAMS_PER_TOKEN`]).
     pub streams: Mutex<HashMap<String, usize>>,
+    /// The room version last written to the room file.
+    pub room_written: std::sync::atomic::AtomicU64,
 }
 
 /// Event streams one device may hold open at once (a page and its reload's overlap).
@@ -106,8 +108,30 @@ impl Shared {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// Writes the room file if the room changed since it was last written.
+    pub fn save_room(&self) {
+        use std::sync::atomic::Ordering;
+        let Some(path) = &self.config.room_file else {
+            return;
+        };
+        let room = {
+            let hub = self.hub();
+            let v = hub.room_version();
+            (self.room_written.swap(v, Ordering::SeqCst) != v).then(|| hub.room())
+        };
+        if let Some(room) = room
+            && let Err(e) = super::hub::write_room(path, &room)
+        {
+            eprintln!(
+                "live voting: cannot keep the room in {}: {e}",
+                path.display()
+            );
+        }
+    }
+
     /// Tells event streams the hub changed.
     pub fn touch(&self, version: u64) {
+        self.save_room();
         let before = self.version.send_replace(version);
         if before != version {
             (self.wake)();

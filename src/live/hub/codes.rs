@@ -39,6 +39,7 @@ impl Hub {
         self.code = short_code();
         self.failures_in_all = 0;
         self.version += 1;
+        self.room_version += 1;
         &self.code
     }
 

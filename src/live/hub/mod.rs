@@ -122,6 +122,8 @@ pub struct Hub {
     next_seq: u64,
     /// The facilitator stopped live voting: phones are told it has ended.
     ended: bool,
+    /// Changes with the room's tokens and code (`room.rs`).
+    room_version: u64,
     version: u64,
 }
 
@@ -163,6 +165,7 @@ impl Hub {
             pending: Vec::new(),
             next_seq: 1,
             ended: false,
+            room_version: 0,
             version: 1,
         }
     }
@@ -224,6 +227,7 @@ impl Hub {
         self.tokens.insert(token.clone(), id.clone());
         self.devices.insert(token.clone(), self.next_device);
         self.next_device += 1;
+        self.room_version += 1;
         self.claims.insert(id, token.clone());
         self.version += 1;
         Ok(token)
@@ -290,6 +294,7 @@ impl Hub {
         self.waiting.remove(&token);
         self.tokens.insert(token.clone(), participant.clone());
         self.devices.insert(token.clone(), device);
+        self.room_version += 1;
         self.claims.insert(participant.clone(), token);
         self.version += 1;
         Ok(())
@@ -307,6 +312,7 @@ impl Hub {
         };
         self.tokens.remove(&token);
         self.devices.remove(&token);
+        self.room_version += 1;
         self.version += 1;
         true
     }
@@ -333,6 +339,7 @@ impl Hub {
     pub fn revoke_all(&mut self) {
         self.tokens.clear();
         self.devices.clear();
+        self.room_version += 1;
         self.claims.clear();
         self.waiting.clear();
         self.version += 1;
@@ -384,7 +391,9 @@ impl Hub {
 }
 
 mod codes;
+mod room;
 pub use codes::network;
+pub use room::{Room, read_room, room_path, write_room};
 mod votes;
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ mod live;
 mod live_browser;
 mod live_cli;
 mod live_client;
+mod live_webkit;
 mod method_messages;
 mod methods;
 #[cfg(feature = "gui")]

@@ -55,7 +55,8 @@ struct Inner {
 
 struct State {
     base: PathBuf,
-    file: std::fs::File,
+    /// The journal, open for appending (none only for a moment during a rebase).
+    file: Option<std::fs::File>,
     next_n: u64,
     /// The last vote written to the operating system.
     written: u64,
@@ -116,7 +117,8 @@ impl Journal {
         bytes: &[u8],
         write_base: impl FnOnce(&[u8]) -> Result<(), FileError>,
     ) -> Result<Self, FileError> {
-        let file = swap(base, bytes, &[], write_base)?;
+        let mut file = None;
+        swap(base, bytes, &[], write_base, &mut file)?;
         Ok(Self {
             inner: Arc::new(Inner {
                 state: Mutex::new(State {
@@ -156,10 +158,15 @@ impl Journal {
         };
         let line = to_line(&Line::Vote(vote));
         let journal = journal_path(&s.base);
-        if let Err(e) = s.file.write_all(line.as_bytes()) {
+        let Some(file) = s.file.as_mut() else {
+            return Err(io_error(&journal, "cannot write")(std::io::Error::other(
+                "the journal is closed",
+            )));
+        };
+        if let Err(e) = file.write_all(line.as_bytes()) {
             // A part-written line is torn, and is skipped on reading; the next line must
             // start on a line of its own.
-            let _ = s.file.write_all(b"\n");
+            let _ = file.write_all(b"\n");
             return Err(io_error(&journal, "cannot write")(e));
         }
         s.next_n += 1;
@@ -180,7 +187,10 @@ impl Journal {
                 s.syncing = true;
                 let upto = s.written;
                 let journal = journal_path(&s.base);
-                let file = s.file.try_clone();
+                let file = s.file.as_ref().map_or_else(
+                    || Err(std::io::Error::other("closed")),
+                    std::fs::File::try_clone,
+                );
                 drop(s);
                 let done = file.and_then(|f| f.sync_data());
                 s = self.state();
@@ -217,8 +227,7 @@ impl Journal {
             .cloned()
             .collect();
         let base = s.base.clone();
-        let file = swap(&base, bytes, &kept, write_base)?;
-        s.file = file;
+        swap(&base, bytes, &kept, write_base, &mut s.file)?;
         s.lines = kept;
         s.synced = s.written;
         self.inner.flushed.notify_all();
@@ -227,7 +236,9 @@ impl Journal {
 
     /// Ends the journal once everything in it is in the base: removes its file.
     pub fn finish(self) -> Result<(), FileError> {
-        let s = self.state();
+        let mut s = self.state();
+        // Closed first: Windows does not remove a file that is open.
+        s.file = None;
         let journal = journal_path(&s.base);
         match std::fs::remove_file(&journal) {
             Ok(()) => Ok(()),
@@ -238,24 +249,33 @@ impl Journal {
 }
 
 /// The rebase's three steps: the new journal beside, the base replaced, the journal renamed
-/// into place. Returns the new journal, open for appending.
+/// into place. `file` (the old journal's handle, if any) becomes the new journal's, open for
+/// appending; on failure it is still a journal describing the base on disk.
 fn swap(
     base: &Path,
     bytes: &[u8],
     kept: &[(u64, String)],
     write_base: impl FnOnce(&[u8]) -> Result<(), FileError>,
-) -> Result<std::fs::File, FileError> {
+    file: &mut Option<std::fs::File>,
+) -> Result<(), FileError> {
     let next = next_path(base);
-    let file = write_next(base, bytes, kept)?;
+    let new = write_next(base, bytes, kept)?;
     if let Err(e) = write_base(bytes) {
         let _ = std::fs::remove_file(&next);
         return Err(e);
     }
     let journal = journal_path(base);
-    // On Windows std opens files with FILE_SHARE_DELETE, so an open journal can be renamed
-    // over; the open handle follows the file to its new name on both systems.
-    std::fs::rename(&next, &journal).map_err(io_error(&journal, "cannot replace"))?;
-    Ok(file)
+    // Windows does not replace a file that is open: the old handle is closed first. The new
+    // one (opened with FILE_SHARE_DELETE, as std does) follows its file to the new name.
+    *file = None;
+    if let Err(e) = std::fs::rename(&next, &journal) {
+        // The base is new but the journal's rename failed: keep appending to `.next`, which
+        // names the new base; the next start finishes the rename (`recover`).
+        *file = Some(new);
+        return Err(io_error(&journal, "cannot replace")(e));
+    }
+    *file = Some(new);
+    Ok(())
 }
 
 #[cfg(test)]

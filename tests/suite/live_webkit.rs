@@ -105,28 +105,7 @@ fn an_offline_phone_in_webkit_says_so_and_sends_its_votes_when_trh_is_back() {
         &file,
     )
     .expect("copy");
-    // A display of its own, and the WebDriver on it.
-    let display = format!(":{}", 120 + std::process::id() % 200);
-    let _xvfb = Reaped(
-        Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1024x900x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts"),
-    );
-    std::thread::sleep(Duration::from_millis(500));
-    let wd_port = free_port();
-    let _driver = Reaped(
-        Command::new("WebKitWebDriver")
-            .arg(format!("--port={wd_port}"))
-            .env("DISPLAY", &display)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("WebKitWebDriver starts"),
-    );
-    listening(wd_port);
+    let (_xvfb, _driver, wd_port) = webdriver();
     let port = free_port();
     let (mut server, join, code) = trh_live(&file, port);
     let base = join.split("?k=").next().expect("base").to_owned();
@@ -192,4 +171,31 @@ fn an_offline_phone_in_webkit_says_so_and_sends_its_votes_when_trh_is_back() {
             .collect();
         assert_eq!(got, vec![want], "{factor}: the vote, once, in the file");
     }
+}
+
+/// A display of its own, and WebKit's WebDriver on it: both processes and the driver's port.
+fn webdriver() -> (Reaped, Reaped, u16) {
+    // A display of its own, and the WebDriver on it.
+    let display = format!(":{}", 120 + std::process::id() % 200);
+    let xvfb = Reaped(
+        Command::new("Xvfb")
+            .args([&display, "-screen", "0", "1024x900x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts"),
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    let wd_port = free_port();
+    let driver = Reaped(
+        Command::new("WebKitWebDriver")
+            .arg(format!("--port={wd_port}"))
+            .env("DISPLAY", &display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("WebKitWebDriver starts"),
+    );
+    listening(wd_port);
+    (xvfb, driver, wd_port)
 }

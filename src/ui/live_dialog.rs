@@ -19,6 +19,23 @@ struct Form {
     evidence: bool,
 }
 
+/// What starting means: the firewall (on Windows) and plain HTTP on this network.
+fn notes_ui(ui: &mut Ui) {
+    if let Some(note) = crate::live::reach::firewall_note(cfg!(windows)) {
+        ui.add_space(4.0);
+        ui.label(note);
+    }
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(
+            "Traffic is plain HTTP on the local network: use a network the partnership \
+             controls, not public Wi-Fi. Phones join with the QR code or the room code; the \
+             facilitator sees each vote with its name.",
+        )
+        .small(),
+    );
+}
+
 /// The form as it first opens: the network chosen last time first (the same address, else
 /// the same interface), its port and evidence choice.
 fn initial_form(choices: &[Choice], last: Option<&crate::state::prefs::LiveLast>) -> Form {
@@ -79,19 +96,7 @@ pub fn start_live_ui(
         &mut form.evidence,
         "Show the analyst's evidence note on phones",
     );
-    if let Some(note) = crate::live::reach::firewall_note(cfg!(windows)) {
-        ui.add_space(4.0);
-        ui.label(note);
-    }
-    ui.add_space(4.0);
-    ui.label(
-        RichText::new(
-            "Traffic is plain HTTP on the local network: use a network the partnership \
-             controls, not public Wi-Fi. Phones join with the QR code or the room code; the \
-             facilitator sees each vote with its name.",
-        )
-        .small(),
-    );
+    notes_ui(ui);
     let port = form.port.trim().parse::<u16>().ok();
     let addr = choices
         .get(form.chosen)

@@ -206,7 +206,8 @@ fn start_trh_live_on(file: &Path, theme: &str, port: u16) -> (Child, SocketAddr,
             theme,
         ])
         .arg(file)
-        .stdin(Stdio::null())
+        // Its facilitator's commands: `stop` is the clean stop on every system.
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -278,18 +279,12 @@ fn trh_live_killed_during_bursts_loses_no_acknowledged_vote() {
     );
 }
 
-/// SIGTERM where there is one (trh live saves and stops); elsewhere a kill, which the
-/// journal covers as well.
+/// The facilitator types `stop` (trh live saves, removes its room and exits): a clean stop
+/// on every system.
 fn stop_gently(child: &mut Child) {
-    #[cfg(unix)]
-    {
-        let _ = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status();
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = child.kill();
+    if let Some(stdin) = child.stdin.as_mut() {
+        let _ = std::io::Write::write_all(stdin, b"stop\n");
+        let _ = std::io::Write::flush(stdin);
     }
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
@@ -299,7 +294,7 @@ fn stop_gently(child: &mut Child) {
         std::thread::sleep(Duration::from_millis(20));
     }
     let _ = child.kill();
-    panic!("trh live did not stop within 20 s of SIGTERM");
+    panic!("trh live did not stop within 20 s of `stop`");
 }
 
 /// The window's side, in a process of its own: the app (headless) on the scorecard in

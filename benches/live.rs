@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use live_client::{Client, factor_codes_asked};
 use trh::live::Config;
-use trh::live::kiosk::{Kiosk, open_new_round};
+use trh::live::kiosk::{Kiosk, round_to_open};
 use trh::live::session::Session;
 use trh::model::Edit;
 
@@ -105,7 +105,7 @@ fn one_run(round_no: usize, journal: bool) -> Run {
     let dir = tempfile::tempdir().expect("tmp");
     let path = journal.then(|| dir.path().join("bench.ron"));
     let theme = card.themes[0].id.clone();
-    let (edit, round) = open_new_round(&card, &theme).expect("theme");
+    let round = round_to_open(&card, &theme).expect("theme");
     let before = rss_kib();
     let config = Config::new("127.0.0.1:0".parse().expect("addr"));
     let mut kiosk = Kiosk::start(
@@ -116,7 +116,7 @@ fn one_run(round_no: usize, journal: bool) -> Run {
     .expect("listens");
     kiosk
         .facilitate(
-            Some(&edit),
+            None,
             Session {
                 open: Some((theme.clone(), round)),
                 ..Session::default()

@@ -283,7 +283,7 @@
         render();
         flush();
       } else if (r.status === 401) {
-        forget(); askCode("Your access has ended (voting stopped, or the facilitator freed your name for another device). Join again with the room code.");
+        forget(); askCode(ended401(r, "Your access has ended (voting stopped, or the facilitator freed your name for another device). Join again with the room code."));
       } else if (r.status === 410) {
         finished();
       } else if (r.status === 503) {
@@ -303,6 +303,11 @@
       if (state) render();
       retry(flush);
     });
+  }
+  // trh's own reason when it has one (the facilitator freed this phone's name), else `usual`.
+  function ended401(r, usual) {
+    var why = r.data && r.data.error;
+    return why && why.indexOf("freed the name") >= 0 ? why : usual;
   }
   function refresh() {
     if (!token) return Promise.resolve();
@@ -324,7 +329,7 @@
         // Never send an old code again by itself: a restarted trh has a new one, and wrong
         // codes count against this device.
         forget();
-        askCode("Your access has ended (trh was restarted, or the facilitator freed your name). Join again with the room code on the screen.");
+        askCode(ended401(r, "Your access has ended (trh was restarted, or the facilitator freed your name). Join again with the room code on the screen."));
       }
     }, function () {
       setOnline(false);

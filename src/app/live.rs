@@ -14,7 +14,7 @@ mod journal;
 use crate::file::journal::Journal;
 use crate::live::session::{Session, Snapshot};
 use crate::live::{Accepted, Config, Server};
-use crate::model::{Edit, ThemeId};
+use crate::model::ThemeId;
 use crate::state::live::{LiveAction, LiveView};
 
 /// A running live session.
@@ -244,6 +244,9 @@ impl TrhApp {
         let Some(live) = self.live.as_ref() else {
             return;
         };
+        for notice in live.server.take_notices() {
+            self.state.notes.warning(notice);
+        }
         let code_disabled = live.server.code_disabled();
         if code_disabled && !self.state.live.as_ref().is_some_and(|l| l.code_disabled) {
             self.state.notes.warning(
@@ -310,7 +313,9 @@ impl TrhApp {
     }
 
     /// Opens a theme for device votes: the round the workshop shows if its votes are still
-    /// hidden (typed votes and device votes then share it), else a new round; hidden first.
+    /// hidden (typed votes and device votes then share it), else a new round. Nothing in the
+    /// scorecard changes until the round's first vote (which starts it hidden), so a round
+    /// opened and left empty leaves no trace.
     fn open_for_voting(&mut self, id: &ThemeId) {
         if self.live.is_none() {
             return;
@@ -329,16 +334,6 @@ impl TrhApp {
         } else {
             shown
         };
-        if !theme.hidden_rounds.contains(&round) {
-            let hide = Edit::SetRoundHidden {
-                theme: id.clone(),
-                round,
-                hidden: true,
-            };
-            if !self.apply_edit(&hide, None) {
-                return;
-            }
-        }
         self.state.view.selected = Some(id.clone());
         self.state.view.workshop.round = Some(round);
         if let Some(live) = self.live.as_mut() {

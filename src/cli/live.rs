@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 
 use crate::document::{Document, refusal_note};
-use crate::live::kiosk::{Kiosk, Step, open_new_round};
+use crate::live::kiosk::{Kiosk, Step, round_to_open};
 use crate::live::session::Session;
 use crate::live::{Config, net};
 
@@ -94,9 +94,9 @@ pub(super) fn run(
             path.display()
         );
     }
-    let (session, opening) = opening(kiosk.card(), path, theme)?;
+    let session = opening(kiosk.card(), path, theme)?;
     kiosk
-        .facilitate(opening.as_ref(), session)
+        .facilitate(None, session)
         .with_context(|| format!("{}: cannot open the round", path.display()))?;
     let server = kiosk.server();
     let mut out = std::io::stdout().lock();
@@ -141,17 +141,17 @@ fn tell_recovered(recovered: &crate::file::journal::Recovered, path: &Path) {
     }
 }
 
-/// The theme to open for voting, if one was named: the session and the edit that opens its
-/// next round (hidden). A round with votes still hidden (a session that ended before it was
+/// The session that opens the theme named for voting, if any, in the round
+/// [`round_to_open`] says: a round with votes still hidden (a session that ended before it was
 /// revealed) is resumed, not replaced by a new one.
 fn opening(
     card: &crate::model::Scorecard,
     path: &Path,
     theme: Option<&str>,
-) -> anyhow::Result<(Session, Option<crate::model::Edit>)> {
+) -> anyhow::Result<Session> {
     let mut session = Session::default();
     let Some(key) = theme else {
-        return Ok((session, None));
+        return Ok(session);
     };
     let Some(t) = card.find_theme(key) else {
         bail!(
@@ -159,15 +159,9 @@ fn opening(
             path.display()
         );
     };
-    let id = t.id.clone();
-    let latest = crate::model::workshop::latest_round(t);
-    if latest > 0 && t.hidden_rounds.contains(&latest) {
-        session.open = Some((id, latest));
-        return Ok((session, None));
-    }
-    let (edit, round) = open_new_round(card, &id).context("theme")?;
-    session.open = Some((id, round));
-    Ok((session, Some(edit)))
+    let round = round_to_open(card, &t.id).context("theme")?;
+    session.open = Some((t.id.clone(), round));
+    Ok(session)
 }
 
 /// Applies votes and saves until `stop` is set, saying on stderr what the facilitator must
@@ -196,6 +190,9 @@ fn serve(kiosk: &mut Kiosk, path: &Path, stop: &AtomicBool) {
             );
         }
         code_off = off;
+        for notice in kiosk.server().take_notices() {
+            eprintln!("warning: {notice}");
+        }
         if !joined {
             let server = kiosk.server();
             let devices = server.claimed().len() + server.waiting().len();

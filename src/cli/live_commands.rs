@@ -4,7 +4,7 @@
 
 use std::sync::mpsc::{Receiver, channel};
 
-use crate::live::kiosk::{Kiosk, open_new_round};
+use crate::live::kiosk::{Kiosk, round_to_open};
 use crate::model::{Edit, ParticipantId, Scorecard};
 
 /// What the commands are.
@@ -143,22 +143,14 @@ fn open(kiosk: &mut Kiosk, key: &str) -> String {
     };
     let id = t.id.clone();
     let name = t.name.clone();
-    let latest = crate::model::workshop::latest_round(t);
+    let Some(round) = round_to_open(card, &id) else {
+        return format!("There is no theme \"{key}\".");
+    };
     let mut s = kiosk.session().clone();
     s.locked = false;
-    let edit = if latest > 0 && t.hidden_rounds.contains(&latest) {
-        s.open = Some((id, latest));
-        None
-    } else {
-        let Some((edit, round)) = open_new_round(card, &id) else {
-            return format!("There is no theme \"{key}\".");
-        };
-        s.open = Some((id, round));
-        Some(edit)
-    };
-    let round = s.open.as_ref().map_or(0, |o| o.1);
+    s.open = Some((id, round));
     done(
-        kiosk.facilitate(edit.as_ref(), s),
+        kiosk.facilitate(None, s),
         &format!("Open on phones: {name}, round {round}."),
     )
 }

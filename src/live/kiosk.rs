@@ -50,19 +50,10 @@ pub struct Step {
     pub refused: Vec<Refused>,
 }
 
-/// Opens `theme` for voting in a new round (its latest plus one), hidden: the edit to make
-/// and the session to run.
-pub fn open_new_round(card: &Scorecard, theme: &ThemeId) -> Option<(Edit, u32)> {
-    let t = card.theme(theme)?;
-    let round = crate::model::workshop::latest_round(t) + 1;
-    Some((
-        Edit::SetRoundHidden {
-            theme: theme.clone(),
-            round,
-            hidden: true,
-        },
-        round,
-    ))
+/// The round opening `theme` for voting asks about ([`crate::model::workshop::round_to_open`]):
+/// the facilitator's session names it; the scorecard is not changed until someone votes.
+pub fn round_to_open(card: &Scorecard, theme: &ThemeId) -> Option<u32> {
+    card.theme(theme).map(crate::model::workshop::round_to_open)
 }
 
 impl Kiosk {

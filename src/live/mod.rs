@@ -204,6 +204,11 @@ impl Server {
         self.shared.hub().waiting()
     }
 
+    /// What the facilitator should hear since the last call: a freed name taken again.
+    pub fn take_notices(&self) -> Vec<String> {
+        self.shared.hub().take_notices()
+    }
+
     /// The participants whose names a device holds.
     pub fn claimed(&self) -> Vec<crate::model::ParticipantId> {
         self.shared.hub().claimed()

@@ -118,6 +118,19 @@ pub fn turnout(card: &Scorecard, theme: &Theme, round: u32) -> Turnout {
     t
 }
 
+/// The round that opening `theme` for votes asks about: its latest round while that is still
+/// hidden with votes in it (a session that ended before the reveal resumes), else a new one.
+/// Opening a round changes nothing in the scorecard: the round's first vote starts it
+/// (hidden), so a round opened and left empty leaves no trace in the file or the log.
+pub fn round_to_open(theme: &Theme) -> u32 {
+    let latest = latest_round(theme);
+    if latest > 0 && theme.hidden_rounds.contains(&latest) {
+        latest
+    } else {
+        latest + 1
+    }
+}
+
 /// The round in progress: the latest with any vote, or a later one opened (hidden) before
 /// anyone voted in it; 0 when there is neither.
 pub fn current_round(theme: &Theme) -> u32 {

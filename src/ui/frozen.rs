@@ -26,6 +26,18 @@ pub fn frozen_rect(ui: &Ui, frozen: f32, row: Rect) -> Rect {
 /// cut short with "…" to fit and named for screen readers; it takes the clicks there, so
 /// nothing scrolled beneath it is clicked by accident.
 pub fn frozen_label(ui: &mut Ui, frozen: f32, row: Rect, text: &str, color: Color32) {
+    frozen_named(ui, frozen, row, (text, text), color);
+}
+
+/// As [`frozen_label`], showing `shown` and named `name` for screen readers (a narrow column
+/// shows less than the whole name).
+pub fn frozen_named(
+    ui: &mut Ui,
+    frozen: f32,
+    row: Rect,
+    (shown, text): (&str, &str),
+    color: Color32,
+) {
     let mut names = frozen_rect(ui, frozen, row);
     names.set_right(names.right() - 4.0);
     ui.painter()
@@ -33,7 +45,7 @@ pub fn frozen_label(ui: &mut Ui, frozen: f32, row: Rect, text: &str, color: Colo
     let named = ui.interact(names, ui.scope_id().with(("frozen", text)), Sense::click());
     named.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let galley = crate::ui::widgets::elided(ui, text.to_owned(), font, color, frozen - 10.0);
+    let galley = crate::ui::widgets::elided(ui, shown.to_owned(), font, color, frozen - 10.0);
     let at = pos2(names.left(), names.center().y - galley.size().y / 2.0);
     ui.painter().with_clip_rect(names).galley(at, galley, color);
 }

@@ -99,9 +99,11 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
     if view.presenter.is_some() {
         presenter::presenter_ui(ui, &cx, view);
     } else {
+        // A quarter of a 1024-pixel screen, so the vote grid's factors fit beside it.
+        let list_w = (ui.available_width() * 0.26).clamp(200.0, 300.0);
         egui::Panel::left("theme_list")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(list_w)
             .min_size(200.0)
             .show(ui, |ui| {
                 theme_list::theme_list_ui(ui, cx.doc, view, &enabled, &mut out);

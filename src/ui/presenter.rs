@@ -48,7 +48,11 @@ fn theme_page_ui(
     live: Option<&crate::state::live::LiveView>,
 ) {
     let fit = Fit::new(ui, doc, ui.available_height(), ui.available_width());
-    let round = current_round(theme);
+    // The round open on phones (a new one is empty until its first vote), else the latest.
+    let round = live
+        .and_then(|l| l.session.open.as_ref())
+        .filter(|(id, _)| id == &theme.id)
+        .map_or_else(|| current_round(theme), |(_, r)| *r);
     let page = Page {
         doc,
         theme,

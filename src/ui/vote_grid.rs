@@ -6,34 +6,14 @@
 
 use egui::{Align2, Rect, Sense, Ui, pos2, vec2};
 
-use super::frozen::{NAME_W, frozen_label, scrolled_clip};
-use super::vote_shape::Grid;
+use super::frozen::{frozen_named, scrolled_clip};
+use super::vote_shape::{Grid, UPRIGHT_MAX, shape};
 use crate::document::Document;
 use crate::model::method::Factor;
 use crate::model::{ParticipantId, Theme, Value};
 use crate::state::modal::Modal;
 use crate::state::view::ViewState;
 use crate::ui::style::accent_color;
-
-/// A vote column is at least this wide.
-const CELL_W: f32 = 76.0;
-
-/// A vote column's width: wide enough for the longest single word of any factor's name in
-/// the heading's type, so no heading breaks a word (the projector look's type is larger).
-fn cell_w(ui: &Ui, factors: &[&Factor]) -> f32 {
-    let font = egui::TextStyle::Small.resolve(ui.style());
-    let widest = factors
-        .iter()
-        .flat_map(|f| f.label.split_whitespace())
-        .map(|w| {
-            ui.painter()
-                .layout_no_wrap(w.to_owned(), font.clone(), egui::Color32::WHITE)
-                .size()
-                .x
-        })
-        .fold(0.0_f32, f32::max);
-    (widest + 12.0).max(CELL_W)
-}
 
 /// The round the grid shows for a theme.
 pub fn current_round(view: &ViewState, theme: &Theme) -> u32 {
@@ -56,17 +36,21 @@ pub fn vote_grid_ui(
     let on_phones = cx.live.map_or(&[][..], |l| l.claimed.as_slice());
     let round = current_round(view, theme);
     let factors: Vec<&Factor> = doc.card.method.factors().map(|(_, f)| f).collect();
+    let width = ui.available_width().min(ui.clip_rect().width());
+    let fit = shape(ui, &factors, width);
     let grid = Grid {
         theme,
         round,
         revealed: theme.votes_shown(round),
         row_h: ui.text_style_height(&egui::TextStyle::Body) * 1.6,
-        cw: cell_w(ui, &factors),
+        cw: fit.cw,
+        name_w: fit.name_w,
+        upright: fit.upright,
         factors,
         look,
         moved: view.workshop.shown.as_ref() != Some(&(theme.id.clone(), view.workshop.cursor)),
     };
-    header_ui(ui, &grid.factors, grid.row_h, grid.cw);
+    header_ui(ui, &grid);
     let people = grid_people(doc);
     for (r, person) in people.iter().enumerate() {
         person_row_ui(ui, &grid, view, r, person, on_phones.contains(&person.id));
@@ -90,13 +74,16 @@ fn person_row_ui(
     on_phone: bool,
 ) {
     let (rect, _) = ui.allocate_exact_size(
-        vec2(NAME_W + grid.cw * grid.factors.len() as f32, grid.row_h),
+        vec2(
+            grid.name_w + grid.cw * grid.factors.len() as f32,
+            grid.row_h,
+        ),
         Sense::hover(),
     );
-    let clip = scrolled_clip(ui, NAME_W, rect);
+    let clip = scrolled_clip(ui, grid.name_w, rect);
     for (c, factor) in grid.factors.iter().enumerate() {
         let cell = Rect::from_min_size(
-            rect.min + vec2(NAME_W + grid.cw * c as f32, 0.0),
+            rect.min + vec2(grid.name_w + grid.cw * c as f32, 0.0),
             vec2(grid.cw - 4.0, grid.row_h - 2.0),
         );
         let at = VoteCell {
@@ -110,9 +97,15 @@ fn person_row_ui(
         vote_cell_ui(ui, grid, view, &at);
     }
     let phone = if on_phone { " · phone" } else { "" };
+    // Narrow, the names column keeps the names and leaves the agencies out.
     let name = format!("{} ({}){phone}", person.name, person.agency);
+    let shown = if grid.upright {
+        format!("{}{phone}", person.name)
+    } else {
+        name.clone()
+    };
     let color = ui.visuals().text_color();
-    frozen_label(ui, NAME_W, rect, &name, color);
+    frozen_named(ui, grid.name_w, rect, (&shown, &name), color);
 }
 
 /// One vote cell: the vote (or a dot while hidden, or what is being typed), the cursor, and a
@@ -148,7 +141,8 @@ fn vote_cell_ui(ui: &mut Ui, grid: &Grid<'_>, view: &mut ViewState, c: &VoteCell
     }
     if at_cursor && grid.moved {
         // Keep the cursor in view, clear of the names column.
-        let wanted = Rect::from_x_y_ranges(cell.left() - NAME_W..=cell.right(), cell.y_range());
+        let wanted =
+            Rect::from_x_y_ranges(cell.left() - grid.name_w..=cell.right(), cell.y_range());
         ui.scroll_to_rect(wanted, None);
     }
     let fill = if at_cursor {
@@ -175,18 +169,53 @@ fn vote_cell_ui(ui: &mut Ui, grid: &Grid<'_>, view: &mut ViewState, c: &VoteCell
     );
 }
 
-fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32, cw: f32) {
+/// The factors' headings: across (two lines at most, broken between words) when the columns
+/// are wide, upright when they are narrow; cut with "…", the hover has the rest.
+fn header_ui(ui: &mut Ui, grid: &Grid<'_>) {
+    let (factors, cw, name_w) = (&grid.factors, grid.cw, grid.name_w);
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    // Upright, a heading runs up to UPRIGHT_MAX, or its longest word, so no word breaks.
+    let longest_word = factors
+        .iter()
+        .flat_map(|f| f.label.split_whitespace())
+        .map(|w| {
+            ui.painter()
+                .layout_no_wrap(w.to_owned(), font.clone(), color)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max);
+    let galleys: Vec<_> = factors
+        .iter()
+        .map(|f| {
+            let wrap = if grid.upright {
+                UPRIGHT_MAX.max(longest_word + 2.0)
+            } else {
+                cw - 6.0
+            };
+            let mut job = egui::text::LayoutJob::simple(f.label.clone(), font.clone(), color, wrap);
+            job.wrap.max_rows = 2;
+            job.wrap.break_anywhere = false;
+            job.wrap.overflow_character = Some('…');
+            ui.painter().layout_job(job)
+        })
+        .collect();
+    let height = if grid.upright {
+        galleys.iter().map(|g| g.size().x).fold(0.0, f32::max) + 8.0
+    } else {
+        grid.row_h * 1.3
+    };
     let (rect, _) = ui.allocate_exact_size(
-        vec2(NAME_W + cw * factors.len() as f32, row_h * 1.3),
+        vec2(name_w + cw * factors.len() as f32, height),
         Sense::hover(),
     );
-    let font = egui::TextStyle::Small.resolve(ui.style());
     let names_left = ui.clip_rect().left().max(rect.left());
     let heads_clip =
-        Rect::from_x_y_ranges(names_left + NAME_W..=ui.clip_rect().right(), rect.y_range());
-    for (c, f) in factors.iter().enumerate() {
+        Rect::from_x_y_ranges(names_left + name_w..=ui.clip_rect().right(), rect.y_range());
+    for (c, (f, galley)) in factors.iter().zip(galleys).enumerate() {
         let cell = Rect::from_min_size(
-            rect.min + vec2(NAME_W + cw * c as f32, 0.0),
+            rect.min + vec2(name_w + cw * c as f32, 0.0),
             vec2(cw - 4.0, rect.height()),
         );
         let id = ui.scope_id().with(("factor_head", c));
@@ -194,30 +223,28 @@ fn header_ui(ui: &mut Ui, factors: &[&Factor], row_h: f32, cw: f32) {
         response.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::ColumnHeader, true, f.label.as_str())
         });
-        // Two lines at most, broken between words and cut with "…"; the hover has the rest.
-        let mut job = egui::text::LayoutJob::simple(
-            f.label.clone(),
-            font.clone(),
-            ui.visuals().text_color(),
-            cw - 6.0,
-        );
-        job.wrap.max_rows = 2;
-        job.wrap.break_anywhere = false;
-        job.wrap.overflow_character = Some('…');
-        let galley = ui.painter().layout_job(job);
-        ui.painter()
-            .with_clip_rect(cell.intersect(heads_clip))
-            .galley(cell.left_top(), galley, ui.visuals().text_color());
+        let painter = ui.painter().with_clip_rect(cell.intersect(heads_clip));
+        if grid.upright {
+            // Read from the bottom up, its lines side by side across the column.
+            let size = galley.size();
+            let at = pos2(cell.center().x - size.y / 2.0, cell.bottom() - 4.0);
+            painter.add(
+                egui::epaint::TextShape::new(at, galley, color)
+                    .with_angle(-std::f32::consts::FRAC_PI_2),
+            );
+        } else {
+            painter.galley(cell.left_top(), galley, color);
+        }
         response.on_hover_text(format!("{}: {}", f.label, f.descriptor));
     }
     let names = Rect::from_min_size(
         pos2(names_left, rect.top()),
-        vec2(NAME_W - 4.0, rect.height()),
+        vec2(name_w - 4.0, rect.height()),
     );
     ui.painter()
         .rect_filled(names, 0.0, ui.visuals().panel_fill);
     ui.painter().text(
-        names.left_center(),
+        names.left_bottom() + vec2(0.0, -grid.row_h / 2.0),
         Align2::LEFT_CENTER,
         "Participant",
         egui::TextStyle::Body.resolve(ui.style()),

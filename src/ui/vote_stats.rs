@@ -3,7 +3,7 @@
 
 use egui::{Align2, Rect, RichText, Sense, Ui, pos2, vec2};
 
-use super::frozen::{NAME_W, frozen_label, scrolled_clip};
+use super::frozen::{frozen_label, scrolled_clip};
 use super::vote_shape::Grid;
 use crate::document::Document;
 use crate::model::method::Factor;
@@ -28,36 +28,28 @@ pub(super) fn stats_ui(ui: &mut Ui, doc: &Document, grid: &Grid<'_>) -> Option<M
         .map(|f| (round > 1).then(|| round_stats(&doc.card, theme, f, round - 1)))
         .collect();
     let code = |f: &Factor, v: Option<Value>| v.map_or_else(|| "–".to_owned(), |v| f.scale.code(v));
-    let hidden = |s: String| if revealed { s } else { "hidden".to_owned() };
     let rows: [(&str, StatCell<'_>); 5] = [
         (
             "Voted",
             Box::new(|i| now[i].spread.as_ref().map_or(0, |s| s.count).to_string()),
         ),
-        (
-            "Median",
-            Box::new(|i| hidden(code(factors[i], now[i].value))),
-        ),
+        ("Median", Box::new(|i| code(factors[i], now[i].value))),
         (
             "Range",
             Box::new(|i| {
-                hidden(
-                    now[i]
-                        .spread
-                        .as_ref()
-                        .map_or_else(|| "–".to_owned(), |s| range_text(factors[i], s.min, s.max)),
-                )
+                now[i]
+                    .spread
+                    .as_ref()
+                    .map_or_else(|| "–".to_owned(), |s| range_text(factors[i], s.min, s.max))
             }),
         ),
         (
             "IQR (pts)",
             Box::new(|i| {
-                hidden(
-                    now[i]
-                        .spread
-                        .as_ref()
-                        .map_or_else(|| "–".to_owned(), |s| num(s.iqr())),
-                )
+                now[i]
+                    .spread
+                    .as_ref()
+                    .map_or_else(|| "–".to_owned(), |s| num(s.iqr()))
             }),
         ),
         (
@@ -70,24 +62,33 @@ pub(super) fn stats_ui(ui: &mut Ui, doc: &Document, grid: &Grid<'_>) -> Option<M
         ),
     ];
     for (name, cell) in &rows {
-        if *name == "Last round" && round == 1 {
-            continue;
+        match *name {
+            "Last round" if round == 1 => continue,
+            // Until the reveal the room's spread is one quiet line, not three rows of "hidden".
+            "Median" if !revealed => hidden_row_ui(ui, grid),
+            "Median" | "Range" | "IQR (pts)" if !revealed => {}
+            _ => stat_row_ui(ui, grid, name, cell),
         }
-        stat_row_ui(ui, grid, name, cell);
     }
     agree_row_ui(ui, doc, grid, &now)
 }
 
 /// One statistics row: its name in the frozen column, a cell per factor scrolling beneath.
 fn stat_row_ui(ui: &mut Ui, grid: &Grid<'_>, name: &str, cell: &StatCell<'_>) {
-    let (columns, cw) = (grid.factors.len(), grid.cw);
+    let (columns, cw, name_w) = (grid.factors.len(), grid.cw, grid.name_w);
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
     let (rect, _) =
-        ui.allocate_exact_size(vec2(NAME_W + cw * columns as f32, row_h), Sense::hover());
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let painter = ui.painter().with_clip_rect(scrolled_clip(ui, NAME_W, rect));
+        ui.allocate_exact_size(vec2(name_w + cw * columns as f32, row_h), Sense::hover());
+    // Narrow columns take the small type, so "L–VH" fits.
+    let style = if grid.upright {
+        egui::TextStyle::Small
+    } else {
+        egui::TextStyle::Body
+    };
+    let font = style.resolve(ui.style());
+    let painter = ui.painter().with_clip_rect(scrolled_clip(ui, name_w, rect));
     for i in 0..columns {
-        let x = rect.left() + NAME_W + cw * i as f32 + (cw - 4.0) / 2.0;
+        let x = rect.left() + name_w + cw * i as f32 + (cw - 4.0) / 2.0;
         painter.text(
             pos2(x, rect.center().y),
             Align2::CENTER_CENTER,
@@ -97,33 +98,55 @@ fn stat_row_ui(ui: &mut Ui, grid: &Grid<'_>, name: &str, cell: &StatCell<'_>) {
         );
     }
     let weak = ui.visuals().weak_text_color();
-    frozen_label(ui, NAME_W, rect, name, weak);
+    frozen_label(ui, name_w, rect, name, weak);
+}
+
+/// While the votes are hidden: one row saying so where the median and range will be.
+fn hidden_row_ui(ui: &mut Ui, grid: &Grid<'_>) {
+    let (columns, cw, name_w) = (grid.factors.len(), grid.cw, grid.name_w);
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
+    let (rect, _) =
+        ui.allocate_exact_size(vec2(name_w + cw * columns as f32, row_h), Sense::hover());
+    let clip = scrolled_clip(ui, name_w, rect);
+    ui.painter().with_clip_rect(clip).text(
+        pos2(clip.left() + 4.0, rect.center().y),
+        Align2::LEFT_CENTER,
+        "hidden until the votes are revealed",
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().weak_text_color(),
+    );
+    let weak = ui.visuals().weak_text_color();
+    frozen_label(ui, name_w, rect, "Median, range", weak);
 }
 
 /// The row under the statistics: per factor, its agreed value or an Agree button (flagged when
 /// the votes are contested). Returns the agree dialog to open.
 fn agree_row_ui(ui: &mut Ui, doc: &Document, grid: &Grid<'_>, now: &[RoundStats]) -> Option<Modal> {
-    let (theme, factors, cw) = (grid.theme, &grid.factors[..], grid.cw);
+    let (theme, factors, cw, name_w) = (grid.theme, &grid.factors[..], grid.cw, grid.name_w);
     let (revealed, look) = (grid.revealed, grid.look);
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
     let mut modal = None;
     let (rect, _) = ui.allocate_exact_size(
-        vec2(NAME_W + cw * factors.len() as f32, row_h),
+        vec2(name_w + cw * factors.len() as f32, row_h),
         Sense::hover(),
     );
-    let agree_clip = scrolled_clip(ui, NAME_W, rect);
+    let agree_clip = scrolled_clip(ui, name_w, rect);
     for (i, f) in factors.iter().enumerate() {
         let cell = Rect::from_min_size(
-            rect.min + vec2(NAME_W + cw * i as f32, 0.0),
+            rect.min + vec2(name_w + cw * i as f32, 0.0),
             vec2(cw - 4.0, row_h),
         );
         let agreed = theme.scores.get(&f.id).and_then(|s| s.agreed.as_ref());
         let contested = revealed && now[i].spread.as_ref().is_some_and(|s| s.contested);
         let text = match agreed {
             Some(a) => RichText::new(format!("= {}", f.scale.code(a.value))).strong(),
+            // Narrow, the colour alone flags it (the hover says why).
+            None if contested && grid.upright => RichText::new("Agree").color(warning_color(look)),
             None if contested => RichText::new("Agree!").color(warning_color(look)),
             None => RichText::new("Agree"),
         };
+        // Narrow columns take the small type (the width `shape` measured).
+        let text = if grid.upright { text.small() } else { text };
         let hint = match (agreed, contested) {
             (Some(a), _) => format!("Agreed: {}", a.rationale),
             (None, true) => format!(
@@ -152,7 +175,7 @@ fn agree_row_ui(ui: &mut Ui, doc: &Document, grid: &Grid<'_>, now: &[RoundStats]
         }
     }
     let weak = ui.visuals().weak_text_color();
-    frozen_label(ui, NAME_W, rect, "Agreed", weak);
+    frozen_label(ui, name_w, rect, "Agreed", weak);
     modal
 }
 

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use trh::live::kiosk::{Kiosk, open_new_round};
+use trh::live::kiosk::{Kiosk, round_to_open};
 use trh::live::session::Session;
 use trh::live::{Config, hub};
 use trh::model::{Scorecard, ThemeId};
@@ -34,7 +34,7 @@ fn config() -> Config {
 /// A kiosk with the first theme open in a new round.
 fn open_kiosk(card: Scorecard, config: Config) -> (Kiosk, ThemeId, u32) {
     let id = card.themes[0].id.clone();
-    let (edit, round) = open_new_round(&card, &id).expect("theme");
+    let round = round_to_open(&card, &id).expect("theme");
     let mut kiosk = Kiosk::start(
         trh::document::Document::new(card, None, ""),
         Session::default(),
@@ -46,7 +46,7 @@ fn open_kiosk(card: Scorecard, config: Config) -> (Kiosk, ThemeId, u32) {
         ..Session::default()
     };
     kiosk
-        .facilitate(Some(&edit), session)
+        .facilitate(None, session)
         .expect("the facilitator\'s edit applies");
     (kiosk, id, round)
 }
@@ -226,11 +226,36 @@ fn a_locked_round_takes_no_votes_and_stopping_revokes_every_device() {
             .expect("vote"),
         200
     );
-    // Releasing the name ends this device's access; another device may take it.
+    // Releasing the name ends this device's access, and it is told why; another device may
+    // take it, and the facilitator is told which device did.
+    let name = kiosk
+        .card()
+        .participant(&"p002".into())
+        .expect("p002")
+        .name
+        .clone();
     assert!(kiosk.server().release(&"p002".into()));
-    assert_eq!(c.get("/api/state").expect("state").status, 401);
+    let gone = c.get("/api/state").expect("state");
+    assert_eq!(gone.status, 401);
+    let why = gone.json()["error"].as_str().unwrap_or_default().to_owned();
+    assert!(
+        why.contains(&format!("The facilitator freed the name {name} ")),
+        "{why}"
+    );
+    assert!(
+        kiosk.server().take_notices().is_empty(),
+        "nobody took it yet"
+    );
     let mut other = Client::connect(a).expect("connects");
     assert_eq!(other.join(&code, "p002").expect("join"), 200);
+    let told = kiosk.server().take_notices();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(
+        told[0].starts_with(&format!("{name} was taken again, by device ")),
+        "{}",
+        told[0]
+    );
+    assert!(kiosk.server().take_notices().is_empty(), "told once");
     let token = other.token.clone();
     let card = kiosk.stop().expect("stops").0.card;
     assert_eq!(

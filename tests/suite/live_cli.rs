@@ -38,7 +38,7 @@ fn the_facilitator_types_commands_to_trh_live() {
     let round = {
         let opened = trh::file::load_scorecard(&file).expect("loads");
         let t = opened.theme(&theme).expect("theme");
-        *t.hidden_rounds.iter().max().expect("open")
+        trh::model::workshop::round_to_open(t)
     };
     let asked = factor_codes_asked(&card, Some(&theme));
     let mut phone = Client::connect(addr).expect("connects");

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use trh::document::{Clock, Document, refusal_note};
 use trh::live::Config;
-use trh::live::kiosk::{Kiosk, open_new_round};
+use trh::live::kiosk::{Kiosk, round_to_open};
 use trh::live::session::Session;
 use trh::model::{Edit, Scorecard, ThemeId};
 use trh::state::live::LiveView;
@@ -87,7 +87,7 @@ fn window_live(card: &Scorecard, theme: &ThemeId) -> (App, LiveView, u32) {
 fn kiosk_live(card: &Scorecard, theme: &ThemeId, round: u32) -> Kiosk {
     let mut doc = Document::new(card.clone(), None, "");
     doc.set_clock(Clock::fixed_secs(AT));
-    let (opening, kiosk_round) = open_new_round(card, theme).expect("theme");
+    let kiosk_round = round_to_open(card, theme).expect("theme");
     assert_eq!(kiosk_round, round, "both open the next round");
     let session = Session {
         open: Some((theme.clone(), round)),
@@ -95,9 +95,7 @@ fn kiosk_live(card: &Scorecard, theme: &ThemeId, round: u32) -> Kiosk {
     };
     let config = Config::new("127.0.0.1:0".parse().expect("addr"));
     let mut kiosk = Kiosk::start(doc, session.clone(), config).expect("listens");
-    kiosk
-        .facilitate(Some(&opening), session)
-        .expect("the round opens");
+    kiosk.facilitate(None, session).expect("the round opens");
     kiosk
 }
 
@@ -129,9 +127,9 @@ fn the_window_and_trh_live_apply_log_and_sign_votes_through_the_same_door() {
     let (kiosk_n, kiosk_phone) = room_votes(kiosk_addr, &kiosk_code, &people, (&theme, round));
     assert_eq!(kiosk_n, n);
     let log_before = card.log.len();
-    // Opening the round is one line, then a line per vote.
+    // Opening the round changes nothing (no line); a line per vote.
     wait_for(&mut h, "the window's votes", |app| {
-        app.state.doc.card.log.len() == log_before + 1 + n
+        app.state.doc.card.log.len() == log_before + n
     });
     let started = Instant::now();
     let mut arrived = 0;
@@ -193,10 +191,10 @@ fn the_window_and_trh_live_apply_log_and_sign_votes_through_the_same_door() {
             .collect()
     };
     assert_eq!(lines(window), lines(headless), "the same change log");
-    assert_eq!(window.log.len(), log_before + n + 2, "open, votes, removal");
+    assert_eq!(window.log.len(), log_before + n + 1, "votes, removal");
     let last_vote = &window.log[window.log.len() - 2];
     assert!(last_vote.who.contains("(via device "), "{}", last_vote.who);
     assert_eq!(last_vote.at, "2027-01-14T08:00:00Z");
-    assert_eq!(window.log[log_before].who, "Facilitator");
+    assert_eq!(window.log[window.log.len() - 1].who, "Facilitator");
     let _ = kiosk.stop().expect("stops");
 }

@@ -90,7 +90,8 @@ fn the_ranking_board_scrolls_sideways_with_the_theme_column_in_view() {
 
 #[test]
 fn the_vote_grid_follows_the_cursor_keeps_names_in_view_and_starts_each_theme_at_the_left() {
-    let mut h = sample_at(1024.0, 768.0);
+    // Narrower than 1024 the factors no longer all fit, so the grid scrolls.
+    let mut h = sample_at(800.0, 600.0);
     click(&mut h, "Reoffending");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     h.run_steps(3);
@@ -112,8 +113,8 @@ fn the_vote_grid_follows_the_cursor_keeps_names_in_view_and_starts_each_theme_at
     let name_before = h.get_by_label(&name).rect();
     let last = format!("{person}, {}", factors.last().expect("factors"));
     assert!(
-        h.get_by_label(&last).rect().right() > 1024.0,
-        "the last factor starts off screen at 1024×768"
+        h.get_by_label(&last).rect().right() > 800.0,
+        "the last factor starts off screen at 800×600"
     );
     for _ in 1..factors.len() {
         h.key_press(Key::ArrowRight);
@@ -122,7 +123,7 @@ fn the_vote_grid_follows_the_cursor_keeps_names_in_view_and_starts_each_theme_at
     h.run_steps(3);
     let cell = h.get_by_label(&last).rect();
     assert!(
-        cell.right() <= 1024.0,
+        cell.right() <= 800.0,
         "the cursor's cell is in view: {cell:?}"
     );
     let name_after = h.get_by_label(&name).rect();
@@ -146,7 +147,8 @@ fn the_vote_grid_follows_the_cursor_keeps_names_in_view_and_starts_each_theme_at
 }
 
 /// In the projector look (larger type) a vote-grid heading is wide enough for its longest
-/// word, so no word is broken across lines ("Psychologi cal").
+/// word, so no word is broken across lines ("Psychologi cal"); upright headings (narrow
+/// columns) are as tall.
 #[test]
 fn projector_headings_never_break_a_word() {
     let mut h = sample_at(1600.0, 900.0);
@@ -170,11 +172,39 @@ fn projector_headings_never_break_a_word() {
                 .layout_no_wrap(word.to_owned(), small.clone(), egui::Color32::BLACK)
                 .size()
                 .x;
-            assert!(
-                w <= head.width() - 4.0,
-                "{word} ({w}) in a {} heading",
-                head.width()
-            );
+            // Upright headings run up the column: their length is the heading's height.
+            let room = head.width().max(head.height());
+            assert!(w <= room - 4.0, "{word} ({w}) in a {head:?} heading");
         }
+    }
+}
+
+/// At 1024×768 the vote grid shows every factor of the sample's 13 at once (upright headings,
+/// narrow columns), beside the theme list, with the names column still in view.
+#[test]
+fn at_1024_by_768_the_vote_grid_shows_every_factor_column() {
+    let mut h = sample_at(1024.0, 768.0);
+    click(&mut h, "Reoffending");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run_steps(3);
+    let card = h.state().state.doc.card.clone();
+    let p = card
+        .participants
+        .iter()
+        .find(|p| p.present)
+        .expect("someone");
+    let names = h.get_by_label(&format!("{} ({})", p.name, p.agency)).rect();
+    assert!(
+        card.method.factors().count() >= 13,
+        "the sample's 13 factors"
+    );
+    for (_, f) in card.method.factors() {
+        let cell = h.get_by_label(&format!("{}, {}", p.name, f.label)).rect();
+        assert!(
+            cell.left() >= names.right() && cell.right() <= 1024.0,
+            "{} is in view beside the names: {cell:?}, names {names:?}",
+            f.label
+        );
+        assert!(cell.bottom() <= 768.0, "{}: {cell:?}", f.label);
     }
 }

@@ -16,6 +16,7 @@ fn a_phone_votes_into_the_open_theme_through_the_one_edit_path() {
     h.state_mut().state.view.selected = Some(theme.clone());
     h.run_steps(2);
     let board_before = h.state().state.doc.ranking.clone();
+    let card_before = h.state().state.doc.card.clone();
     start_on_loopback(&mut h);
     let live = h.state().state.live.clone().expect("live voting runs");
     // The projector shows the join screen first, with the QR code and the room code.
@@ -31,15 +32,16 @@ fn a_phone_votes_into_the_open_theme_through_the_one_edit_path() {
         .clone()
         .expect("the theme on screen is open");
     assert_eq!(open, theme);
-    assert!(
-        h.state()
-            .state
-            .doc
-            .card
-            .theme(&theme)
-            .expect("t")
-            .hidden_rounds
-            .contains(&round)
+    let t = card_before.theme(&theme).expect("t");
+    assert_eq!(
+        round,
+        trh::model::workshop::latest_round(t) + 1,
+        "a new round"
+    );
+    assert_eq!(
+        h.state().state.doc.card,
+        card_before,
+        "opening a round changes nothing until its first vote (an empty round leaves no trace)"
     );
 
     let addr = live
@@ -79,6 +81,11 @@ fn a_phone_votes_into_the_open_theme_through_the_one_edit_path() {
         })
     });
     let doc = &h.state().state.doc;
+    let t = doc.card.theme(&theme).expect("t");
+    assert!(
+        t.hidden_rounds.contains(&round),
+        "the first vote starts it hidden"
+    );
     let last = doc.card.log.last().expect("logged");
     assert!(
         last.who.starts_with("Sam Hughes (via device "),

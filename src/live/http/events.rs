@@ -62,8 +62,11 @@ pub const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(15);
 /// `event: ended` when the facilitator stops live voting.
 pub(super) async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     let token = bearer(&headers).to_owned();
-    if !shared.hub().known(&token) {
-        return error(StatusCode::UNAUTHORIZED, "join first (or join again)");
+    {
+        let hub = shared.hub();
+        if !hub.known(&token) {
+            return error(StatusCode::UNAUTHORIZED, &hub.unauthorised(&token));
+        }
     }
     let Some(slot) = StreamSlot::take(&shared, &token) else {
         return error(

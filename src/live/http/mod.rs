@@ -279,7 +279,7 @@ async fn state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respons
             axum::Json(json!({ "error": "live voting has ended", "ended": true })),
         )
             .into_response(),
-        None => error(StatusCode::UNAUTHORIZED, "join first (or join again)"),
+        None => error(StatusCode::UNAUTHORIZED, &hub.unauthorised(token)),
     }
 }
 

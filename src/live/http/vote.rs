@@ -39,8 +39,11 @@ pub(super) async fn vote(
 ) -> Response {
     let received = Instant::now();
     let token = bearer(&headers);
-    if shared.hub().who(token).is_none() {
-        return error(StatusCode::UNAUTHORIZED, "join first (or join again)");
+    {
+        let hub = shared.hub();
+        if hub.who(token).is_none() {
+            return error(StatusCode::UNAUTHORIZED, &hub.unauthorised(token));
+        }
     }
     let req: VoteReq = match parse(&body) {
         Ok(r) => r,

@@ -124,6 +124,8 @@ pub struct Hub {
     ended: bool,
     /// Changes with the room's tokens and code (`room.rs`).
     room_version: u64,
+    /// Names the facilitator freed, and the tokens that held them (`names.rs`).
+    released: names::Released,
     version: u64,
 }
 
@@ -166,6 +168,7 @@ impl Hub {
             next_seq: 1,
             ended: false,
             room_version: 0,
+            released: names::Released::default(),
             version: 1,
         }
     }
@@ -228,6 +231,7 @@ impl Hub {
         self.devices.insert(token.clone(), self.next_device);
         self.next_device += 1;
         self.room_version += 1;
+        self.released.taken_again(&id, self.next_device - 1, now);
         self.claims.insert(id, token.clone());
         self.version += 1;
         Ok(token)
@@ -305,25 +309,6 @@ impl Hub {
         self.tokens.contains_key(token) || self.waiting.contains_key(token)
     }
 
-    /// Frees a name so another device can take it; the device holding it loses access.
-    pub fn release(&mut self, participant: &ParticipantId) -> bool {
-        let Some(token) = self.claims.remove(participant) else {
-            return false;
-        };
-        self.tokens.remove(&token);
-        self.devices.remove(&token);
-        self.room_version += 1;
-        self.version += 1;
-        true
-    }
-
-    /// Who holds a name now (participant ids).
-    pub fn claimed(&self) -> Vec<ParticipantId> {
-        let mut v: Vec<_> = self.claims.keys().cloned().collect();
-        v.sort();
-        v
-    }
-
     /// True once live voting has been stopped.
     pub fn ended(&self) -> bool {
         self.ended
@@ -391,6 +376,7 @@ impl Hub {
 }
 
 mod codes;
+mod names;
 mod room;
 pub use codes::network;
 pub use room::{Room, read_room, room_path, write_room};

@@ -75,7 +75,11 @@ impl TrhApp {
     /// was applied; a refusal is shown, and nothing changes.
     pub(super) fn apply_edit(&mut self, edit: &Edit, merge: Option<&str>) -> bool {
         let who = self.state.signer();
-        self.apply_signed(edit, merge, &who)
+        let done = self.apply_signed(edit, merge, &who);
+        if done {
+            self.journal_typed(edit, &who);
+        }
+        done
     }
 
     /// [`Self::apply_edit`], signed with `who` (an edit from a device names its sender).

@@ -5,7 +5,7 @@
 //! their own, so the kill is a real SIGKILL (on Windows, TerminateProcess).
 
 use std::collections::HashMap;
-use std::io::BufRead;
+use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -299,7 +299,9 @@ fn stop_gently(child: &mut Child) {
 
 /// The window's side, in a process of its own: the app (headless) on the scorecard in
 /// `TRH_KILL9_DIR`, with its recovery folder there, live voting on the first theme; it says
-/// where in `ready` and then runs frames until it is killed. Run only by the test below.
+/// where in `ready` and then runs frames until it is killed, the facilitator typing a vote
+/// into the second theme each frame (each cell once; `typed` lists those the window has
+/// taken). Run only by the test below.
 #[test]
 #[ignore = "the child process of window_killed_during_bursts_loses_no_acknowledged_vote"]
 fn window_child_for_kill9() {
@@ -329,16 +331,79 @@ fn window_child_for_kill9() {
     let addr = live.short_url.trim_start_matches("http://").to_owned();
     let ready = format!("{addr} {secret} {open} {round}\n");
     trh::file::save::replace_atomic(&dir.join("ready"), ready.as_bytes()).expect("ready");
-    loop {
+    let typed = typed_cells(&h.state().state.doc.card);
+    let mut ledger = std::fs::File::create(dir.join("typed")).expect("ledger");
+    for i in 0.. {
         h.step();
+        if let Some(edit) = typed.get(i) {
+            h.state_mut()
+                .apply(&ctx, trh::state::Action::edit(edit.clone()));
+            // On the screen now: the facilitator has seen it taken.
+            writeln!(ledger, "{i}").expect("ledger");
+        }
         std::thread::sleep(Duration::from_millis(4));
     }
+}
+
+/// The votes the facilitator types in the window's process: every present person on every
+/// factor of the second theme, in a new round, each cell once.
+fn typed_cells(card: &Scorecard) -> Vec<trh::model::Edit> {
+    let theme = &card.themes[1];
+    let round = trh::model::workshop::latest_round(theme) + 1;
+    let mut out = Vec::new();
+    for p in card.participants.iter().filter(|p| p.present) {
+        for (_, f) in card.method.factors() {
+            out.push(trh::model::Edit::SetVote {
+                theme: theme.id.clone(),
+                factor: f.id.clone(),
+                participant: p.id.clone(),
+                round,
+                value: Some(f.scale.values()[0]),
+            });
+        }
+    }
+    out
+}
+
+/// How many of the typed votes the window took (`typed`) are missing from `card`.
+fn typed_lost(dir: &std::path::Path, before: &Scorecard, card: &Scorecard) -> (usize, usize) {
+    let cells = typed_cells(before);
+    let taken: Vec<usize> = std::fs::read_to_string(dir.join("typed"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.parse().ok())
+        .collect();
+    let lost = taken
+        .iter()
+        .filter(|&&i| {
+            let trh::model::Edit::SetVote {
+                theme,
+                factor,
+                participant,
+                round,
+                value,
+            } = &cells[i]
+            else {
+                return true;
+            };
+            !card.theme(theme).is_some_and(|t| {
+                t.scores.get(factor).is_some_and(|s| {
+                    s.votes.iter().any(|v| {
+                        v.round == *round
+                            && &v.participant == participant
+                            && Some(v.value) == *value
+                    })
+                })
+            })
+        })
+        .count();
+    (taken.len(), lost)
 }
 
 #[test]
 fn window_killed_during_bursts_loses_no_acknowledged_vote() {
     let trials = 4;
-    let (mut acked_all, mut lost_all) = (0, 0);
+    let (mut acked_all, mut lost_all, mut typed_all) = (0, 0, 0);
     let started = Instant::now();
     for trial in 0..trials {
         let dir = tempfile::tempdir().expect("tmp");
@@ -401,12 +466,22 @@ fn window_killed_during_bursts_loses_no_acknowledged_vote() {
         let (acked, lost, why) = audit(&h.state().state.doc.card, (theme, round), &ledgers);
         assert!(acked > 0, "trial {trial}: phones voted before the kill");
         assert_eq!(lost, 0, "trial {trial}: {lost} of {acked} lost: {why:?}");
+        let (typed, typed_lost) = typed_lost(dir.path(), &card, &h.state().state.doc.card);
+        assert!(
+            typed > 0,
+            "trial {trial}: the facilitator typed before the kill"
+        );
+        assert_eq!(
+            typed_lost, 0,
+            "trial {trial}: {typed_lost} of {typed} typed votes lost"
+        );
         acked_all += acked;
         lost_all += lost;
+        typed_all += typed;
     }
     eprintln!(
-        "kill -9 of the window: {trials} trials, {acked_all} acknowledged votes, {lost_all} lost \
-         ({:.1} s)",
+        "kill -9 of the window: {trials} trials, {acked_all} acknowledged votes from phones and \
+         {typed_all} typed, {lost_all} lost ({:.1} s)",
         started.elapsed().as_secs_f64()
     );
 }

@@ -26,6 +26,23 @@ impl TrhApp {
         }
     }
 
+    /// A vote typed here while live voting runs is journalled and flushed like a phone's, so
+    /// a crash loses it no more than a phone's vote (other edits wait for the recovery copy,
+    /// written every 30 seconds and before phones see a change).
+    pub(in crate::app) fn journal_typed(&mut self, edit: &crate::model::Edit, who: &str) {
+        if !matches!(edit, crate::model::Edit::SetVote { .. }) {
+            return;
+        }
+        let Some(journal) = self.live.as_ref().and_then(|l| l.journal.as_ref()) else {
+            return;
+        };
+        if let Err(e) = journal.record(edit, who).and_then(|n| journal.sync(n)) {
+            self.state.notes.error(format!(
+                "That vote is in trh but could not be written to disk ({e}): save soon."
+            ));
+        }
+    }
+
     /// Writes the recovery copy with every vote applied so far, as the journal's new base
     /// (on this thread: the journal's order must be the document's).
     pub(in crate::app) fn checkpoint(&mut self) {

@@ -55,7 +55,10 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             let (harm, likelihood) = (y + dy / 2.0, x + dx / 2.0);
             let band = match &grid {
                 Some(g) => risk_rule::grid_band_at(method, g, harm, likelihood),
-                None => band_index(method, risk_of(&method.risk, harm, likelihood)),
+                None => band_index(
+                    method,
+                    crate::model::exact::settle(risk_of(&method.risk, harm, likelihood)),
+                ),
             };
             let Some(band) = band else {
                 continue;

@@ -13,6 +13,7 @@ pub mod cut;
 mod decision;
 pub mod diff;
 pub mod edit;
+pub mod exact;
 pub mod grid;
 pub mod ids;
 pub mod method;

@@ -30,6 +30,7 @@ mod architecture;
 mod cli;
 mod compat;
 mod diff;
+mod exact;
 mod exports;
 mod files;
 mod imports;

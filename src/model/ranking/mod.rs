@@ -70,16 +70,20 @@ pub struct RankedTheme {
     /// Category.
     pub category: String,
     /// Total harm.
+    #[serde(serialize_with = "crate::model::exact::serialize_score")]
     pub harm: Option<f64>,
     /// Total likelihood.
+    #[serde(serialize_with = "crate::model::exact::serialize_score")]
     pub likelihood: Option<f64>,
     /// Risk from harm and likelihood (and confidence, if the method weights it).
+    #[serde(serialize_with = "crate::model::exact::serialize_score")]
     pub risk: Option<f64>,
     /// Risk band.
     pub band: Option<Named>,
     /// Confidence level.
     pub confidence: Option<Named>,
     /// Total of the position factors.
+    #[serde(serialize_with = "crate::model::exact::serialize_score")]
     pub position_total: Option<f64>,
     /// Position grade.
     pub grade: Option<Named>,

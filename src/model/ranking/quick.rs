@@ -58,7 +58,9 @@ pub(in crate::model) fn quick_score_points(
         }
         let (harm, likelihood) = (h.value(), l.value());
         let risk = match (harm, likelihood, confidence_weight(prep, confidence)) {
-            (Some(h), Some(l), Some(w)) => Some(risk_of(formula, h, l) * w),
+            (Some(h), Some(l), Some(w)) => {
+                Some(crate::model::exact::settle(risk_of(formula, h, l) * w))
+            }
             _ => None,
         };
         return QuickScore {

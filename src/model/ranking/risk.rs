@@ -4,6 +4,7 @@
 use super::super::method::{ConfidenceMode, Role};
 use super::super::risk_rule::{Rule, Term};
 use crate::model::attainable::risk_of;
+use crate::model::exact::settle;
 use crate::model::method::MAX_SECTIONS;
 use crate::model::ranking::prep::Prepared;
 
@@ -25,8 +26,9 @@ impl Total {
             counted: false,
         }
     }
+    /// The total, settled to the one rounding rule ([`settle`]).
     pub(super) fn value(&self) -> Option<f64> {
-        (self.complete && self.counted).then(|| self.sum.unwrap_or(1.0) * self.product)
+        (self.complete && self.counted).then(|| settle(self.sum.unwrap_or(1.0) * self.product))
     }
 
     /// Adds one factor's points by its role (reported factors count for nothing). True
@@ -95,13 +97,13 @@ pub(super) fn risk_from(
         return scores;
     };
     match &prep.rule {
-        Rule::HarmLikelihood(f) => scores.risk = Some(risk_of(f, h, l) * w),
+        Rule::HarmLikelihood(f) => scores.risk = Some(settle(risk_of(f, h, l) * w)),
         Rule::Terms(terms) => {
             scores.risk = terms
                 .iter()
                 .map(|(t, wt)| read(*t).map(|x| x * wt))
                 .sum::<Option<f64>>()
-                .map(|r| r * w);
+                .map(|r| settle(r * w));
         }
         Rule::Grid(g) => {
             scores.cell = read(g.rows)

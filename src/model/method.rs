@@ -143,6 +143,7 @@ pub struct Factor {
 
 /// The values a factor can take.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Scale {
     /// Named levels, each with points. Listed in the order shown to users.
     Levels(Vec<Level>),

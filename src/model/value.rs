@@ -55,6 +55,20 @@ pub enum ValueError {
     WrongKind,
 }
 
+/// A whole number as people and spreadsheets write it: `2`, `+2`, `-2`, or with zeros after
+/// the point (`2.0`, `2.00`), which is how spreadsheets save whole numbers.
+fn whole(text: &str) -> Option<i64> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    let (int, frac) = text.split_once('.')?;
+    let digits = int.trim_start_matches(['+', '-']);
+    if digits.is_empty() || !frac.bytes().all(|b| b == b'0') {
+        return None;
+    }
+    int.parse().ok()
+}
+
 impl Scale {
     /// Reads a value given as a level code, a level label or points (for levels),
     /// or as a whole number (for a range). Case and surrounding space are ignored.
@@ -63,7 +77,7 @@ impl Scale {
         match self {
             Scale::Levels(levels) => parse_level(levels, text),
             Scale::Range { min, max } => {
-                let n: i64 = text.parse().map_err(|_| ValueError::NotANumber {
+                let n: i64 = whole(text).ok_or_else(|| ValueError::NotANumber {
                     text: text.to_owned(),
                     min: *min,
                     max: *max,
@@ -254,6 +268,14 @@ mod tests {
         assert!(matches!(s.parse("21"), Err(ValueError::OutOfRange { .. })));
         assert!(matches!(s.parse("0"), Err(ValueError::OutOfRange { .. })));
         assert!(matches!(s.parse("2.5"), Err(ValueError::NotANumber { .. })));
+        // Spreadsheets write whole numbers with a point.
+        assert_eq!(s.parse("2.0"), Ok(Value::Number(2)));
+        assert_eq!(s.parse("20.00"), Ok(Value::Number(20)));
+        assert!(matches!(s.parse("20.01"), Err(ValueError::NotANumber { .. })));
+        assert!(matches!(s.parse(".0"), Err(ValueError::NotANumber { .. })));
+        assert!(matches!(s.parse("-.0"), Err(ValueError::NotANumber { .. })));
+        assert!(matches!(s.parse("2.0.0"), Err(ValueError::NotANumber { .. })));
+        assert!(matches!(s.parse("21.0"), Err(ValueError::OutOfRange { .. })));
         assert!(matches!(
             s.parse("99999999999999999999"),
             Err(ValueError::NotANumber { .. })

@@ -463,3 +463,40 @@ fn a_method_with_thousands_of_factors_is_checked_in_bounded_time() {
         "checked in {took:?}"
     );
 }
+
+/// Every structure in a method file refuses a field it does not have, with the same kind of
+/// message, the file, the line and the column (a misspelt field is never silently ignored).
+#[test]
+fn every_structure_refuses_unknown_fields() {
+    let cases: [(&str, &str, &str); 12] = [
+        ("Method", MORILE, "Method("),
+        ("Section", MORILE, "Section("),
+        ("Factor", MORILE, "Factor("),
+        ("Level", MORILE, "Level("),
+        ("Grade", MORILE, "Grade("),
+        ("Band", MORILE, "Band("),
+        ("Outcome", MORILE, "Outcome("),
+        ("LookupRule", MORILE, "LookupRule("),
+        ("Range", WEIGHTED, "Range("),
+        ("IntelligenceGap", GAP, "IntelligenceGap("),
+        ("Grid", GRID, "Grid("),
+        ("Band (half-open)", HALF_OPEN, "Band("),
+    ];
+    for (what, base, opening) in cases {
+        let text = base.replacen(opening, &format!("{opening}\nbanana: 1,\n"), 1);
+        let line = text
+            .lines()
+            .position(|l| l == "banana: 1,")
+            .expect("inserted")
+            + 1;
+        let err = match parse_method(&text, Path::new("our-method.ron")) {
+            Ok(_) => panic!("{what}: an unknown field was accepted"),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            err.starts_with(&format!("our-method.ron:{line}:")),
+            "{what}: {err}"
+        );
+        assert!(err.contains("has no field \"banana\"; its fields are "), "{what}: {err}");
+    }
+}

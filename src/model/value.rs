@@ -271,11 +271,20 @@ mod tests {
         // Spreadsheets write whole numbers with a point.
         assert_eq!(s.parse("2.0"), Ok(Value::Number(2)));
         assert_eq!(s.parse("20.00"), Ok(Value::Number(20)));
-        assert!(matches!(s.parse("20.01"), Err(ValueError::NotANumber { .. })));
+        assert!(matches!(
+            s.parse("20.01"),
+            Err(ValueError::NotANumber { .. })
+        ));
         assert!(matches!(s.parse(".0"), Err(ValueError::NotANumber { .. })));
         assert!(matches!(s.parse("-.0"), Err(ValueError::NotANumber { .. })));
-        assert!(matches!(s.parse("2.0.0"), Err(ValueError::NotANumber { .. })));
-        assert!(matches!(s.parse("21.0"), Err(ValueError::OutOfRange { .. })));
+        assert!(matches!(
+            s.parse("2.0.0"),
+            Err(ValueError::NotANumber { .. })
+        ));
+        assert!(matches!(
+            s.parse("21.0"),
+            Err(ValueError::OutOfRange { .. })
+        ));
         assert!(matches!(
             s.parse("99999999999999999999"),
             Err(ValueError::NotANumber { .. })

@@ -24,7 +24,11 @@ pub fn explain(card: &Scorecard, ranking: &Ranking, row: &RankedTheme) -> String
             let _ = writeln!(out, "Not ranked: no value for {}", missing.join(", "));
         }
     }
-    let _ = writeln!(out, "Method: {} {} ({})", m.name, m.version, m.provenance);
+    let _ = writeln!(
+        out,
+        "Method: {}, version {} ({})",
+        m.name, m.version, m.provenance
+    );
     let mut start = 0;
     for (i, section) in m.sections.iter().enumerate() {
         let _ = writeln!(out, "\n{}", section.label);
@@ -66,7 +70,7 @@ pub fn explain(card: &Scorecard, ranking: &Ranking, row: &RankedTheme) -> String
         };
         let _ = writeln!(out, "Confidence: {} ({weight}){note}", c.label);
     }
-    let _ = writeln!(out, "{}", outcome_line(row));
+    let _ = writeln!(out, "{}", outcome_line(m, row));
     let _ = writeln!(out, "{}", decision_line(row));
     out
 }
@@ -239,7 +243,8 @@ fn weighted_terms(m: &Method, row: &RankedTheme, terms: &[(String, f64)]) -> Str
     )
 }
 
-/// "Risk grade: cell impact 3 × likelihood 2 → grade B", with the order within a grade.
+/// "Risk grade: row impact 3, column likelihood 2 → grade B", with the order within a grade
+/// (a cell is looked up by its row and column, not multiplied: no "×").
 fn grid_line(m: &Method, row: &RankedTheme) -> String {
     let Some(g) = m.risk.grid() else {
         return String::new();
@@ -255,7 +260,7 @@ fn grid_line(m: &Method, row: &RankedTheme) -> String {
     );
     match (&row.cell, &row.band) {
         (Some((r, c)), Some(b)) => format!(
-            "Risk grade: cell {} {r} × {} {c} → grade {} ({} of {} grades, counting from the lowest; {order})",
+            "Risk grade: row {} {r}, column {} {c} → grade {} ({} of {} grades, counting from the lowest; {order})",
             g.rows,
             g.columns,
             b.label,
@@ -280,19 +285,29 @@ fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
-fn outcome_line(row: &RankedTheme) -> String {
+/// "Outcome: lookup (Very high, Limited) → …": the band and the position grade. In a grid
+/// method the bands are the paper's grades, and a method without a position section has no
+/// position grade to name, so the line says "grade B" alone.
+fn outcome_line(m: &Method, row: &RankedTheme) -> String {
     let band = row.band.as_ref().map_or("—", |b| &*b.label);
     let grade = row.grade.as_ref().map_or("no grade", |g| &*g.label);
+    let has_position = m.section(SectionKind::Position).is_some();
+    let looked_up = match (m.risk.grid().is_some(), has_position) {
+        (true, false) => format!("grade {band}"),
+        (true, true) => format!("grade {band}, position {grade}"),
+        (false, false) => format!("band {band}"),
+        (false, true) => format!("{band}, {grade}"),
+    };
     match (&row.outcome, row.suggested) {
         (Some(o), Some(s)) => format!(
-            "Outcome: lookup ({band}, {grade}) → {} (suggests: {})",
+            "Outcome: lookup ({looked_up}) → {} (suggests: {})",
             o.label,
             s.label()
         ),
         _ if row.position_unscored => format!(
             "Outcome: incomplete — band {band}, but the position is not scored yet, and the lookup gives no outcome without a grade"
         ),
-        _ => format!("Outcome: none (band {band}, {grade})"),
+        _ => format!("Outcome: none ({looked_up})"),
     }
 }
 

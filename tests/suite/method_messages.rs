@@ -497,6 +497,9 @@ fn every_structure_refuses_unknown_fields() {
             err.starts_with(&format!("our-method.ron:{line}:")),
             "{what}: {err}"
         );
-        assert!(err.contains("has no field \"banana\"; its fields are "), "{what}: {err}");
+        assert!(
+            err.contains("has no field \"banana\"; its fields are "),
+            "{what}: {err}"
+        );
     }
 }

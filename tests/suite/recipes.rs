@@ -86,8 +86,17 @@ fn a_cell_grid_grades_by_cell_not_by_product() {
     let text = explain(&card, &ranking, knife);
     assert!(
         text.contains(
-            "Risk grade: cell impact 3 × likelihood 2 → grade B (3rd of 4 grades, counting from the lowest; themes in one grade are ordered by impact, then by likelihood)"
+            "Risk grade: row impact 3, column likelihood 2 → grade B (3rd of 4 grades, counting from the lowest; themes in one grade are ordered by impact, then by likelihood)"
         ),
+        "{text}"
+    );
+    // In the paper's words: the grade is the outcome's key, and there is no position grade.
+    assert!(
+        text.contains("Outcome: lookup (grade B) → Priority"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Method: Priority grid A–D, version 1 ("),
         "{text}"
     );
     // Within grade B, impact 4 comes before impact 3.

@@ -503,3 +503,32 @@ fn every_structure_refuses_unknown_fields() {
         );
     }
 }
+
+/// One rule for ids: a name the risk formula reads must mean one total. A factor may share an
+/// id with a section (a Harm section's factor called `harm`, an Other section `concern` whose
+/// only factor is `concern`) unless the formula then reads two things by one name.
+#[test]
+fn a_name_the_formula_reads_means_one_thing() {
+    let parse = |text: &str| parse_method(text, Path::new("our-method.ron")).map(|_| ());
+    // The recipe's survey factor called "concern", the only factor of the concern section.
+    let same = WEIGHTED.replacen("id: \"survey\"", "id: \"concern\"", 1);
+    assert!(parse(&same).is_ok(), "{:?}", parse(&same));
+    // A Harm section's factor called "harm", not the section's only factor: "harm" in the
+    // formula would mean the section's total or the factor's points.
+    let two = WEIGHTED.replacen("id: \"physical\"", "id: \"harm\"", 1);
+    let err = parse(&two).expect_err("refused").to_string();
+    assert!(
+        err.contains("risk: Weighted names \"harm\", which is both the Harm section's total and the factor \"harm\" (in Harm); rename the factor so each name means one thing"),
+        "{err}"
+    );
+    // A likelihood factor called "concern", the Other section's id.
+    let other = WEIGHTED.replacen("id: \"frequency\"", "id: \"concern\"", 1);
+    let err = parse(&other).expect_err("refused").to_string();
+    assert!(
+        err.contains("\"concern\", which is both the Public concern section's total and the factor \"concern\" (in Likelihood)"),
+        "{err}"
+    );
+    // Not named by the formula: no ambiguity, so no complaint (the intelligence-gap recipe's
+    // Harm section has a factor called "harm").
+    assert!(parse(GAP).is_ok());
+}

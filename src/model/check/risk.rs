@@ -76,6 +76,12 @@ fn check_weighted(method: &Method, terms: &[(String, f64)], out: &mut Vec<Method
             ));
         }
         check_weight(name, *w, out);
+        if let Some(why) = two_meanings(method, name) {
+            out.push(issue(
+                format!("risk: Weighted names \"{name}\", {why}"),
+                &at,
+            ));
+        }
         match term(method, name) {
             None => out.push(issue(
                 format!(
@@ -110,8 +116,33 @@ fn check_weighted(method: &Method, terms: &[(String, f64)], out: &mut Vec<Method
 }
 
 /// A grid axis: what it names, resolved.
+/// The one rule for ids: a name the risk formula reads must mean one total. It means two when
+/// it is a section's name (`harm`, `likelihood`, `position`, an `Other` section's id) and
+/// also a factor's id, unless that factor is the section's only factor (then both are the
+/// same number). Says why, if so.
+fn two_meanings(method: &Method, name: &str) -> Option<String> {
+    let (_, section) = method.section_named(name)?;
+    let home = method
+        .sections
+        .iter()
+        .find(|s| s.factors.iter().any(|f| f.id.as_str() == name))?;
+    if home.name() == section.name() && section.factors.len() == 1 {
+        return None;
+    }
+    Some(format!(
+        "which is both the {} section's total and the factor \"{name}\" (in {}); rename the factor so each name means one thing",
+        section.label, home.label
+    ))
+}
+
 fn grid_axis(method: &Method, which: &str, name: &str, out: &mut Vec<MethodIssue>) -> Option<Term> {
     let at = ["risk:", &format!("{which}:")];
+    if let Some(why) = two_meanings(method, name) {
+        out.push(issue(
+            format!("risk: the grid's {which} are keyed on \"{name}\", {why}"),
+            &at,
+        ));
+    }
     match term(method, name) {
         None => {
             out.push(issue(

@@ -65,7 +65,7 @@ pub(super) fn check_sections(method: &Method, out: &mut Vec<MethodIssue>) -> boo
             check_confidence_section(section, &at, &mut blocking);
         }
     }
-    check_section_names(method, &seen, out);
+    check_section_names(method, out);
     let usable = blocking.is_empty();
     out.append(&mut blocking);
     usable
@@ -117,7 +117,7 @@ fn check_kinds(method: &Method, out: &mut Vec<MethodIssue>) {
 
 /// Section ids: only `Other` sections take one, it must be a plain name, and no two
 /// sections or factors may share it (a formula names them alike).
-fn check_section_names(method: &Method, factor_ids: &HashSet<&str>, out: &mut Vec<MethodIssue>) {
+fn check_section_names(method: &Method, out: &mut Vec<MethodIssue>) {
     let mut names = HashSet::new();
     for section in &method.sections {
         let id = section.id.as_str();
@@ -158,13 +158,6 @@ fn check_section_names(method: &Method, factor_ids: &HashSet<&str>, out: &mut Ve
         if crate::model::risk_rule::is_kind_name(id) || id == SectionKind::Other.name() {
             out.push(issue(
                 format!("section id \"{id}\" is the name of a section kind; choose another"),
-                &at,
-            ));
-        } else if factor_ids.contains(id) {
-            out.push(issue(
-                format!(
-                    "section id \"{id}\" is also a factor id, so a formula naming it would be ambiguous; choose another"
-                ),
                 &at,
             ));
         } else if !names.insert(id) {

@@ -217,10 +217,20 @@ fn names_problem(code: &Error, text: &str, offset: usize) -> Option<String> {
             };
             format!("{} has no field \"{found}\"{hint}", words(outer))
         }
-        Error::MissingStructField { field, outer } => format!(
-            "{} is missing its {field}: field",
-            words(outer.as_deref().unwrap_or(""))
-        ),
+        Error::MissingStructField { field, outer } => {
+            let outer = outer.as_deref().unwrap_or("");
+            // A paper that only grades still says what each grade leads to.
+            let hint = match (outer, &**field) {
+                ("Method", "outcomes" | "lookup") => {
+                    "; a method that only grades (a grid, say) still says what each grade \
+                     leads to: outcomes: [Outcome(id: \"act\", label: \"Priority\", suggests: \
+                     Adopt), ...] and lookup: [LookupRule(bands: [\"A\"], grades: Any, outcome: \
+                     \"act\"), ...], one rule per grade; see docs/recipes/cell-grid.ron"
+                }
+                _ => "",
+            };
+            format!("{} is missing its {field}: field{hint}", words(outer))
+        }
         Error::DuplicateStructField { field, outer } => format!(
             "{} gives {field}: twice; keep one",
             words(outer.as_deref().unwrap_or(""))

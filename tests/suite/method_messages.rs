@@ -532,3 +532,20 @@ fn a_name_the_formula_reads_means_one_thing() {
     // Harm section has a factor called "harm").
     assert!(parse(GAP).is_ok());
 }
+
+/// A method that only grades, written without outcomes, is told what to write and where the
+/// recipe is.
+#[test]
+fn a_method_without_outcomes_is_told_what_to_write() {
+    let at = GRID.find("    outcomes:").expect("outcomes");
+    let end = GRID[at..].find("\n)").expect("end") + at;
+    let text = format!("{}{}", &GRID[..at], &GRID[end..]);
+    let err = parse_method(&text, Path::new("our-method.ron"))
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        err.contains("the method is missing its outcomes: field; a method that only grades"),
+        "{err}"
+    );
+    assert!(err.contains("see docs/recipes/cell-grid.ron"), "{err}");
+}

@@ -195,23 +195,34 @@ fn joined_ui(ui: &mut Ui, doc: &Document, live: &LiveView, out: &mut Vec<Action>
         );
         return;
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Joined:");
-        for id in &live.claimed {
-            let name = doc
-                .card
-                .participant(id)
-                .map_or_else(|| id.to_string(), |p| p.name.clone());
-            // One widget per name, so a name and its Release never wrap apart.
-            if ui
-                .small_button(format!("{name}  ·  Release"))
-                .on_hover_text(format!(
-                    "Free {name}'s name: that phone loses access and another device can take it"
-                ))
-                .clicked()
-            {
-                out.push(Action::Live(LiveAction::Release(id.clone())));
+    // One line however many have joined (the grid marks each name "· phone"); the names to
+    // free are in a menu, so thirty people do not push the vote grid off a small screen.
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "Joined from phones: {} (marked \"· phone\" in the grid)",
+            live.claimed.len()
+        ));
+        ui.menu_button("Release a name…", |ui| {
+            ui.label(
+                RichText::new("That phone loses access; the name is free to another device.")
+                    .color(ui.visuals().weak_text_color()),
+            );
+            for id in &live.claimed {
+                let name = doc
+                    .card
+                    .participant(id)
+                    .map_or_else(|| id.to_string(), |p| p.name.clone());
+                if ui
+                    .button(format!("Release {name}"))
+                    .on_hover_text(format!(
+                        "Free {name}'s name: that phone loses access and another device can take it"
+                    ))
+                    .clicked()
+                {
+                    out.push(Action::Live(LiveAction::Release(id.clone())));
+                    ui.close();
+                }
             }
-        }
+        });
     });
 }

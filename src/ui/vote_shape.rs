@@ -27,7 +27,7 @@ const CELL_W: f32 = 76.0;
 /// The names column's narrowest, when every factor column is made to fit.
 const NAME_MIN: f32 = 140.0;
 /// How long an upright heading may run (two lines at most), when the columns are narrow.
-pub(super) const UPRIGHT_MAX: f32 = 100.0;
+pub(super) const UPRIGHT_MAX: f32 = 80.0;
 
 /// How the grid is laid out across the width it has.
 pub(super) struct Shape {

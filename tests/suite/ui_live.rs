@@ -220,11 +220,27 @@ fn the_facilitator_gives_a_waiting_phone_a_name_from_the_workshop_tab() {
     });
     let state = phone.get("/api/state").expect("state").json();
     assert_eq!(state["participant"]["name"], "Priya Shah");
-    assert!(h.query_by_label_contains("Joined:").is_some());
+    assert!(h.query_by_label_contains("Joined from phones: 1").is_some());
     h.run_steps(2);
     assert!(
         h.query_by_label("Priya Shah (Council) · phone").is_some(),
         "the grid marks who votes from a phone"
+    );
+    // Freed from the one-line menu: the phone is told why at its next request.
+    click(&mut h, "Release a name…");
+    click(&mut h, "Release Priya Shah");
+    wait_for(&mut h, "the name freed", |app| {
+        app.state
+            .live
+            .as_ref()
+            .is_some_and(|l| l.claimed.is_empty())
+    });
+    let gone = phone.get("/api/state").expect("state");
+    assert_eq!(gone.status, 401);
+    let why = gone.json()["error"].as_str().unwrap_or_default().to_owned();
+    assert!(
+        why.starts_with("The facilitator freed the name Priya Shah for another device"),
+        "{why}"
     );
 }
 

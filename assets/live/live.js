@@ -226,23 +226,12 @@
       box.className = "factor missing";
       box.appendChild(el("p", "todo", "Not voted yet"));
     }
-    var range = f.levels.every(function (l) { return l.label === l.code && /^-?\d+$/.test(l.code); });
-    var levels = el("div", range ? "levels range" : "levels");
-    levels.setAttribute("role", "group");
-    levels.setAttribute("aria-labelledby", h.id);
-    f.levels.forEach(function (l, i) {
-      var b = el("button");
-      b.type = "button";
-      b.appendChild(el("span", "label", l.label));
-      if (l.descriptor) b.appendChild(el("span", "descriptor", l.descriptor));
-      if (f.spread) b.appendChild(el("span", "spread", " " + f.spread[i] + (f.spread[i] === 1 ? " person" : " people")));
-      b.setAttribute("aria-pressed", chosen === l.code ? "true" : "false");
-      if (chosen === l.code && q) b.className = "unsent";
-      b.disabled = open.locked;
-      b.addEventListener("click", function () { vote(f.id, l.code); });
-      levels.appendChild(b);
-    });
-    box.appendChild(levels);
+    var range = f.levels.every(function (l) { return l.label === l.code && /^-?\d+(\.\d+)?$/.test(l.code); });
+    if (range && f.levels.length > 21) {
+      box.appendChild(numberEntry(open, f, chosen, q));
+    } else {
+      box.appendChild(levelButtons(open, f, chosen, q, range, h.id));
+    }
     var no = refused[f.id];
     if (no) {
       var picked = f.levels.filter(function (l) { return l.code === no.level; })[0];
@@ -255,6 +244,58 @@
       box.appendChild(c);
     }
     return box;
+  }
+  function levelButtons(open, f, chosen, q, range, headingId) {
+    var levels = el("div", range ? "levels range" : "levels");
+    levels.setAttribute("role", "group");
+    levels.setAttribute("aria-labelledby", headingId);
+    f.levels.forEach(function (l, i) {
+      var b = el("button");
+      b.type = "button";
+      b.appendChild(el("span", "label", l.label));
+      if (l.descriptor) b.appendChild(el("span", "descriptor", l.descriptor));
+      if (f.spread) b.appendChild(el("span", "spread", " " + f.spread[i] + (f.spread[i] === 1 ? " person" : " people")));
+      b.setAttribute("aria-pressed", chosen === l.code ? "true" : "false");
+      if (chosen === l.code && q) b.className = "unsent";
+      b.disabled = open.locked;
+      b.addEventListener("click", function () { vote(f.id, l.code); });
+      levels.appendChild(b);
+    });
+    return levels;
+  }
+  // A fine scale (0 to 10 in steps of 0.1): a number typed, not a hundred buttons.
+  function numberEntry(open, f, chosen, q) {
+    var first = f.levels[0].code, last = f.levels[f.levels.length - 1].code;
+    var step = (parseFloat(f.levels[1].code) - parseFloat(first)).toFixed(4).replace(/\.?0+$/, "");
+    var form = el("form", "number");
+    var input = el("input");
+    input.type = "text";
+    input.setAttribute("inputmode", "decimal");
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("aria-label", f.label + ": a number from " + first + " to " + last);
+    input.value = chosen || "";
+    if (chosen && q) input.className = "unsent";
+    input.disabled = open.locked;
+    var go = el("button", "", "Vote");
+    go.type = "submit";
+    go.disabled = open.locked;
+    var said = "A number from " + first + " to " + last + " in steps of " + step;
+    var hint = el("p", "hint", said + (chosen && q ? ". Not sent yet." : "."));
+    form.appendChild(input);
+    form.appendChild(go);
+    form.appendChild(hint);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var x = parseFloat(input.value.replace(",", "."));
+      var hit = f.levels.filter(function (l) { return Math.abs(parseFloat(l.code) - x) < 1e-9; })[0];
+      if (isNaN(x) || !hit) {
+        hint.textContent = "Give " + said.charAt(0).toLowerCase() + said.slice(1) + ".";
+        hint.className = "hint wrong";
+        return;
+      }
+      vote(f.id, hit.code);
+    });
+    return form;
   }
   function vote(factor, level) {
     if (!state || !state.open || state.open.locked) return;

@@ -32,7 +32,16 @@ pub(super) fn method(h: &mut String, card: &Scorecard) {
                     .map(|l| format!("{} ({}): {}", e(&l.label), num(l.points), e(&l.descriptor)))
                     .collect::<Vec<_>>()
                     .join("<br/>"),
-                Scale::Range { min, max } => format!("any whole number from {min} to {max}"),
+                Scale::Range {
+                    min,
+                    max,
+                    step: None,
+                } => format!("any whole number from {min} to {max}"),
+                Scale::Range {
+                    min,
+                    max,
+                    step: Some(s),
+                } => format!("any number from {min} to {max} in steps of {}", s.written()),
             };
             let _ = writeln!(
                 h,

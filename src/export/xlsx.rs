@@ -248,9 +248,12 @@ fn method_sheet(wb: &mut Workbook, card: &Scorecard, s: &Styles) -> Result<(), X
                         )
                     })
                     .collect(),
-                Scale::Range { min, max } => vec![(
+                Scale::Range { min, max, step } => vec![(
                     String::new(),
-                    format!("{min} to {max}"),
+                    match step {
+                        None => format!("{min} to {max}"),
+                        Some(s) => format!("{min} to {max} in steps of {}", s.written()),
+                    },
                     f64::from(*min),
                     f.descriptor.clone(),
                 )],

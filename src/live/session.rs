@@ -47,9 +47,10 @@ pub struct FactorView {
     pub section: String,
     /// The levels, lowest first.
     pub levels: Vec<LevelView>,
-    /// A number range (codes are the numbers) rather than named levels.
+    /// A number range (codes are the numbers) rather than named levels: the number of steps
+    /// of its first value (its levels are the steps from there, in order).
     #[serde(skip)]
-    pub range: bool,
+    pub range: Option<i64>,
     /// After a reveal, if the facilitator shows it: how many chose each level, in order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spread: Option<Vec<u32>>,
@@ -115,10 +116,12 @@ fn levels_of(scale: &Scale) -> Vec<LevelView> {
                 descriptor: l.descriptor.clone(),
             })
             .collect(),
-        Scale::Range { min, max } => (*min..=*max)
-            .map(|n| LevelView {
-                code: n.to_string(),
-                label: n.to_string(),
+        Scale::Range { .. } => scale
+            .values()
+            .into_iter()
+            .map(|v| LevelView {
+                code: scale.code(v),
+                label: scale.code(v),
                 descriptor: String::new(),
             })
             .collect(),
@@ -169,7 +172,7 @@ impl Snapshot {
                         id: factor.id.to_string(),
                         label: factor.label.clone(),
                         section: section.label.clone(),
-                        range: matches!(factor.scale, Scale::Range { .. }),
+                        range: factor.scale.step_bounds().map(|(lo, _)| lo),
                         levels,
                         spread: (revealed && session.show_spread).then_some(counts),
                         agreed: score

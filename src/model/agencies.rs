@@ -148,7 +148,9 @@ mod tests {
                         crate::model::Scale::Levels(ls) => {
                             Value::Level((*level).min(ls.len() as u16 - 1))
                         }
-                        crate::model::Scale::Range { max, .. } => Value::Number(*max),
+                        crate::model::Scale::Range { .. } => {
+                            f.scale.values().last().copied().unwrap_or(Value::Number(0))
+                        }
                     },
                 })
                 .collect();

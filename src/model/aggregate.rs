@@ -72,6 +72,16 @@ impl<'a> ScaleTable<'a> {
         }
     }
 
+    /// Whether a spread is contested: named levels by steps apart; a range by value distance
+    /// (`contested_steps` whole points), so votes 0.2 apart on a scale in steps of 0.1 are
+    /// not contested as 2 steps would be. On a whole-number range the two are the same.
+    fn contested(&self, steps: i64, distance: f64, contested_steps: u32) -> bool {
+        match self.scale {
+            Scale::Range { .. } => distance + 1e-9 >= f64::from(contested_steps),
+            Scale::Levels(_) => steps >= i64::from(contested_steps),
+        }
+    }
+
     /// (ordinal, points) of a value.
     fn key(&self, v: Value) -> (i64, f64) {
         match v {
@@ -79,7 +89,7 @@ impl<'a> ScaleTable<'a> {
                 .levels
                 .get(usize::from(i))
                 .map_or((0, 0.0), |&(p, o)| (o, p)),
-            Value::Number(n) => (i64::from(n), f64::from(n)),
+            Value::Number(n) => (i64::from(n), self.scale.points(v)),
         }
     }
 
@@ -147,7 +157,8 @@ impl<'a> ScaleTable<'a> {
             q1: quantile(0.25),
             q3: quantile(0.75),
             steps,
-            contested: contested_steps > 0 && steps >= i64::from(contested_steps),
+            contested: contested_steps > 0
+                && self.contested(steps, last.1 - first.1, contested_steps),
         };
         (value, Some(spread))
     }
@@ -280,7 +291,11 @@ mod tests {
 
     #[test]
     fn median_of_even_count_on_a_range_is_a_value_of_the_range() {
-        let s = Scale::Range { min: 1, max: 20 };
+        let s = Scale::Range {
+            min: 1,
+            max: 20,
+            step: None,
+        };
         let votes = [Value::Number(5), Value::Number(10)];
         assert_eq!(median(&s, &votes), Some(Value::Number(10)));
     }
@@ -300,7 +315,11 @@ mod tests {
                 "votes {votes:?}"
             );
         }
-        let r = Scale::Range { min: 1, max: 20 };
+        let r = Scale::Range {
+            min: 1,
+            max: 20,
+            step: None,
+        };
         let votes = [Value::Number(3), Value::Number(4)];
         assert_eq!(
             aggregate(&r, Aggregation::Mean, &votes),

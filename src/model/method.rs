@@ -147,12 +147,18 @@ pub struct Factor {
 pub enum Scale {
     /// Named levels, each with points. Listed in the order shown to users.
     Levels(Vec<Level>),
-    /// Any whole number from `min` to `max` inclusive; the number is the points.
+    /// Any number from `min` to `max` inclusive, whole numbers unless a `step` is given
+    /// (`step: 0.1`: 0, 0.1, 0.2 … as a paper's 0–10 score is written); the number is the
+    /// points.
     Range {
         /// Smallest allowed value.
         min: i32,
         /// Largest allowed value.
         max: i32,
+        /// The smallest difference between two values (a decimal with up to 4 places);
+        /// whole numbers when not given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<super::step::Step>,
     },
 }
 

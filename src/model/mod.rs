@@ -22,6 +22,7 @@ pub mod rerank;
 pub mod risk_rule;
 pub mod scorecard;
 pub mod stability;
+pub mod step;
 pub mod text;
 pub mod value;
 pub mod workshop;

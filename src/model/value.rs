@@ -1,6 +1,7 @@
 //! A value on a factor's scale, and how text (a level code, a label or a number) becomes one.
 
 use super::method::{Level, Scale};
+use super::step::Step;
 
 /// A position on a factor's scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -50,23 +51,21 @@ pub enum ValueError {
         /// Largest allowed.
         max: i32,
     },
+    /// Not a number on a stepped range (off the range, or between two steps).
+    #[error("\"{text}\" is not a number from {min} to {max} in steps of {step}")]
+    NotAStep {
+        /// The text given.
+        text: String,
+        /// Smallest allowed.
+        min: i32,
+        /// Largest allowed.
+        max: i32,
+        /// The step, as written.
+        step: String,
+    },
     /// A value of the wrong kind for this scale.
     #[error("value does not fit this scale")]
     WrongKind,
-}
-
-/// A whole number as people and spreadsheets write it: `2`, `+2`, `-2`, or with zeros after
-/// the point (`2.0`, `2.00`), which is how spreadsheets save whole numbers.
-fn whole(text: &str) -> Option<i64> {
-    if let Ok(n) = text.parse() {
-        return Some(n);
-    }
-    let (int, frac) = text.split_once('.')?;
-    let digits = int.trim_start_matches(['+', '-']);
-    if digits.is_empty() || !frac.bytes().all(|b| b == b'0') {
-        return None;
-    }
-    int.parse().ok()
 }
 
 impl Scale {
@@ -76,29 +75,82 @@ impl Scale {
         let text = text.trim();
         match self {
             Scale::Levels(levels) => parse_level(levels, text),
-            Scale::Range { min, max } => {
-                let n: i64 = whole(text).ok_or_else(|| ValueError::NotANumber {
-                    text: text.to_owned(),
-                    min: *min,
-                    max: *max,
-                })?;
-                self.number(n)
+            Scale::Range { min, max, step } => {
+                let s = self.step();
+                let wrong = || match step {
+                    None => ValueError::NotANumber {
+                        text: text.to_owned(),
+                        min: *min,
+                        max: *max,
+                    },
+                    Some(st) => ValueError::NotAStep {
+                        text: text.to_owned(),
+                        min: *min,
+                        max: *max,
+                        step: st.written(),
+                    },
+                };
+                let n = s.steps_in(text).ok_or_else(wrong)?;
+                self.steps(n).map_err(|e| match (e, step) {
+                    (ValueError::OutOfRange { .. }, Some(_)) => wrong(),
+                    (e, _) => e,
+                })
             }
         }
+    }
+
+    /// A range scale's step (1 for whole numbers, and for named levels).
+    pub fn step(&self) -> Step {
+        match self {
+            Scale::Range {
+                step: Some(step), ..
+            } => *step,
+            _ => Step::ONE,
+        }
+    }
+
+    /// The smallest and largest number of steps on a range scale.
+    pub fn step_bounds(&self) -> Option<(i64, i64)> {
+        let Scale::Range { min, max, .. } = self else {
+            return None;
+        };
+        let s = self.step();
+        Some((
+            s.steps_of_whole(i64::from(*min))?,
+            s.steps_of_whole(i64::from(*max))?,
+        ))
     }
 
     /// A whole number on a range scale, checked.
     pub fn number(&self, n: i64) -> Result<Value, ValueError> {
         match self {
-            Scale::Range { min, max } if (i64::from(*min)..=i64::from(*max)).contains(&n) => Ok(
-                Value::Number(i32::try_from(n).map_err(|_| ValueError::WrongKind)?),
-            ),
-            Scale::Range { min, max } => Err(ValueError::OutOfRange {
+            Scale::Range { min, max, .. } => {
+                let steps = self
+                    .step()
+                    .steps_of_whole(n)
+                    .ok_or(ValueError::OutOfRange {
+                        value: n,
+                        min: *min,
+                        max: *max,
+                    })?;
+                self.steps(steps)
+            }
+            Scale::Levels(_) => Err(ValueError::WrongKind),
+        }
+    }
+
+    /// `n` steps on a range scale (a number, on a whole-number range), checked.
+    pub fn steps(&self, n: i64) -> Result<Value, ValueError> {
+        match (self, self.step_bounds()) {
+            (Scale::Range { .. }, Some((lo, hi))) if (lo..=hi).contains(&n) => Ok(Value::Number(
+                i32::try_from(n).map_err(|_| ValueError::WrongKind)?,
+            )),
+            (Scale::Range { min, max, .. }, _) => Err(ValueError::OutOfRange {
                 value: n,
                 min: *min,
                 max: *max,
             }),
-            Scale::Levels(_) => Err(ValueError::WrongKind),
+            (Scale::Levels(_), _) => Err(ValueError::WrongKind),
         }
     }
 
@@ -106,7 +158,7 @@ impl Scale {
     pub fn check(&self, value: Value) -> Result<Value, ValueError> {
         match (self, value) {
             (Scale::Levels(levels), Value::Level(i)) if usize::from(i) < levels.len() => Ok(value),
-            (Scale::Range { .. }, Value::Number(n)) => self.number(i64::from(n)),
+            (Scale::Range { .. }, Value::Number(n)) => self.steps(i64::from(n)),
             _ => Err(ValueError::WrongKind),
         }
     }
@@ -117,7 +169,7 @@ impl Scale {
             (Scale::Levels(levels), Value::Level(i)) => {
                 levels.get(usize::from(i)).map_or(0.0, |l| l.points)
             }
-            (_, Value::Number(n)) => f64::from(n),
+            (_, Value::Number(n)) => self.step().at(i64::from(n)),
             (Scale::Range { .. }, Value::Level(_)) => 0.0,
         }
     }
@@ -128,7 +180,7 @@ impl Scale {
             (Scale::Levels(levels), Value::Level(i)) => levels
                 .get(usize::from(i))
                 .map_or_else(|| format!("#{i}"), |l| l.code.clone()),
-            (_, Value::Number(n)) => n.to_string(),
+            (_, Value::Number(n)) => self.step().text(i64::from(n)),
             (Scale::Range { .. }, Value::Level(i)) => format!("#{i}"),
         }
     }
@@ -157,7 +209,11 @@ impl Scale {
             Scale::Levels(levels) => (0..levels.len())
                 .filter_map(|i| u16::try_from(i).ok().map(Value::Level))
                 .collect(),
-            Scale::Range { min, max } => (*min..=*max).map(Value::Number).collect(),
+            Scale::Range { .. } => self.step_bounds().map_or_else(Vec::new, |(lo, hi)| {
+                (lo..=hi)
+                    .filter_map(|n| i32::try_from(n).ok().map(Value::Number))
+                    .collect()
+            }),
         }
     }
 
@@ -262,7 +318,11 @@ mod tests {
 
     #[test]
     fn parses_ranges() {
-        let s = Scale::Range { min: 1, max: 20 };
+        let s = Scale::Range {
+            min: 1,
+            max: 20,
+            step: None,
+        };
         assert_eq!(s.parse("20"), Ok(Value::Number(20)));
         assert_eq!(s.parse(" 1"), Ok(Value::Number(1)));
         assert!(matches!(s.parse("21"), Err(ValueError::OutOfRange { .. })));

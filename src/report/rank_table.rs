@@ -49,7 +49,7 @@ pub enum Format {
 /// The legend printed under a table.
 pub fn legend(ranking: &Ranking) -> String {
     format!(
-        "flags: D = decision departs from the computed outcome; G = intelligence gap (high risk, low confidence); C = contested (votes {}+ steps apart); ? = incomplete (not ranked, or no outcome until its position is scored)",
+        "flags: D = decision departs from the computed outcome; G = intelligence gap (high risk, low confidence); C = contested (votes {}+ steps apart, or points on a number range); ? = incomplete (not ranked, or no outcome until its position is scored)",
         ranking.contested_steps
     )
 }

@@ -73,8 +73,8 @@ fn row_body_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<
         let in_force = result.and_then(|r| r.value);
         let hovered = match &c.factor.scale {
             Scale::Levels(_) => levels_ui(ui, c, draft, in_force, out),
-            Scale::Range { min, max } => {
-                range_ui(ui, c, draft, *min, *max, out);
+            Scale::Range { .. } => {
+                range_ui(ui, c, draft, out);
                 None
             }
         };
@@ -223,22 +223,31 @@ fn levels_ui(
     hovered
 }
 
-fn range_ui(
-    ui: &mut Ui,
-    c: &RowCtx<'_>,
-    draft: Option<Value>,
-    min: i32,
-    max: i32,
-    out: &mut Vec<Action>,
-) {
+/// A range's draft: a slider over the scale's steps, its number typed in the box beside it
+/// (`6.3` on a scale in steps of 0.1), never a button per value.
+fn range_ui(ui: &mut Ui, c: &RowCtx<'_>, draft: Option<Value>, out: &mut Vec<Action>) {
+    let scale = &c.factor.scale;
+    let step = scale.step();
+    let Some((lo, hi)) = scale.step_bounds() else {
+        return;
+    };
+    let (lo, hi) = (
+        i32::try_from(lo).unwrap_or(i32::MIN),
+        i32::try_from(hi).unwrap_or(i32::MAX),
+    );
     ui.horizontal(|ui| {
         let mut n = match draft {
             Some(Value::Number(n)) => n,
-            _ => min,
+            _ => lo,
         };
         let label = format!("{} (draft)", c.factor.label);
-        let r = ui.add(egui::Slider::new(&mut n, min..=max).text("draft"));
-        r.widget_info(|| egui::WidgetInfo::slider(true, f64::from(n), &label));
+        #[allow(clippy::cast_possible_truncation)]
+        let slider = egui::Slider::new(&mut n, lo..=hi)
+            .text("draft")
+            .custom_formatter(move |v, _| step.text(v.round() as i64))
+            .custom_parser(move |s| step.steps_in(s).map(|n| n as f64));
+        let r = ui.add(slider);
+        r.widget_info(|| egui::WidgetInfo::slider(true, step.at(i64::from(n)), &label));
         if r.changed() {
             out.push(Action::Edit {
                 edit: Edit::SetDraft {

@@ -58,7 +58,12 @@ pub fn handle(ctx: &egui::Context, app: &mut State) {
 /// shortcuts and F5 act.
 fn command_keys(ctx: &egui::Context, app: &mut State, typing: bool) {
     let presenting = app.view.presenter.is_some();
+    // A number being typed into the vote grid is committed by Enter, not taken for *Edit note*.
+    let grid_entry = app.view.tab == Tab::Workshop && !app.view.workshop.entry.is_empty();
     for c in Command::ALL {
+        if grid_entry && c == Command::EditNote {
+            continue;
+        }
         let usable = |s: &&egui::KeyboardShortcut| {
             s.modifiers.command || (!typing && (!presenting || c == Command::Presenter))
         };
@@ -170,10 +175,11 @@ fn set_by_number(app: &mut State, n: usize) {
     let value = match &factor.scale {
         Scale::Levels(levels) if n < levels.len() => Value::Level(n as u16),
         // On a range scale, 1–9 pick that number when it is in range.
-        Scale::Range { min, max } if (*min..=*max).contains(&(n as i32 + 1)) => {
-            Value::Number(n as i32 + 1)
-        }
-        _ => return,
+        Scale::Range { .. } => match factor.scale.number(n as i64 + 1) {
+            Ok(v) => v,
+            Err(_) => return,
+        },
+        Scale::Levels(_) => return,
     };
     app.push(Action::edit(Edit::SetDraft {
         theme,

@@ -219,7 +219,7 @@ fn level_text(factor: &Factor, shown: Option<Value>) -> String {
     match shown.and_then(|v| factor.scale.level(v)) {
         Some(l) => format!("{} — {}", l.label, l.descriptor),
         None => match (shown, &factor.scale) {
-            (Some(Value::Number(n)), Scale::Range { .. }) => n.to_string(),
+            (Some(v @ Value::Number(_)), Scale::Range { .. }) => factor.scale.code(v),
             _ => String::new(),
         },
     }

@@ -42,15 +42,18 @@ impl Grid<'_> {
         };
     }
 
-    /// Sets the number typed so far, if the scale allows it, and clears the entry.
-    fn commit_number(&self, w: &mut WorkshopView, out: &mut Vec<Action>) {
-        if let (Ok(n), Scale::Range { min, max }) =
-            (w.entry.parse::<i32>(), &self.factors[w.cursor.1].scale)
-            && (*min..=*max).contains(&n)
+    /// Sets the number typed so far, if the scale allows it, and clears the entry; false
+    /// (the entry kept, to be corrected) if it is not on the scale.
+    fn commit_number(&self, w: &mut WorkshopView, out: &mut Vec<Action>) -> bool {
+        let scale = &self.factors[w.cursor.1].scale;
+        if matches!(scale, Scale::Range { .. })
+            && let Ok(v) = scale.parse(&w.entry)
         {
-            self.set(out, w.cursor, Some(Value::Number(n)));
+            self.set(out, w.cursor, Some(v));
+            w.entry.clear();
+            return true;
         }
-        w.entry.clear();
+        false
     }
 }
 
@@ -77,8 +80,17 @@ pub fn grid_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState, out:
             digit(&grid, w, n, out);
         }
     }
-    if pressed(egui::Key::Enter) && !w.entry.is_empty() {
-        grid.commit_number(w, out);
+    // The decimal point of a number on a stepped range (6.3).
+    if matches!(
+        grid.factors[w.cursor.1].scale,
+        Scale::Range { step: Some(_), .. }
+    ) && !w.entry.contains('.')
+        && pressed(egui::Key::Period)
+    {
+        w.entry.push('.');
+    }
+    // A number off the scale (6.33 in steps of 0.1) stays in its cell to be corrected.
+    if pressed(egui::Key::Enter) && !w.entry.is_empty() && grid.commit_number(w, out) {
         grid.advance(&mut w.cursor);
     }
     if pressed(egui::Key::Backspace) && w.entry.pop().is_none() {
@@ -95,8 +107,8 @@ pub fn grid_keys(ctx: &egui::Context, doc: &Document, view: &mut ViewState, out:
         (egui::Key::ArrowUp, -1, 0),
     ] {
         if pressed(key) {
-            if !w.entry.is_empty() {
-                grid.commit_number(w, out);
+            if !w.entry.is_empty() && !grid.commit_number(w, out) {
+                continue;
             }
             let r = (w.cursor.0 as isize + dr).clamp(0, rows as isize - 1) as usize;
             let c = (w.cursor.1 as isize + dc).clamp(0, cols as isize - 1) as usize;

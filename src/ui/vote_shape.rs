@@ -83,10 +83,15 @@ pub(super) fn shape(ui: &egui::Ui, factors: &[&Factor], width: f32) -> Shape {
     }
 }
 
-/// The codes a scale's votes are shown as (a range's ends stand for its numbers).
+/// The codes a scale's votes are shown as (a range's ends, and one step short of its top,
+/// stand for its numbers: 9.9 is wider than 10).
 fn codes(scale: &crate::model::Scale) -> Vec<String> {
-    match scale {
-        crate::model::Scale::Levels(levels) => levels.iter().map(|l| l.code.clone()).collect(),
-        crate::model::Scale::Range { min, max } => vec![min.to_string(), max.to_string()],
+    match (scale, scale.step_bounds()) {
+        (crate::model::Scale::Levels(levels), _) => levels.iter().map(|l| l.code.clone()).collect(),
+        (crate::model::Scale::Range { .. }, Some((lo, hi))) => {
+            let s = scale.step();
+            vec![s.text(lo), s.text(hi), s.text(hi - 1)]
+        }
+        (crate::model::Scale::Range { .. }, None) => Vec::new(),
     }
 }

@@ -150,8 +150,14 @@ fn agree_row_ui(ui: &mut Ui, doc: &Document, grid: &Grid<'_>, now: &[RoundStats]
         let hint = match (agreed, contested) {
             (Some(a), _) => format!("Agreed: {}", a.rationale),
             (None, true) => format!(
-                "{}: votes are {}+ steps apart; agree a value with a reason",
-                f.label, doc.card.method.contested_steps
+                "{}: votes are {}+ {} apart; agree a value with a reason",
+                f.label,
+                doc.card.method.contested_steps,
+                if matches!(f.scale, Scale::Range { .. }) {
+                    "points"
+                } else {
+                    "steps"
+                }
             ),
             (None, false) => format!("Agree a value for {}", f.label),
         };

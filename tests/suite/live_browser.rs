@@ -164,3 +164,77 @@ fn drive_phone(base: &str, code: &str, to_trh: &mut std::process::ChildStdin) ->
     assert!(status.success(), "node: {last}");
     serde_json::from_str(&last).expect("votes as JSON")
 }
+
+/// A fine number scale on a phone in chromium (tests/browser/decimal.mjs): a number box, not a
+/// button per value; 6.33 refused on the page in the scale's words; 6.3 recorded as "6.3".
+#[test]
+fn a_phone_types_a_decimal_score_in_chromium() {
+    if crate::skip::on_windows(
+        "a decimal score typed in a browser",
+        "node, Chromium and kill",
+    ) {
+        return;
+    }
+    if let Some(why) = missing() {
+        assert!(
+            std::env::var_os("TRH_REQUIRE_BROWSER").is_none(),
+            "TRH_REQUIRE_BROWSER is set but {why}"
+        );
+        eprintln!("SKIPPED: {why}, so a decimal score was not typed in a browser");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("decimal.ron");
+    let card = crate::decimal::card();
+    let theme = card.themes[0].id.to_string();
+    trh::file::save::save_scorecard(&card, &file).expect("saves");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_trh"))
+        .args([
+            "live",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--theme",
+            &theme,
+        ])
+        .arg(&file)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("trh live starts");
+    let mut lines = BufReader::new(server.stdout.take().expect("stdout")).lines();
+    let mut next = || lines.next().and_then(Result::ok).unwrap_or_default();
+    let (join, code) = (next(), next());
+    let base = join
+        .strip_prefix("join: ")
+        .and_then(|u| u.split("?k=").next())
+        .expect("join line")
+        .to_owned();
+    let code = code.strip_prefix("code: ").expect("code line").to_owned();
+    let out = Command::new("node")
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser"))
+        .args(["decimal.mjs", &base, &code, "Ann Lee"])
+        .output()
+        .expect("node runs");
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut to_trh = server.stdin.take().expect("trh stdin");
+    writeln!(to_trh, "stop").expect("told trh");
+    to_trh.flush().expect("flushed");
+    let status = wait(&mut server, Duration::from_secs(10));
+    assert!(
+        out.status.success(),
+        "node: {said} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(status, Some(0), "trh live stops");
+    let card = trh::file::load_scorecard(&file).expect("saved file loads");
+    let (_, f) = card.method.factor("harm_score").expect("factor");
+    let votes: Vec<String> = card.themes[0].scores[&trh::model::FactorId::from("harm_score")]
+        .votes
+        .iter()
+        .map(|v| f.scale.code(v.value))
+        .collect();
+    assert_eq!(votes, ["6.3"], "{said}");
+}

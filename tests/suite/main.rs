@@ -29,6 +29,7 @@ mod common;
 mod architecture;
 mod cli;
 mod compat;
+mod decimal;
 mod diff;
 mod exact;
 mod exports;

@@ -304,3 +304,85 @@ fn weights_can_sit_on_single_factors() {
         "{text}"
     );
 }
+
+/// A paper's 0–10 decimal scores, weighted: three decimal Range factors, no level lists;
+/// the risks are the paper's exact decimals, equal risks tie and are ordered by harm, and
+/// a value between steps is refused with the scale's words.
+#[test]
+fn decimal_scores_are_written_as_the_paper_does() {
+    let m = recipe("weighted-decimal-scores.ron");
+    let csv = "theme,harm_score,likelihood_score,concern_score\nA,5.4,8.4,8.9\nB,7,7,7\nC,5.1,9.1,8.6\nD,2.0,3.5,6.25\nE,1.5,2,0.05\n";
+    let (card, ranking) = scored(&m, csv);
+    let got: Vec<(&str, Option<f64>)> = ranking
+        .rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.risk))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("B", Some(7.0)),
+            ("A", Some(7.0)),
+            ("C", Some(7.0)),
+            ("D", Some(3.3)),
+            ("E", Some(1.36)),
+        ],
+        "exact decimals; 7/7/7 first among equal risks"
+    );
+    assert_eq!(
+        table(&ranking)[0],
+        ("B".into(), "High".into(), "Priority".into())
+    );
+    let text = explain(&card, &ranking, row(&ranking, "D"));
+    assert!(
+        text.contains(
+            "= 0.5 × 2 + 0.3 × 3.5 + 0.2 × 6.25 = 1 + 1.05 + 1.25 = 3.3 → band Low (below 4)"
+        ),
+        "{text}"
+    );
+    let json = trh::report::json_text(&ranking.rows).expect("json");
+    assert!(
+        json.contains("\"risk\": 7,") && json.contains("\"risk\": 3.3,"),
+        "{json}"
+    );
+    // Stored as written, read back the same.
+    let harm = &card.themes[0].scores[&trh::model::FactorId::from("harm_score")];
+    let f = m.factors().next().expect("harm").1;
+    assert_eq!(f.scale.code(harm.draft.expect("draft")), "5.4");
+    // Between steps, or off the scale: refused, in the scale's words.
+    let bad = "theme,harm_score,likelihood_score,concern_score\nX,6.33,1,1\n";
+    let err = format!(
+        "{:?}",
+        from_csv(bad.as_bytes(), &m, "Recipe", "recipe.csv").expect_err("refused")
+    );
+    assert!(
+        err.contains("\\\"6.33\\\" is not a number from 0 to 10 in steps of 0.1"),
+        "{err}"
+    );
+    let bad = "theme,harm_score,likelihood_score,concern_score\nX,10.1,1,1\n";
+    let err = format!(
+        "{:?}",
+        from_csv(bad.as_bytes(), &m, "Recipe", "recipe.csv").expect_err("refused")
+    );
+    assert!(err.contains("in steps of 0.1"), "{err}");
+}
+
+/// Votes on a decimal range: the median is a value of the scale, and votes are contested by
+/// value distance (1 point here), not by steps: 6.1 and 6.3 are 2 steps but 0.2 apart.
+#[test]
+fn votes_on_a_decimal_range_are_contested_by_value() {
+    let m = recipe("weighted-decimal-scores.ron");
+    let scale = &m.factors().next().expect("harm").1.scale;
+    let v = |t: &str| scale.parse(t).expect("on the scale");
+    let close = [v("6.1"), v("6.3"), v("6.2")];
+    let s = trh::model::aggregate::spread(scale, &close, m.contested_steps).expect("spread");
+    assert!(!s.contested, "0.2 apart is not contested at 1 point: {s:?}");
+    assert_eq!(
+        trh::model::aggregate::median(scale, &close).map(|x| scale.code(x)),
+        Some("6.2".to_owned())
+    );
+    let apart = [v("6.1"), v("7.1")];
+    let s = trh::model::aggregate::spread(scale, &apart, m.contested_steps).expect("spread");
+    assert!(s.contested, "1 point apart is contested: {s:?}");
+    assert!((s.max - s.min - 1.0).abs() < 1e-9, "{s:?}");
+}

@@ -127,9 +127,12 @@ impl Hub {
 
 /// The model value of the `i`th level shown for a factor: a level index, or the number.
 fn value_at(f: &crate::live::session::FactorView, i: usize) -> crate::model::Value {
-    match f.levels[i].code.parse::<i32>() {
-        Ok(n) if f.range => crate::model::Value::Number(n),
-        _ => crate::model::Value::Level(u16::try_from(i).unwrap_or(u16::MAX)),
+    match f.range {
+        // A range's levels are its steps in order, from its first.
+        Some(lo) => crate::model::Value::Number(
+            i32::try_from(lo + i64::try_from(i).unwrap_or(i64::MAX)).unwrap_or(i32::MAX),
+        ),
+        None => crate::model::Value::Level(u16::try_from(i).unwrap_or(u16::MAX)),
     }
 }
 
@@ -137,6 +140,9 @@ fn value_at(f: &crate::live::session::FactorView, i: usize) -> crate::model::Val
 fn level_code(f: &crate::live::session::FactorView, v: crate::model::Value) -> Option<String> {
     match v {
         crate::model::Value::Level(i) => f.levels.get(usize::from(i)).map(|l| l.code.clone()),
-        crate::model::Value::Number(n) => Some(n.to_string()),
+        crate::model::Value::Number(n) => {
+            let i = usize::try_from(i64::from(n) - f.range?).ok()?;
+            f.levels.get(i).map(|l| l.code.clone())
+        }
     }
 }

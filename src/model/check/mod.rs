@@ -89,6 +89,12 @@ fn format_2_features(method: &Method) -> Vec<&'static str> {
     if method.sections.iter().any(|s| s.kind == SectionKind::Other) {
         used.push("an Other section");
     }
+    if method
+        .factors()
+        .any(|(_, f)| matches!(f.scale, crate::model::Scale::Range { step: Some(_), .. }))
+    {
+        used.push("a Range with a step");
+    }
     let written = |f: [Option<f64>; 4]| {
         let [min, max, from, below] = f;
         from.is_some() || below.is_some() || min.is_none() || max.is_none()

@@ -202,16 +202,33 @@ fn check_scale(id: &str, scale: &Scale, at: &[&str], out: &mut Vec<MethodIssue>)
                 }
             }
         }
-        Scale::Range { min, max } => {
+        Scale::Range { min, max, step } => {
+            let s = scale.step();
+            let bounds = scale.step_bounds();
             if min > max {
                 out.push(issue(
                     format!("factor \"{id}\" has an empty range {min}–{max}"),
                     at,
                 ));
-            } else if i64::from(*max) - i64::from(*min) >= MAX_RANGE_WIDTH {
+            } else if bounds.is_none() {
                 out.push(issue(
                     format!(
-                        "factor \"{id}\" range {min}–{max} is wider than {MAX_RANGE_WIDTH} values"
+                        "factor \"{id}\": {min} and {max} must be whole steps of {} (a step such as 0.1, 0.25 or 0.5)",
+                        s.written()
+                    ),
+                    at,
+                ));
+            } else if let Some((lo, hi)) = bounds
+                && hi - lo >= MAX_RANGE_WIDTH
+            {
+                let hint = if step.is_some() {
+                    "; use a larger step"
+                } else {
+                    ""
+                };
+                out.push(issue(
+                    format!(
+                        "factor \"{id}\" range {min}–{max} has more than {MAX_RANGE_WIDTH} values{hint}"
                     ),
                     at,
                 ));

@@ -12,7 +12,11 @@ fn vote(round: u32, who: &str, n: i32) -> Vote {
 #[test]
 fn effective_value_source_table() {
     let method = crate::methods::builtin("probability-harm").expect("shipped");
-    let scale = Scale::Range { min: 1, max: 20 };
+    let scale = Scale::Range {
+        min: 1,
+        max: 20,
+        step: None,
+    };
     assert_eq!(method.aggregation, Aggregation::Median);
     let agreed = Some(Agreed {
         value: Value::Number(7),
@@ -57,7 +61,11 @@ fn effective_value_source_table() {
 #[test]
 fn a_hidden_round_counts_for_nothing_until_revealed() {
     let method = crate::methods::builtin("probability-harm").expect("shipped");
-    let scale = Scale::Range { min: 1, max: 20 };
+    let scale = Scale::Range {
+        min: 1,
+        max: 20,
+        step: None,
+    };
     let fs = FactorScore {
         draft: Some(Value::Number(3)),
         votes: vec![vote(1, "a", 9), vote(1, "b", 11), vote(2, "a", 20)],

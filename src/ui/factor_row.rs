@@ -245,7 +245,10 @@ fn range_ui(ui: &mut Ui, c: &RowCtx<'_>, draft: Option<Value>, out: &mut Vec<Act
         let slider = egui::Slider::new(&mut n, lo..=hi)
             .text("draft")
             .custom_formatter(move |v, _| step.text(v.round() as i64))
-            .custom_parser(move |s| step.steps_in(s).map(|n| n as f64));
+            .custom_parser(move |s| step.steps_in(s).map(|n| n as f64))
+            // Taken on Enter, not key by key: "6.35" must not become 6.3 on the way (a number
+            // between steps is not taken, and the box shows the draft again).
+            .update_while_editing(false);
         let r = ui.add(slider);
         r.widget_info(|| egui::WidgetInfo::slider(true, step.at(i64::from(n)), &label));
         if r.changed() {

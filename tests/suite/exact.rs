@@ -148,3 +148,36 @@ proptest! {
         check(&themes, weights);
     }
 }
+
+/// The resampled runs use the same rule: the paper's three risks of exactly 7 tie in every
+/// run and are ordered by harm there too, so the stability ranks are the ranking's.
+#[test]
+fn a_tie_in_a_resampled_run_is_a_tie() {
+    let themes = [[540, 840, 890], [700, 700, 700], [510, 910, 860]];
+    let m = method(&themes, [50, 30, 20]);
+    let csv = "theme,h,l,c\nA,v540,v840,v890\nB,v700,v700,v700\nC,v510,v910,v860\n";
+    let card = from_csv(csv.as_bytes(), &m, "Paper", "paper.csv").expect("imports");
+    let options = trh::model::stability::Options {
+        runs: 200,
+        seed: 1,
+        top: 1,
+        centre: trh::model::stability::Centre::AroundAgreed,
+        confidence_widens: false,
+    };
+    let s = trh::model::stability::stability(&card, &options);
+    let ranks: Vec<(&str, Option<u32>, Option<u32>, f64)> = s
+        .themes
+        .iter()
+        .map(|t| (t.name.as_str(), t.rank_p5, t.rank_p95, t.p_top))
+        .collect();
+    let mut ranks = ranks;
+    ranks.sort_by(|a, b| a.0.cmp(b.0));
+    assert_eq!(
+        ranks,
+        [
+            ("A", Some(2), Some(2), 0.0),
+            ("B", Some(1), Some(1), 1.0),
+            ("C", Some(3), Some(3), 0.0),
+        ]
+    );
+}

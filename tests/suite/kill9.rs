@@ -5,7 +5,7 @@
 //! their own, so the kill is a real SIGKILL (on Windows, TerminateProcess).
 
 use std::collections::HashMap;
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -194,35 +194,9 @@ fn start_trh_live(file: &Path, theme: &str) -> (Child, SocketAddr, String) {
 
 /// `trh live FILE` on `port` (0: a free one).
 fn start_trh_live_on(file: &Path, theme: &str, port: u16) -> (Child, SocketAddr, String) {
-    let port = port.to_string();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trh"))
-        .args([
-            "live",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            &port,
-            "--theme",
-            theme,
-        ])
-        .arg(file)
-        // Its facilitator's commands: `stop` is the clean stop on every system.
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("trh live starts");
-    let out = child.stdout.take().expect("stdout");
-    let mut lines = std::io::BufReader::new(out).lines();
-    let join = lines
-        .next()
-        .and_then(Result::ok)
-        .expect("trh live prints its join link");
-    // Read the rest as it comes: a closed pipe would fail trh live's next line.
-    std::thread::spawn(move || lines.for_each(drop));
-    let link = join.trim_start_matches("join: http://");
-    let (addr, secret) = link.split_once("/?k=").expect("a join link");
-    (child, addr.parse().expect("address"), secret.to_owned())
+    let live = crate::trh_live::TrhLive::start(file, theme, port, Stdio::null());
+    let (addr, secret) = (live.addr(), live.secret().to_owned());
+    (live.child, addr, secret)
 }
 
 #[test]

@@ -29,20 +29,26 @@ fn missing() -> Option<String> {
     None
 }
 
+/// True (having said why) when the browser test `what` cannot run here: on Windows, or
+/// without node, Chromium or playwright-core (a failure when TRH_REQUIRE_BROWSER is set).
+fn skipped(what: &str) -> bool {
+    if crate::skip::on_windows(what, "node, Chromium and kill") {
+        return true;
+    }
+    let Some(why) = missing() else {
+        return false;
+    };
+    assert!(
+        std::env::var_os("TRH_REQUIRE_BROWSER").is_none(),
+        "TRH_REQUIRE_BROWSER is set but {why}"
+    );
+    eprintln!("SKIPPED: {why}, so {what} was not tried");
+    true
+}
+
 #[test]
 fn a_participant_joins_votes_on_every_factor_and_reloads_in_chromium() {
-    if crate::skip::on_windows(
-        "the live-voting page in a browser",
-        "node, Chromium and kill",
-    ) {
-        return;
-    }
-    if let Some(why) = missing() {
-        assert!(
-            std::env::var_os("TRH_REQUIRE_BROWSER").is_none(),
-            "TRH_REQUIRE_BROWSER is set but {why}"
-        );
-        eprintln!("SKIPPED: {why}, so the live-voting page was not driven in a browser");
+    if skipped("the live-voting page in a browser") {
         return;
     }
     let dir = tempfile::tempdir().expect("tmp");
@@ -52,28 +58,9 @@ fn a_participant_joins_votes_on_every_factor_and_reloads_in_chromium() {
         &file,
     )
     .expect("copy");
-    let mut server = Command::new(env!("CARGO_BIN_EXE_trh"))
-        .args([
-            "live",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--theme",
-            THEME,
-        ])
-        .arg(&file)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("trh live starts");
-    let mut lines = BufReader::new(server.stdout.take().expect("stdout")).lines();
-    let mut next = || lines.next().and_then(Result::ok).unwrap_or_default();
-    let (join, code) = (next(), next());
-    let url = join.strip_prefix("join: ").expect("join line").to_owned();
-    let code = code.strip_prefix("code: ").expect("code line").to_owned();
-    let base = url.split("?k=").next().expect("base").to_owned();
+    let live = crate::trh_live::TrhLive::start(&file, THEME, 0, Stdio::inherit());
+    let (url, code, base) = (live.join.clone(), live.code.clone(), live.base().to_owned());
+    let mut server = live.child;
     assert!(url.contains("?k=") && code.len() == 6, "{url} {code}");
     let mut to_trh = server.stdin.take().expect("trh stdin");
     let given = drive_phone(&base, &code, &mut to_trh);
@@ -188,31 +175,9 @@ fn a_phone_types_a_decimal_score_in_chromium() {
     let card = crate::decimal::card();
     let theme = card.themes[0].id.to_string();
     trh::file::save::save_scorecard(&card, &file).expect("saves");
-    let mut server = Command::new(env!("CARGO_BIN_EXE_trh"))
-        .args([
-            "live",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--theme",
-            &theme,
-        ])
-        .arg(&file)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("trh live starts");
-    let mut lines = BufReader::new(server.stdout.take().expect("stdout")).lines();
-    let mut next = || lines.next().and_then(Result::ok).unwrap_or_default();
-    let (join, code) = (next(), next());
-    let base = join
-        .strip_prefix("join: ")
-        .and_then(|u| u.split("?k=").next())
-        .expect("join line")
-        .to_owned();
-    let code = code.strip_prefix("code: ").expect("code line").to_owned();
+    let live = crate::trh_live::TrhLive::start(&file, &theme, 0, Stdio::inherit());
+    let (base, code) = (live.base().to_owned(), live.code.clone());
+    let mut server = live.child;
     let out = Command::new("node")
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser"))
         .args(["decimal.mjs", &base, &code, "Ann Lee"])

@@ -2,7 +2,7 @@
 //! device's votes, a fresh code, stop. Only whoever runs `trh live` can type them.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -118,26 +118,10 @@ fn start(
     std::net::SocketAddr,
     String,
 ) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trh"))
-        .args([
-            "live",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--theme",
-            theme,
-        ])
-        .arg(file)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("trh live starts");
+    let live = crate::trh_live::TrhLive::start(file, theme, 0, Stdio::piped());
+    let (addr, secret) = (live.addr(), live.secret().to_owned());
+    let mut child = live.child;
     let stdin = child.stdin.take().expect("stdin");
-    let mut out = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let join = out.next().and_then(Result::ok).expect("join line");
-    std::thread::spawn(move || out.for_each(drop));
     let (tx, err) = channel();
     let stderr = child.stderr.take().expect("stderr");
     std::thread::spawn(move || {
@@ -145,8 +129,5 @@ fn start(
             let _ = tx.send(l);
         }
     });
-    let link = join.trim_start_matches("join: http://");
-    let (addr, secret) = link.split_once("/?k=").expect("link");
-    let addr = addr.parse().expect("addr");
     (child, stdin, err, addr, secret.to_owned())
 }

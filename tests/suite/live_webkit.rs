@@ -51,29 +51,9 @@ fn free_port() -> u16 {
 
 /// `trh live` on `port`: the child, its join link and code.
 fn trh_live(file: &Path, port: u16) -> (Reaped, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trh"))
-        .args([
-            "live",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            &port.to_string(),
-            "--theme",
-            THEME,
-        ])
-        .arg(file)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("trh live starts");
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let join = lines.next().and_then(Result::ok).unwrap_or_default();
-    let code = lines.next().and_then(Result::ok).unwrap_or_default();
-    std::thread::spawn(move || lines.for_each(drop));
-    let join = join.strip_prefix("join: ").expect("join line").to_owned();
-    let code = code.strip_prefix("code: ").expect("code line").to_owned();
-    (Reaped(child), join, code)
+    let live = crate::trh_live::TrhLive::start(file, THEME, port, Stdio::null());
+    let (join, code) = (live.join, live.code);
+    (Reaped(live.child), join, code)
 }
 
 /// Waits until `port` on loopback takes connections.

@@ -52,6 +52,7 @@ mod skip;
 // trh.exe under Wine, driven from Linux (the Windows run itself skips it).
 #[cfg(feature = "gui")]
 mod smoke;
+mod trh_live;
 #[cfg(feature = "gui")]
 mod ui;
 #[cfg(feature = "gui")]

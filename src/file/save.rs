@@ -54,27 +54,38 @@ pub fn save_scorecard(card: &Scorecard, path: &Path) -> Result<(), FileError> {
 
 /// Writes bytes to `path` atomically, keeping any previous file as `.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    write_file(path, bytes, true)
+    write_file(path, bytes, true, false)
 }
 
 /// Writes bytes to `path` atomically (a temporary file, then a rename); a file already there
 /// is replaced without a backup (exports, which can be made again).
 pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    write_file(path, bytes, false)
+    write_file(path, bytes, false, false)
+}
+
+/// As [`replace_atomic`], for a file holding secrets (live voting's room): readable by its
+/// owner only from the moment it exists, where the system has modes.
+pub fn replace_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_file(path, bytes, false, true)
 }
 
 /// A new file gets the user's usual mode: read-write for everyone, less the umask (which
-/// the operating system applies when the file is created), as any other program would.
-fn new_file_builder<'a>() -> tempfile::Builder<'a, 'a> {
+/// the operating system applies when the file is created), as any other program would; a
+/// `private` one is read-write for its owner only.
+fn new_file_builder<'a>(private: bool) -> tempfile::Builder<'a, 'a> {
     let mut b = tempfile::Builder::new();
     b.prefix(".trh-save-").suffix(".tmp");
-    // Windows has no mode bits: a new file there inherits its folder's access rules, which
-    // is what Windows programs do, so nothing is needed for it.
+    // Windows has no mode bits: a new file there inherits its folder's access rules (the
+    // user's own folder keeps a private file private), which is what Windows programs do, so
+    // nothing is needed for it.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        b.permissions(std::fs::Permissions::from_mode(0o666));
+        let mode = if private { 0o600 } else { 0o666 };
+        b.permissions(std::fs::Permissions::from_mode(mode));
     }
+    #[cfg(not(unix))]
+    let _ = private;
     b
 }
 
@@ -110,7 +121,7 @@ fn in_use(code: Option<i32>, exists: bool) -> bool {
 /// Copies `from` to `to` through a flushed temporary file and a rename, so a kill during the
 /// copy leaves the old `to` or the new one, never a torn one.
 fn copy_atomic(from: &Path, to: &Path, dir: &Path) -> std::io::Result<()> {
-    let mut tmp = new_file_builder().tempfile_in(dir)?;
+    let mut tmp = new_file_builder(false).tempfile_in(dir)?;
     let mut source = std::fs::File::open(from)?;
     // As a copy does: the backup keeps the file's permissions.
     tmp.as_file()
@@ -154,7 +165,7 @@ pub fn clean_temporaries(dir: &Path) -> usize {
     removed
 }
 
-fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
+fn write_file(path: &Path, bytes: &[u8], backup: bool, private: bool) -> Result<(), FileError> {
     let io = |source| FileError::Io {
         path: path.to_owned(),
         action: "cannot save",
@@ -169,9 +180,10 @@ fn write_file(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> 
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = new_file_builder().tempfile_in(dir).map_err(io)?;
-    // Replacing a file keeps its permissions: colleagues on a shared drive keep their access.
-    if let Ok(meta) = std::fs::metadata(path) {
+    let mut tmp = new_file_builder(private).tempfile_in(dir).map_err(io)?;
+    // Replacing a file keeps its permissions: colleagues on a shared drive keep their access
+    // (a private file stays private, whatever it had).
+    if !private && let Ok(meta) = std::fs::metadata(path) {
         tmp.as_file()
             .set_permissions(meta.permissions())
             .map_err(io)?;

@@ -42,7 +42,7 @@ impl Step {
 
     /// The step as a number.
     pub fn value(self) -> f64 {
-        f64::from(self.units) / 10_f64.powi(i32::from(self.places))
+        self.at(1)
     }
 
     /// `n` steps as a number: exact to the step's places (the double nearest the decimal).

@@ -7,7 +7,7 @@
 use egui::{Align2, Rect, Sense, Ui, pos2, vec2};
 
 use super::frozen::{frozen_named, scrolled_clip};
-use super::vote_shape::{Grid, UPRIGHT_MAX, shape};
+use super::vote_shape::{Grid, shape};
 use crate::document::Document;
 use crate::model::method::Factor;
 use crate::model::{ParticipantId, Theme, Value};
@@ -46,6 +46,7 @@ pub fn vote_grid_ui(
         cw: fit.cw,
         name_w: fit.name_w,
         upright: fit.upright,
+        head_len: fit.head_len,
         factors,
         look,
         moved: view.workshop.shown.as_ref() != Some(&(theme.id.clone(), view.workshop.cursor)),
@@ -175,22 +176,11 @@ fn header_ui(ui: &mut Ui, grid: &Grid<'_>) {
     let (factors, cw, name_w) = (&grid.factors, grid.cw, grid.name_w);
     let font = egui::TextStyle::Small.resolve(ui.style());
     let color = ui.visuals().text_color();
-    // Upright, a heading runs up to UPRIGHT_MAX, or its longest word, so no word breaks.
-    let longest_word = factors
-        .iter()
-        .flat_map(|f| f.label.split_whitespace())
-        .map(|w| {
-            ui.painter()
-                .layout_no_wrap(w.to_owned(), font.clone(), color)
-                .size()
-                .x
-        })
-        .fold(0.0_f32, f32::max);
     let galleys: Vec<_> = factors
         .iter()
         .map(|f| {
             let wrap = if grid.upright {
-                UPRIGHT_MAX.max(longest_word + 2.0)
+                grid.head_len
             } else {
                 cw - 6.0
             };

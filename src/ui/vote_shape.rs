@@ -17,6 +17,8 @@ pub(super) struct Grid<'a> {
     pub(super) name_w: f32,
     /// Narrow columns, upright headings (see `shape`).
     pub(super) upright: bool,
+    /// How long an upright heading may run (see [`Shape::head_len`]).
+    pub(super) head_len: f32,
     pub(super) look: Look,
     /// The cursor moved (or another theme is shown) since the last frame: scroll to it.
     pub(super) moved: bool,
@@ -27,7 +29,7 @@ const CELL_W: f32 = 76.0;
 /// The names column's narrowest, when every factor column is made to fit.
 const NAME_MIN: f32 = 140.0;
 /// How long an upright heading may run (two lines at most), when the columns are narrow.
-pub(super) const UPRIGHT_MAX: f32 = 80.0;
+const UPRIGHT_MAX: f32 = 80.0;
 
 /// How the grid is laid out across the width it has.
 pub(super) struct Shape {
@@ -38,6 +40,9 @@ pub(super) struct Shape {
     /// Narrow columns with upright headings (and the names without their agencies), so that
     /// every factor fits in view on a small screen.
     pub(super) upright: bool,
+    /// How long an upright heading may run: [`UPRIGHT_MAX`], or the longest word of any
+    /// factor's name, so no word breaks.
+    pub(super) head_len: f32,
 }
 
 /// The grid's shape: factor headings across as wide as their longest word when that fits
@@ -59,12 +64,14 @@ pub(super) fn shape(ui: &egui::Ui, factors: &[&Factor], width: f32) -> Shape {
         .map(|w| text_w(w, &small))
         .fold(0.0_f32, f32::max);
     let wide = (widest_word + 12.0).max(CELL_W);
+    let head_len = UPRIGHT_MAX.max(widest_word + 2.0);
     let n = factors.len().max(1) as f32;
     if super::frozen::NAME_W + wide * n <= width {
         return Shape {
             name_w: super::frozen::NAME_W,
             cw: wide,
             upright: false,
+            head_len,
         };
     }
     let widest_code = factors
@@ -80,6 +87,7 @@ pub(super) fn shape(ui: &egui::Ui, factors: &[&Factor], width: f32) -> Shape {
         name_w: (width - cw * n).clamp(NAME_MIN, super::frozen::NAME_W),
         cw,
         upright: true,
+        head_len,
     }
 }
 

@@ -203,6 +203,14 @@ fn saving_and_exporting_keep_the_usual_permissions() {
     std::fs::set_permissions(&csv, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     trh::export::write(&csv, b"y").expect("exports again");
     assert_eq!(mode(&csv), 0o644);
+    // A file of secrets (live voting's room) is owner-only from the start, and stays so
+    // when it replaces a file others could read.
+    let room = dir.path().join("card.ron.room");
+    save::replace_private(&room, b"secret").expect("writes");
+    assert_eq!(mode(&room), 0o600, "a new private file");
+    std::fs::set_permissions(&room, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    save::replace_private(&room, b"secret 2").expect("writes again");
+    assert_eq!(mode(&room), 0o600, "replaced, still private");
 }
 
 /// The lead's cut line is saved in the scorecard and comes back on reopening.

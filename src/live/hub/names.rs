@@ -20,21 +20,18 @@ const NOTICES_KEPT: usize = 64;
 pub(super) struct Released {
     /// Freed tokens, oldest first, with the name each held.
     tokens: VecDeque<(String, String)>,
-    /// Freed names, and when.
-    names: HashMap<ParticipantId, Instant>,
+    /// Freed names: when, and the name as shown (for the reports).
+    names: HashMap<ParticipantId, (Instant, String)>,
     /// Reports for the facilitator, not yet read.
     notices: Vec<String>,
-    /// Each freed name's display name, for the reports.
-    shown: HashMap<ParticipantId, String>,
 }
 
 impl Released {
     /// `who` joined on device `device`: if the facilitator freed that name lately, say so.
     pub(super) fn taken_again(&mut self, who: &ParticipantId, device: u32, now: Instant) {
-        let Some(at) = self.names.remove(who) else {
+        let Some((at, name)) = self.names.remove(who) else {
             return;
         };
-        let name = self.shown.remove(who).unwrap_or_else(|| who.to_string());
         if now.duration_since(at) < REPORT_FOR && self.notices.len() < NOTICES_KEPT {
             self.notices.push(format!(
                 "{name} was taken again, by device {device}, after you freed it. If that is \
@@ -64,8 +61,7 @@ impl Hub {
             r.tokens.pop_front();
         }
         r.tokens.push_back((token, name.clone()));
-        r.names.insert(participant.clone(), Instant::now());
-        r.shown.insert(participant.clone(), name);
+        r.names.insert(participant.clone(), (Instant::now(), name));
         self.room_version += 1;
         self.version += 1;
         true

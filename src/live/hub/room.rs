@@ -63,15 +63,8 @@ pub fn read_room(path: &Path) -> Option<Room> {
 /// Writes a room file atomically, readable by its owner only where the system has modes.
 pub fn write_room(path: &Path, room: &Room) -> std::io::Result<()> {
     let bytes = serde_json::to_vec(room).map_err(std::io::Error::other)?;
-    crate::file::save::replace_atomic(path, &bytes).map_err(std::io::Error::other)?;
-    // On Windows the file inherits its folder's access rules (the user's own folder), which
-    // is what protects it there.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(())
+    // Owner-only from its first byte (never briefly readable by others, then narrowed).
+    crate::file::save::replace_private(path, &bytes).map_err(std::io::Error::other)
 }
 
 impl Hub {

@@ -115,7 +115,6 @@ fn check_weighted(method: &Method, terms: &[(String, f64)], out: &mut Vec<Method
     }
 }
 
-/// A grid axis: what it names, resolved.
 /// The one rule for ids: a name the risk formula reads must mean one total. It means two when
 /// it is a section's name (`harm`, `likelihood`, `position`, an `Other` section's id) and
 /// also a factor's id, unless that factor is the section's only factor (then both are the
@@ -135,6 +134,7 @@ fn two_meanings(method: &Method, name: &str) -> Option<String> {
     ))
 }
 
+/// A grid axis: what it names, resolved.
 fn grid_axis(method: &Method, which: &str, name: &str, out: &mut Vec<MethodIssue>) -> Option<Term> {
     let at = ["risk:", &format!("{which}:")];
     if let Some(why) = two_meanings(method, name) {

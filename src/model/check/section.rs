@@ -115,8 +115,9 @@ fn check_kinds(method: &Method, out: &mut Vec<MethodIssue>) {
     }
 }
 
-/// Section ids: only `Other` sections take one, it must be a plain name, and no two
-/// sections or factors may share it (a formula names them alike).
+/// Section ids: only `Other` sections take one, it must be a plain name, not a kind's name,
+/// and no two sections may share it. (A factor may share it unless the risk formula then
+/// reads two things by one name: `risk.rs`, `two_meanings`.)
 fn check_section_names(method: &Method, out: &mut Vec<MethodIssue>) {
     let mut names = HashSet::new();
     for section in &method.sections {

@@ -74,6 +74,12 @@ pub(super) fn dispatch(command: CliCommand) -> anyhow::Result<ExitCode> {
             theme,
         } => super::live::run(&file, bind, port, theme.as_deref())?,
         CliCommand::Methods { format } => list_methods(format)?,
+        CliCommand::Evidence(args) => super::evidence::run(&args)?,
+        CliCommand::SampleData { out } => {
+            for p in crate::generate::police::write_sample_data(&out)? {
+                eprintln!("wrote {}", p.display());
+            }
+        }
         CliCommand::Method {
             action: MethodAction::Show { name },
         } => show_method(&name)?,

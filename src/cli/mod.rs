@@ -2,6 +2,7 @@
 //! `commands.rs`; errors become a message on stderr and exit code 1.
 
 mod commands;
+mod evidence;
 mod live;
 mod live_commands;
 mod load;
@@ -302,6 +303,16 @@ pub enum CliCommand {
         /// What to do.
         #[command(subcommand)]
         action: MethodAction,
+    },
+    /// Read the partnership's data (police.uk street-level crime, partners' counts tables,
+    /// the residents' survey) and show, per theme, the figures and the levels they suggest
+    /// beside the levels in force. --apply keeps the data and accepts the suggestions.
+    Evidence(evidence::EvidenceArgs),
+    /// Write the samples' illustrative data (police.uk street files, a partners' counts table,
+    /// survey figures) to a folder, to try `trh evidence` on the bundled sample.
+    SampleData {
+        /// The folder to write into.
+        out: PathBuf,
     },
     /// Write a synthetic scorecard for tests and benchmarks (deterministic for a seed).
     Generate {

@@ -5,8 +5,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::method::{DecisionKind, Method};
 
-/// The newest scorecard format this build reads and the one it writes.
-pub const SCORECARD_VERSION: u32 = 1;
+/// The newest scorecard format this build reads. Version 2 added `evidence` and a theme's
+/// `links`; a scorecard without them is still written as version 1, so older trh reads it.
+pub const SCORECARD_VERSION: u32 = 2;
 
 /// Read first, to refuse files from a newer trh with a clear message instead of a parse error.
 #[derive(Deserialize)]
@@ -50,9 +51,95 @@ pub struct ScorecardDoc {
     /// Themes.
     #[serde(default)]
     pub themes: Vec<ThemeDoc>,
+    /// What was read from the partnership's data (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceDoc>,
     /// Change log.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<ChangeDoc>,
+}
+
+/// The evidence as written.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Evidence", deny_unknown_fields)]
+pub struct EvidenceDoc {
+    /// The area, in words.
+    #[serde(default)]
+    pub area: String,
+    /// Residents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u64>,
+    /// The files read.
+    #[serde(default)]
+    pub sources: Vec<SourceDoc>,
+    /// Counted series.
+    #[serde(default)]
+    pub series: Vec<SeriesDoc>,
+    /// Survey items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey: Vec<SurveyDoc>,
+}
+
+/// A file read, as written.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Source", deny_unknown_fields)]
+pub struct SourceDoc {
+    /// `police.uk`, `counts` or `survey`.
+    pub kind: String,
+    /// File or folder name.
+    pub name: String,
+    /// When read.
+    pub read_at: String,
+    /// Rows counted.
+    #[serde(default)]
+    pub rows: u64,
+    /// Rows outside the area.
+    #[serde(default)]
+    pub left_out: u64,
+    /// First month covered (`YYYY-MM`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
+    /// Last month covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<String>,
+    /// What was noticed while reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// A series, as written: monthly counts from `first`, one per month (months not covered are
+/// listed in `missing` and written as 0), or counts by financial year.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Series", deny_unknown_fields)]
+pub struct SeriesDoc {
+    /// `police.uk` or `counts`.
+    pub kind: String,
+    /// The crime type or category.
+    pub name: String,
+    /// The first month counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
+    /// One count per month from `first`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub months: Vec<u64>,
+    /// Months from `first` on that the data did not cover.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// Counts by financial year (`2016/17`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<(String, u64)>,
+}
+
+/// A survey item, as written.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Item", deny_unknown_fields)]
+pub struct SurveyDoc {
+    /// The item.
+    pub item: String,
+    /// Respondents concerned.
+    pub concerned: u64,
+    /// Respondents.
+    pub respondents: u64,
 }
 
 fn default_marking() -> String {
@@ -111,6 +198,10 @@ pub struct ThemeDoc {
     /// nothing until revealed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hidden_rounds: Vec<u32>,
+    /// The data series the theme is linked to (`"police.uk: Burglary"`), when the analyst
+    /// chose them (version 2); an empty list means none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<String>>,
 }
 
 /// Everything recorded for one factor of one theme.

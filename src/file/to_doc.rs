@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::convert::evidence::{evidence_doc, links_doc};
 use super::doc::{
     AgreedDoc, ChangeDoc, DecisionDoc, ParticipantDoc, RoundDoc, SCORECARD_VERSION, ScoreDoc,
     ScorecardDoc, ThemeDoc,
@@ -30,6 +31,7 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
                 })
                 .collect(),
             hidden_rounds: t.hidden_rounds.iter().copied().collect(),
+            links: t.links.as_deref().map(links_doc),
             decision: t.decision.as_ref().map(|d| DecisionDoc {
                 decision: d.kind,
                 rationale: d.rationale.clone(),
@@ -38,8 +40,16 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
             }),
         })
         .collect();
+    let evidence = evidence_doc(&card.evidence);
+    // Version 2 only when a version-2 field is written, so older trh still reads the rest.
+    let version = if evidence.is_some() || card.themes.iter().any(|t| t.links.is_some()) {
+        SCORECARD_VERSION
+    } else {
+        1
+    };
     ScorecardDoc {
-        version: SCORECARD_VERSION,
+        version,
+        evidence,
         title: card.title.clone(),
         area: card.area.clone(),
         period: card.period.clone(),

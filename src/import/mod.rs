@@ -13,6 +13,7 @@ use std::io::Read;
 use std::sync::Arc;
 
 mod csv_file;
+pub mod evidence;
 mod mapping;
 mod sheet;
 pub mod table;

@@ -13,8 +13,9 @@ use super::ids::FactorId;
 
 /// The newest method-file format this build reads.
 /// Format 2 added `Weighted` and `Grid` risk, `Other` sections, `from` / `below` bounds and
-/// `Ungraded` lookup rules; every format-1 file reads and ranks as before.
-pub const METHOD_FORMAT: u32 = 2;
+/// `Ungraded` lookup rules; format 3 a factor's `data` rule. Every older file reads and ranks
+/// as before.
+pub const METHOD_FORMAT: u32 = 3;
 
 /// A complete scoring method.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -139,6 +140,9 @@ pub struct Factor {
     /// How its points enter the section total.
     #[serde(default)]
     pub role: Role,
+    /// How the partnership's data suggests its level (format 3), if it can.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<super::data_rule::DataRule>,
 }
 
 /// The values a factor can take.

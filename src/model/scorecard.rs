@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::aggregate;
+use super::evidence::{Evidence, Link};
 use super::ids::{FactorId, ParticipantId, ThemeId};
 use super::method::{DecisionKind, Method, Scale};
 use super::value::Value;
@@ -54,6 +55,8 @@ pub struct Scorecard {
     pub log: Vec<Arc<Change>>,
     /// The candidate-priority cut line the lead chose (the top N); `None` for the default.
     pub cut: Option<u32>,
+    /// What was read from the partnership's data (shared between undo snapshots).
+    pub evidence: Arc<Evidence>,
 }
 
 /// The cut line when none is chosen and nothing is adopted: the top 5 are candidates.
@@ -93,6 +96,9 @@ pub struct Theme {
     /// kept but count for nothing until the round is revealed (see [`FactorScore::summarise`]).
     /// A round starts hidden when its first vote is given; rounds not listed are revealed.
     pub hidden_rounds: BTreeSet<u32>,
+    /// The data series the analyst linked the theme to; `None` links it to the series named
+    /// as the theme is ([`super::evidence::links::links_for`]).
+    pub links: Option<Vec<Link>>,
 }
 
 /// Everything recorded about one factor of one theme.
@@ -282,6 +288,7 @@ impl Scorecard {
             themes: Vec::new(),
             log: Vec::new(),
             cut: None,
+            evidence: Arc::default(),
         }
     }
 
@@ -341,6 +348,16 @@ impl Scorecard {
             })
     }
 
+    /// The links a theme uses: its own, else those named as it is.
+    pub fn links(&self, theme: &Theme) -> Vec<Link> {
+        super::evidence::links::links_for(&theme.name, theme.links.as_deref(), &self.evidence)
+    }
+
+    /// The figures of a theme from the evidence.
+    pub fn figures(&self, theme: &Theme) -> super::evidence::ThemeFigures {
+        super::evidence::figures_for(&self.links(theme), &self.evidence)
+    }
+
     /// A participant by id.
     pub fn participant(&self, id: &ParticipantId) -> Option<&Participant> {
         self.participants.iter().find(|p| &p.id == id)
@@ -368,6 +385,7 @@ impl Theme {
             scores: BTreeMap::new(),
             decision: None,
             hidden_rounds: BTreeSet::new(),
+            links: None,
         }
     }
 }

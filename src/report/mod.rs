@@ -3,6 +3,7 @@
 
 pub mod close_calls;
 pub mod diff;
+pub mod evidence;
 pub mod explain;
 pub mod log;
 pub mod method_text;

@@ -365,7 +365,7 @@ fn headless_layers_never_reach_the_app_its_state_or_egui() {
             "chart",
             "look.rs",
             "methods.rs",
-            "generate.rs",
+            "generate",
             "live",
         ],
         &["egui", "eframe", "rfd"],

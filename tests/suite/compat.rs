@@ -83,12 +83,36 @@ fn format_1_methods_load_and_trh_fmt_upgrades_only_the_format() {
         assert_eq!(changed[0].1.trim(), format!("format: {METHOD_FORMAT},"));
         assert!(after.contains("// "), "{name}: comments kept");
         let upgraded = load_method(&copy).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(upgraded, trh::model::method::Method { format: 2, ..old });
         assert_eq!(
-            after,
-            std::fs::read_to_string(root().join("assets/methods").join(name)).expect("read"),
-            "{name}: the shipped method is the upgraded one"
+            upgraded,
+            trh::model::method::Method {
+                format: METHOD_FORMAT,
+                ..old
+            }
         );
+        // The shipped method is the upgraded one, plus (format 3) the data rules that
+        // suggest levels from the partnership's data, which change no score.
+        let shipped_path = root().join("assets/methods").join(name);
+        let mut shipped = load_method(&shipped_path).unwrap_or_else(|e| panic!("{e}"));
+        let has_rules = shipped
+            .sections
+            .iter()
+            .flat_map(|s| &s.factors)
+            .any(|f| f.data.is_some());
+        for f in shipped.sections.iter_mut().flat_map(|s| &mut s.factors) {
+            f.data = None;
+        }
+        assert_eq!(
+            shipped, upgraded,
+            "{name}: the shipped method scores as the upgraded one"
+        );
+        if !has_rules {
+            assert_eq!(
+                after,
+                std::fs::read_to_string(&shipped_path).expect("read"),
+                "{name}: the shipped method is the upgraded one"
+            );
+        }
     }
 }
 

@@ -31,6 +31,7 @@ mod cli;
 mod compat;
 mod decimal;
 mod diff;
+mod evidence;
 mod exact;
 mod exports;
 mod files;

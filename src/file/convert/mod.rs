@@ -17,6 +17,7 @@ use crate::model::scorecard::{
 };
 use crate::model::{FactorId, ParticipantId, ThemeId, Value};
 
+pub mod evidence;
 mod scores;
 
 use scores::scores_from;
@@ -120,6 +121,14 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), (i, p.id.clone())))
         .collect();
+    let mut found = Vec::new();
+    let evidence = doc
+        .evidence
+        .map(|e| evidence::evidence_from(e, &mut found))
+        .unwrap_or_default();
+    for (at, message) in found {
+        ck.report(&at, message);
+    }
     let mut seen = HashSet::new();
     let themes = doc
         .themes
@@ -140,6 +149,7 @@ fn from_doc(doc: ScorecardDoc, ck: &mut Checker<'_>) -> Scorecard {
         method: Arc::new(doc.method),
         participants,
         themes,
+        evidence: Arc::new(evidence),
         log: doc
             .log
             .into_iter()
@@ -177,6 +187,16 @@ fn theme_from(
         Some(m) => scores_from(m, &t.id, t.scores, known, ck),
         None => BTreeMap::new(),
     };
+    let links = t.links.map(|texts| {
+        let mut found = Vec::new();
+        let mut place = at.clone();
+        place.push("links:".to_owned());
+        let links = evidence::links_from(texts, &place, &mut found);
+        for (at, message) in found {
+            ck.report(&at, format!("theme \"{}\": {message}", t.id));
+        }
+        links
+    });
     Theme {
         id: ThemeId::new(t.id),
         name: t.name,
@@ -185,6 +205,7 @@ fn theme_from(
         evidence: t.evidence,
         scores,
         hidden_rounds: t.hidden_rounds.into_iter().filter(|&r| r > 0).collect(),
+        links,
         decision: t.decision.map(|d| Decision {
             kind: d.decision,
             rationale: d.rationale,

@@ -2,6 +2,7 @@
 //! known ids, non-empty scales, and bands and grades that cover every attainable total
 //! exactly once, and a lookup that gives exactly one outcome for every (band, grade) pair.
 
+mod data;
 mod lookup;
 mod risk;
 mod section;
@@ -13,6 +14,7 @@ use super::method::{
 };
 
 pub use super::attainable::{attainable_risks, attainable_totals, risk_of};
+use data::check_data_rules;
 use lookup::check_lookup;
 use risk::check_risk;
 use section::check_sections;
@@ -74,6 +76,7 @@ pub fn check(method: &Method) -> Vec<MethodIssue> {
         check_grades(method, &mut out);
         check_lookup(method, &mut out);
         check_intelligence_gap(method, &mut out);
+        check_data_rules(method, &mut out);
     }
     out
 }
@@ -122,6 +125,15 @@ fn format_2_features(method: &Method) -> Vec<&'static str> {
 }
 
 fn check_format(method: &Method, out: &mut Vec<MethodIssue>) {
+    if method.format < 3 && method.factors().any(|(_, f)| f.data.is_some()) {
+        out.push(issue(
+            format!(
+                "the method says format: {}, but a factor has a data rule, which needs format: 3 (older versions of trh cannot read it); write format: 3",
+                method.format
+            ),
+            &["format:"],
+        ));
+    }
     let used = format_2_features(method);
     if method.format < 2 && !used.is_empty() {
         out.push(issue(

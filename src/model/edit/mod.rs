@@ -4,10 +4,12 @@
 
 use std::sync::Arc;
 
+use super::evidence::{Evidence, Link};
 use super::ids::ParticipantId;
 use super::ids::{FactorId, ThemeId};
 use super::scorecard::{Agreed, Decision, Participant, Scorecard, Theme};
 use super::value::Value;
+pub use error::EditError;
 pub use fresh_ids::{fresh_participant_id, fresh_theme_id};
 
 /// A free-text field of a theme.
@@ -164,59 +166,25 @@ pub enum Edit {
         /// N, or `None` for the default.
         cut: Option<u32>,
     },
-}
-
-/// Why an edit cannot be applied.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum EditError {
-    /// No theme with that id.
-    #[error("there is no theme \"{0}\"")]
-    NoTheme(String),
-    /// The method has no such factor.
-    #[error("the method has no factor \"{0}\"")]
-    NoFactor(String),
-    /// The value is not on the factor's scale.
-    #[error("factor \"{factor}\": {message}")]
-    BadValue {
+    /// Replace what was read from the partnership's data.
+    SetEvidence {
+        /// The evidence.
+        evidence: Arc<Evidence>,
+    },
+    /// Link a theme to data series, or (`None`) back to the series named as it is.
+    SetLinks {
+        /// Theme.
+        theme: ThemeId,
+        /// The links; an empty list links it to none.
+        links: Option<Vec<Link>>,
+    },
+    /// Accept the level the data suggests as the draft, and write the figures into the
+    /// factor's note. The suggestion is worked out again from the evidence as it is applied.
+    FromData {
+        /// Theme.
+        theme: ThemeId,
         /// Factor.
-        factor: String,
-        /// What is wrong.
-        message: String,
-    },
-    /// A theme with that id already exists.
-    #[error("a theme with id \"{0}\" already exists")]
-    DuplicateTheme(String),
-    /// A theme name is empty.
-    #[error("a theme needs a name")]
-    EmptyName,
-    /// No participant with that id.
-    #[error("there is no participant \"{0}\"")]
-    NoParticipant(String),
-    /// A participant with that id already exists.
-    #[error("a participant with id \"{0}\" already exists")]
-    DuplicateParticipant(String),
-    /// A participant name is empty.
-    #[error("a participant needs a name")]
-    EmptyParticipantName,
-    /// Rounds count from 1.
-    #[error("rounds are numbered from 1")]
-    BadRound,
-    /// An agreed value needs a reason.
-    #[error("an agreed value needs a rationale")]
-    RationaleRequired,
-    /// A one-line field (a name, a category, an agency) with a line break or control character.
-    #[error("the {field} has {what}; it must fit on one line")]
-    NotOneLine {
-        /// Which field.
-        field: &'static str,
-        /// What was found ("a line break", ...).
-        what: String,
-    },
-    /// A decision other than the one the method suggests needs a reason.
-    #[error("a decision that departs from the suggested outcome ({suggested}) needs a rationale")]
-    DepartureNeedsRationale {
-        /// The suggested decision's label.
-        suggested: &'static str,
+        factor: FactorId,
     },
 }
 
@@ -301,6 +269,9 @@ impl Edit {
                 })
             }
             Self::Import { themes, source } => import::apply(card, themes, source),
+            Self::SetEvidence { evidence: e } => Ok(evidence::set_evidence(card, e)),
+            Self::SetLinks { theme, links } => evidence::set_links(card, theme, links.as_deref()),
+            Self::FromData { theme, factor } => evidence::from_data(card, theme, factor),
             Self::RemoveTheme { theme } => {
                 let i = index_of(card, theme)?;
                 let removed = card.themes.remove(i);
@@ -370,6 +341,8 @@ pub(super) fn one_line(field: &'static str, text: &str) -> Result<(), EditError>
 #[cfg(test)]
 mod tests;
 
+mod error;
+pub mod evidence;
 mod fresh_ids;
 mod import;
 mod theme;

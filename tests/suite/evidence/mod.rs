@@ -1,0 +1,9 @@
+//! Evidence from the partnership's data (issue 27): hand-worked figures and suggestions
+//! (`figures.rs`), the readers of police.uk files, counts tables and surveys (`reading.rs`),
+//! the edits and the file format (`scorecard.rs`) and `trh evidence` (`cli.rs`).
+
+mod figures;
+mod reading;
+mod sample;
+mod scorecard;
+mod cli;

@@ -163,14 +163,18 @@ fn method_text(card: &Scorecard) -> String {
 }
 
 /// Whether two methods score alike: equal in everything but the file format they were
-/// written in, so upgrading a file's format is no method change.
+/// written in and the data rules that only suggest levels, so upgrading a file's format or
+/// adding a data rule is no method change.
 fn same_method(old: &super::Method, new: &super::Method) -> bool {
-    if old.format == new.format {
-        return old == new;
-    }
-    let mut upgraded = old.clone();
-    upgraded.format = new.format;
-    upgraded == *new
+    let scoring = |m: &super::Method| {
+        let mut m = m.clone();
+        m.format = 0;
+        for f in m.sections.iter_mut().flat_map(|s| &mut s.factors) {
+            f.data = None;
+        }
+        m
+    };
+    old == new || scoring(old) == scoring(new)
 }
 
 /// Compares last year's scorecard with this year's.

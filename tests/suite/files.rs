@@ -79,9 +79,9 @@ fn content_errors_name_the_line_and_the_problem() {
 
 #[test]
 fn a_file_from_a_newer_trh_is_refused_politely() {
-    let (msg, line, _) = problem("version: 1,", "version: 2, future_field: 3,");
+    let (msg, line, _) = problem("version: 2,", "version: 3, future_field: 3,");
     assert!(msg.contains("newer version of trh"), "{msg}");
-    assert_eq!(line, line_of(SAMPLE, "version: 1,"));
+    assert_eq!(line, line_of(SAMPLE, "version: 2,"));
 }
 
 #[test]

@@ -133,7 +133,7 @@ fn messages_an_analyst_can_act_on() {
             expect: &[(
                 "weight: 2",
                 37,
-                "a factor has no field \"weight\"; its fields are id, label, descriptor, scale or role",
+                "a factor has no field \"weight\"; its fields are id, label, descriptor, scale, role or data",
             )],
         },
     ] {

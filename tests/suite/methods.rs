@@ -96,9 +96,9 @@ fn bad_methods_are_rejected_with_reasons_and_lines() {
         ),
         (
             "newer format",
-            "format: 2",
+            "format: 3",
             "format: 9",
-            Some(line_of("format: 2")),
+            Some(line_of("format: 3")),
         ),
     ];
     let expect_words = [

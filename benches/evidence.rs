@@ -24,16 +24,26 @@ fn spec(months: u32) -> PoliceSpec {
     let per_area_type = ROWS_PER_MONTH * 12.0 / (AREAS * kinds.len()) as f64;
     let areas = (0..AREAS)
         .map(|a| AreaSpec {
-            name: if a == 7 { "Plymouth".to_owned() } else { format!("District {a:02}") },
+            name: if a == 7 {
+                "Plymouth".to_owned()
+            } else {
+                format!("District {a:02}")
+            },
             lsoas: 150,
             code_from: 10_000 + 200 * a as u32,
-            types: kinds.iter().map(|k| ((*k).to_owned(), per_area_type, 1.0)).collect(),
+            types: kinds
+                .iter()
+                .map(|k| ((*k).to_owned(), per_area_type, 1.0))
+                .collect(),
         })
         .collect();
     PoliceSpec {
         force: "large-force".into(),
         force_name: "Large Force Police".into(),
-        first: Month { year: 2022, month: 1 },
+        first: Month {
+            year: 2022,
+            month: 1,
+        },
         months,
         areas,
         seed: 27,
@@ -42,7 +52,8 @@ fn spec(months: u32) -> PoliceSpec {
 
 /// The files, written once and kept (generating 260 MB takes longer than reading it).
 fn data(months: u32) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-data/police-{months}"));
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-data/police-{months}"));
     let done = dir.join("complete");
     if !done.exists() {
         let _ = std::fs::remove_dir_all(&dir);
@@ -57,7 +68,13 @@ fn dir_bytes(dir: &Path) -> u64 {
         .into_iter()
         .flatten()
         .flatten()
-        .map(|e| if e.path().is_dir() { dir_bytes(&e.path()) } else { e.metadata().map_or(0, |m| m.len()) })
+        .map(|e| {
+            if e.path().is_dir() {
+                dir_bytes(&e.path())
+            } else {
+                e.metadata().map_or(0, |m| m.len())
+            }
+        })
         .sum()
 }
 
@@ -109,7 +126,12 @@ print(best, int(total.sum()))
 /// pandas' best of three, in seconds, and its count; `None` where pandas is not installed.
 fn pandas_read(dir: &Path) -> Option<(f64, u64)> {
     let python = std::env::var("TRH_PYTHON").unwrap_or_else(|_| "python3".into());
-    let out = Command::new(python).arg("-c").arg(PANDAS).arg(dir).output().ok()?;
+    let out = Command::new(python)
+        .arg("-c")
+        .arg(PANDAS)
+        .arg(dir)
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }
@@ -125,33 +147,54 @@ fn main() {
     let (secs, rows, left_out) = trh_read(&year);
     let peak = if measured_memory { peak_mb() } else { None };
     let total = rows + left_out;
-    println!("police.uk street files: 12 months, {total} rows, {mb:.0} MB; area: LSOAs named Plymouth ({rows} rows)");
-    println!("  trh read + summarise: {:.3} s ({:.1} M rows/s)", secs, total as f64 / secs / 1e6);
+    println!(
+        "police.uk street files: 12 months, {total} rows, {mb:.0} MB; area: LSOAs named Plymouth ({rows} rows)"
+    );
+    println!(
+        "  trh read + summarise: {:.3} s ({:.1} M rows/s)",
+        secs,
+        total as f64 / secs / 1e6
+    );
     match peak {
-        Some(p) => println!("  trh peak memory during the reads: {p:.0} MB (limit {MEMORY_LIMIT_MB:.0} MB)"),
-        None => println!("  peak memory: SKIPPED: not measured on this platform (no /proc/self/clear_refs)"),
+        Some(p) => println!(
+            "  trh peak memory during the reads: {p:.0} MB (limit {MEMORY_LIMIT_MB:.0} MB)"
+        ),
+        None => println!(
+            "  peak memory: SKIPPED: not measured on this platform (no /proc/self/clear_refs)"
+        ),
     }
     let pandas = pandas_read(&year);
     match pandas {
         Some((p, n)) => {
             assert_eq!(n, rows, "pandas and trh count the same rows");
-            println!("  pandas read_csv + filter + group: {p:.3} s; trh takes {:.2}× pandas' time", secs / p);
+            println!(
+                "  pandas read_csv + filter + group: {p:.3} s; trh takes {:.2}× pandas' time",
+                secs / p
+            );
         }
-        None => println!("  pandas: SKIPPED: python3 with pandas not found (set TRH_PYTHON to a python that has it)"),
+        None => println!(
+            "  pandas: SKIPPED: python3 with pandas not found (set TRH_PYTHON to a python that has it)"
+        ),
     }
     let more = data(13);
     let (again, _, _) = trh_read(&more);
-    println!("  re-read after a 13th month is added: {again:.3} s (everything is read again; nothing is cached)");
+    println!(
+        "  re-read after a 13th month is added: {again:.3} s (everything is read again; nothing is cached)"
+    );
     let mut failed = Vec::new();
     if let Some((p, _)) = pandas
         && secs > p
     {
-        failed.push(format!("trh ({secs:.3} s) is slower than pandas ({p:.3} s)"));
+        failed.push(format!(
+            "trh ({secs:.3} s) is slower than pandas ({p:.3} s)"
+        ));
     }
     if let Some(p) = peak
         && p > MEMORY_LIMIT_MB
     {
-        failed.push(format!("peak memory {p:.0} MB is over {MEMORY_LIMIT_MB:.0} MB"));
+        failed.push(format!(
+            "peak memory {p:.0} MB is over {MEMORY_LIMIT_MB:.0} MB"
+        ));
     }
     if !failed.is_empty() {
         eprintln!("MISSED: {}", failed.join("; "));

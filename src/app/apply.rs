@@ -61,6 +61,8 @@ impl TrhApp {
             }
             Action::ExportSlope(format) => self.pick_slope(ctx, format),
             Action::Live(a) => self.live_action(ctx, a),
+            Action::ReadEvidence(request) => self.read_evidence(ctx, request),
+            Action::PickEvidence(slot) => self.pick_evidence(ctx, slot),
             Action::CancelRead => {
                 if let Some((_, progress)) = &self.state.reading {
                     progress.cancel();
@@ -188,6 +190,7 @@ impl TrhApp {
                 ));
             }
             Command::StopLive => self.stop_live(None),
+            Command::AcceptAllData => self.accept_all_data(),
             Command::RevealVotes => {
                 if let Some(edit) = self.state.reveal_edit() {
                     self.apply(ctx, Action::edit(edit));

@@ -179,6 +179,10 @@ impl TrhApp {
             Done::Picked(PickPurpose::Compare, Some(path)) => {
                 self.jobs.load(ctx, LoadPurpose::Compare, path);
             }
+            Done::Picked(PickPurpose::Evidence(slot), Some(path)) => {
+                self.evidence_picked(slot, &path);
+            }
+            Done::Evidence(result) => self.evidence_read(*result),
             Done::Exported(path, result) => self.exported(&path, result),
             Done::Table(path, result) => self.table_read(path, result),
             Done::Loaded(purpose, path, result) => self.loaded(purpose, path, *result),

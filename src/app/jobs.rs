@@ -50,6 +50,8 @@ pub enum Done {
     Exported(PathBuf, Written),
     /// A spreadsheet was read for import.
     Table(PathBuf, Result<crate::import::Table, String>),
+    /// The partnership's data was read.
+    Evidence(Box<Result<crate::model::evidence::Evidence, String>>),
 }
 
 /// Runs jobs on threads and collects their results.
@@ -138,6 +140,10 @@ impl Jobs {
                 }
                 PickPurpose::Import => rfd::FileDialog::new()
                     .add_filter("Spreadsheet", &["csv", "xlsx", "xlsm", "xls", "ods"]),
+                PickPurpose::Evidence(slot) if !slot.extensions().is_empty() => {
+                    rfd::FileDialog::new().add_filter(slot.title(), slot.extensions())
+                }
+                PickPurpose::Evidence(_) => rfd::FileDialog::new(),
                 _ => rfd::FileDialog::new().add_filter("trh scorecard", &["ron"]),
             };
             if let Some(dir) = folder {
@@ -150,6 +156,10 @@ impl Jobs {
                     .save_file()
                     .map(|p| with_extension(p, f.extension())),
                 PickPurpose::Import => dialog.set_title("Import a spreadsheet").pick_file(),
+                PickPurpose::Evidence(crate::state::evidence::Slot::PoliceFolder) => {
+                    dialog.set_title(purpose.title()).pick_folder()
+                }
+                PickPurpose::Evidence(_) => dialog.set_title(purpose.title()).pick_file(),
                 PickPurpose::Compare => dialog
                     .set_title("Compare with last year's scorecard")
                     .pick_file(),

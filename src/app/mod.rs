@@ -8,6 +8,7 @@
 //! eframe window and `--screenshot`.
 
 mod apply;
+mod evidence;
 mod exchange;
 mod figures;
 mod files;

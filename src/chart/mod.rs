@@ -12,6 +12,7 @@ mod matrix;
 mod output;
 mod points;
 mod position;
+mod series;
 mod shape;
 mod slope;
 pub mod strip;
@@ -198,6 +199,13 @@ pub enum Figure<'a> {
         /// The comparison.
         diff: &'a crate::model::diff::Diff,
     },
+    /// A theme's monthly counts from the partnership's data, the two 12-month windows marked.
+    Series {
+        /// The chart's title (the theme's name).
+        title: &'a str,
+        /// The theme's counts.
+        figures: &'a crate::model::evidence::CountFigures,
+    },
 }
 
 impl Figure<'_> {
@@ -207,6 +215,7 @@ impl Figure<'_> {
             Self::Chart { kind, .. } => kind.title(),
             Self::Votes { .. } => "votes",
             Self::Slope { .. } => "rank movement",
+            Self::Series { .. } => "monthly counts",
         }
     }
 }
@@ -264,6 +273,9 @@ pub fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             strip::draw(&area, card, theme, round, options).map(|()| Vec::new())
         }
         Figure::Slope { diff } => slope::draw(&area, diff, options),
+        Figure::Series { title, figures } => {
+            series::draw(&area, title, figures, options).map(|()| Vec::new())
+        }
     };
     let marks = result.map_err(|e| err(&e))?;
     root.present().map_err(|e| err(&e))?;

@@ -120,9 +120,15 @@ pub fn run(args: &EvidenceArgs) -> anyhow::Result<()> {
         );
     } else if args.save {
         crate::file::save::save_scorecard(&doc.card, &args.file)?;
-        eprintln!("saved {} (the old file is {}.bak)", args.file.display(), args.file.display());
+        eprintln!(
+            "saved {} (the old file is {}.bak)",
+            args.file.display(),
+            args.file.display()
+        );
     } else if reading || !args.link.is_empty() {
-        eprintln!("nothing saved: add --save to keep the data and links, or --apply to accept the suggestions too");
+        eprintln!(
+            "nothing saved: add --save to keep the data and links, or --apply to accept the suggestions too"
+        );
     }
     print!("{}", render(&doc.card, &rows(&doc.card), args.format)?);
     Ok(())
@@ -133,9 +139,9 @@ fn link_edits(card: &crate::model::Scorecard, given: &[String]) -> anyhow::Resul
     use crate::model::evidence::Link;
     let mut by_theme: Vec<(crate::model::ThemeId, Option<Vec<Link>>)> = Vec::new();
     for text in given {
-        let (theme, link) = text
-            .split_once('=')
-            .with_context(|| format!("--link {text}: write THEME=police.uk: TYPE (or counts: …, survey: …)"))?;
+        let (theme, link) = text.split_once('=').with_context(|| {
+            format!("--link {text}: write THEME=police.uk: TYPE (or counts: …, survey: …)")
+        })?;
         let t = card
             .find_theme(theme)
             .with_context(|| format!("--link {text}: there is no theme \"{}\"", theme.trim()))?;

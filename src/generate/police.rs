@@ -195,7 +195,10 @@ pub fn sample_spec() -> PoliceSpec {
     PoliceSpec {
         force: "devon-and-cornwall".into(),
         force_name: "Devon & Cornwall Police".into(),
-        first: Month { year: 2015, month: 12 },
+        first: Month {
+            year: 2015,
+            month: 12,
+        },
         months: 24,
         areas: vec![
             AreaSpec {
@@ -215,9 +218,9 @@ pub fn sample_spec() -> PoliceSpec {
     }
 }
 
-
 /// The samples' partners' counts table (illustrative).
-pub const SAMPLE_COUNTS: &str = include_str!("../../scorecards/data/plymouth-style-partners-counts.csv");
+pub const SAMPLE_COUNTS: &str =
+    include_str!("../../scorecards/data/plymouth-style-partners-counts.csv");
 /// The Peterborough-style survey figures.
 pub const SAMPLE_SURVEY: &str = include_str!("../../scorecards/data/peterborough-style-survey.csv");
 

@@ -45,6 +45,10 @@ pub enum Action {
     CancelRead,
     /// Something for live voting.
     Live(super::live::LiveAction),
+    /// Read the partnership's data as the form asks, in the background.
+    ReadEvidence(crate::import::evidence::EvidenceRequest),
+    /// Choose a file (or folder) for a field of the evidence dialog.
+    PickEvidence(super::evidence::Slot),
 }
 
 impl Action {

@@ -18,6 +18,8 @@ pub enum Command {
     Export,
     /// Bring themes in from a spreadsheet.
     Import,
+    /// Read the partnership's data (police.uk, counts tables, survey) as evidence.
+    ImportEvidence,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -36,6 +38,8 @@ pub enum Command {
     RemoveTheme,
     /// Edit the note of the keyboard's factor.
     EditNote,
+    /// Accept every level the data suggests as the draft (one undo step).
+    AcceptAllData,
     /// Show the theme scorecard.
     ShowScorecard,
     /// Show the ranking board.
@@ -44,6 +48,8 @@ pub enum Command {
     ShowCharts,
     /// Show the workshop (participants, votes, agreeing).
     ShowWorkshop,
+    /// Show the evidence table.
+    ShowEvidence,
     /// Compare with last year's scorecard.
     Compare,
     /// Reveal or hide the votes in the workshop grid.
@@ -121,13 +127,14 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 37] = [
         Self::New,
         Self::Open,
         Self::Save,
         Self::SaveAs,
         Self::Export,
         Self::Import,
+        Self::ImportEvidence,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -137,10 +144,12 @@ impl Command {
         Self::MoveThemeDown,
         Self::RemoveTheme,
         Self::EditNote,
+        Self::AcceptAllData,
         Self::ShowScorecard,
         Self::ShowRanking,
         Self::ShowCharts,
         Self::ShowWorkshop,
+        Self::ShowEvidence,
         Self::Compare,
         Self::RevealVotes,
         Self::NextRound,
@@ -167,6 +176,7 @@ impl Command {
             | Self::SaveAs
             | Self::Export
             | Self::Import
+            | Self::ImportEvidence
             | Self::Quit => Menu::File,
             Self::RevealVotes
             | Self::NextRound
@@ -181,7 +191,8 @@ impl Command {
             | Self::MoveThemeUp
             | Self::MoveThemeDown
             | Self::RemoveTheme
-            | Self::EditNote => Menu::Edit,
+            | Self::EditNote
+            | Self::AcceptAllData => Menu::Edit,
             Self::Shortcuts | Self::About => Menu::Help,
             _ => Menu::View,
         }
@@ -196,6 +207,9 @@ impl Command {
             Self::SaveAs => "Save as…",
             Self::Export => "Export…",
             Self::Import => "Import spreadsheet…",
+            Self::ImportEvidence => "Import evidence…",
+            Self::AcceptAllData => "Accept all data suggestions",
+            Self::ShowEvidence => "Evidence",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -249,6 +263,15 @@ impl Command {
             Self::MoveThemeDown => "Move the selected theme down the list",
             Self::RemoveTheme => "Remove the selected theme and its scores",
             Self::EditNote => "Edit the evidence note of the factor the keyboard is on",
+            Self::ImportEvidence => {
+                "Read police.uk street-level crime, partners' counts tables and survey results as evidence"
+            }
+            Self::AcceptAllData => {
+                "Set every level the data suggests as the draft, for every theme (one undo step; agreed values and votes are untouched)"
+            }
+            Self::ShowEvidence => {
+                "Every theme's figures from the data, and the levels they suggest beside those in force"
+            }
             Self::ShowScorecard => "Score the selected theme factor by factor",
             Self::ShowRanking => "All themes ranked by risk, with the candidate-priority cut line",
             Self::ShowCharts => "Ranked bar chart, risk matrix and position against risk",
@@ -304,6 +327,8 @@ impl Command {
             Self::ShowRanking => k(CTRL, Key::Num2),
             Self::ShowCharts => k(CTRL, Key::Num3),
             Self::ShowWorkshop => k(CTRL, Key::Num4),
+            Self::ShowEvidence => k(CTRL, Key::Num5),
+            Self::AcceptAllData => k(CTRL_SHIFT, Key::D),
             Self::RevealVotes => k(CTRL, Key::R),
             Self::Presenter => k(Modifiers::NONE, Key::F5),
             Self::ZoomIn => k(CTRL, Key::Plus),

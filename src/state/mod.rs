@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod command;
+pub mod evidence;
 pub mod live;
 pub mod modal;
 pub mod notify;
@@ -52,6 +53,8 @@ pub struct State {
     /// Rank stability and close calls, for the latest generation computed (may lag the
     /// document by one change while the next is computed).
     pub figures: Option<std::sync::Arc<crate::document::Figures>>,
+    /// The evidence table's rows, kept for the document's generation.
+    pub evidence_rows: evidence::EvidenceRows,
     /// Actions queued this frame, applied after the UI pass.
     actions: Vec<Action>,
 }
@@ -68,6 +71,7 @@ impl State {
             saving: false,
             busy: 0,
             reading: None,
+            evidence_rows: evidence::EvidenceRows::default(),
             live: None,
             recent_commands: Vec::new(),
             figures: None,
@@ -129,6 +133,7 @@ impl State {
             Command::Save | Command::SaveAs => !self.saving,
             Command::StartLive => self.live.is_none(),
             Command::StopLive => self.live.is_some(),
+            Command::AcceptAllData => !self.doc.card.evidence.is_empty(),
             _ => true,
         }
     }

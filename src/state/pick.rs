@@ -20,6 +20,8 @@ pub enum PickPurpose {
     Compare,
     /// Choose where to write the slope chart.
     Slope(crate::export::ExportFormat),
+    /// Choose a file or folder of the partnership's data.
+    Evidence(super::evidence::Slot),
 }
 
 impl PickPurpose {
@@ -33,6 +35,7 @@ impl PickPurpose {
         match self {
             Self::Export(f) | Self::Slope(f) => f.extensions(),
             Self::Import => &["csv", "xlsx", "xlsm", "xls", "ods"],
+            Self::Evidence(slot) => slot.extensions(),
             _ => &["ron"],
         }
     }
@@ -47,6 +50,7 @@ impl PickPurpose {
             Self::Import => "Import a spreadsheet",
             Self::Compare => "Compare with last year's scorecard",
             Self::Slope(_) => "Save the slope chart",
+            Self::Evidence(slot) => slot.title(),
         }
     }
 

@@ -32,6 +32,8 @@ pub struct Prefs {
     pub import_columns: crate::import::Remembered,
     /// Where live voting was last started, offered first next time.
     pub live_last: Option<LiveLast>,
+    /// What the evidence dialog last read, offered again (next year's data maps itself).
+    pub evidence: super::evidence::EvidenceForm,
 }
 
 /// The network, port and evidence choice live voting was last started with.
@@ -57,6 +59,7 @@ impl Default for Prefs {
             user_name: None,
             import_columns: crate::import::Remembered::new(),
             live_last: None,
+            evidence: super::evidence::EvidenceForm::default(),
         }
     }
 }

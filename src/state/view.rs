@@ -18,6 +18,8 @@ pub enum Tab {
     Charts,
     /// This scorecard against last year's.
     Compare,
+    /// Every theme's figures from the partnership's data and the levels they suggest.
+    Evidence,
 }
 
 /// Filter on the board's decision.
@@ -152,6 +154,10 @@ pub struct ViewState {
     pub board: BoardView,
     /// Last year's scorecard, once chosen for comparison.
     pub compare: Option<CompareView>,
+    /// The evidence dialog, while it is open.
+    pub evidence_form: Option<super::evidence::EvidenceForm>,
+    /// The evidence table's sort column (an index) and direction (true: descending).
+    pub evidence_sort: (usize, bool),
 }
 
 /// The import dialog: the table read, how its columns map, and the rows checked against it.
@@ -212,6 +218,8 @@ impl Default for ViewState {
             export: None,
             import: None,
             compare: None,
+            evidence_form: None,
+            evidence_sort: (0, false),
             board: BoardView::default(),
         }
     }

@@ -38,6 +38,11 @@ impl State {
             Command::ShowRanking => view.tab = Tab::Ranking,
             Command::ShowCharts => view.tab = Tab::Charts,
             Command::ShowWorkshop => view.tab = Tab::Workshop,
+            Command::ShowEvidence => view.tab = Tab::Evidence,
+            Command::ImportEvidence => {
+                let form = view.evidence_form.take();
+                view.evidence_form = Some(form.unwrap_or_else(|| self.prefs.evidence.clone()));
+            }
             Command::NextRound => {
                 let latest = self
                     .selected()

@@ -29,6 +29,8 @@ pub struct RowCtx<'a> {
     pub index: usize,
     /// The look, for warning colours.
     pub look: Look,
+    /// The level the partnership's data suggests, if the method's rule gives one.
+    pub suggestion: Option<&'a crate::model::evidence::Suggestion>,
 }
 
 /// Draws one factor row; a row scrolled out of sight only reserves its last height, so a long
@@ -119,11 +121,50 @@ fn row_body_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<
                 })
             )));
         }
+        suggestion_ui(ui, c, draft, in_force, out);
         note_ui(ui, c, score.map_or("", |s| s.note.as_str()), view, out);
     });
     if focused && std::mem::take(&mut view.scroll_to_factor) {
         shown.response.scroll_to_me(None);
     }
+}
+
+/// "The data suggests …" beside the draft, with *Accept* (D on the keyboard's factor), while
+/// the suggestion is not the draft; marked where it differs from the level in force.
+fn suggestion_ui(
+    ui: &mut Ui,
+    c: &RowCtx<'_>,
+    draft: Option<Value>,
+    in_force: Option<Value>,
+    out: &mut Vec<Action>,
+) {
+    let Some(s) = c.suggestion else {
+        return;
+    };
+    if draft == Some(s.value) && in_force.is_none_or(|v| v == s.value) {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        let words = format!("The data suggests {}", s.text());
+        let differs = in_force.is_some_and(|v| v != s.value);
+        let label = if differs {
+            ui.label(warning(format!("≠ {words}"), c.look))
+        } else {
+            ui.label(quiet(words))
+        };
+        label.on_hover_text(&s.rule);
+        if draft != Some(s.value) {
+            let accept = ui.small_button("Accept").on_hover_text(
+                "Set the suggested level as the draft and the figures in the note (D)",
+            );
+            if accept.clicked() {
+                out.push(Action::edit(Edit::FromData {
+                    theme: c.theme.id.clone(),
+                    factor: c.factor.id.clone(),
+                }));
+            }
+        }
+    });
 }
 
 fn title_job(

@@ -106,6 +106,20 @@ fn scorecard_keys(ctx: &egui::Context, app: &mut State) {
             set_by_number(app, n);
         }
     }
+    // D accepts the data's suggestion for the keyboard's factor (nothing when there is none).
+    let ruled = app
+        .doc
+        .card
+        .method
+        .factors()
+        .nth(app.view.factor_cursor)
+        .filter(|(_, f)| f.data.is_some())
+        .map(|(_, f)| f.id.clone());
+    if let (Some(theme), Some(factor)) = (app.selected().cloned(), ruled)
+        && pressed(Key::D)
+    {
+        app.push(Action::edit(Edit::FromData { theme, factor }));
+    }
 }
 
 /// Consumes a press of exactly this shortcut. egui's own `consume_shortcut` ignores an extra

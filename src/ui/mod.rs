@@ -8,6 +8,9 @@ mod close_calls_panel;
 pub mod compare_panel;
 pub mod decision_log;
 pub mod dialogs;
+pub mod evidence_dialog;
+mod evidence_part;
+pub mod evidence_table;
 pub mod export_dialog;
 pub mod factor_row;
 mod frozen;
@@ -52,6 +55,8 @@ pub struct PanelCtx<'a> {
     pub look: crate::look::Look,
     /// Live voting, while it runs.
     pub live: Option<&'a crate::state::live::LiveView>,
+    /// The evidence table's rows, worked out once per generation.
+    pub evidence_rows: &'a crate::state::evidence::EvidenceRows,
 }
 
 impl<'a> PanelCtx<'a> {
@@ -62,6 +67,7 @@ impl<'a> PanelCtx<'a> {
             figures: app.figures.as_deref(),
             look: app.prefs.look,
             live: app.live.as_ref(),
+            evidence_rows: &app.evidence_rows,
         }
     }
 
@@ -88,6 +94,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
         view,
         notes,
         prefs,
+        evidence_rows,
         ..
     } = app;
     let cx = PanelCtx {
@@ -95,6 +102,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
         figures: figures.as_deref(),
         look: prefs.look,
         live: live.as_ref(),
+        evidence_rows,
     };
     if view.presenter.is_some() {
         presenter::presenter_ui(ui, &cx, view);
@@ -113,6 +121,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
         export_dialog::export_dialog_ui(&ctx, &mut view.export, &cx.doc.card.marking, &mut out);
         let columns = &prefs.import_columns;
         import_dialog::import_dialog_ui(&ctx, &mut view.import, &cx.doc.card, columns, &mut out);
+        evidence_dialog::evidence_dialog_ui(&ctx, &mut view.evidence_form, &mut out);
     }
     status::toasts_ui(ui.ctx(), notes);
     for action in out {
@@ -131,11 +140,12 @@ fn tab_ui(
     tabs_ui(ui, &mut view.tab, view.compare.is_some());
     ui.separator();
     match view.tab {
-        Tab::Scorecard => scorecard_panel::scorecard_ui(ui, cx, view, out),
+        Tab::Scorecard => scorecard_panel::scorecard_ui(ui, cx, view, charts, out),
         Tab::Ranking => ranking_board::ranking_board_ui(ui, cx, view, out),
         Tab::Workshop => workshop_panel::workshop_ui(ui, cx, view, charts, out),
         Tab::Charts => charts_panel::charts_ui(ui, cx, view, charts, out),
         Tab::Compare => compare_panel::compare_ui(ui, cx, view, charts, out),
+        Tab::Evidence => evidence_table::evidence_table_ui(ui, cx, view, out),
     }
 }
 
@@ -159,6 +169,7 @@ fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab, comparing: bool) {
             (Tab::Ranking, Command::ShowRanking),
             (Tab::Charts, Command::ShowCharts),
             (Tab::Workshop, Command::ShowWorkshop),
+            (Tab::Evidence, Command::ShowEvidence),
         ]
         .into_iter()
         .chain(compare)

@@ -19,6 +19,7 @@ pub fn scorecard_ui(
     ui: &mut Ui,
     cx: &crate::ui::PanelCtx<'_>,
     view: &mut ViewState,
+    charts: &mut crate::ui::chart_cache::ChartCache,
     out: &mut Vec<Action>,
 ) {
     let (doc, look) = (cx.doc, cx.look);
@@ -30,10 +31,19 @@ pub fn scorecard_ui(
     // Labels here are read, not copied: without text selection they cost less per frame.
     ui.style_mut().interaction.selectable_labels = false;
     summary_ui(ui, theme, row);
+    // The data's figures and suggestions, once a frame for the whole theme.
+    let figures = doc.card.figures(theme);
+    let suggestions = crate::model::evidence::suggest(&doc.card.method, &figures);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             details_ui(ui, theme, out);
+            let part = super::evidence_part::Part {
+                theme,
+                figures: &figures,
+                suggestions: &suggestions,
+            };
+            super::evidence_part::evidence_ui(ui, cx, &part, charts, out);
             let mut index = 0;
             for (i, section) in doc.card.method.sections.iter().enumerate() {
                 ui.add_space(6.0);
@@ -61,6 +71,10 @@ pub fn scorecard_ui(
                             row,
                             index,
                             look,
+                            suggestion: suggestions
+                                .iter()
+                                .find(|(f, _)| *f == factor.id)
+                                .and_then(|(_, s)| s.as_ref().ok()),
                         },
                         view,
                         out,

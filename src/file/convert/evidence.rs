@@ -45,8 +45,14 @@ pub(super) fn evidence_from(doc: EvidenceDoc, problems: &mut Vec<Found>) -> Evid
             continue;
         };
         let field = |f: &str| [at.clone(), vec![format!("{f}:")]].concat();
-        let first = s.first.as_deref().and_then(|t| month(t, &field("first"), problems));
-        let last = s.last.as_deref().and_then(|t| month(t, &field("last"), problems));
+        let first = s
+            .first
+            .as_deref()
+            .and_then(|t| month(t, &field("first"), problems));
+        let last = s
+            .last
+            .as_deref()
+            .and_then(|t| month(t, &field("last"), problems));
         ev.sources.push(DataSource {
             kind,
             name: s.name,

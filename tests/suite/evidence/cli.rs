@@ -4,11 +4,17 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn trh(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trh")).args(args).output().expect("run trh")
+    Command::new(env!("CARGO_BIN_EXE_trh"))
+        .args(args)
+        .output()
+        .expect("run trh")
 }
 
 fn text(o: &Output) -> (String, String) {
-    (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -29,22 +35,40 @@ fn evidence_reads_the_sample_data_shows_it_and_applies_only_when_asked() {
     let out = trh(&read.iter().map(String::as_str).collect::<Vec<_>>());
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("59684 rows counted, 6998 outside the area, Dec 2015 to Nov 2017"), "{stderr}");
+    assert!(
+        stderr.contains("59684 rows counted, 6998 outside the area, Dec 2015 to Nov 2017"),
+        "{stderr}"
+    );
     assert!(stderr.contains("nothing saved"), "{stderr}");
-    assert_eq!(std::fs::read(&card).expect("read"), before, "nothing written without --save or --apply");
+    assert_eq!(
+        std::fs::read(&card).expect("read"),
+        before,
+        "nothing written without --save or --apply"
+    );
     let mut rows = csv::Reader::from_reader(stdout.as_bytes());
     let header = rows.headers().expect("header").clone();
     assert_eq!(header.get(header.len() - 1), Some("marking"));
-    let n = rows.records().map(|r| assert_eq!(r.expect("row").get(header.len() - 1), Some("OFFICIAL"))).count();
+    let n = rows
+        .records()
+        .map(|r| assert_eq!(r.expect("row").get(header.len() - 1), Some("OFFICIAL")))
+        .count();
     assert_eq!(n, 13);
-    let out = trh(&args(&["--apply", "--format", "json"]).iter().map(String::as_str).collect::<Vec<_>>());
+    let out = trh(&args(&["--apply", "--format", "json"])
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>());
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("draft(s) set from data"), "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
     assert_eq!(json["themes"].as_array().expect("themes").len(), 13);
     let saved = trh::file::load_scorecard(Path::new(&card)).expect("saved");
-    assert!(saved.log.iter().any(|c| c.what.ends_with("draft from data") && c.who == "trh evidence"));
+    assert!(
+        saved
+            .log
+            .iter()
+            .any(|c| c.what.ends_with("draft from data") && c.who == "trh evidence")
+    );
     assert!(trh::model::edit::evidence::accept_all(&saved).is_empty());
 }
 
@@ -58,9 +82,19 @@ fn evidence_errors_name_what_to_do() {
     let (_, stderr) = text(&out);
     assert!(!out.status.success());
     assert!(stderr.contains("choose the area"), "{stderr}");
-    let out = trh(&["evidence", card, "--police", &bad.display().to_string(), "--area", "Plymouth"]);
+    let out = trh(&[
+        "evidence",
+        card,
+        "--police",
+        &bad.display().to_string(),
+        "--area",
+        "Plymouth",
+    ]);
     let (_, stderr) = text(&out);
-    assert!(stderr.contains("2017-01-devon-and-cornwall-street.csv: line 1: no column \"LSOA code\""), "{stderr}");
+    assert!(
+        stderr.contains("2017-01-devon-and-cornwall-street.csv: line 1: no column \"LSOA code\""),
+        "{stderr}"
+    );
     let out = trh(&["evidence", card, "--link", "Nowhere=police.uk: Drugs"]);
     assert!(text(&out).1.contains("there is no theme \"Nowhere\""));
 }

@@ -2,8 +2,9 @@
 //! (`figures.rs`), the readers of police.uk files, counts tables and surveys (`reading.rs`),
 //! the edits and the file format (`scorecard.rs`) and `trh evidence` (`cli.rs`).
 
+mod cli;
 mod figures;
 mod reading;
 mod sample;
 mod scorecard;
-mod cli;
+mod ui;

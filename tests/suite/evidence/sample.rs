@@ -10,8 +10,12 @@ use trh::import::table::Progress;
 use trh::model::evidence::Evidence;
 
 fn sample(name: &str) -> trh::model::Scorecard {
-    trh::file::load_scorecard(&Path::new(env!("CARGO_MANIFEST_DIR")).join("scorecards").join(name))
-        .expect("sample")
+    trh::file::load_scorecard(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scorecards")
+            .join(name),
+    )
+    .expect("sample")
 }
 
 /// The evidence without the times it was read.
@@ -36,26 +40,48 @@ fn the_samples_evidence_is_what_trh_reads_from_the_sample_data() {
         population: Some(263_100),
         ..EvidenceRequest::default()
     };
-    let read = read_evidence(&request, &Evidence::default(), "", &Progress::default()).expect("read");
+    let read =
+        read_evidence(&request, &Evidence::default(), "", &Progress::default()).expect("read");
     assert_eq!(unstamped(&read), unstamped(&plymouth.evidence));
     assert_eq!(read.sources[0].rows, 59_684);
     let survey_only = EvidenceRequest {
         survey: Some(files[2].clone()),
         ..EvidenceRequest::default()
     };
-    let read = read_evidence(&survey_only, &Evidence::default(), "", &Progress::default()).expect("read");
-    assert_eq!(unstamped(&read), unstamped(&sample("peterborough-style-2016.ron").evidence));
+    let read =
+        read_evidence(&survey_only, &Evidence::default(), "", &Progress::default()).expect("read");
+    assert_eq!(
+        unstamped(&read),
+        unstamped(&sample("peterborough-style-2016.ron").evidence)
+    );
 }
 
 #[test]
 fn the_sample_shows_suggestions_and_where_they_differ_from_the_scores() {
     let card = sample("plymouth-style-2018.ron");
     let rows = trh::report::evidence::rows(&card);
-    let nte = rows.iter().find(|r| r.id == "nte-violence").expect("night-time economy");
-    assert_eq!(nte.count, Some(13_774), "Violence and sexual offences + Public order, Dec 2016 to Nov 2017");
-    let trend = nte.factors.iter().find(|f| f.factor == "trend").expect("trend");
+    let nte = rows
+        .iter()
+        .find(|r| r.id == "nte-violence")
+        .expect("night-time economy");
+    assert_eq!(
+        nte.count,
+        Some(13_774),
+        "Violence and sexual offences + Public order, Dec 2016 to Nov 2017"
+    );
+    let trend = nte
+        .factors
+        .iter()
+        .find(|f| f.factor == "trend")
+        .expect("trend");
     assert_eq!(trend.suggested.as_deref(), Some("Rising"));
     assert!(trend.differs, "the sample's trend is Stable");
-    let reoffending = rows.iter().find(|r| r.theme == "Reoffending").expect("reoffending");
-    assert!(reoffending.factors.iter().all(|f| f.suggested.is_none()), "no data is linked");
+    let reoffending = rows
+        .iter()
+        .find(|r| r.theme == "Reoffending")
+        .expect("reoffending");
+    assert!(
+        reoffending.factors.iter().all(|f| f.suggested.is_none()),
+        "no data is linked"
+    );
 }

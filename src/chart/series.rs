@@ -35,19 +35,10 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .x_label_area_size((22.0 * s * p.text_scale) as u32)
         .y_label_area_size((48.0 * s * p.text_scale) as u32)
         .build_cartesian_2d(0f64..n, 0f64..top)?;
-    let label_at = |x: &f64| {
-        let i = x.floor() as usize;
-        months
-            .get(i)
-            .filter(|(m, _)| m.month == 1 || i == 0)
-            .map(|(m, _)| m.text())
-            .unwrap_or_default()
-    };
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(months.len().max(1))
-        .x_label_formatter(&label_at)
+        .x_labels(0)
         .y_labels(4)
         .y_label_formatter(&|v| text::thousands(v.max(0.0) as u64))
         .label_style(font(10.0))
@@ -64,6 +55,15 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             bar.filled(),
         ))
     }))?;
+    // Each January (and the first month) named under its bar: plotters' own ticks fall on
+    // round numbers, not on months.
+    let under = font(10.0).pos(Pos::new(HPos::Left, VPos::Top));
+    for (i, (m, _)) in months.iter().enumerate() {
+        if m.month == 1 || i == 0 {
+            let (px, py) = chart.backend_coord(&(i as f64 + 0.15, 0.0));
+            root.draw_text(&m.text(), &under, (px, py + (4.0 * s) as i32))?;
+        }
+    }
     // A month with no data is marked, not drawn as zero.
     let gap = font(10.0).pos(Pos::new(HPos::Center, VPos::Bottom));
     for (i, (_, c)) in months.iter().enumerate() {

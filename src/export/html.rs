@@ -33,6 +33,9 @@ table.data tr.cut td { border-bottom: 3px solid #111; }
 .quiet { color: #555; font-size: 9pt; }
 figure { margin: 4mm 0; page-break-inside: avoid; break-inside: avoid; }
 figure svg { width: 100%; height: auto; }
+table.multiples { width: 100%; border-collapse: collapse; }
+table.multiples td { width: 50%; vertical-align: top; padding: 0 1mm; }
+table.multiples tr { page-break-inside: avoid; break-inside: avoid; }
 .theme { page-break-inside: avoid; break-inside: avoid; }
 @page { size: A4; margin: 8mm 10mm; }
 @media print {
@@ -68,10 +71,12 @@ pub fn report(
     ranked_list(&mut h, card, ranking, cut);
     super::stability::html(&mut h, figures);
     charts(&mut h, card, ranking, figures)?;
+    super::evidence::html(&mut h, card, &super::chart_options(card, cut))?;
     themes(&mut h, card, ranking);
     decision_log(&mut h, card);
     participants(&mut h, card);
     super::html_method::method(&mut h, card);
+    super::evidence::html_sources(&mut h, card);
     h.push_str("</main>\n</td></tr></tbody></table>\n</body>\n</html>\n");
     Ok(h)
 }

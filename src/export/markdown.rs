@@ -55,6 +55,7 @@ pub fn markdown(card: &Scorecard, ranking: &Ranking, figures: &crate::document::
             md(&crate::report::rank_table::legend(ranking))
         ));
     }
+    super::evidence::markdown(&mut out, card, md);
     out.push_str(&format!("\n**{marking}**\n"));
     out
 }

@@ -10,6 +10,7 @@
 //!   (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with `'` in CSV and written as a
 //!   plain string in XLSX.
 
+mod evidence;
 mod html;
 mod html_method;
 mod markdown;
@@ -111,16 +112,19 @@ pub enum ChartChoice {
     Acceptability,
     /// One theme's votes (strip plot) in its latest round.
     Votes,
+    /// One theme's monthly counts from the partnership's data.
+    Counts,
 }
 
 impl ChartChoice {
     /// Every chart, in menu order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Ranked,
         Self::Matrix,
         Self::Position,
         Self::Acceptability,
         Self::Votes,
+        Self::Counts,
     ];
 
     /// The ranking chart drawn, or `None` for the votes plot.
@@ -130,13 +134,22 @@ impl ChartChoice {
             Self::Matrix => Some(ChartKind::RiskMatrix),
             Self::Position => Some(ChartKind::PositionRisk),
             Self::Acceptability => Some(ChartKind::Acceptability),
-            Self::Votes => None,
+            Self::Votes | Self::Counts => None,
         }
+    }
+
+    /// Whether the chart is of one theme (and needs `--theme`).
+    pub fn of_one_theme(self) -> bool {
+        matches!(self, Self::Votes | Self::Counts)
     }
 
     /// Name in menus.
     pub fn title(self) -> &'static str {
-        self.kind().map_or("Votes on one theme", ChartKind::title)
+        match self {
+            Self::Votes => "Votes on one theme",
+            Self::Counts => "Monthly counts of one theme",
+            _ => self.kind().map_or("", ChartKind::title),
+        }
     }
 }
 
@@ -199,9 +212,14 @@ pub const DEFAULT_CUT: usize = crate::model::scorecard::DEFAULT_CUT;
 /// An export could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// The votes chart needs a theme.
-    #[error("the votes chart needs a theme: give --theme ID_OR_NAME")]
+    /// The votes and counts charts need a theme.
+    #[error("this chart is of one theme: give --theme ID_OR_NAME")]
     NoTheme,
+    /// The theme has no monthly counts to draw.
+    #[error(
+        "\"{0}\" has no counts from the partnership's data (read them with trh evidence, and link the theme)"
+    )]
+    NoCounts(String),
     /// No theme has that id or name.
     #[error("no theme has the id or name \"{0}\"")]
     UnknownTheme(String),
@@ -292,18 +310,32 @@ fn chart_bytes(
 ) -> Result<Vec<u8>, ExportError> {
     let mut options = chart_options(card, request.cut);
     options.palette = Palette::for_look(request.look);
-    let figure = match request.chart.kind() {
-        Some(kind) => Figure::Chart {
+    let theme = || {
+        let key = request.theme.as_deref().ok_or(ExportError::NoTheme)?;
+        card.find_theme(key)
+            .ok_or_else(|| ExportError::UnknownTheme(key.to_owned()))
+    };
+    let counts;
+    let figure = match (request.chart, request.chart.kind()) {
+        (_, Some(kind)) => Figure::Chart {
             kind,
             ranking,
             method: &card.method,
             stability: figures.map(|f| &f.stability),
         },
-        None => {
-            let key = request.theme.as_deref().ok_or(ExportError::NoTheme)?;
-            let theme = card
-                .find_theme(key)
-                .ok_or_else(|| ExportError::UnknownTheme(key.to_owned()))?;
+        (ChartChoice::Counts, None) => {
+            let t = theme()?;
+            counts = card
+                .figures(t)
+                .counts
+                .ok_or_else(|| ExportError::NoCounts(t.name.clone()))?;
+            Figure::Series {
+                title: &t.name,
+                figures: &counts,
+            }
+        }
+        _ => {
+            let theme = theme()?;
             Figure::Votes {
                 card,
                 theme,

@@ -26,6 +26,7 @@ pub fn workbook(
     scores_sheet(&mut wb, card, ranking, &s)?;
     factors_sheet(&mut wb, card, ranking, &s)?;
     decisions_sheet(&mut wb, card, &s)?;
+    super::evidence::sheet_of(&mut wb, card, &s)?;
     participants_sheet(&mut wb, card, &s)?;
     method_sheet(&mut wb, card, &s)?;
     wb.save_to_buffer()

@@ -36,7 +36,7 @@ pub fn export_dialog_ui(
         options_ui(ui, r);
         ui.separator();
         ui.horizontal(|ui| {
-            let ready = !r.format.is_chart() || r.chart != ChartChoice::Votes || r.theme.is_some();
+            let ready = !r.format.is_chart() || !r.chart.of_one_theme() || r.theme.is_some();
             if ui
                 .add_enabled(ready, egui::Button::new("Export…"))
                 .on_hover_text("Choose where to write the file")
@@ -100,7 +100,7 @@ fn options_ui(ui: &mut Ui, r: &mut ExportRequest) {
                     ui.radio_value(&mut r.look, look, name);
                 }
             });
-            if r.chart == ChartChoice::Votes {
+            if r.chart.of_one_theme() {
                 let text = r.theme.as_deref().map_or_else(
                     || "Select a theme first.".to_owned(),
                     |t| format!("Votes on {t}, latest round"),

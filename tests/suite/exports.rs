@@ -258,6 +258,7 @@ fn the_workbook_reads_back_with_its_values() {
             "Scores",
             "Factors",
             "Decisions",
+            "Evidence",
             "Participants",
             "Method"
         ]
@@ -373,10 +374,17 @@ fn the_html_report_parses_has_no_external_references_and_carries_the_marking() {
         "repeats on every printed page"
     );
     assert!(html.contains("size: A4"));
+    // The four ranking charts, and the monthly counts of every theme that has them.
+    let monthly = card
+        .themes
+        .iter()
+        .filter(|t| card.figures(t).counts.is_some_and(|c| c.monthly.len() > 1))
+        .count();
+    assert_eq!(monthly, 11, "the sample's themes linked to monthly data");
     assert_eq!(
         doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
-        4,
-        "four inline charts"
+        4 + monthly,
+        "four inline charts and the small multiples"
     );
     for section in [
         "Ranked priorities",
@@ -392,8 +400,11 @@ fn the_html_report_parses_has_no_external_references_and_carries_the_marking() {
             "{section}"
         );
     }
-    // Each chart's caption carries the marking too.
-    assert_eq!(html.matches("\nOFFICIAL-SENSITIVE\n</text>").count(), 4);
+    // Each chart's caption carries the marking too, the small multiples' included.
+    assert_eq!(
+        html.matches("\nOFFICIAL-SENSITIVE\n</text>").count(),
+        4 + monthly
+    );
 }
 
 #[test]

@@ -95,7 +95,12 @@ fn measure(rule: &DataRule, f: &ThemeFigures) -> Result<(Option<f64>, String, St
             if value.is_none() && !within {
                 return Err("nothing was counted the year before".to_owned());
             }
-            Ok((value, format!("{} to {when}", text::change(&ch)), source))
+            let before = text::period_before(c.periods);
+            Ok((
+                value,
+                format!("{} in {when} against {before}", text::change(&ch)),
+                source,
+            ))
         }
         Measure::Count | Measure::Share => Err(incomplete()),
     }

@@ -98,3 +98,41 @@ fn evidence_errors_name_what_to_do() {
     let out = trh(&["evidence", card, "--link", "Nowhere=police.uk: Drugs"]);
     assert!(text(&out).1.contains("there is no theme \"Nowhere\""));
 }
+
+#[test]
+fn a_themes_monthly_counts_export_as_svg() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("nte.svg");
+    let o = trh(&[
+        "export",
+        "scorecards/plymouth-style-2018.ron",
+        "--format",
+        "svg",
+        "--chart",
+        "counts",
+        "--theme",
+        "Night-time economy violence",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let svg = std::fs::read_to_string(&out).expect("svg");
+    assert!(svg.contains("the 12 months to Nov 2017") && svg.contains("OFFICIAL"));
+    let o = trh(&[
+        "export",
+        "scorecards/plymouth-style-2018.ron",
+        "--format",
+        "svg",
+        "--chart",
+        "counts",
+        "--theme",
+        "Reoffending",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(
+        text(&o).1.contains("\"Reoffending\" has no counts"),
+        "{}",
+        text(&o).1
+    );
+}

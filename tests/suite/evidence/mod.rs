@@ -3,6 +3,7 @@
 //! the edits and the file format (`scorecard.rs`) and `trh evidence` (`cli.rs`).
 
 mod cli;
+mod exports;
 mod figures;
 mod reading;
 mod sample;

@@ -58,8 +58,10 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     // Each January (and the first month) named under its bar: plotters' own ticks fall on
     // round numbers, not on months.
     let under = font(10.0).pos(Pos::new(HPos::Left, VPos::Top));
+    // The first month is named too, unless a January follows within three months.
+    let first_named = months.iter().take(4).all(|(m, _)| m.month != 1);
     for (i, (m, _)) in months.iter().enumerate() {
-        if m.month == 1 || i == 0 {
+        if m.month == 1 || (i == 0 && first_named) {
             let (px, py) = chart.backend_coord(&(i as f64 + 0.15, 0.0));
             root.draw_text(&m.text(), &under, (px, py + (4.0 * s) as i32))?;
         }

@@ -77,6 +77,26 @@ fn columns(factors: usize) -> Vec<Col> {
     c
 }
 
+/// Each column's width in `room` points: the base widths, with any room to spare given to the
+/// theme names and the suggestions (up to 320 and 230 points), so a wide screen cuts nothing.
+fn widths(cols: &[Col], room: f32) -> Vec<f32> {
+    let base: Vec<f32> = cols.iter().map(|c| c.width()).collect();
+    let spare = (room - base.iter().sum::<f32>() - 8.0 * cols.len() as f32).max(0.0);
+    let growing = cols
+        .iter()
+        .filter(|c| matches!(c, Col::Theme | Col::Factor(_)))
+        .count()
+        .max(1);
+    cols.iter()
+        .zip(base)
+        .map(|(c, w)| match c {
+            Col::Theme => (w + spare / growing as f32).min(320.0),
+            Col::Factor(_) => (w + spare / growing as f32).min(230.0),
+            _ => w,
+        })
+        .collect()
+}
+
 /// Draws the evidence tab.
 pub fn evidence_table_ui(
     ui: &mut Ui,
@@ -111,15 +131,16 @@ pub fn evidence_table_ui(
         });
     }
     ui.style_mut().interaction.selectable_labels = false;
+    let widths = widths(&cols, ui.available_width());
     egui::ScrollArea::horizontal().show(ui, |ui| {
-        headings_ui(ui, &cols, &factors, view);
+        headings_ui(ui, &cols, &widths, &factors, view);
         ui.separator();
         let h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show_rows(ui, h, order.len(), |ui, range| {
                 for &i in &order[range] {
-                    row_ui(ui, cx, &cols, &rows[i], view, out);
+                    row_ui(ui, cx, (&cols, &widths), &rows[i], view, out);
                 }
             });
     });
@@ -175,9 +196,15 @@ fn header_ui(
     }
 }
 
-fn headings_ui(ui: &mut Ui, cols: &[Col], factors: &[String], view: &mut ViewState) {
+fn headings_ui(
+    ui: &mut Ui,
+    cols: &[Col],
+    widths: &[f32],
+    factors: &[String],
+    view: &mut ViewState,
+) {
     ui.horizontal(|ui| {
-        for (c, col) in cols.iter().enumerate() {
+        for (c, (col, w)) in cols.iter().zip(widths).enumerate() {
             let name = col.name(factors);
             let on = view.evidence_sort.0 == c;
             let arrow = match (on, view.evidence_sort.1) {
@@ -188,7 +215,7 @@ fn headings_ui(ui: &mut Ui, cols: &[Col], factors: &[String], view: &mut ViewSta
             let b = egui::Button::new(RichText::new(format!("{name}{arrow}")).strong())
                 .frame(false)
                 .truncate();
-            let r = ui.add_sized([col.width(), 20.0], b);
+            let r = ui.add_sized([*w, 20.0], b);
             if r.on_hover_text(format!("Sort by {}", name.to_lowercase()))
                 .clicked()
             {
@@ -217,14 +244,14 @@ fn cell(ui: &mut Ui, w: f32, text: impl Into<egui::WidgetText>, right: bool) -> 
 fn row_ui(
     ui: &mut Ui,
     cx: &crate::ui::PanelCtx<'_>,
-    cols: &[Col],
+    (cols, widths): (&[Col], &[f32]),
     r: &EvidenceRow,
     view: &mut ViewState,
     out: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
-        for col in cols {
-            let w = col.width();
+        for (col, w) in cols.iter().zip(widths) {
+            let w = *w;
             match *col {
                 Col::Theme => {
                     let b = egui::Button::new(&r.theme).frame(false).truncate();
@@ -252,6 +279,10 @@ fn row_ui(
                 }
                 Col::Count => {
                     let mut count = r.count.map(text::thousands).unwrap_or_default();
+                    // Counts by financial year say which year.
+                    if let Some(p) = r.period.as_ref().filter(|p| !p.starts_with("the 12")) {
+                        count.push_str(&format!(" ({p})"));
+                    }
                     if !r.missing.is_empty() {
                         count.push_str(&format!(" ({} mo. missing)", r.missing.len()));
                     }

@@ -386,3 +386,65 @@ fn votes_on_a_decimal_range_are_contested_by_value() {
     assert!(s.contested, "1 point apart is contested: {s:?}");
     assert!((s.max - s.min - 1.0).abs() < 1e-9, "{s:?}");
 }
+
+/// Data rules: a range factor suggested from the rate per 1,000, a level factor from the
+/// change (its middle level when the change is no more than chance), an `Other` section's
+/// factor from the survey share; as docs/method-format.md says.
+#[test]
+fn levels_are_suggested_from_the_data_as_the_recipe_says() {
+    use trh::model::evidence::{
+        Evidence, Link, LinkKind, Series, SurveyItem, figures_for, suggest,
+    };
+    let m = recipe("data-rules.ron");
+    let first = trh::model::evidence::Month::parse("2015-12").expect("month");
+    let series = |a: u64, b: u64| {
+        let mut s = Series::default();
+        for i in 0..24 {
+            let m = first.plus(i);
+            s.covered.insert(m);
+            // a a year, then b, spread evenly with the remainder in the first months.
+            let (total, k) = if i < 12 { (a, i) } else { (b, i - 12) };
+            let n = total / 12 + u64::from((k as u64) < total % 12);
+            s.months.insert(m, n);
+        }
+        s
+    };
+    let mut ev = Evidence {
+        population: Some(264_000),
+        ..Evidence::default()
+    };
+    ev.series
+        .insert((LinkKind::Police, "Violence".into()), series(1200, 1476));
+    ev.series
+        .insert((LinkKind::Police, "Drugs".into()), series(120, 132));
+    ev.survey.insert(
+        "Litter".into(),
+        SurveyItem {
+            concerned: 117,
+            respondents: 149,
+        },
+    );
+    let got = |links: &[Link]| -> Vec<(String, String)> {
+        suggest(&m, &figures_for(links, &ev))
+            .into_iter()
+            .filter_map(|(f, s)| {
+                let s = s.ok()?;
+                let scale = &m.factor(f.as_str())?.1.scale;
+                Some((f.to_string(), scale.code(s.value)))
+            })
+            .collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(
+        got(&[Link::new(LinkKind::Police, "Violence")]),
+        [pair("probability", "15"), pair("direction", "U")]
+    );
+    assert_eq!(
+        got(&[Link::new(LinkKind::Police, "Drugs")]),
+        [pair("probability", "6"), pair("direction", "F")]
+    );
+    assert_eq!(
+        got(&[Link::new(LinkKind::Survey, "Litter")]),
+        [pair("concern", "H")]
+    );
+}

@@ -35,9 +35,10 @@ pub fn evidence_ui(
         return;
     }
     let theme = part.theme;
-    egui::CollapsingHeader::new("Evidence from data")
+    // Closed at first, so the factors stay on the first screen; the heading says the gist.
+    egui::CollapsingHeader::new(heading(part))
         .id_salt(("evidence", theme.id.as_str()))
-        .default_open(true)
+        .default_open(false)
         .show(ui, |ui| {
             links_ui(ui, cx, theme, part.figures, out);
             if let Some(c) = &part.figures.counts {
@@ -86,6 +87,31 @@ pub fn evidence_ui(
             }
             sources_ui(ui, card);
         });
+}
+
+/// "Evidence from data: 13,774 in the 12 months to Nov 2017, +24% (a rise more than chance)".
+fn heading(part: &Part<'_>) -> String {
+    let mut out = "Evidence from data".to_owned();
+    if let Some(c) = &part.figures.counts {
+        out.push_str(&format!(
+            ": {} in {}",
+            text::thousands(c.last),
+            text::period(c.periods)
+        ));
+        if let Some(ch) = &c.change {
+            let pct = ch.percent.map(text::percent).unwrap_or_default();
+            let call = match ch.call {
+                crate::model::evidence::Call::Rising => "a rise more than chance",
+                crate::model::evidence::Call::Falling => "a fall more than chance",
+                crate::model::evidence::Call::NoClearChange => "no clear change",
+                crate::model::evidence::Call::TooFew => "too few to call",
+            };
+            out.push_str(&format!(", {pct} ({call})"));
+        }
+    } else if part.figures.links.is_empty() {
+        out.push_str(": not linked to any data");
+    }
+    out
 }
 
 fn sources_ui(ui: &mut Ui, card: &crate::model::Scorecard) {

@@ -414,7 +414,13 @@ fn png_export_has_the_requested_size_and_is_not_blank() {
         let mut request = ExportRequest::new(ExportFormat::Png);
         request.chart = chart;
         request.size = (1000, 640);
-        request.theme = Some("Reoffending".into());
+        // The counts chart needs a theme with counts; Reoffending has none.
+        let theme = if chart == ChartChoice::Counts {
+            "Drug-related harm"
+        } else {
+            "Reoffending"
+        };
+        request.theme = Some(theme.into());
         let bytes = export(&card, &request).expect("exports");
         let img = image::load_from_memory(&bytes).expect("png").to_rgb8();
         assert_eq!(img.dimensions(), (1000, 640), "{chart:?}");

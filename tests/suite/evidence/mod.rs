@@ -5,6 +5,7 @@
 mod cli;
 mod exports;
 mod figures;
+mod props;
 mod reading;
 mod sample;
 mod scorecard;

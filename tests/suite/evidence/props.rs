@@ -81,7 +81,7 @@ proptest! {
             let path = dir.path().join(month.iso()).join(format!("{}-force-{f}-street.csv", month.iso()));
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             let body: String = std::iter::once(HEADER.to_owned()).chain(lines.iter().cloned()).collect::<Vec<_>>().join("\n");
-            std::fs::write(&path, body + "\n").expect("write");
+            std::fs::write(&path, format!("{body}\n")).expect("write");
         }
         let read = read_police(dir.path(), &Area::new(&["Plymouth".into()], &[]), &Progress::default()).expect("read");
         prop_assert_eq!(read.counts, expected(&rows));

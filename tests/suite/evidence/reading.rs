@@ -296,3 +296,20 @@ fn a_survey_of_shares_and_a_table_with_a_bad_count_name_the_line() {
         "{e}"
     );
 }
+
+#[test]
+fn a_cancelled_read_stops_and_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    write_police(dir.path(), &spec(4)).expect("write");
+    let progress = Progress::default();
+    progress.cancel();
+    let err = read_police(dir.path(), &plymouth(), &progress).expect_err("cancelled");
+    assert!(
+        err.to_string().contains(trh::import::table::CANCELLED),
+        "{err}"
+    );
+    // Uncancelled, the rows read are counted as it goes.
+    let progress = Progress::default();
+    let read = read_police(dir.path(), &plymouth(), &progress).expect("read");
+    assert_eq!(progress.rows() as u64, read.rows + read.left_out);
+}

@@ -117,8 +117,10 @@ pub(super) fn count_file<R: Read>(
             since = 0;
         }
     }
-    rows.fetch_add(since, Ordering::Relaxed);
-    Ok(())
+    // At the end of every file too, so a download of small files shows its progress and
+    // stops soon after Cancel.
+    let done = rows.fetch_add(since, Ordering::Relaxed) + since;
+    progress.at(done).map_err(|e| err(shown, e))
 }
 
 /// Reads up to three bytes, to look for a byte-order mark.

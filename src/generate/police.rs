@@ -218,6 +218,59 @@ pub fn sample_spec() -> PoliceSpec {
     }
 }
 
+/// The Peterborough-style sample's police.uk volumes (illustrative), as [`SAMPLE_TYPES`].
+const PETERBOROUGH_TYPES: [(&str, f64, f64); 14] = [
+    ("Anti-social behaviour", 5200.0, 0.9),
+    ("Violence and sexual offences", 5100.0, 1.3),
+    ("Criminal damage and arson", 2000.0, 1.05),
+    ("Shoplifting", 1500.0, 1.1),
+    ("Public order", 700.0, 1.4),
+    ("Other theft", 1400.0, 1.0),
+    ("Burglary", 1300.0, 0.92),
+    ("Vehicle crime", 1100.0, 0.95),
+    ("Drugs", 550.0, 1.1),
+    ("Other crime", 200.0, 1.0),
+    ("Possession of weapons", 120.0, 1.3),
+    ("Bicycle theft", 600.0, 0.9),
+    ("Theft from the person", 180.0, 1.0),
+    ("Robbery", 150.0, 1.2),
+];
+
+/// The spec of the Peterborough-style sample's police.uk data: Dec 2014 to Nov 2016, with a
+/// neighbouring district's rows in the same files.
+pub fn peterborough_spec() -> PoliceSpec {
+    let types = |scale: f64| {
+        PETERBOROUGH_TYPES
+            .iter()
+            .map(|(t, n, g)| ((*t).to_owned(), n * scale, *g))
+            .collect::<Vec<_>>()
+    };
+    PoliceSpec {
+        force: "cambridgeshire".into(),
+        force_name: "Cambridgeshire Constabulary".into(),
+        first: Month {
+            year: 2014,
+            month: 12,
+        },
+        months: 24,
+        areas: vec![
+            AreaSpec {
+                name: "Peterborough".into(),
+                lsoas: 118,
+                code_from: 15_540,
+                types: types(1.0),
+            },
+            AreaSpec {
+                name: "Huntingdonshire".into(),
+                lsoas: 101,
+                code_from: 17_900,
+                types: types(0.4),
+            },
+        ],
+        seed: 2016,
+    }
+}
+
 /// The samples' partners' counts table (illustrative).
 pub const SAMPLE_COUNTS: &str =
     include_str!("../../scorecards/data/plymouth-style-partners-counts.csv");
@@ -225,7 +278,9 @@ pub const SAMPLE_COUNTS: &str =
 pub const SAMPLE_SURVEY: &str = include_str!("../../scorecards/data/peterborough-style-survey.csv");
 
 /// Writes the samples' illustrative data under `dir`: `police-uk/` (24 months of street files
-/// for a Plymouth-style city and a neighbour), the partners' counts table and the survey.
+/// for a Plymouth-style city and a neighbour), the partners' counts table, the survey, and
+/// `police-uk-peterborough/` (the Peterborough-style sample's download). Returns the paths in
+/// that order.
 pub fn write_sample_data(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let police = dir.join("police-uk");
     write_police(&police, &sample_spec())?;
@@ -233,5 +288,7 @@ pub fn write_sample_data(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     std::fs::write(&counts, SAMPLE_COUNTS)?;
     let survey = dir.join("peterborough-style-survey.csv");
     std::fs::write(&survey, SAMPLE_SURVEY)?;
-    Ok(vec![police, counts, survey])
+    let other = dir.join("police-uk-peterborough");
+    write_police(&other, &peterborough_spec())?;
+    Ok(vec![police, counts, survey, other])
 }

@@ -77,8 +77,8 @@ pub fn evidence_ui(
                     .map_or("", |(_, f)| f.label.as_str());
                 match s {
                     Ok(s) => {
-                        ui.label(format!("{label}: the data suggests {}", s.text()))
-                            .on_hover_text(&s.rule);
+                        ui.label(format!("{label}: the data suggests {}", s.text()));
+                        ui.label(quiet(format!("Rule: {}", s.rule)));
                     }
                     Err(why) => {
                         ui.label(quiet(format!("{label}: no suggestion ({why})")));

@@ -75,6 +75,7 @@ pub(super) fn dispatch(command: CliCommand) -> anyhow::Result<ExitCode> {
         } => super::live::run(&file, bind, port, theme.as_deref())?,
         CliCommand::Methods { format } => list_methods(format)?,
         CliCommand::Evidence(args) => super::evidence::run(&args)?,
+        CliCommand::Rollup(args) => super::rollup::run(&args)?,
         CliCommand::SampleData { out } => {
             for p in crate::generate::police::write_sample_data(&out)? {
                 eprintln!("wrote {}", p.display());

@@ -7,6 +7,7 @@ mod live;
 mod live_commands;
 mod load;
 mod ranking;
+mod rollup;
 mod window;
 
 use std::io::Write;
@@ -308,6 +309,9 @@ pub enum CliCommand {
     /// the residents' survey) and show, per theme, the figures and the levels they suggest
     /// beside the levels in force. --apply keeps the data and accepts the suggestions.
     Evidence(evidence::EvidenceArgs),
+    /// Put several partnerships' scorecards side by side: per theme, each one's rank, band and
+    /// priority status, and how widely it is a priority. Nothing is re-scored.
+    Rollup(rollup::RollupArgs),
     /// Write the samples' illustrative data (police.uk street files, a partners' counts table,
     /// survey figures) to a folder, to try `trh evidence` on the bundled sample.
     SampleData {

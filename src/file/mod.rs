@@ -166,3 +166,39 @@ pub fn load_scorecard(path: &Path) -> Result<Scorecard, FileError> {
 pub fn method_to_text(method: &Method) -> Result<String, ron::Error> {
     ron::ser::to_string_pretty(method, save::pretty())
 }
+
+/// Loads several scorecards on up to four threads (loading, not ranking, is what takes the
+/// time), each with its own result, in the order given.
+pub fn load_scorecards(paths: &[std::path::PathBuf]) -> Vec<Result<Scorecard, String>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Result<Scorecard, String>>>> =
+        paths.iter().map(|_| Mutex::new(None)).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 4);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(i) else { return };
+                    let r = load_scorecard(path).map_err(|e| e.to_string());
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Err("not read".to_owned()))
+        })
+        .collect()
+}

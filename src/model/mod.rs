@@ -22,6 +22,7 @@ pub mod method;
 pub mod ranking;
 pub mod rerank;
 pub mod risk_rule;
+pub mod rollup;
 pub mod scorecard;
 pub mod stability;
 pub mod step;

@@ -8,6 +8,7 @@ pub mod explain;
 pub mod log;
 pub mod method_text;
 pub mod rank_table;
+pub mod rollup;
 pub mod row;
 pub mod stability;
 

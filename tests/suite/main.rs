@@ -48,6 +48,7 @@ mod methods;
 mod one_door;
 mod proptests;
 mod recipes;
+mod rollup;
 mod samples;
 mod skip;
 // trh.exe under Wine, driven from Linux (the Windows run itself skips it).

@@ -1,0 +1,180 @@
+//! The peninsula picture (`trh rollup`): hand-checked roll-ups of the two samples and of
+//! illustrative areas made from them (the same method, a theme only one area assessed, a theme
+//! named differently, a stricter marking), and the command's refusals.
+
+use std::process::Command;
+use std::sync::Arc;
+
+use trh::model::rollup::{MatchedBy, Status, rollup};
+use trh::model::{Scorecard, ThemeId};
+
+fn load(name: &str) -> Scorecard {
+    trh::file::load_scorecard(std::path::Path::new("scorecards").join(name).as_path())
+        .expect("sample")
+}
+
+fn row<'a>(r: &'a trh::model::rollup::Rollup, theme: &str) -> &'a trh::model::rollup::Row {
+    r.rows
+        .iter()
+        .find(|x| x.theme == theme)
+        .unwrap_or_else(|| panic!("no row {theme}"))
+}
+
+#[test]
+fn the_two_samples_side_by_side() {
+    let (a, b) = (
+        load("plymouth-style-2018.ron"),
+        load("peterborough-style-2016.ron"),
+    );
+    let r = rollup(&[("Plymouth".into(), &a), ("Peterborough".into(), &b)], &[]);
+    assert!(!r.same_method, "morile-style against probability-harm");
+    let da = row(&r, "Domestic abuse and sexual violence");
+    assert_eq!(
+        (da.priority_in, da.assessed_in, da.reach),
+        (2, 2, "in every area's priorities")
+    );
+    assert_eq!(da.cells[0].rank, Some(1));
+    assert_eq!(da.cells[1].status, Status::Adopted);
+    assert!(
+        da.cells.iter().all(|c| c.band.is_none()),
+        "no bands across different methods"
+    );
+    // Both samples call it "da-sv": matched by id and name; shared ids whose names differ are not.
+    assert_eq!(da.cells[1].matched_by, Some(MatchedBy::Id));
+    assert!(r.notes.iter().any(|n| n.contains("id \"asb\" is \"Responding to anti-social behaviour\" in one scorecard and \"Anti-social behaviour\" in another")));
+    assert!(r.notes.iter().any(|n| n.contains("different methods")));
+    let mental = row(&r, "Mental health");
+    assert_eq!(
+        mental.cells[0].status,
+        Status::NotAssessed,
+        "not assessed, not low"
+    );
+    assert_eq!(mental.reach, "a priority in one area only");
+    // Most widely a priority first.
+    assert!(
+        r.rows
+            .windows(2)
+            .all(|w| w[0].priority_in >= w[1].priority_in)
+    );
+}
+
+/// Three illustrative areas under the sample's own method: bands compare; one area dropped
+/// modern slavery, another calls night-time economy violence by another name and is marked
+/// OFFICIAL-SENSITIVE.
+fn areas() -> Vec<(String, Scorecard)> {
+    let base = load("plymouth-style-2018.ron");
+    let area = |name: &str| {
+        let mut c = base.clone();
+        c.area = name.to_owned();
+        c
+    };
+    let torbay = area("Torbay");
+    let mut cornwall = area("Cornwall");
+    cornwall
+        .themes
+        .retain(|t| t.id.as_str() != "modern-slavery");
+    let mut devon = area("Devon");
+    devon.marking = "OFFICIAL-SENSITIVE".into();
+    let nte = devon
+        .themes
+        .iter_mut()
+        .find(|t| t.id == ThemeId::from("nte-violence"))
+        .expect("nte");
+    let t = Arc::make_mut(nte);
+    t.name = "Evening and night-time violence".into();
+    t.id = ThemeId::from("evening-violence");
+    vec![
+        ("Torbay".into(), torbay),
+        ("Cornwall".into(), cornwall),
+        ("Devon".into(), devon),
+    ]
+}
+
+#[test]
+fn areas_under_one_method_compare_bands_and_carry_the_strictest_marking() {
+    let owned = areas();
+    let cards: Vec<(String, &Scorecard)> = owned.iter().map(|(n, c)| (n.clone(), c)).collect();
+    let r = rollup(&cards, &[]);
+    assert!(r.same_method);
+    assert_eq!(r.marking, "OFFICIAL-SENSITIVE");
+    let da = row(&r, "Domestic abuse and sexual violence");
+    assert_eq!(da.cells[0].band.as_deref(), Some("Very high"));
+    assert_eq!(da.priority_in, 3);
+    let ms = row(&r, "Modern slavery");
+    assert_eq!(ms.cells[1].status, Status::NotAssessed);
+    assert_eq!((ms.priority_in, ms.assessed_in), (2, 2));
+    // Modern slavery is adopted with low confidence in both areas that assessed it.
+    assert!(ms.confidence_flag);
+    // The renamed theme has no id or name in common: it matches by its category (Violence),
+    // the only unmatched one there, and says so.
+    let nte = row(&r, "Night-time economy violence");
+    assert_eq!(nte.cells[2].matched_by, Some(MatchedBy::Category));
+    assert_eq!(
+        nte.cells[2].name.as_deref(),
+        Some("Evening and night-time violence")
+    );
+    let text =
+        trh::report::rollup::render(&r, None, trh::report::rollup::RollupFormat::Csv).expect("csv");
+    let mut csv = csv::Reader::from_reader(text.as_bytes());
+    let header = csv.headers().expect("header").clone();
+    assert_eq!(&header[0], "theme");
+    assert_eq!(header.iter().last(), Some("marking"));
+    assert!(
+        csv.records()
+            .all(|row| row.expect("row").iter().last() == Some("OFFICIAL-SENSITIVE"))
+    );
+    assert!(
+        text.contains("as \"\"Evening and night-time violence\"\" [matched by category: check]")
+    );
+}
+
+#[test]
+fn the_same_area_twice_is_flagged_and_the_same_file_twice_refused() {
+    let a = load("plymouth-style-2018.ron");
+    let r = rollup(&[("A".into(), &a), ("B".into(), &a)], &[]);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("the same area and period twice")),
+        "{:?}",
+        r.notes
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let copy = dir.path().join("copy.ron");
+    std::fs::copy("scorecards/plymouth-style-2018.ron", &copy).expect("copy");
+    let out = Command::new(env!("CARGO_BIN_EXE_trh"))
+        .args([
+            "rollup",
+            "scorecards/plymouth-style-2018.ron",
+            &copy.display().to_string(),
+        ])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("are the same scorecard"));
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "Scorecard(").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_trh"))
+        .args([
+            "rollup",
+            "scorecards/plymouth-style-2018.ron",
+            "scorecards/peterborough-style-2016.ron",
+            &bad.display().to_string(),
+            "--format",
+            "md",
+        ])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("left out") && stderr.contains("bad.ron"),
+        "{stderr}"
+    );
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.starts_with("**OFFICIAL**")
+            && md.contains("| Domestic abuse and sexual violence | 2 of 2 |"),
+        "{md}"
+    );
+}

@@ -118,10 +118,10 @@ fn areas_under_one_method_compare_bands_and_carry_the_strictest_marking() {
     let mut csv = csv::Reader::from_reader(text.as_bytes());
     let header = csv.headers().expect("header").clone();
     assert_eq!(&header[0], "theme");
-    assert_eq!(header.iter().last(), Some("marking"));
+    assert_eq!(header.iter().next_back(), Some("marking"));
     assert!(
         csv.records()
-            .all(|row| row.expect("row").iter().last() == Some("OFFICIAL-SENSITIVE"))
+            .all(|row| row.expect("row").iter().next_back() == Some("OFFICIAL-SENSITIVE"))
     );
     assert!(
         text.contains("as \"\"Evening and night-time violence\"\" [matched by category: check]")

@@ -3,8 +3,8 @@
 //! one unmatched theme of each has it. An id shared by themes with different names is no match;
 //! it is reported, for the analyst to match by hand.
 
-use crate::model::Scorecard;
 use crate::model::ids::name_key;
+use crate::model::{Scorecard, Theme};
 
 /// How a theme was matched to its row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -32,105 +32,114 @@ pub type HandMatch = (Place, Place);
 /// matched.
 pub type Group = Vec<Option<(usize, MatchedBy)>>;
 
+/// The rows so far, over the scorecards.
+struct Rows<'a> {
+    cards: &'a [&'a Scorecard],
+    rows: Vec<Group>,
+}
+
+impl<'a> Rows<'a> {
+    /// The theme that started a row.
+    fn first_of(&self, r: usize) -> Option<&'a Theme> {
+        self.rows[r]
+            .iter()
+            .enumerate()
+            .find_map(|(p, c)| c.map(|(i, _)| &*self.cards[p].themes[i]))
+    }
+
+    /// The first row without partnership `p` whose first theme passes `test`.
+    fn open_row(&self, p: usize, test: impl Fn(&Theme) -> bool) -> Option<usize> {
+        (0..self.rows.len())
+            .find(|&r| self.rows[r][p].is_none() && self.first_of(r).is_some_and(&test))
+    }
+
+    /// The row of a theme the analyst matched to this one, by hand.
+    fn by_hand(&self, hand: &[HandMatch], at: Place) -> Option<usize> {
+        let (q, j) = hand.iter().find_map(|&(a, b)| {
+            let other = if a == at {
+                b
+            } else if b == at {
+                a
+            } else {
+                return None;
+            };
+            (other.0 < at.0).then_some(other)
+        })?;
+        self.rows
+            .iter()
+            .position(|r| r[q].is_some_and(|(k, _)| k == j))
+    }
+}
+
 /// Groups the themes of every scorecard into rows, in the order first met, and says which
-/// shared ids were not matched because the names differ. `hand` pairs (partnership, theme
-/// index) with (partnership, theme index) that the analyst matched.
+/// shared ids were not matched because the names differ.
 pub fn groups(cards: &[&Scorecard], hand: &[HandMatch]) -> (Vec<Group>, Vec<String>) {
-    let n = cards.len();
-    let mut rows: Vec<Group> = Vec::new();
+    let mut rows = Rows {
+        cards,
+        rows: Vec::new(),
+    };
     let mut notes = Vec::new();
     for (p, card) in cards.iter().enumerate() {
-        let mut placed = vec![None; card.themes.len()];
-        // By hand, then id, then name.
+        let mut placed = vec![false; card.themes.len()];
         for (i, t) in card.themes.iter().enumerate() {
-            let by_hand = hand.iter().find_map(|&(a, b)| {
-                let other = if a == (p, i) {
-                    b
-                } else if b == (p, i) {
-                    a
-                } else {
-                    return None;
-                };
-                (other.0 < p).then_some(other)
-            });
-            let found = by_hand
-                .and_then(|(q, j)| {
-                    rows.iter()
-                        .position(|r| r[q].is_some_and(|(k, _)| k == j))
-                        .map(|r| (r, MatchedBy::Hand))
-                })
+            let same_name = |o: &Theme| name_key(&o.name) == name_key(&t.name);
+            let found = rows
+                .by_hand(hand, (p, i))
+                .map(|r| (r, MatchedBy::Hand))
                 .or_else(|| {
-                    rows.iter()
-                        .position(|r| {
-                            r[p].is_none()
-                                && first_of(r, cards).is_some_and(|o| {
-                                    o.id == t.id && name_key(&o.name) == name_key(&t.name)
-                                })
-                        })
+                    rows.open_row(p, |o| o.id == t.id && same_name(o))
                         .map(|r| (r, MatchedBy::Id))
                 })
-                .or_else(|| {
-                    rows.iter()
-                        .position(|r| {
-                            r[p].is_none()
-                                && first_of(r, cards)
-                                    .is_some_and(|o| name_key(&o.name) == name_key(&t.name))
-                        })
-                        .map(|r| (r, MatchedBy::Name))
-                });
+                .or_else(|| rows.open_row(p, same_name).map(|r| (r, MatchedBy::Name)));
             if let Some((r, by)) = found {
-                rows[r][p] = Some((i, by));
-                placed[i] = Some(r);
+                rows.rows[r][p] = Some((i, by));
+                placed[i] = true;
             }
         }
-        // By category: the only unmatched theme of its category here and in the rows.
-        for (i, t) in card.themes.iter().enumerate() {
-            if placed[i].is_some() || t.category.trim().is_empty() {
-                continue;
-            }
-            let cat = name_key(&t.category);
-            let mine = card
-                .themes
-                .iter()
-                .enumerate()
-                .filter(|(j, o)| placed[*j].is_none() && name_key(&o.category) == cat)
-                .count();
-            let open: Vec<usize> = (0..rows.len())
-                .filter(|&r| rows[r][p].is_none())
-                .filter(|&r| {
-                    first_of(&rows[r], cards).is_some_and(|o| name_key(&o.category) == cat)
-                })
-                .collect();
-            if mine == 1 && open.len() == 1 {
-                rows[open[0]][p] = Some((i, MatchedBy::Category));
-                placed[i] = Some(open[0]);
-            }
-        }
-        for (i, t) in card.themes.iter().enumerate() {
-            if placed[i].is_some() {
-                continue;
-            }
-            if let Some(o) = rows
-                .iter()
-                .filter_map(|r| first_of(r, cards))
-                .find(|o| o.id == t.id)
-            {
+        by_category(&mut rows, p, &mut placed);
+        for (i, t) in card.themes.iter().enumerate().filter(|(i, _)| !placed[*i]) {
+            let clash = (0..rows.rows.len())
+                .filter_map(|r| rows.first_of(r))
+                .find(|o| o.id == t.id);
+            if let Some(o) = clash {
                 notes.push(format!(
                     "id \"{}\" is \"{}\" in one scorecard and \"{}\" in another: not matched (match them by hand if they are the same theme)",
                     t.id, o.name, t.name
                 ));
             }
-            let mut row = vec![None; n];
+            let mut row = vec![None; cards.len()];
             row[p] = Some((i, MatchedBy::First));
-            rows.push(row);
+            rows.rows.push(row);
         }
     }
-    (rows, notes)
+    (rows.rows, notes)
 }
 
-/// The theme that started a row.
-fn first_of<'a>(row: &Group, cards: &[&'a Scorecard]) -> Option<&'a crate::model::Theme> {
-    row.iter()
-        .enumerate()
-        .find_map(|(p, c)| c.map(|(i, _)| &*cards[p].themes[i]))
+/// Matches partnership `p`'s unplaced themes by category: the only one of its category here,
+/// against the only open row of that category.
+fn by_category(rows: &mut Rows<'_>, p: usize, placed: &mut [bool]) {
+    let card = rows.cards[p];
+    for (i, t) in card.themes.iter().enumerate() {
+        if placed[i] || t.category.trim().is_empty() {
+            continue;
+        }
+        let cat = name_key(&t.category);
+        let mine = card
+            .themes
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| !placed[*j] && name_key(&o.category) == cat)
+            .count();
+        let open: Vec<usize> = (0..rows.rows.len())
+            .filter(|&r| rows.rows[r][p].is_none())
+            .filter(|&r| {
+                rows.first_of(r)
+                    .is_some_and(|o| name_key(&o.category) == cat)
+            })
+            .collect();
+        if mine == 1 && open.len() == 1 {
+            rows.rows[open[0]][p] = Some((i, MatchedBy::Category));
+            placed[i] = true;
+        }
+    }
 }

@@ -226,41 +226,7 @@ fn row(
     let cells: Vec<Cell> = g
         .iter()
         .enumerate()
-        .map(|(p, m)| {
-            let Some((i, by)) = *m else {
-                return Cell {
-                    name: None,
-                    matched_by: None,
-                    rank: None,
-                    band: None,
-                    band_index: None,
-                    status: Status::NotAssessed,
-                    low_confidence: false,
-                };
-            };
-            let theme = &cards[p].themes[i];
-            let at = rankings[p]
-                .rows
-                .iter()
-                .position(|r| r.id == theme.id)
-                .unwrap_or(0);
-            let r = &rankings[p].rows[at];
-            let low = lowest_confidence(cards[p]);
-            Cell {
-                name: Some(theme.name.clone()),
-                matched_by: Some(by),
-                rank: r.rank,
-                band: r
-                    .band
-                    .as_ref()
-                    .filter(|_| same_method)
-                    .map(|b| b.label.to_string()),
-                band_index: r.band.as_ref().filter(|_| same_method).map(|b| b.index),
-                status: status(&rankings[p], &candidates[p], at),
-                low_confidence: r.intelligence_gap
-                    || (low.is_some() && r.confidence.as_ref().map(|c| c.index) == low),
-            }
-        })
+        .map(|(p, m)| cell(*m, p, cards, rankings, candidates, same_method))
         .collect();
     let priority_in = cells.iter().filter(|c| c.status.is_priority()).count();
     let assessed_in = cells
@@ -300,5 +266,46 @@ fn row(
         reach,
         confidence_flag: priority_in >= 2 && low >= 2,
         cells,
+    }
+}
+
+/// Partnership `p`'s cell of a row: its theme's rank, band, status and confidence there.
+fn cell(
+    m: Option<(usize, MatchedBy)>,
+    p: usize,
+    cards: &[&Scorecard],
+    rankings: &[Ranking],
+    candidates: &[Vec<Candidate>],
+    same_method: bool,
+) -> Cell {
+    let Some((i, by)) = m else {
+        return Cell {
+            name: None,
+            matched_by: None,
+            rank: None,
+            band: None,
+            band_index: None,
+            status: Status::NotAssessed,
+            low_confidence: false,
+        };
+    };
+    let theme = &cards[p].themes[i];
+    let at = rankings[p]
+        .rows
+        .iter()
+        .position(|r| r.id == theme.id)
+        .unwrap_or(0);
+    let r = &rankings[p].rows[at];
+    let low = lowest_confidence(cards[p]);
+    let band = r.band.as_ref().filter(|_| same_method);
+    Cell {
+        name: Some(theme.name.clone()),
+        matched_by: Some(by),
+        rank: r.rank,
+        band: band.map(|b| b.label.to_string()),
+        band_index: band.map(|b| b.index),
+        status: status(&rankings[p], &candidates[p], at),
+        low_confidence: r.intelligence_gap
+            || (low.is_some() && r.confidence.as_ref().map(|c| c.index) == low),
     }
 }

@@ -12,6 +12,7 @@ mod matrix;
 mod output;
 mod points;
 mod position;
+pub mod rollup;
 mod series;
 mod shape;
 mod slope;
@@ -199,6 +200,11 @@ pub enum Figure<'a> {
         /// The comparison.
         diff: &'a crate::model::diff::Diff,
     },
+    /// Several partnerships' priorities side by side.
+    Rollup {
+        /// The roll-up.
+        rollup: &'a crate::model::rollup::Rollup,
+    },
     /// A theme's monthly counts from the partnership's data, the two 12-month windows marked.
     Series {
         /// The chart's title (the theme's name).
@@ -216,6 +222,7 @@ impl Figure<'_> {
             Self::Votes { .. } => "votes",
             Self::Slope { .. } => "rank movement",
             Self::Series { .. } => "monthly counts",
+            Self::Rollup { .. } => "priorities across partnerships",
         }
     }
 }
@@ -273,6 +280,7 @@ pub fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             strip::draw(&area, card, theme, round, options).map(|()| Vec::new())
         }
         Figure::Slope { diff } => slope::draw(&area, diff, options),
+        Figure::Rollup { rollup } => rollup::draw(&area, rollup, options).map(|()| Vec::new()),
         Figure::Series { title, figures } => {
             series::draw(&area, title, figures, options).map(|()| Vec::new())
         }

@@ -19,9 +19,12 @@ pub struct RollupArgs {
     /// Show only the first N themes (most widely a priority first).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
-    /// Output format.
+    /// Output format (html: a self-contained report with the chart).
     #[arg(long, value_enum, default_value_t = RollupFormat::Table)]
     pub format: RollupFormat,
+    /// Also write the chart (themes against partnerships) to this .png or .svg.
+    #[arg(long, value_name = "OUT")]
+    pub chart: Option<PathBuf>,
 }
 
 /// The most scorecards rolled up at once.
@@ -75,6 +78,23 @@ pub fn run(args: &RollupArgs) -> anyhow::Result<()> {
     }
     let named: Vec<(String, &Scorecard)> = cards.iter().map(|(p, c)| (name_of(c, p), c)).collect();
     let r = rollup(&named, &[]);
-    print!("{}", render(&r, args.top, args.format)?);
+    if let Some(out) = &args.chart {
+        let svg = out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        let format = if svg {
+            crate::export::ExportFormat::Svg
+        } else {
+            crate::export::ExportFormat::Png
+        };
+        let bytes = crate::export::rollup::chart(&r, format, 1600)?;
+        crate::file::save::replace_atomic(out, &bytes)?;
+        eprintln!("wrote {}", out.display());
+    }
+    if args.format == RollupFormat::Html {
+        print!("{}", crate::export::rollup::html(&r)?);
+    } else {
+        print!("{}", render(&r, args.top, args.format)?);
+    }
     Ok(())
 }

@@ -11,7 +11,7 @@ use crate::model::{Ranking, Scorecard};
 use crate::report::num;
 use crate::report::row::{RowText, dash};
 
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 body { font-family: "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; color: #111; margin: 0; }
 .page { width: 100%; border-collapse: collapse; }
 .page > thead td, .page > tfoot td { height: 14mm; }

@@ -14,6 +14,7 @@ mod evidence;
 mod html;
 mod html_method;
 mod markdown;
+pub mod rollup;
 mod stability;
 mod tables;
 mod xlsx;

@@ -14,6 +14,8 @@ pub enum RollupFormat {
     Md,
     /// JSON.
     Json,
+    /// A self-contained HTML report with the chart (written by `export::rollup::html`).
+    Html,
 }
 
 /// A cell in words: "#3 · High · adopted", "not assessed"; a theme named otherwise there says
@@ -85,6 +87,7 @@ pub fn render(rollup: &Rollup, top: Option<usize>, format: RollupFormat) -> anyh
     let rows = &rollup.rows[..top.unwrap_or(usize::MAX).min(rollup.rows.len())];
     match format {
         RollupFormat::Json => Ok(super::json_text(rollup)?),
+        RollupFormat::Html => anyhow::bail!("the HTML report is written by export::rollup::html"),
         RollupFormat::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
             let mut h = head(rollup);

@@ -178,3 +178,68 @@ fn the_same_area_twice_is_flagged_and_the_same_file_twice_refused() {
         "{md}"
     );
 }
+
+#[test]
+fn the_html_report_and_chart_carry_the_strictest_marking() {
+    let dir = tempfile::tempdir().expect("dir");
+    let owned = areas();
+    let mut files = Vec::new();
+    for (name, card) in &owned {
+        let path = dir.path().join(format!("{name}.ron"));
+        trh::file::save::save_scorecard(card, &path).expect("save");
+        files.push(path.display().to_string());
+    }
+    let chart = dir.path().join("rollup.png");
+    let mut args = vec!["rollup".to_owned()];
+    args.extend(files);
+    args.extend(["--format", "html", "--chart", &chart.display().to_string()].map(str::to_owned));
+    let out = Command::new(env!("CARGO_BIN_EXE_trh"))
+        .args(&args)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).expect("utf-8");
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        },
+    )
+    .expect("well-formed");
+    let markings: Vec<&str> = doc
+        .descendants()
+        .filter(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.starts_with("marking"))
+        })
+        .map(|n| n.text().unwrap_or(""))
+        .collect();
+    assert_eq!(markings, ["OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"]);
+    assert_eq!(
+        doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
+        1
+    );
+    assert!(
+        html.contains("<strong>#1 · Very high · adopted</strong>"),
+        "bands where the methods are the same"
+    );
+    let img = image::open(&chart).expect("png").to_rgb8();
+    let rows = trh::model::rollup::rollup(
+        &owned
+            .iter()
+            .map(|(n, c)| (n.clone(), c))
+            .collect::<Vec<_>>(),
+        &[],
+    )
+    .rows
+    .len();
+    assert_eq!(
+        img.dimensions(),
+        (1600, trh::chart::rollup::height_for(rows))
+    );
+}

@@ -50,7 +50,10 @@ fn main() {
             .collect();
         let named: Vec<(String, &trh::model::Scorecard)> =
             cards.iter().map(|c| (c.area.clone(), c)).collect();
-        std::hint::black_box(trh::model::rollup::rollup(&named, &[]));
+        std::hint::black_box(trh::model::rollup::rollup(
+            &named,
+            &trh::model::rollup::Hand::default(),
+        ));
     });
     println!("{FILES} scorecards of {THEMES} themes:");
     println!(

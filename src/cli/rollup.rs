@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
+use crate::file::rollup_file::{RollupFile, ThemeRef};
 use crate::model::Scorecard;
 use crate::model::rollup::rollup;
 use crate::report::rollup::{RollupFormat, render};
@@ -25,6 +26,83 @@ pub struct RollupArgs {
     /// Also write the chart (themes against partnerships) to this .png or .svg.
     #[arg(long, value_name = "OUT")]
     pub chart: Option<PathBuf>,
+    /// Match two themes by hand: FILE:ID=FILE:ID (a scorecard as given, or its file name).
+    #[arg(long = "match", value_name = "A:ID=B:ID")]
+    pub matches: Vec<String>,
+    /// Keep a theme out of every automatic match: FILE:ID.
+    #[arg(long = "split", value_name = "FILE:ID")]
+    pub splits: Vec<String>,
+    /// Save the scorecards and the hand matches and splits as a roll-up file (give that one
+    /// file instead of the scorecards next time).
+    #[arg(long, value_name = "FILE.rollup.ron")]
+    pub save: Option<PathBuf>,
+}
+
+/// The scorecards, the hand matches and the splits.
+type Plan = (Vec<PathBuf>, Vec<(ThemeRef, ThemeRef)>, Vec<ThemeRef>);
+
+/// The scorecards, matches and splits: from a roll-up file given alone, plus the arguments.
+fn plan(args: &RollupArgs) -> anyhow::Result<Plan> {
+    let theme_ref = |text: &str| -> anyhow::Result<ThemeRef> {
+        let (file, id) = text
+            .rsplit_once(':')
+            .ok_or_else(|| anyhow::anyhow!("\"{text}\": write FILE:ID"))?;
+        Ok(ThemeRef {
+            scorecard: file.to_owned(),
+            theme: id.to_owned(),
+        })
+    };
+    let mut matches = Vec::new();
+    for m in &args.matches {
+        let (a, b) = m
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("--match {m}: write FILE:ID=FILE:ID"))?;
+        matches.push((theme_ref(a)?, theme_ref(b)?));
+    }
+    let mut splits: Vec<ThemeRef> = args
+        .splits
+        .iter()
+        .map(|s| theme_ref(s))
+        .collect::<anyhow::Result<_>>()?;
+    let single = args.files.len() == 1 && args.files[0].to_string_lossy().ends_with(".rollup.ron");
+    if !single {
+        return Ok((args.files.clone(), matches, splits));
+    }
+    let file = crate::file::rollup_file::load_rollup(&args.files[0])?;
+    let paths = file.paths(&args.files[0]);
+    let dir = args.files[0].parent().unwrap_or_else(|| Path::new(""));
+    let listed = |r: ThemeRef| ThemeRef {
+        scorecard: dir.join(&r.scorecard).display().to_string(),
+        ..r
+    };
+    matches.extend(
+        file.matches
+            .into_iter()
+            .map(|(a, b)| (listed(a), listed(b))),
+    );
+    splits.extend(file.splits.into_iter().map(listed));
+    Ok((paths, matches, splits))
+}
+
+/// Where a theme reference points among the loaded scorecards.
+fn place(r: &ThemeRef, cards: &[(&PathBuf, Scorecard)]) -> anyhow::Result<(usize, usize)> {
+    let same = |p: &Path| {
+        p == Path::new(&r.scorecard)
+            || p.file_name()
+                .is_some_and(|n| n.to_string_lossy() == r.scorecard)
+            || p.canonicalize().ok() == Path::new(&r.scorecard).canonicalize().ok()
+    };
+    let (i, (_, card)) = cards
+        .iter()
+        .enumerate()
+        .find(|(_, (p, _))| same(p))
+        .ok_or_else(|| anyhow::anyhow!("{}: not one of the scorecards rolled up", r.scorecard))?;
+    let t = card
+        .themes
+        .iter()
+        .position(|t| t.id.as_str() == r.theme)
+        .ok_or_else(|| anyhow::anyhow!("{} has no theme \"{}\"", r.scorecard, r.theme))?;
+    Ok((i, t))
 }
 
 /// The most scorecards rolled up at once.
@@ -41,33 +119,17 @@ fn name_of(card: &Scorecard, path: &Path) -> String {
 
 /// Runs `trh rollup`.
 pub fn run(args: &RollupArgs) -> anyhow::Result<()> {
-    if args.files.len() > MAX_FILES {
+    let (files, matches, splits) = plan(args)?;
+    if files.len() > MAX_FILES {
         bail!(
             "{} scorecards; trh rolls up at most {MAX_FILES} at once",
-            args.files.len()
+            files.len()
         );
     }
-    for (i, a) in args.files.iter().enumerate() {
-        for b in &args.files[i + 1..] {
-            let same = match (a.canonicalize(), b.canonicalize()) {
-                (Ok(x), Ok(y)) => x == y,
-                _ => a == b,
-            } || std::fs::read(a)
-                .ok()
-                .zip(std::fs::read(b).ok())
-                .is_some_and(|(x, y)| x == y);
-            if same {
-                bail!(
-                    "{} and {} are the same scorecard: give each partnership once",
-                    a.display(),
-                    b.display()
-                );
-            }
-        }
-    }
-    let loaded = crate::file::load_scorecards(&args.files);
+    refuse_the_same_twice(&files)?;
+    let loaded = crate::file::load_scorecards(&files);
     let mut cards = Vec::new();
-    for (path, r) in args.files.iter().zip(loaded) {
+    for (path, r) in files.iter().zip(loaded) {
         match r {
             Ok(card) => cards.push((path, card)),
             Err(e) => eprintln!("left out {}: {e}", path.display()),
@@ -76,8 +138,21 @@ pub fn run(args: &RollupArgs) -> anyhow::Result<()> {
     if cards.len() < 2 {
         bail!("fewer than two scorecards could be read: nothing to put side by side");
     }
+    let hand = crate::model::rollup::Hand {
+        matches: matches
+            .iter()
+            .map(|(a, b)| Ok((place(a, &cards)?, place(b, &cards)?)))
+            .collect::<anyhow::Result<_>>()?,
+        splits: splits
+            .iter()
+            .map(|s| place(s, &cards))
+            .collect::<anyhow::Result<_>>()?,
+    };
+    if let Some(out) = &args.save {
+        save(out, &cards, &hand)?;
+    }
     let named: Vec<(String, &Scorecard)> = cards.iter().map(|(p, c)| (name_of(c, p), c)).collect();
-    let r = rollup(&named, &[]);
+    let r = rollup(&named, &hand);
     if let Some(out) = &args.chart {
         let svg = out
             .extension()
@@ -96,5 +171,55 @@ pub fn run(args: &RollupArgs) -> anyhow::Result<()> {
     } else {
         print!("{}", render(&r, args.top, args.format)?);
     }
+    Ok(())
+}
+
+/// Refuses the same scorecard given twice (the same file, or the same bytes).
+fn refuse_the_same_twice(files: &[PathBuf]) -> anyhow::Result<()> {
+    for (i, a) in files.iter().enumerate() {
+        for b in &files[i + 1..] {
+            let same = match (a.canonicalize(), b.canonicalize()) {
+                (Ok(x), Ok(y)) => x == y,
+                _ => a == b,
+            } || std::fs::read(a)
+                .ok()
+                .zip(std::fs::read(b).ok())
+                .is_some_and(|(x, y)| x == y);
+            if same {
+                bail!(
+                    "{} and {} are the same scorecard: give each partnership once",
+                    a.display(),
+                    b.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Saves the roll-up file: the scorecards relative to it, and the hand matches and splits.
+fn save(
+    out: &Path,
+    cards: &[(&PathBuf, Scorecard)],
+    hand: &crate::model::rollup::Hand,
+) -> anyhow::Result<()> {
+    let dir = out.parent().unwrap_or_else(|| Path::new(""));
+    let rel = |p: &Path| crate::file::rollup_file::relative(p, dir);
+    let as_ref = |(i, t): (usize, usize)| ThemeRef {
+        scorecard: rel(cards[i].0),
+        theme: cards[i].1.themes[t].id.to_string(),
+    };
+    let file = RollupFile {
+        version: 1,
+        scorecards: cards.iter().map(|(p, _)| rel(p)).collect(),
+        matches: hand
+            .matches
+            .iter()
+            .map(|&(a, b)| (as_ref(a), as_ref(b)))
+            .collect(),
+        splits: hand.splits.iter().map(|&s| as_ref(s)).collect(),
+    };
+    crate::file::rollup_file::save_rollup(&file, out)?;
+    eprintln!("saved {}", out.display());
     Ok(())
 }

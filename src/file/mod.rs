@@ -9,6 +9,7 @@ pub mod error;
 pub mod journal;
 pub mod locate;
 pub mod parse_error;
+pub mod rollup_file;
 pub mod save;
 mod to_doc;
 

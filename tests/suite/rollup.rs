@@ -26,7 +26,10 @@ fn the_two_samples_side_by_side() {
         load("plymouth-style-2018.ron"),
         load("peterborough-style-2016.ron"),
     );
-    let r = rollup(&[("Plymouth".into(), &a), ("Peterborough".into(), &b)], &[]);
+    let r = rollup(
+        &[("Plymouth".into(), &a), ("Peterborough".into(), &b)],
+        &trh::model::rollup::Hand::default(),
+    );
     assert!(!r.same_method, "morile-style against probability-harm");
     let da = row(&r, "Domestic abuse and sexual violence");
     assert_eq!(
@@ -94,7 +97,7 @@ fn areas() -> Vec<(String, Scorecard)> {
 fn areas_under_one_method_compare_bands_and_carry_the_strictest_marking() {
     let owned = areas();
     let cards: Vec<(String, &Scorecard)> = owned.iter().map(|(n, c)| (n.clone(), c)).collect();
-    let r = rollup(&cards, &[]);
+    let r = rollup(&cards, &trh::model::rollup::Hand::default());
     assert!(r.same_method);
     assert_eq!(r.marking, "OFFICIAL-SENSITIVE");
     let da = row(&r, "Domestic abuse and sexual violence");
@@ -131,7 +134,10 @@ fn areas_under_one_method_compare_bands_and_carry_the_strictest_marking() {
 #[test]
 fn the_same_area_twice_is_flagged_and_the_same_file_twice_refused() {
     let a = load("plymouth-style-2018.ron");
-    let r = rollup(&[("A".into(), &a), ("B".into(), &a)], &[]);
+    let r = rollup(
+        &[("A".into(), &a), ("B".into(), &a)],
+        &trh::model::rollup::Hand::default(),
+    );
     assert!(
         r.notes
             .iter()
@@ -234,12 +240,88 @@ fn the_html_report_and_chart_carry_the_strictest_marking() {
             .iter()
             .map(|(n, c)| (n.clone(), c))
             .collect::<Vec<_>>(),
-        &[],
+        &trh::model::rollup::Hand::default(),
     )
     .rows
     .len();
     assert_eq!(
         img.dimensions(),
         (1600, trh::chart::rollup::height_for(rows))
+    );
+}
+
+/// The analyst matches two themes by hand and splits a category match; the roll-up file keeps
+/// both (with the scorecards' paths relative to it), so the next roll-up starts matched.
+#[test]
+fn hand_matches_and_splits_are_saved_in_the_rollup_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    for name in ["plymouth-style-2018.ron", "peterborough-style-2016.ron"] {
+        std::fs::copy(
+            std::path::Path::new("scorecards").join(name),
+            dir.path().join(name),
+        )
+        .expect("copy");
+    }
+    let a = dir
+        .path()
+        .join("plymouth-style-2018.ron")
+        .display()
+        .to_string();
+    let b = dir
+        .path()
+        .join("peterborough-style-2016.ron")
+        .display()
+        .to_string();
+    let saved = dir.path().join("peninsula.rollup.ron");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_trh"))
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let first = run(&[
+        "rollup",
+        &a,
+        &b,
+        "--match",
+        "plymouth-style-2018.ron:asb=peterborough-style-2016.ron:asb",
+        "--split",
+        "peterborough-style-2016.ron:substance-misuse",
+        "--save",
+        &saved.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    let text = std::fs::read_to_string(&saved).expect("saved");
+    assert!(
+        text.contains("\"plymouth-style-2018.ron\""),
+        "relative paths: {text}"
+    );
+    let again = run(&["rollup", &saved.display().to_string(), "--format", "json"]);
+    assert_eq!(first, again, "the roll-up file gives the same roll-up");
+    let rows = again["rows"].as_array().expect("rows");
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r["theme"] == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert_eq!(
+        row("Responding to anti-social behaviour")["cells"][1]["matched_by"],
+        "hand"
+    );
+    assert_eq!(
+        row("Drug-related harm")["cells"][1]["status"],
+        "not-assessed",
+        "split from Substance misuse"
+    );
+    assert_eq!(
+        row("Substance misuse")["cells"][0]["status"],
+        "not-assessed"
     );
 }

@@ -28,6 +28,16 @@ pub type Place = (usize, usize);
 /// Two themes the analyst matched by hand.
 pub type HandMatch = (Place, Place);
 
+/// What the analyst decided: themes matched by hand, and themes split from every automatic
+/// match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hand {
+    /// Pairs matched by hand.
+    pub matches: Vec<HandMatch>,
+    /// Themes kept out of automatic matches.
+    pub splits: Vec<Place>,
+}
+
 /// The themes of one row: per partnership, the theme's index in its scorecard and how it was
 /// matched.
 pub type Group = Vec<Option<(usize, MatchedBy)>>;
@@ -73,7 +83,7 @@ impl<'a> Rows<'a> {
 
 /// Groups the themes of every scorecard into rows, in the order first met, and says which
 /// shared ids were not matched because the names differ.
-pub fn groups(cards: &[&Scorecard], hand: &[HandMatch]) -> (Vec<Group>, Vec<String>) {
+pub fn groups(cards: &[&Scorecard], hand: &Hand) -> (Vec<Group>, Vec<String>) {
     let mut rows = Rows {
         cards,
         rows: Vec::new(),
@@ -83,17 +93,29 @@ pub fn groups(cards: &[&Scorecard], hand: &[HandMatch]) -> (Vec<Group>, Vec<Stri
         let mut placed = vec![false; card.themes.len()];
         for (i, t) in card.themes.iter().enumerate() {
             let same_name = |o: &Theme| name_key(&o.name) == name_key(&t.name);
+            let split = hand.splits.contains(&(p, i));
             let found = rows
-                .by_hand(hand, (p, i))
+                .by_hand(&hand.matches, (p, i))
                 .map(|r| (r, MatchedBy::Hand))
                 .or_else(|| {
-                    rows.open_row(p, |o| o.id == t.id && same_name(o))
-                        .map(|r| (r, MatchedBy::Id))
-                })
-                .or_else(|| rows.open_row(p, same_name).map(|r| (r, MatchedBy::Name)));
+                    (!split).then_some(()).and_then(|()| {
+                        rows.open_row(p, |o| o.id == t.id && same_name(o))
+                            .map(|r| (r, MatchedBy::Id))
+                            .or_else(|| rows.open_row(p, same_name).map(|r| (r, MatchedBy::Name)))
+                    })
+                });
             if let Some((r, by)) = found {
                 rows.rows[r][p] = Some((i, by));
                 placed[i] = true;
+            }
+        }
+        for &(q, i) in &hand.splits {
+            if q == p && i < placed.len() && !placed[i] {
+                // A split theme takes no category match either.
+                placed[i] = true;
+                let mut row = vec![None; cards.len()];
+                row[p] = Some((i, MatchedBy::First));
+                rows.rows.push(row);
             }
         }
         by_category(&mut rows, p, &mut placed);

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::model::cut::Candidate;
 use crate::model::ranking::Ranking;
 use crate::model::{DecisionKind, Scorecard};
-pub use matching::MatchedBy;
+pub use matching::{Hand, MatchedBy};
 
 /// Whether a theme is a priority in one partnership.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -152,8 +152,9 @@ fn lowest_confidence(card: &Scorecard) -> Option<usize> {
     }
 }
 
-/// Rolls up the scorecards (each with its name) as they are; `hand` are the analyst's matches.
-pub fn rollup(cards: &[(String, &Scorecard)], hand: &[matching::HandMatch]) -> Rollup {
+/// Rolls up the scorecards (each with its name) as they are; `hand` is what the analyst
+/// matched or split by hand.
+pub fn rollup(cards: &[(String, &Scorecard)], hand: &Hand) -> Rollup {
     let plain: Vec<&Scorecard> = cards.iter().map(|(_, c)| *c).collect();
     let rankings: Vec<Ranking> = plain.iter().map(|c| crate::model::rank(c)).collect();
     let candidates: Vec<Vec<Candidate>> = rankings.iter().map(Ranking::candidates).collect();

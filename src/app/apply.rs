@@ -172,11 +172,12 @@ impl TrhApp {
                 }
             }
             Command::Export => self.open_export(),
-            Command::Import | Command::Compare | Command::ReusePeople => {
+            Command::Import | Command::Compare | Command::ReusePeople | Command::CompareAreas => {
                 use crate::state::pick::PickPurpose;
                 let purpose = match command {
                     Command::Import => PickPurpose::Import,
                     Command::Compare => PickPurpose::Compare,
+                    Command::CompareAreas => PickPurpose::Rollup,
                     _ => PickPurpose::People,
                 };
                 let folder = self.state.prefs.last_folder.clone();

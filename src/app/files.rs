@@ -183,6 +183,8 @@ impl TrhApp {
                 self.evidence_picked(slot, &path);
             }
             Done::Evidence(result) => self.evidence_read(*result),
+            Done::Picked(PickPurpose::Rollup, Some(path)) => self.read_rollup(ctx, path),
+            Done::Rollup(path, result) => self.rolled_up(path, *result),
             Done::Exported(path, result) => self.exported(&path, result),
             Done::Table(path, result) => self.table_read(path, result),
             Done::Loaded(purpose, path, result) => self.loaded(purpose, path, *result),

@@ -52,6 +52,11 @@ pub enum Done {
     Table(PathBuf, Result<crate::import::Table, String>),
     /// The partnership's data was read.
     Evidence(Box<Result<crate::model::evidence::Evidence, String>>),
+    /// Partnerships' scorecards were read and rolled up (the roll-up, and files left out).
+    Rollup(
+        PathBuf,
+        Box<Result<(crate::model::rollup::Rollup, Vec<String>), String>>,
+    ),
 }
 
 /// Runs jobs on threads and collects their results.
@@ -143,7 +148,7 @@ impl Jobs {
                 PickPurpose::Evidence(slot) if !slot.extensions().is_empty() => {
                     rfd::FileDialog::new().add_filter(slot.title(), slot.extensions())
                 }
-                PickPurpose::Evidence(_) => rfd::FileDialog::new(),
+                PickPurpose::Evidence(_) | PickPurpose::Rollup => rfd::FileDialog::new(),
                 _ => rfd::FileDialog::new().add_filter("trh scorecard", &["ron"]),
             };
             if let Some(dir) = folder {
@@ -160,6 +165,7 @@ impl Jobs {
                     dialog.set_title(purpose.title()).pick_folder()
                 }
                 PickPurpose::Evidence(_) => dialog.set_title(purpose.title()).pick_file(),
+                PickPurpose::Rollup => dialog.set_title(purpose.title()).pick_folder(),
                 PickPurpose::Compare => dialog
                     .set_title("Compare with last year's scorecard")
                     .pick_file(),

@@ -16,6 +16,7 @@ pub mod jobs;
 mod live;
 pub mod native;
 pub mod recovery;
+mod rollup;
 
 use std::path::PathBuf;
 use std::time::Instant;

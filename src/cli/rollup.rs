@@ -108,15 +108,6 @@ fn place(r: &ThemeRef, cards: &[(&PathBuf, Scorecard)]) -> anyhow::Result<(usize
 /// The most scorecards rolled up at once.
 pub const MAX_FILES: usize = 15;
 
-fn name_of(card: &Scorecard, path: &Path) -> String {
-    if card.area.trim().is_empty() {
-        path.file_stem()
-            .map_or_else(|| card.title.clone(), |s| s.to_string_lossy().into_owned())
-    } else {
-        card.area.clone()
-    }
-}
-
 /// Runs `trh rollup`.
 pub fn run(args: &RollupArgs) -> anyhow::Result<()> {
     let (files, matches, splits) = plan(args)?;
@@ -151,7 +142,10 @@ pub fn run(args: &RollupArgs) -> anyhow::Result<()> {
     if let Some(out) = &args.save {
         save(out, &cards, &hand)?;
     }
-    let named: Vec<(String, &Scorecard)> = cards.iter().map(|(p, c)| (name_of(c, p), c)).collect();
+    let named: Vec<(String, &Scorecard)> = cards
+        .iter()
+        .map(|(p, c)| (crate::file::rollup_file::column_name(c, p), c))
+        .collect();
     let r = rollup(&named, &hand);
     if let Some(out) = &args.chart {
         let svg = out

@@ -84,3 +84,86 @@ pub fn save_rollup(file: &RollupFile, path: &Path) -> Result<(), FileError> {
             .as_bytes(),
     )
 }
+
+/// The name of a partnership's column: the scorecard's area, else its file's name.
+pub fn column_name(card: &crate::model::Scorecard, path: &Path) -> String {
+    if card.area.trim().is_empty() {
+        path.file_stem()
+            .map_or_else(|| card.title.clone(), |s| s.to_string_lossy().into_owned())
+    } else {
+        card.area.clone()
+    }
+}
+
+/// The scorecards of a folder (every `.ron` but roll-up files and backups), by name.
+pub fn scorecards_in(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            p.is_file() && name.ends_with(".ron") && !name.ends_with(".rollup.ron")
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Rolls up a folder of scorecards, or the scorecards and hand matches of a roll-up file:
+/// the roll-up and the files left out (with why).
+pub fn roll_up(path: &Path) -> Result<(crate::model::rollup::Rollup, Vec<String>), String> {
+    let (files, refs) = if path.is_dir() {
+        (scorecards_in(path), RollupFile::default())
+    } else {
+        let file = load_rollup(path).map_err(|e| e.to_string())?;
+        (file.paths(path), file)
+    };
+    if files.len() > 15 {
+        return Err(format!(
+            "{} scorecards; trh rolls up at most 15 at once",
+            files.len()
+        ));
+    }
+    let mut cards = Vec::new();
+    let mut left_out = Vec::new();
+    for (p, r) in files.iter().zip(super::load_scorecards(&files)) {
+        match r {
+            Ok(c) => cards.push((p.clone(), c)),
+            Err(e) => left_out.push(format!("{}: {e}", p.display())),
+        }
+    }
+    if cards.len() < 2 {
+        return Err(format!(
+            "fewer than two scorecards could be read in {}",
+            path.display()
+        ));
+    }
+    let dir = path.parent().unwrap_or_else(|| Path::new(""));
+    let place = |r: &ThemeRef| {
+        let i = cards
+            .iter()
+            .position(|(p, _)| *p == dir.join(&r.scorecard))?;
+        let t = cards[i]
+            .1
+            .themes
+            .iter()
+            .position(|t| t.id.as_str() == r.theme)?;
+        Some((i, t))
+    };
+    let hand = crate::model::rollup::Hand {
+        matches: refs
+            .matches
+            .iter()
+            .filter_map(|(a, b)| Some((place(a)?, place(b)?)))
+            .collect(),
+        splits: refs.splits.iter().filter_map(place).collect(),
+    };
+    let named: Vec<(String, &crate::model::Scorecard)> =
+        cards.iter().map(|(p, c)| (column_name(c, p), c)).collect();
+    Ok((crate::model::rollup::rollup(&named, &hand), left_out))
+}

@@ -20,6 +20,8 @@ pub enum Command {
     Import,
     /// Read the partnership's data (police.uk, counts tables, survey) as evidence.
     ImportEvidence,
+    /// Put several partnerships' scorecards side by side.
+    CompareAreas,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -127,7 +129,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 38] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -135,6 +137,7 @@ impl Command {
         Self::Export,
         Self::Import,
         Self::ImportEvidence,
+        Self::CompareAreas,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -177,6 +180,7 @@ impl Command {
             | Self::Export
             | Self::Import
             | Self::ImportEvidence
+            | Self::CompareAreas
             | Self::Quit => Menu::File,
             Self::RevealVotes
             | Self::NextRound
@@ -208,6 +212,7 @@ impl Command {
             Self::Export => "Export…",
             Self::Import => "Import spreadsheet…",
             Self::ImportEvidence => "Import evidence…",
+            Self::CompareAreas => "Compare partnerships…",
             Self::AcceptAllData => "Accept all data suggestions",
             Self::ShowEvidence => "Evidence",
             Self::Quit => "Quit",
@@ -263,6 +268,9 @@ impl Command {
             Self::MoveThemeDown => "Move the selected theme down the list",
             Self::RemoveTheme => "Remove the selected theme and its scores",
             Self::EditNote => "Edit the evidence note of the factor the keyboard is on",
+            Self::CompareAreas => {
+                "Choose a folder of partnerships' scorecards (or a .rollup.ron file) to see their priorities side by side"
+            }
             Self::ImportEvidence => {
                 "Read police.uk street-level crime, partners' counts tables and survey results as evidence"
             }

@@ -22,6 +22,8 @@ pub enum PickPurpose {
     Slope(crate::export::ExportFormat),
     /// Choose a file or folder of the partnership's data.
     Evidence(super::evidence::Slot),
+    /// Choose a folder of partnerships' scorecards, or a roll-up file.
+    Rollup,
 }
 
 impl PickPurpose {
@@ -36,6 +38,7 @@ impl PickPurpose {
             Self::Export(f) | Self::Slope(f) => f.extensions(),
             Self::Import => &["csv", "xlsx", "xlsm", "xls", "ods"],
             Self::Evidence(slot) => slot.extensions(),
+            Self::Rollup => &[],
             _ => &["ron"],
         }
     }
@@ -51,6 +54,7 @@ impl PickPurpose {
             Self::Compare => "Compare with last year's scorecard",
             Self::Slope(_) => "Save the slope chart",
             Self::Evidence(slot) => slot.title(),
+            Self::Rollup => "A folder of partnerships' scorecards",
         }
     }
 

@@ -20,6 +20,8 @@ pub enum Tab {
     Compare,
     /// Every theme's figures from the partnership's data and the levels they suggest.
     Evidence,
+    /// Several partnerships' priorities side by side.
+    Rollup,
 }
 
 /// Filter on the board's decision.
@@ -156,6 +158,8 @@ pub struct ViewState {
     pub compare: Option<CompareView>,
     /// The evidence dialog, while it is open.
     pub evidence_form: Option<super::evidence::EvidenceForm>,
+    /// Several partnerships' scorecards side by side, once chosen.
+    pub rollup: Option<RollupView>,
     /// The evidence table's sort column (an index) and direction (true: descending).
     pub evidence_sort: (usize, bool),
 }
@@ -195,6 +199,19 @@ pub struct CompareView {
     pub old: std::sync::Arc<crate::model::Scorecard>,
 }
 
+/// A roll-up of several partnerships' scorecards (*File → Compare partnerships…*).
+#[derive(Clone, Debug)]
+pub struct RollupView {
+    /// The folder or roll-up file chosen.
+    pub source: std::path::PathBuf,
+    /// The roll-up.
+    pub rollup: std::sync::Arc<crate::model::rollup::Rollup>,
+    /// Files that did not load, with why.
+    pub left_out: Vec<String>,
+    /// A number for the chart cache: a new roll-up draws again.
+    pub generation: u64,
+}
+
 impl Default for ViewState {
     fn default() -> Self {
         Self {
@@ -219,6 +236,7 @@ impl Default for ViewState {
             import: None,
             compare: None,
             evidence_form: None,
+            rollup: None,
             evidence_sort: (0, false),
             board: BoardView::default(),
         }

@@ -28,6 +28,7 @@ pub mod presenter_keys;
 mod presenter_reveal;
 pub mod ranking_board;
 mod ranking_columns;
+pub mod rollup_panel;
 pub mod scorecard_panel;
 pub mod status;
 pub mod style;
@@ -137,7 +138,12 @@ fn tab_ui(
     charts: &mut chart_cache::ChartCache,
     out: &mut Vec<crate::state::Action>,
 ) {
-    tabs_ui(ui, &mut view.tab, view.compare.is_some());
+    tabs_ui(
+        ui,
+        &mut view.tab,
+        view.compare.is_some(),
+        view.rollup.is_some(),
+    );
     ui.separator();
     match view.tab {
         Tab::Scorecard => scorecard_panel::scorecard_ui(ui, cx, view, charts, out),
@@ -146,6 +152,12 @@ fn tab_ui(
         Tab::Charts => charts_panel::charts_ui(ui, cx, view, charts, out),
         Tab::Compare => compare_panel::compare_ui(ui, cx, view, charts, out),
         Tab::Evidence => evidence_table::evidence_table_ui(ui, cx, view, out),
+        Tab::Rollup => match view.rollup.as_ref() {
+            Some(r) => rollup_panel::rollup_ui(ui, cx, r, charts),
+            None => {
+                ui.label("File → Compare partnerships… puts several partnerships' scorecards side by side.");
+            }
+        },
     }
 }
 
@@ -161,9 +173,10 @@ fn enabled_flags(app: &State) -> [(Command, bool); 5] {
     .map(|c| (c, app.enabled(c)))
 }
 
-fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab, comparing: bool) {
-    ui.horizontal(|ui| {
+fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab, comparing: bool, rolled_up: bool) {
+    ui.horizontal_wrapped(|ui| {
         let compare = comparing.then_some((Tab::Compare, Command::Compare));
+        let rollup = rolled_up.then_some((Tab::Rollup, Command::CompareAreas));
         for (t, c) in [
             (Tab::Scorecard, Command::ShowScorecard),
             (Tab::Ranking, Command::ShowRanking),
@@ -173,11 +186,12 @@ fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab, comparing: bool) {
         ]
         .into_iter()
         .chain(compare)
+        .chain(rollup)
         {
-            let label = if t == Tab::Compare {
-                "Year on year"
-            } else {
-                c.label()
+            let label = match t {
+                Tab::Compare => "Year on year",
+                Tab::Rollup => "Partnerships",
+                _ => c.label(),
             };
             let text = egui::RichText::new(label).heading();
             let hint = widgets::with_shortcut(ui.ctx(), c);

@@ -325,3 +325,35 @@ fn hand_matches_and_splits_are_saved_in_the_rollup_file() {
         "not-assessed"
     );
 }
+
+/// *File → Compare partnerships…*: a folder of scorecards is read in the background and shown
+/// side by side on the Partnerships tab, with the chart.
+#[test]
+fn the_app_compares_the_partnerships_of_a_folder() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().expect("dir");
+    for name in ["plymouth-style-2018.ron", "peterborough-style-2016.ron"] {
+        std::fs::copy(
+            std::path::Path::new("scorecards").join(name),
+            dir.path().join(name),
+        )
+        .expect("copy");
+    }
+    std::fs::write(dir.path().join("broken.ron"), "Scorecard(").expect("write");
+    let mut h = crate::common::sample();
+    h.state_mut().jobs.fixed_pick = Some(dir.path().to_path_buf());
+    crate::common::menu(&mut h, "File", "Compare partnerships…");
+    crate::common::wait_for(&mut h, "the roll-up", |app| app.state.view.rollup.is_some());
+    let view = h.state().state.view.rollup.clone().expect("rolled up");
+    assert_eq!(view.rollup.columns.len(), 2);
+    assert_eq!(view.left_out.len(), 1, "broken.ron is left out and named");
+    assert_eq!(h.state().state.view.tab, trh::state::view::Tab::Rollup);
+    assert!(
+        h.query_by_label("Priorities across partnerships").is_some(),
+        "the chart"
+    );
+    assert!(
+        h.query_all_by_label("2 of 2").count() >= 3,
+        "three themes are priorities in both"
+    );
+}

@@ -1,0 +1,57 @@
+//! *File → Compare partnerships…*: a folder of partnerships' scorecards (or a roll-up file)
+//! read and rolled up on a background thread, then shown on the Roll-up tab.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::TrhApp;
+use super::jobs::Done;
+use crate::model::rollup::Rollup;
+use crate::state::view::{RollupView, Tab};
+
+impl TrhApp {
+    /// Reads and rolls up the scorecards of a folder (or a roll-up file) in the background.
+    pub(super) fn read_rollup(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.state
+            .notes
+            .info(format!("Reading the scorecards in {}…", path.display()));
+        self.jobs.spawn(ctx, move || {
+            let result = crate::file::rollup_file::roll_up(&path);
+            Done::Rollup(path, Box::new(result))
+        });
+    }
+
+    /// Shows a finished roll-up.
+    pub(super) fn rolled_up(
+        &mut self,
+        path: PathBuf,
+        result: Result<(Rollup, Vec<String>), String>,
+    ) {
+        match result {
+            Ok((rollup, left_out)) => {
+                for l in &left_out {
+                    self.state
+                        .notes
+                        .warning(format!("Left out of the roll-up: {l}"));
+                }
+                let generation = self
+                    .state
+                    .view
+                    .rollup
+                    .as_ref()
+                    .map_or(0, |r| r.generation + 1);
+                self.state.view.rollup = Some(RollupView {
+                    source: path,
+                    rollup: Arc::new(rollup),
+                    left_out,
+                    generation,
+                });
+                self.state.view.tab = Tab::Rollup;
+            }
+            Err(e) => self
+                .state
+                .notes
+                .error(format!("Could not compare partnerships: {e}")),
+        }
+    }
+}

@@ -32,6 +32,14 @@ impl PickPurpose {
         matches!(self, Self::SaveAs | Self::Export(_) | Self::Slope(_))
     }
 
+    /// True when a folder is chosen, not a file.
+    pub fn picks_folder(self) -> bool {
+        matches!(
+            self,
+            Self::Rollup | Self::Evidence(super::evidence::Slot::PoliceFolder)
+        )
+    }
+
     /// The file endings offered.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {

@@ -124,10 +124,14 @@ pub fn path_dialog_ui(
     }
     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
     let typed = PathBuf::from(s.text.trim());
-    let ready = !s.text.trim().is_empty() && !s.text.trim().ends_with(std::path::MAIN_SEPARATOR);
+    // A folder to choose may end with a separator; a file may not.
+    let ready = !s.text.trim().is_empty()
+        && (purpose.picks_folder() || !s.text.trim().ends_with(std::path::MAIN_SEPARATOR));
     ui.horizontal(|ui| {
         let verb = if purpose.saves() {
             "Save here"
+        } else if purpose.picks_folder() {
+            "Choose this folder"
         } else {
             "Choose"
         };
@@ -139,7 +143,9 @@ pub fn path_dialog_ui(
         }
     });
     if enter && reply.is_none() {
-        if typed.is_dir() {
+        if typed.is_dir() && purpose.picks_folder() {
+            reply = Some(Some(typed));
+        } else if typed.is_dir() {
             go_to = Some(typed);
         } else if ready {
             reply = Some(Some(typed));

@@ -63,6 +63,16 @@ impl TrhApp {
             Action::Live(a) => self.live_action(ctx, a),
             Action::ReadEvidence(request) => self.read_evidence(ctx, request),
             Action::PickEvidence(slot) => self.pick_evidence(ctx, slot),
+            Action::ExportRollup(format) => {
+                let folder = self.state.prefs.last_folder.clone();
+                let name = format!("partnerships.{}", format.extension());
+                self.jobs.pick(
+                    ctx,
+                    crate::state::pick::PickPurpose::RollupExport(format),
+                    folder,
+                    name,
+                );
+            }
             Action::CancelRead => {
                 if let Some((_, progress)) = &self.state.reading {
                     progress.cancel();

@@ -184,6 +184,9 @@ impl TrhApp {
             }
             Done::Evidence(result) => self.evidence_read(*result),
             Done::Picked(PickPurpose::Rollup, Some(path)) => self.read_rollup(ctx, path),
+            Done::Picked(PickPurpose::RollupExport(format), Some(path)) => {
+                self.rollup_to(ctx, format, path);
+            }
             Done::Rollup(path, result) => self.rolled_up(path, *result),
             Done::Exported(path, result) => self.exported(&path, result),
             Done::Table(path, result) => self.table_read(path, result),

@@ -140,7 +140,7 @@ impl Jobs {
             let started = std::time::Instant::now();
             let fallback = (folder.clone(), name.clone());
             let mut dialog = match purpose {
-                PickPurpose::Export(f) | PickPurpose::Slope(f) => {
+                PickPurpose::Export(f) | PickPurpose::Slope(f) | PickPurpose::RollupExport(f) => {
                     rfd::FileDialog::new().add_filter(f.describe(), &[f.extension()])
                 }
                 PickPurpose::Import => rfd::FileDialog::new()
@@ -155,11 +155,13 @@ impl Jobs {
                 dialog = dialog.set_directory(dir);
             }
             let path = match purpose {
-                PickPurpose::Export(f) | PickPurpose::Slope(f) => dialog
-                    .set_title("Export")
-                    .set_file_name(name)
-                    .save_file()
-                    .map(|p| with_extension(p, f.extension())),
+                PickPurpose::Export(f) | PickPurpose::Slope(f) | PickPurpose::RollupExport(f) => {
+                    dialog
+                        .set_title("Export")
+                        .set_file_name(name)
+                        .save_file()
+                        .map(|p| with_extension(p, f.extension()))
+                }
                 PickPurpose::Import => dialog.set_title("Import a spreadsheet").pick_file(),
                 PickPurpose::Evidence(crate::state::evidence::Slot::PoliceFolder) => {
                     dialog.set_title(purpose.title()).pick_folder()

@@ -21,6 +21,50 @@ impl TrhApp {
         });
     }
 
+    /// Writes the roll-up on show in the background (HTML, workbook, CSV or Markdown).
+    pub(super) fn rollup_to(
+        &mut self,
+        ctx: &egui::Context,
+        format: crate::export::ExportFormat,
+        path: PathBuf,
+    ) {
+        let Some(view) = &self.state.view.rollup else {
+            return;
+        };
+        let r = Arc::clone(&view.rollup);
+        self.jobs.spawn(ctx, move || {
+            use crate::export::ExportFormat as F;
+            use crate::report::rollup::{RollupFormat, render};
+            let bytes: Result<Vec<u8>, String> = match format {
+                F::Html => crate::export::rollup::html(&r)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string()),
+                F::Xlsx => crate::export::rollup::workbook(&r).map_err(|e| e.to_string()),
+                F::Md => render(&r, None, RollupFormat::Md)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string()),
+                F::Png | F::Svg => {
+                    crate::export::rollup::chart(&r, format, 1600).map_err(|e| e.to_string())
+                }
+                F::Csv => render(&r, None, RollupFormat::Csv)
+                    .map(|t| format!("\u{feff}{t}").into_bytes())
+                    .map_err(|e| e.to_string()),
+            };
+            let result = bytes.map_err(|e| (e, false)).and_then(|bytes| {
+                crate::export::write(&path, &bytes)
+                    .map(|()| bytes.len())
+                    .map_err(|e| (e.to_string(), e.blocked()))
+            });
+            Done::Exported(
+                path,
+                super::jobs::Written {
+                    request: None,
+                    result,
+                },
+            )
+        });
+    }
+
     /// Shows a finished roll-up.
     pub(super) fn rolled_up(
         &mut self,

@@ -26,6 +26,9 @@ pub struct RollupArgs {
     /// Also write the chart (themes against partnerships) to this .png or .svg.
     #[arg(long, value_name = "OUT")]
     pub chart: Option<PathBuf>,
+    /// Also write the roll-up as an Excel workbook.
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
     /// Match two themes by hand: FILE:ID=FILE:ID (a scorecard as given, or its file name).
     #[arg(long = "match", value_name = "A:ID=B:ID")]
     pub matches: Vec<String>,
@@ -157,6 +160,11 @@ pub fn run(args: &RollupArgs) -> anyhow::Result<()> {
             crate::export::ExportFormat::Png
         };
         let bytes = crate::export::rollup::chart(&r, format, 1600)?;
+        crate::file::save::replace_atomic(out, &bytes)?;
+        eprintln!("wrote {}", out.display());
+    }
+    if let Some(out) = &args.xlsx {
+        let bytes = crate::export::rollup::workbook(&r)?;
         crate::file::save::replace_atomic(out, &bytes)?;
         eprintln!("wrote {}", out.display());
     }

@@ -107,3 +107,54 @@ pub fn html(r: &Rollup) -> Result<String, super::ExportError> {
     h.push_str("</main>\n</td></tr></tbody></table>\n</body>\n</html>\n");
     Ok(h)
 }
+
+/// The roll-up as a workbook: one sheet, the marking on its first row and in the printed
+/// header and footer, headings on row 2, a row per theme (every cell written as text, so
+/// nothing is read as a formula).
+pub fn workbook(r: &Rollup) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Roll-up")?;
+    let marking = crate::model::text::on_one_line(&r.marking);
+    let bold = Format::new().set_bold();
+    ws.write_string_with_format(0, 0, &marking, &bold)?;
+    let printed = format!("&C{}", marking.replace('&', "&&"));
+    ws.set_header(&printed);
+    ws.set_footer(&printed);
+    ws.set_landscape();
+    let mut head = vec!["theme".to_owned(), "priority in".to_owned()];
+    head.extend(r.columns.iter().map(|c| c.name.clone()));
+    head.extend(["rank range", "median rank", "note"].map(str::to_owned));
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string_with_format(1, c as u16, h, &bold)?;
+        ws.set_column_width(c as u16, if c == 0 { 40.0 } else { 24.0 })?;
+    }
+    ws.set_freeze_panes(2, 1)?;
+    for (i, row) in r.rows.iter().enumerate() {
+        let y = 2 + i as u32;
+        ws.write_string(y, 0, &row.theme)?;
+        ws.write_string(y, 1, format!("{} of {}", row.priority_in, r.columns.len()))?;
+        for (c, cell) in row.cells.iter().enumerate() {
+            ws.write_string(y, 2 + c as u16, cell_text(cell, &row.theme))?;
+        }
+        let at = 2 + row.cells.len() as u16;
+        let range = row.rank_range.map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        });
+        ws.write_string(y, at, range.unwrap_or_default())?;
+        if let Some(m) = row.median_rank {
+            ws.write_number(y, at + 1, m)?;
+        }
+        ws.write_string(y, at + 2, row.reach)?;
+    }
+    let notes_at = 3 + r.rows.len() as u32;
+    for (i, n) in r.notes.iter().enumerate() {
+        ws.write_string(notes_at + i as u32, 0, n)?;
+    }
+    wb.save_to_buffer()
+}

@@ -49,6 +49,8 @@ pub enum Action {
     ReadEvidence(crate::import::evidence::EvidenceRequest),
     /// Choose a file (or folder) for a field of the evidence dialog.
     PickEvidence(super::evidence::Slot),
+    /// Save the roll-up on show as HTML, a workbook, CSV or Markdown.
+    ExportRollup(crate::export::ExportFormat),
 }
 
 impl Action {

@@ -24,12 +24,17 @@ pub enum PickPurpose {
     Evidence(super::evidence::Slot),
     /// Choose a folder of partnerships' scorecards, or a roll-up file.
     Rollup,
+    /// Choose where to write the roll-up (HTML, workbook, CSV or Markdown).
+    RollupExport(crate::export::ExportFormat),
 }
 
 impl PickPurpose {
     /// True when the file is to be written (so it need not exist yet).
     pub fn saves(self) -> bool {
-        matches!(self, Self::SaveAs | Self::Export(_) | Self::Slope(_))
+        matches!(
+            self,
+            Self::SaveAs | Self::Export(_) | Self::Slope(_) | Self::RollupExport(_)
+        )
     }
 
     /// True when a folder is chosen, not a file.
@@ -43,7 +48,7 @@ impl PickPurpose {
     /// The file endings offered.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            Self::Export(f) | Self::Slope(f) => f.extensions(),
+            Self::Export(f) | Self::Slope(f) | Self::RollupExport(f) => f.extensions(),
             Self::Import => &["csv", "xlsx", "xlsm", "xls", "ods"],
             Self::Evidence(slot) => slot.extensions(),
             Self::Rollup => &[],
@@ -61,6 +66,7 @@ impl PickPurpose {
             Self::Import => "Import a spreadsheet",
             Self::Compare => "Compare with last year's scorecard",
             Self::Slope(_) => "Save the slope chart",
+            Self::RollupExport(_) => "Save the roll-up",
             Self::Evidence(slot) => slot.title(),
             Self::Rollup => "A folder of partnerships' scorecards",
         }
@@ -69,7 +75,9 @@ impl PickPurpose {
     /// A chosen path as it will be used: a file to write gets its extension.
     pub fn finish(self, path: PathBuf) -> PathBuf {
         match self {
-            Self::Export(f) | Self::Slope(f) => with_extension(path, f.extension()),
+            Self::Export(f) | Self::Slope(f) | Self::RollupExport(f) => {
+                with_extension(path, f.extension())
+            }
             Self::SaveAs => with_ron_extension(path),
             _ => path,
         }

@@ -153,7 +153,7 @@ fn tab_ui(
         Tab::Compare => compare_panel::compare_ui(ui, cx, view, charts, out),
         Tab::Evidence => evidence_table::evidence_table_ui(ui, cx, view, out),
         Tab::Rollup => match view.rollup.as_ref() {
-            Some(r) => rollup_panel::rollup_ui(ui, cx, r, charts),
+            Some(r) => rollup_panel::rollup_ui(ui, cx, r, charts, out),
             None => {
                 ui.label("File → Compare partnerships… puts several partnerships' scorecards side by side.");
             }

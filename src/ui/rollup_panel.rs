@@ -19,8 +19,22 @@ pub fn rollup_ui(
     cx: &crate::ui::PanelCtx<'_>,
     view: &RollupView,
     charts: &mut ChartCache,
+    out: &mut Vec<crate::state::Action>,
 ) {
     let r: &Rollup = &view.rollup;
+    ui.horizontal_wrapped(|ui| {
+        use crate::export::ExportFormat as F;
+        for (label, f) in [
+            ("Save report…", F::Html),
+            ("Save workbook…", F::Xlsx),
+            ("Save CSV…", F::Csv),
+            ("Save Markdown…", F::Md),
+        ] {
+            if ui.button(label).clicked() {
+                out.push(crate::state::Action::ExportRollup(f));
+            }
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{} partnerships", r.columns.len())).strong());
         ui.label(quiet(format!(

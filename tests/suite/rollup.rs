@@ -196,9 +196,20 @@ fn the_html_report_and_chart_carry_the_strictest_marking() {
         files.push(path.display().to_string());
     }
     let chart = dir.path().join("rollup.png");
+    let xlsx = dir.path().join("rollup.xlsx");
     let mut args = vec!["rollup".to_owned()];
     args.extend(files);
-    args.extend(["--format", "html", "--chart", &chart.display().to_string()].map(str::to_owned));
+    args.extend(
+        [
+            "--format",
+            "html",
+            "--chart",
+            &chart.display().to_string(),
+            "--xlsx",
+            &xlsx.display().to_string(),
+        ]
+        .map(str::to_owned),
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_trh"))
         .args(&args)
         .output()
@@ -233,6 +244,17 @@ fn the_html_report_and_chart_carry_the_strictest_marking() {
     assert!(
         html.contains("<strong>#1 · Very high · adopted</strong>"),
         "bands where the methods are the same"
+    );
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).expect("workbook");
+    let sheet = wb.worksheet_range("Roll-up").expect("sheet");
+    assert_eq!(
+        sheet.get_value((0, 0)).map(ToString::to_string).as_deref(),
+        Some("OFFICIAL-SENSITIVE")
+    );
+    assert_eq!(
+        sheet.get_value((1, 2)).map(ToString::to_string).as_deref(),
+        Some("Torbay")
     );
     let img = image::open(&chart).expect("png").to_rgb8();
     let rows = trh::model::rollup::rollup(
@@ -356,4 +378,12 @@ fn the_app_compares_the_partnerships_of_a_folder() {
         h.query_all_by_label("2 of 2").count() >= 3,
         "three themes are priorities in both"
     );
+    // Saved as a report from the tab, in the background.
+    let report = dir.path().join("peninsula.html");
+    h.state_mut().jobs.fixed_pick = Some(report.clone());
+    crate::common::click(&mut h, "Save report…");
+    crate::common::wait_for(&mut h, "the report", |_| report.exists());
+    let html = std::fs::read_to_string(&report).expect("report");
+    assert!(html.contains("<div class=\"marking top\">OFFICIAL</div>"));
+    assert!(html.contains("Priorities across partnerships"));
 }

@@ -120,7 +120,7 @@ pub fn run(args: &RollupArgs) -> anyhow::Result<()> {
             files.len()
         );
     }
-    refuse_the_same_twice(&files)?;
+    crate::file::rollup_file::refuse_the_same_twice(&files).map_err(|e| anyhow::anyhow!(e))?;
     let loaded = crate::file::load_scorecards(&files);
     let mut cards = Vec::new();
     for (path, r) in files.iter().zip(loaded) {
@@ -172,29 +172,6 @@ pub fn run(args: &RollupArgs) -> anyhow::Result<()> {
         print!("{}", crate::export::rollup::html(&r)?);
     } else {
         print!("{}", render(&r, args.top, args.format)?);
-    }
-    Ok(())
-}
-
-/// Refuses the same scorecard given twice (the same file, or the same bytes).
-fn refuse_the_same_twice(files: &[PathBuf]) -> anyhow::Result<()> {
-    for (i, a) in files.iter().enumerate() {
-        for b in &files[i + 1..] {
-            let same = match (a.canonicalize(), b.canonicalize()) {
-                (Ok(x), Ok(y)) => x == y,
-                _ => a == b,
-            } || std::fs::read(a)
-                .ok()
-                .zip(std::fs::read(b).ok())
-                .is_some_and(|(x, y)| x == y);
-            if same {
-                bail!(
-                    "{} and {} are the same scorecard: give each partnership once",
-                    a.display(),
-                    b.display()
-                );
-            }
-        }
     }
     Ok(())
 }

@@ -114,9 +114,46 @@ pub fn scorecards_in(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Rolls up a folder of scorecards, or the scorecards and hand matches of a roll-up file:
-/// the roll-up and the files left out (with why).
+/// Refuses the same scorecard given twice (the same file, or the same bytes).
+pub fn refuse_the_same_twice(files: &[PathBuf]) -> Result<(), String> {
+    for (i, a) in files.iter().enumerate() {
+        for b in &files[i + 1..] {
+            let same = match (a.canonicalize(), b.canonicalize()) {
+                (Ok(x), Ok(y)) => x == y,
+                _ => a == b,
+            } || std::fs::read(a)
+                .ok()
+                .zip(std::fs::read(b).ok())
+                .is_some_and(|(x, y)| x == y);
+            if same {
+                return Err(format!(
+                    "{} and {} are the same scorecard: give each partnership once",
+                    a.display(),
+                    b.display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rolls up a folder of scorecards (through its roll-up file when it has exactly one), or the
+/// scorecards and hand matches of a roll-up file: the roll-up and the files left out (with why).
 pub fn roll_up(path: &Path) -> Result<(crate::model::rollup::Rollup, Vec<String>), String> {
+    let own: Vec<PathBuf> = if path.is_dir() {
+        std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".rollup.ron"))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if let [file] = own.as_slice() {
+        return roll_up(file);
+    }
     let (files, refs) = if path.is_dir() {
         (scorecards_in(path), RollupFile::default())
     } else {
@@ -129,6 +166,7 @@ pub fn roll_up(path: &Path) -> Result<(crate::model::rollup::Rollup, Vec<String>
             files.len()
         ));
     }
+    refuse_the_same_twice(&files)?;
     let mut cards = Vec::new();
     let mut left_out = Vec::new();
     for (p, r) in files.iter().zip(super::load_scorecards(&files)) {

@@ -387,3 +387,53 @@ fn the_app_compares_the_partnerships_of_a_folder() {
     assert!(html.contains("<div class=\"marking top\">OFFICIAL</div>"));
     assert!(html.contains("Priorities across partnerships"));
 }
+
+/// A folder with a roll-up file is rolled up through it (its matches kept); a copy of the same
+/// scorecard under another name is refused, naming both.
+#[test]
+fn a_folder_uses_its_rollup_file_and_refuses_a_copy() {
+    let dir = tempfile::tempdir().expect("dir");
+    for name in ["plymouth-style-2018.ron", "peterborough-style-2016.ron"] {
+        std::fs::copy(
+            std::path::Path::new("scorecards").join(name),
+            dir.path().join(name),
+        )
+        .expect("copy");
+    }
+    let file = trh::file::rollup_file::RollupFile {
+        version: 1,
+        scorecards: vec![
+            "plymouth-style-2018.ron".into(),
+            "peterborough-style-2016.ron".into(),
+        ],
+        matches: vec![(
+            trh::file::rollup_file::ThemeRef {
+                scorecard: "plymouth-style-2018.ron".into(),
+                theme: "asb".into(),
+            },
+            trh::file::rollup_file::ThemeRef {
+                scorecard: "peterborough-style-2016.ron".into(),
+                theme: "asb".into(),
+            },
+        )],
+        splits: Vec::new(),
+    };
+    trh::file::rollup_file::save_rollup(&file, &dir.path().join("p.rollup.ron")).expect("save");
+    let (r, left_out) = trh::file::rollup_file::roll_up(dir.path()).expect("rolled up");
+    assert!(left_out.is_empty());
+    let asb = row(&r, "Responding to anti-social behaviour");
+    assert_eq!(asb.cells[1].matched_by, Some(MatchedBy::Hand));
+    std::fs::remove_file(dir.path().join("p.rollup.ron")).expect("rm");
+    std::fs::copy(
+        dir.path().join("plymouth-style-2018.ron"),
+        dir.path().join("copy.ron"),
+    )
+    .expect("copy");
+    let err = trh::file::rollup_file::roll_up(dir.path()).expect_err("refused");
+    assert!(
+        err.contains("copy.ron")
+            && err.contains("plymouth-style-2018.ron")
+            && err.contains("the same scorecard"),
+        "{err}"
+    );
+}

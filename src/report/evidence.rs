@@ -273,37 +273,10 @@ pub fn render(
             }
             Ok(String::from_utf8(w.into_inner()?)?)
         }
-        EvidenceFormat::Table => Ok(aligned(
+        EvidenceFormat::Table => Ok(super::aligned(
             &card.marking,
             &head,
             &rows.iter().map(cells).collect::<Vec<_>>(),
         )),
     }
-}
-
-/// Aligned columns (cells wider than 60 characters are not padded to), under the marking.
-fn aligned(marking: &str, head: &[String], body: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
-    for r in body {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count().min(60));
-        }
-    }
-    let line = |r: &[String]| {
-        r.iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_owned()
-    };
-    let mut out = format!("{marking}\n");
-    out.push_str(&line(head));
-    out.push('\n');
-    for r in body {
-        out.push_str(&line(r));
-        out.push('\n');
-    }
-    out
 }

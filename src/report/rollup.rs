@@ -131,28 +131,8 @@ pub fn render(rollup: &Rollup, top: Option<usize>, format: RollupFormat) -> anyh
             Ok(out)
         }
         RollupFormat::Table => {
-            let h = head(rollup);
             let body: Vec<Vec<String>> = rows.iter().map(|r| cells(rollup, r)).collect();
-            let mut widths: Vec<usize> = h.iter().map(|x| x.chars().count()).collect();
-            for r in &body {
-                for (w, c) in widths.iter_mut().zip(r) {
-                    *w = (*w).max(c.chars().count());
-                }
-            }
-            let line = |r: &[String]| {
-                r.iter()
-                    .zip(&widths)
-                    .map(|(c, w)| format!("{c:<w$}"))
-                    .collect::<Vec<_>>()
-                    .join("  ")
-                    .trim_end()
-                    .to_owned()
-            };
-            let mut out = format!("{}\n{}\n", rollup.marking, line(&h));
-            for r in &body {
-                out.push_str(&line(r));
-                out.push('\n');
-            }
+            let mut out = super::aligned(&rollup.marking, &head(rollup), &body);
             for n in &rollup.notes {
                 out.push_str(&format!("note: {n}\n"));
             }

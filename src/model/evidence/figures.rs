@@ -156,7 +156,12 @@ fn counts(links: &[Link], evidence: &Evidence) -> Option<CountFigures> {
             Vec::new(),
         ));
     }
-    let end = evidence.end_month()?;
+    // The theme's own latest month: the last that all its linked series cover, so a partner's
+    // table a month behind (or ahead of) police.uk does not leave a month "missing".
+    let end = monthly
+        .iter()
+        .filter_map(|(_, s)| s.covered.last().copied())
+        .min()?;
     let in_all = |m: Month| monthly.iter().all(|(_, s)| s.covered.contains(&m));
     let count = |m: Month| {
         monthly

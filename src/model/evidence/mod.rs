@@ -84,22 +84,6 @@ impl Evidence {
         self.series.is_empty() && self.survey.is_empty() && self.sources.is_empty()
     }
 
-    /// The latest month any monthly series covers: the end of "the last 12 months".
-    pub fn end_month(&self) -> Option<Month> {
-        self.series
-            .values()
-            .filter_map(|s| s.covered.last().copied())
-            .max()
-    }
-
-    /// The latest financial year any yearly series has.
-    pub fn end_year(&self) -> Option<u16> {
-        self.series
-            .values()
-            .filter_map(|s| s.years.keys().next_back().copied())
-            .max()
-    }
-
     /// Every series and survey item name of one kind, in order.
     pub fn names(&self, kind: LinkKind) -> Vec<&str> {
         match kind {

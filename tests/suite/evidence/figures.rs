@@ -253,3 +253,49 @@ fn a_rise_within_chance_suggests_stable() {
         trend.figure
     );
 }
+
+#[test]
+fn each_theme_ends_at_the_latest_month_all_its_series_cover() {
+    let mut ev = evidence();
+    // A partner's table a month ahead of police.uk (to Dec 2017).
+    ev.series.insert(
+        (LinkKind::Counts, "Council ASB".into()),
+        series("2016-01", &[10; 24]),
+    );
+    let police = figures_for(&[Link::new(LinkKind::Police, "Robbery")], &ev)
+        .counts
+        .expect("counts");
+    assert_eq!(
+        police.periods,
+        Periods::Months {
+            end: month("2017-11")
+        },
+        "police.uk ends in Nov 2017"
+    );
+    let table = figures_for(&[Link::new(LinkKind::Counts, "Council ASB")], &ev)
+        .counts
+        .expect("counts");
+    assert_eq!(
+        table.periods,
+        Periods::Months {
+            end: month("2017-12")
+        }
+    );
+    assert!(table.missing_last.is_empty() && table.change.is_some());
+    // Both linked: the last month both cover.
+    let both = [
+        Link::new(LinkKind::Police, "Robbery"),
+        Link::new(LinkKind::Counts, "Council ASB"),
+    ];
+    let c = figures_for(&both, &ev).counts.expect("counts");
+    assert_eq!(
+        c.periods,
+        Periods::Months {
+            end: month("2017-11")
+        }
+    );
+    assert!(
+        c.missing_last.is_empty(),
+        "no month is missing from the window"
+    );
+}

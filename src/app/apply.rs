@@ -63,16 +63,7 @@ impl TrhApp {
             Action::Live(a) => self.live_action(ctx, a),
             Action::ReadEvidence(request) => self.read_evidence(ctx, request),
             Action::PickEvidence(slot) => self.pick_evidence(ctx, slot),
-            Action::ExportRollup(format) => {
-                let folder = self.state.prefs.last_folder.clone();
-                let name = format!("partnerships.{}", format.extension());
-                self.jobs.pick(
-                    ctx,
-                    crate::state::pick::PickPurpose::RollupExport(format),
-                    folder,
-                    name,
-                );
-            }
+            Action::Rollup(a) => self.rollup_action(ctx, a),
             Action::CancelRead => {
                 if let Some((_, progress)) = &self.state.reading {
                     progress.cancel();
@@ -182,12 +173,12 @@ impl TrhApp {
                 }
             }
             Command::Export => self.open_export(),
-            Command::Import | Command::Compare | Command::ReusePeople | Command::CompareAreas => {
+            Command::CompareAreas => self.compare_areas(ctx),
+            Command::Import | Command::Compare | Command::ReusePeople => {
                 use crate::state::pick::PickPurpose;
                 let purpose = match command {
                     Command::Import => PickPurpose::Import,
                     Command::Compare => PickPurpose::Compare,
-                    Command::CompareAreas => PickPurpose::Rollup,
                     _ => PickPurpose::People,
                 };
                 let folder = self.state.prefs.last_folder.clone();

@@ -183,11 +183,12 @@ impl TrhApp {
                 self.evidence_picked(slot, &path);
             }
             Done::Evidence(result) => self.evidence_read(*result),
-            Done::Picked(PickPurpose::Rollup, Some(path)) => self.read_rollup(ctx, path),
-            Done::Picked(PickPurpose::RollupExport(format), Some(path)) => {
-                self.rollup_to(ctx, format, path);
-            }
-            Done::Rollup(path, result) => self.rolled_up(path, *result),
+            Done::Picked(
+                p @ (PickPurpose::Rollup | PickPurpose::RollupExport(_) | PickPurpose::RollupAdd),
+                Some(path),
+            ) => self.rollup_picked(ctx, p, path),
+            Done::PickedFiles(paths) => self.add_to_rollup(ctx, paths),
+            Done::Rollup(done) => self.rolled_up(*done),
             Done::Exported(path, result) => self.exported(&path, result),
             Done::Table(path, result) => self.table_read(path, result),
             Done::Loaded(purpose, path, result) => self.loaded(purpose, path, *result),

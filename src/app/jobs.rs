@@ -52,11 +52,10 @@ pub enum Done {
     Table(PathBuf, Result<crate::import::Table, String>),
     /// The partnership's data was read.
     Evidence(Box<Result<crate::model::evidence::Evidence, String>>),
-    /// Partnerships' scorecards were read and rolled up (the roll-up, and files left out).
-    Rollup(
-        PathBuf,
-        Box<Result<(crate::model::rollup::Rollup, Vec<String>), String>>,
-    ),
+    /// Scorecards chosen to add to the roll-up (a native dialog can choose several).
+    PickedFiles(Vec<PathBuf>),
+    /// A roll-up job finished.
+    Rollup(Box<crate::file::rollup_file::Rolled>),
 }
 
 /// Runs jobs on threads and collects their results.
@@ -149,6 +148,9 @@ impl Jobs {
                     rfd::FileDialog::new().add_filter(slot.title(), slot.extensions())
                 }
                 PickPurpose::Evidence(_) | PickPurpose::Rollup => rfd::FileDialog::new(),
+                PickPurpose::RollupAdd => {
+                    rfd::FileDialog::new().add_filter("trh scorecard or roll-up file", &["ron"])
+                }
                 _ => rfd::FileDialog::new().add_filter("trh scorecard", &["ron"]),
             };
             if let Some(dir) = folder {
@@ -168,6 +170,13 @@ impl Jobs {
                 }
                 PickPurpose::Evidence(_) => dialog.set_title(purpose.title()).pick_file(),
                 PickPurpose::Rollup => dialog.set_title(purpose.title()).pick_folder(),
+                PickPurpose::RollupAdd => {
+                    let files = dialog.set_title(purpose.title()).pick_files();
+                    if files.is_none() && started.elapsed() < NOT_SHOWN {
+                        return Done::NoDialog(purpose, fallback.0, fallback.1);
+                    }
+                    return files.map_or(Done::Picked(purpose, None), Done::PickedFiles);
+                }
                 PickPurpose::Compare => dialog
                     .set_title("Compare with last year's scorecard")
                     .pick_file(),

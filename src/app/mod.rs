@@ -86,6 +86,8 @@ pub struct TrhApp {
     pending_export: Option<crate::export::ExportRequest>,
     /// Rank stability and close calls being computed.
     figures: figures::FiguresJob,
+    /// The newest roll-up version saved: an older job's save is skipped.
+    rollup_saved: std::sync::Arc<std::sync::Mutex<u64>>,
 }
 
 impl TrhApp {
@@ -100,6 +102,7 @@ impl TrhApp {
             state: State::new(doc, config.prefs),
             charts: ChartCache::default(),
             jobs: Jobs::default(),
+            rollup_saved: std::sync::Arc::default(),
             live: None,
             resume_room: None,
             modal_shown: None,

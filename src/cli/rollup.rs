@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
-use crate::file::rollup_file::{RollupFile, ThemeRef};
+use crate::file::rollup_file::{MAX_FILES, RollupFile, ThemeRef};
 use crate::model::Scorecard;
 use crate::model::rollup::rollup;
 use crate::report::rollup::{RollupFormat, render};
@@ -107,9 +107,6 @@ fn place(r: &ThemeRef, cards: &[(&PathBuf, Scorecard)]) -> anyhow::Result<(usize
         .ok_or_else(|| anyhow::anyhow!("{} has no theme \"{}\"", r.scorecard, r.theme))?;
     Ok((i, t))
 }
-
-/// The most scorecards rolled up at once.
-pub const MAX_FILES: usize = 15;
 
 /// Runs `trh rollup`.
 pub fn run(args: &RollupArgs) -> anyhow::Result<()> {

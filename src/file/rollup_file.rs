@@ -4,7 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
+
+use crate::model::Scorecard;
+use crate::model::rollup::{Hand, Rollup, matching::Place};
 
 use super::{FileError, parse_problem, ron_options};
 
@@ -137,71 +142,202 @@ pub fn refuse_the_same_twice(files: &[PathBuf]) -> Result<(), String> {
     Ok(())
 }
 
-/// Rolls up a folder of scorecards (through its roll-up file when it has exactly one), or the
-/// scorecards and hand matches of a roll-up file: the roll-up and the files left out (with why).
-pub fn roll_up(path: &Path) -> Result<(crate::model::rollup::Rollup, Vec<String>), String> {
-    let own: Vec<PathBuf> = if path.is_dir() {
-        std::fs::read_dir(path)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.to_string_lossy().ends_with(".rollup.ron"))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    if let [file] = own.as_slice() {
-        return roll_up(file);
-    }
-    let (files, refs) = if path.is_dir() {
-        (scorecards_in(path), RollupFile::default())
-    } else {
-        let file = load_rollup(path).map_err(|e| e.to_string())?;
-        (file.paths(path), file)
-    };
-    if files.len() > 15 {
-        return Err(format!(
-            "{} scorecards; trh rolls up at most 15 at once",
-            files.len()
-        ));
-    }
-    refuse_the_same_twice(&files)?;
-    let mut cards = Vec::new();
-    let mut left_out = Vec::new();
-    for (p, r) in files.iter().zip(super::load_scorecards(&files)) {
-        match r {
-            Ok(c) => cards.push((p.clone(), c)),
-            Err(e) => left_out.push(format!("{}: {e}", p.display())),
+/// The most scorecards rolled up at once.
+pub const MAX_FILES: usize = 15;
+
+/// A roll-up as it is worked on: the scorecards read, what the analyst matched or split by
+/// hand, and the roll-up file those are saved in.
+#[derive(Clone, Debug, Default)]
+pub struct RollupSet {
+    /// The roll-up file the scorecards and matches are saved in.
+    pub file: PathBuf,
+    /// The scorecards read, in column order.
+    pub cards: Vec<(PathBuf, Arc<Scorecard>)>,
+    /// Hand matches and splits.
+    pub hand: Hand,
+    /// Files that did not load, with why.
+    pub left_out: Vec<String>,
+}
+
+impl RollupSet {
+    /// Reads a folder of scorecards (through its roll-up file when it has exactly one; else
+    /// matches made later are saved in `partnerships.rollup.ron` there), or a roll-up file.
+    pub fn read(path: &Path) -> Result<Self, String> {
+        let own: Vec<PathBuf> = if path.is_dir() {
+            std::fs::read_dir(path)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.to_string_lossy().ends_with(".rollup.ron"))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if let [file] = own.as_slice() {
+            return Self::read(file);
         }
+        let (files, refs, file) = if path.is_dir() {
+            let file = free_name(path);
+            (scorecards_in(path), RollupFile::default(), file)
+        } else {
+            let file = load_rollup(path).map_err(|e| e.to_string())?;
+            (file.paths(path), file, path.to_path_buf())
+        };
+        if files.len() > MAX_FILES {
+            return Err(format!(
+                "{} scorecards; trh rolls up at most {MAX_FILES} at once",
+                files.len()
+            ));
+        }
+        refuse_the_same_twice(&files)?;
+        let mut set = Self {
+            file,
+            ..Self::default()
+        };
+        for (p, r) in files.iter().zip(super::load_scorecards(&files)) {
+            match r {
+                Ok(c) => set.cards.push((p.clone(), Arc::new(c))),
+                Err(e) => set.left_out.push(format!("{}: {e}", p.display())),
+            }
+        }
+        if set.cards.len() < 2 {
+            return Err(format!(
+                "fewer than two scorecards could be read in {}",
+                path.display()
+            ));
+        }
+        let dir = set
+            .file
+            .parent()
+            .unwrap_or_else(|| Path::new(""))
+            .to_path_buf();
+        let place = |r: &ThemeRef| set.place_of(&dir.join(&r.scorecard), &r.theme);
+        set.hand = Hand {
+            matches: refs
+                .matches
+                .iter()
+                .filter_map(|(a, b)| Some((place(a)?, place(b)?)))
+                .collect(),
+            splits: refs.splits.iter().filter_map(place).collect(),
+        };
+        Ok(set)
     }
-    if cards.len() < 2 {
-        return Err(format!(
-            "fewer than two scorecards could be read in {}",
-            path.display()
-        ));
-    }
-    let dir = path.parent().unwrap_or_else(|| Path::new(""));
-    let place = |r: &ThemeRef| {
-        let i = cards
-            .iter()
-            .position(|(p, _)| *p == dir.join(&r.scorecard))?;
-        let t = cards[i]
+
+    /// Where theme `id` of the scorecard at `path` is: (partnership, theme index).
+    fn place_of(&self, path: &Path, id: &str) -> Option<Place> {
+        let i = self.cards.iter().position(|(p, _)| p == path)?;
+        let t = self.cards[i]
             .1
             .themes
             .iter()
-            .position(|t| t.id.as_str() == r.theme)?;
+            .position(|t| t.id.as_str() == id)?;
         Some((i, t))
-    };
-    let hand = crate::model::rollup::Hand {
-        matches: refs
-            .matches
+    }
+
+    /// A set of one scorecard, to add more to; its matches go in `partnerships.rollup.ron`
+    /// beside it (or a free name there).
+    pub fn starting_with(path: &Path, card: Scorecard) -> Self {
+        Self {
+            file: free_name(path.parent().unwrap_or_else(|| Path::new(""))),
+            cards: vec![(path.to_path_buf(), Arc::new(card))],
+            ..Self::default()
+        }
+    }
+
+    /// Adds a scorecard, refusing one already there and a sixteenth.
+    pub fn add(&mut self, path: &Path, card: Scorecard) -> Result<(), String> {
+        if self.cards.len() >= MAX_FILES {
+            return Err(format!(
+                "trh rolls up at most {MAX_FILES} scorecards at once"
+            ));
+        }
+        let mut files: Vec<PathBuf> = self.cards.iter().map(|(p, _)| p.clone()).collect();
+        files.push(path.to_path_buf());
+        refuse_the_same_twice(&files)?;
+        self.cards.push((path.to_path_buf(), Arc::new(card)));
+        Ok(())
+    }
+
+    /// Removes partnership `p` and its hand matches.
+    pub fn remove(&mut self, p: usize) {
+        if p < self.cards.len() {
+            self.cards.remove(p);
+            self.hand.remove_partnership(p);
+        }
+    }
+
+    /// The roll-up, once there are two scorecards.
+    pub fn rollup(&self) -> Option<Rollup> {
+        if self.cards.len() < 2 {
+            return None;
+        }
+        let named: Vec<(String, &Scorecard)> = self
+            .cards
             .iter()
-            .filter_map(|(a, b)| Some((place(a)?, place(b)?)))
-            .collect(),
-        splits: refs.splits.iter().filter_map(place).collect(),
-    };
-    let named: Vec<(String, &crate::model::Scorecard)> =
-        cards.iter().map(|(p, c)| (column_name(c, p), c)).collect();
-    Ok((crate::model::rollup::rollup(&named, &hand), left_out))
+            .map(|(p, c)| (column_name(c, p), &**c))
+            .collect();
+        Some(crate::model::rollup::rollup(&named, &self.hand))
+    }
+
+    /// The roll-up file as it would be written: paths relative to it where they can be.
+    pub fn to_file(&self) -> RollupFile {
+        let dir = self.file.parent().unwrap_or_else(|| Path::new(""));
+        let rel = |p: &Path| relative(p, dir);
+        let as_ref = |(i, t): Place| ThemeRef {
+            scorecard: rel(&self.cards[i].0),
+            theme: self.cards[i].1.themes[t].id.to_string(),
+        };
+        RollupFile {
+            version: 1,
+            scorecards: self.cards.iter().map(|(p, _)| rel(p)).collect(),
+            matches: self
+                .hand
+                .matches
+                .iter()
+                .map(|&(a, b)| (as_ref(a), as_ref(b)))
+                .collect(),
+            splits: self.hand.splits.iter().map(|&s| as_ref(s)).collect(),
+        }
+    }
+
+    /// Saves the roll-up file.
+    pub fn save(&self) -> Result<(), FileError> {
+        save_rollup(&self.to_file(), &self.file)
+    }
+}
+
+/// What a roll-up job did.
+#[derive(Debug)]
+pub struct Rolled {
+    /// The version of the set this is for.
+    pub version: u64,
+    /// The set read (a folder, a roll-up file, files added); `None` when only rolled up again.
+    pub set: Option<RollupSet>,
+    /// The roll-up (`None` under two scorecards), or why there is none.
+    pub rollup: Result<Option<Rollup>, String>,
+    /// Where the roll-up file was saved, or why it could not be.
+    pub saved: Option<Result<PathBuf, String>>,
+}
+
+/// `partnerships.rollup.ron` in `dir`, or `partnerships-2.rollup.ron`, … where that is taken.
+fn free_name(dir: &Path) -> PathBuf {
+    (1..100)
+        .map(|n| {
+            dir.join(if n == 1 {
+                "partnerships.rollup.ron".to_owned()
+            } else {
+                format!("partnerships-{n}.rollup.ron")
+            })
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join("partnerships.rollup.ron"))
+}
+
+/// Rolls up a folder of scorecards (through its roll-up file when it has exactly one), or the
+/// scorecards and hand matches of a roll-up file: the roll-up and the files left out (with why).
+pub fn roll_up(path: &Path) -> Result<(Rollup, Vec<String>), String> {
+    let set = RollupSet::read(path)?;
+    let r = set.rollup().ok_or("fewer than two scorecards")?;
+    Ok((r, set.left_out))
 }

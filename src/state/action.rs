@@ -49,8 +49,25 @@ pub enum Action {
     ReadEvidence(crate::import::evidence::EvidenceRequest),
     /// Choose a file (or folder) for a field of the evidence dialog.
     PickEvidence(super::evidence::Slot),
+    /// Something for the roll-up of partnerships.
+    Rollup(RollupAction),
+}
+
+/// What the Partnerships tab asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RollupAction {
     /// Save the roll-up on show as HTML, a workbook, CSV or Markdown.
-    ExportRollup(crate::export::ExportFormat),
+    Export(crate::export::ExportFormat),
+    /// Choose a folder of scorecards (or a roll-up file) to roll up.
+    ChooseFolder,
+    /// Choose scorecards to add (or a roll-up file to open).
+    AddFiles,
+    /// Make these themes one row: (partnership, theme index) each.
+    Join(Vec<crate::model::rollup::matching::Place>),
+    /// Split this theme off its row.
+    Split(crate::model::rollup::matching::Place),
+    /// Take this partnership out of the roll-up.
+    Remove(usize),
 }
 
 impl Action {

@@ -26,6 +26,8 @@ pub enum PickPurpose {
     Rollup,
     /// Choose where to write the roll-up (HTML, workbook, CSV or Markdown).
     RollupExport(crate::export::ExportFormat),
+    /// Choose scorecards to add to the roll-up, or a roll-up file.
+    RollupAdd,
 }
 
 impl PickPurpose {
@@ -69,6 +71,7 @@ impl PickPurpose {
             Self::RollupExport(_) => "Save the roll-up",
             Self::Evidence(slot) => slot.title(),
             Self::Rollup => "A folder of partnerships' scorecards",
+            Self::RollupAdd => "Scorecards to add (or a roll-up file)",
         }
     }
 

@@ -160,6 +160,9 @@ pub struct ViewState {
     pub evidence_form: Option<super::evidence::EvidenceForm>,
     /// Several partnerships' scorecards side by side, once chosen.
     pub rollup: Option<RollupView>,
+    /// The roll-up's version (each change counts one; an older job's result is dropped) and
+    /// whether scorecards are being read for it.
+    pub rollup_jobs: (u64, bool),
     /// The evidence table's sort column (an index) and direction (true: descending).
     pub evidence_sort: (usize, bool),
 }
@@ -200,16 +203,18 @@ pub struct CompareView {
 }
 
 /// A roll-up of several partnerships' scorecards (*File → Compare partnerships…*).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct RollupView {
-    /// The folder or roll-up file chosen.
-    pub source: std::path::PathBuf,
-    /// The roll-up.
-    pub rollup: std::sync::Arc<crate::model::rollup::Rollup>,
-    /// Files that did not load, with why.
-    pub left_out: Vec<String>,
+    /// The scorecards, the hand matches and the roll-up file they are saved in.
+    pub set: crate::file::rollup_file::RollupSet,
+    /// The roll-up (none with fewer than two scorecards).
+    pub rollup: Option<std::sync::Arc<crate::model::rollup::Rollup>>,
     /// A number for the chart cache: a new roll-up draws again.
     pub generation: u64,
+    /// The row chosen for matching or splitting by hand (an index into the roll-up's rows).
+    pub selected: Option<usize>,
+    /// The chart on show instead of the table.
+    pub show_chart: bool,
 }
 
 impl Default for ViewState {
@@ -237,6 +242,7 @@ impl Default for ViewState {
             compare: None,
             evidence_form: None,
             rollup: None,
+            rollup_jobs: (0, false),
             evidence_sort: (0, false),
             board: BoardView::default(),
         }

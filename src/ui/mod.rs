@@ -28,6 +28,7 @@ pub mod presenter_keys;
 mod presenter_reveal;
 pub mod ranking_board;
 mod ranking_columns;
+pub mod rollup_hand;
 pub mod rollup_panel;
 pub mod scorecard_panel;
 pub mod status;
@@ -138,12 +139,8 @@ fn tab_ui(
     charts: &mut chart_cache::ChartCache,
     out: &mut Vec<crate::state::Action>,
 ) {
-    tabs_ui(
-        ui,
-        &mut view.tab,
-        view.compare.is_some(),
-        view.rollup.is_some(),
-    );
+    let rolled_up = view.rollup.is_some() || view.tab == Tab::Rollup;
+    tabs_ui(ui, &mut view.tab, view.compare.is_some(), rolled_up);
     ui.separator();
     match view.tab {
         Tab::Scorecard => scorecard_panel::scorecard_ui(ui, cx, view, charts, out),
@@ -152,12 +149,7 @@ fn tab_ui(
         Tab::Charts => charts_panel::charts_ui(ui, cx, view, charts, out),
         Tab::Compare => compare_panel::compare_ui(ui, cx, view, charts, out),
         Tab::Evidence => evidence_table::evidence_table_ui(ui, cx, view, out),
-        Tab::Rollup => match view.rollup.as_ref() {
-            Some(r) => rollup_panel::rollup_ui(ui, cx, r, charts, out),
-            None => {
-                ui.label("File → Compare partnerships… puts several partnerships' scorecards side by side.");
-            }
-        },
+        Tab::Rollup => rollup_panel::rollup_ui(ui, cx, view, charts, out),
     }
 }
 

@@ -363,20 +363,32 @@ fn the_app_compares_the_partnerships_of_a_folder() {
     }
     std::fs::write(dir.path().join("broken.ron"), "Scorecard(").expect("write");
     let mut h = crate::common::sample();
-    h.state_mut().jobs.fixed_pick = Some(dir.path().to_path_buf());
     crate::common::menu(&mut h, "File", "Compare partnerships…");
-    crate::common::wait_for(&mut h, "the roll-up", |app| app.state.view.rollup.is_some());
-    let view = h.state().state.view.rollup.clone().expect("rolled up");
-    assert_eq!(view.rollup.columns.len(), 2);
-    assert_eq!(view.left_out.len(), 1, "broken.ron is left out and named");
     assert_eq!(h.state().state.view.tab, trh::state::view::Tab::Rollup);
-    assert!(
-        h.query_by_label("Priorities across partnerships").is_some(),
-        "the chart"
+    h.state_mut().jobs.fixed_pick = Some(dir.path().to_path_buf());
+    crate::common::click(&mut h, "Choose a folder…");
+    crate::common::wait_for(&mut h, "the roll-up", |app| {
+        app.state
+            .view
+            .rollup
+            .as_ref()
+            .is_some_and(|v| v.rollup.is_some())
+    });
+    let view = h.state().state.view.rollup.clone().expect("rolled up");
+    assert_eq!(view.rollup.as_ref().expect("rollup").columns.len(), 2);
+    assert_eq!(
+        view.set.left_out.len(),
+        1,
+        "broken.ron is left out and named"
     );
     assert!(
         h.query_all_by_label("2 of 2").count() >= 3,
         "three themes are priorities in both"
+    );
+    crate::common::click(&mut h, "Chart");
+    assert!(
+        h.query_by_label("Priorities across partnerships").is_some(),
+        "the chart"
     );
     // Saved as a report from the tab, in the background.
     let report = dir.path().join("peninsula.html");
@@ -436,4 +448,243 @@ fn a_folder_uses_its_rollup_file_and_refuses_a_copy() {
             && err.contains("the same scorecard"),
         "{err}"
     );
+}
+
+type App<'a> = egui_kittest::Harness<'a, trh::app::TrhApp>;
+
+/// Whether the roll-up has settled: nothing being read, no job running, a roll-up shown.
+fn rolled(app: &trh::app::TrhApp) -> bool {
+    !app.state.view.rollup_jobs.1
+        && app.jobs.running == 0
+        && app
+            .state
+            .view
+            .rollup
+            .as_ref()
+            .is_some_and(|v| v.rollup.is_some())
+}
+
+/// The app with the two samples' folder rolled up on the Partnerships tab.
+fn app_on_folder(dir: &std::path::Path) -> App<'static> {
+    for name in ["plymouth-style-2018.ron", "peterborough-style-2016.ron"] {
+        std::fs::copy(
+            std::path::Path::new("scorecards").join(name),
+            dir.join(name),
+        )
+        .expect("copy");
+    }
+    let mut h = crate::common::sample();
+    h.set_size(egui::vec2(1280.0, 900.0));
+    crate::common::menu(&mut h, "File", "Compare partnerships…");
+    h.state_mut().jobs.fixed_pick = Some(dir.to_path_buf());
+    crate::common::click(&mut h, "Choose a folder…");
+    crate::common::wait_for(&mut h, "the roll-up", rolled);
+    h
+}
+
+fn rows_named(h: &App<'_>, name: &str) -> usize {
+    let v = h.state().state.view.rollup.clone().expect("view");
+    let r = v.rollup.expect("rollup");
+    r.rows.iter().filter(|x| x.theme == name).count()
+}
+
+/// Matching and splitting by hand in the app: the two samples' anti-social behaviour themes
+/// (the same id, different names) are joined from the chosen row; each change is saved in the
+/// folder's roll-up file, so choosing the folder again starts matched. A split theme leaves
+/// its row.
+#[test]
+fn the_app_matches_and_splits_by_hand_and_saves_the_matches() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = app_on_folder(dir.path());
+    assert_eq!(rows_named(&h, "Anti-social behaviour"), 1, "apart at first");
+    // Choose Plymouth's row, then "Same theme as" Peterborough's.
+    // (The theme list beside the tab has the sample's theme of that name too: the table's is
+    // drawn last.)
+    click_last(&mut h, "Responding to anti-social behaviour");
+    h.get_by_label("Same theme as…").click();
+    h.run_steps(3);
+    h.get_by_label("Anti-social behaviour (Peterborough-style city (illustrative))")
+        .click();
+    h.run_steps(3);
+    crate::common::wait_for(&mut h, "the match", |app| {
+        rolled(app)
+            && app
+                .state
+                .view
+                .rollup
+                .as_ref()
+                .is_some_and(|v| !v.set.hand.matches.is_empty())
+    });
+    crate::common::wait_for(&mut h, "the new roll-up", rolled);
+    // The folder lists Peterborough first, so the joined row takes its name.
+    assert_eq!(
+        rows_named(&h, "Responding to anti-social behaviour"),
+        0,
+        "one row now"
+    );
+    let file = dir.path().join("partnerships.rollup.ron");
+    let saved = trh::file::rollup_file::load_rollup(&file).expect("saved roll-up file");
+    assert_eq!(saved.matches.len(), 1);
+    assert_eq!(saved.scorecards.len(), 2);
+    assert!(
+        !saved.scorecards[0].contains('/'),
+        "relative: {:?}",
+        saved.scorecards
+    );
+    // The folder now opens through its roll-up file, matched.
+    let (again, _) = trh::file::rollup_file::roll_up(dir.path()).expect("again");
+    let asb = row(&again, "Anti-social behaviour");
+    assert_eq!(asb.cells[1].matched_by, Some(MatchedBy::Hand));
+    assert_eq!(asb.assessed_in, 2);
+    // Split Peterborough's domestic abuse theme off its row.
+    click_last(&mut h, "Domestic abuse and sexual violence");
+    crate::common::click(&mut h, "Split off Peterborough-style city (illustrative)'s");
+    crate::common::wait_for(&mut h, "the split", |app| {
+        rolled(app)
+            && app
+                .state
+                .view
+                .rollup
+                .as_ref()
+                .is_some_and(|v| !v.set.hand.splits.is_empty())
+    });
+    crate::common::wait_for(&mut h, "the new roll-up", rolled);
+    assert_eq!(
+        rows_named(&h, "Domestic abuse and sexual violence"),
+        2,
+        "split"
+    );
+    let saved = trh::file::rollup_file::load_rollup(&file).expect("saved");
+    assert_eq!(saved.splits.len(), 1);
+}
+
+/// A partnership is taken out of the roll-up and added back as a file; the same file again is
+/// refused and named.
+#[test]
+fn the_app_removes_and_adds_partnerships() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = app_on_folder(dir.path());
+    // Take Plymouth out, then add it back as a file.
+    let removes = h.query_all_by_label("Remove").count();
+    assert_eq!(removes, 2, "one Remove per partnership");
+    h.query_all_by_label("Remove")
+        .nth(1)
+        .expect("second")
+        .click();
+    h.run_steps(4);
+    crate::common::wait_for(&mut h, "one left", |app| {
+        rolled(app)
+            || app
+                .state
+                .view
+                .rollup
+                .as_ref()
+                .is_some_and(|v| v.set.cards.len() == 1)
+    });
+    assert!(
+        h.query_by_label_contains("Add at least one more scorecard")
+            .is_some()
+    );
+    h.state_mut().jobs.fixed_pick = Some(dir.path().join("plymouth-style-2018.ron"));
+    crate::common::click(&mut h, "Add scorecards…");
+    crate::common::wait_for(&mut h, "two again", |app| {
+        rolled(app)
+            && app
+                .state
+                .view
+                .rollup
+                .as_ref()
+                .is_some_and(|v| v.set.cards.len() == 2)
+    });
+    // The same file again is refused and named.
+    crate::common::click(&mut h, "Add scorecards…");
+    crate::common::wait_for(&mut h, "the refusal", |app| {
+        rolled(app)
+            && app.state.view.rollup.as_ref().is_some_and(|v| {
+                v.set
+                    .left_out
+                    .iter()
+                    .any(|l| l.contains("the same scorecard"))
+            })
+    });
+    assert_eq!(
+        h.state()
+            .state
+            .view
+            .rollup
+            .as_ref()
+            .expect("view")
+            .set
+            .cards
+            .len(),
+        2
+    );
+}
+
+/// Joining rows by hand and splitting the theme every hand match hangs on keeps the rest
+/// matched to one another.
+#[test]
+fn a_split_keeps_the_rest_of_a_hand_made_row_together() {
+    let base = load("plymouth-style-2018.ron");
+    let named = |area: &str, new: &str| {
+        let mut c = base.clone();
+        c.area = area.to_owned();
+        if let Some(t) = c
+            .themes
+            .iter_mut()
+            .find(|t| t.id.as_str() == "modern-slavery")
+        {
+            Arc::make_mut(t).name = new.to_owned();
+        }
+        c
+    };
+    let (a, b, c) = (
+        named("A", "Slavery one"),
+        named("B", "Slavery two"),
+        named("C", "Slavery three"),
+    );
+    let cards = [
+        ("A".to_owned(), &a),
+        ("B".to_owned(), &b),
+        ("C".to_owned(), &c),
+    ];
+    let mut hand = trh::model::rollup::Hand::default();
+    let ms = base
+        .themes
+        .iter()
+        .position(|t| t.id.as_str() == "modern-slavery")
+        .expect("theme");
+    hand.join(&[(0, ms), (1, ms)]);
+    hand.join(&[(0, ms), (1, ms), (2, ms)]);
+    let r = rollup(&cards, &hand);
+    assert_eq!(row(&r, "Slavery one").assessed_in, 3, "one row of three");
+    hand.split((0, ms));
+    let r = rollup(&cards, &hand);
+    assert_eq!(row(&r, "Slavery one").assessed_in, 1, "split off");
+    let rest = row(&r, "Slavery two");
+    assert_eq!(rest.assessed_in, 2, "B and C stay matched");
+    assert_eq!(rest.cells[2].matched_by, Some(MatchedBy::Hand));
+    // A split theme is no automatic match for the others either: split A's domestic abuse.
+    let da = base
+        .themes
+        .iter()
+        .position(|t| t.id.as_str() == "da-sv")
+        .expect("da");
+    hand.split((0, da));
+    let r = rollup(&cards, &hand);
+    let rows: Vec<_> = r
+        .rows
+        .iter()
+        .filter(|x| x.theme == "Domestic abuse and sexual violence")
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().any(|x| x.assessed_in == 1) && rows.iter().any(|x| x.assessed_in == 2));
+}
+
+fn click_last(h: &mut egui_kittest::Harness<'_, trh::app::TrhApp>, label: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.query_all_by_label(label).last().expect(label).click();
+    h.run_steps(4);
 }

@@ -38,6 +38,61 @@ pub struct Hand {
     pub splits: Vec<Place>,
 }
 
+impl Hand {
+    /// Makes two rows one: every theme of both (`places`, none sharing a partnership) is matched
+    /// by hand to the theme of the earliest partnership among them, so the row holds whatever
+    /// the automatic matches do.
+    pub fn join(&mut self, places: &[Place]) {
+        let Some(&anchor) = places.iter().min() else {
+            return;
+        };
+        for &p in places.iter().filter(|&&p| p != anchor) {
+            if !self.matches.contains(&(anchor, p)) {
+                self.matches.push((anchor, p));
+            }
+        }
+    }
+
+    /// Splits a theme off its row: its hand matches go (the themes it anchored stay matched to
+    /// one another) and it takes no automatic match.
+    pub fn split(&mut self, at: Place) {
+        let linked: Vec<Place> = self
+            .matches
+            .iter()
+            .filter_map(|&(a, b)| {
+                if a == at {
+                    Some(b)
+                } else if b == at {
+                    Some(a)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        self.matches.retain(|&(a, b)| a != at && b != at);
+        if linked.len() >= 2 {
+            self.join(&linked);
+        }
+        if !self.splits.contains(&at) {
+            self.splits.push(at);
+        }
+    }
+
+    /// Forgets partnership `p` (removed from the roll-up): its themes' matches go and later
+    /// partnerships move up one place.
+    pub fn remove_partnership(&mut self, p: usize) {
+        let shift = |(q, i): Place| (if q > p { q - 1 } else { q }, i);
+        self.matches.retain(|&(a, b)| a.0 != p && b.0 != p);
+        self.splits.retain(|&(q, _)| q != p);
+        for m in &mut self.matches {
+            *m = (shift(m.0), shift(m.1));
+        }
+        for s in &mut self.splits {
+            *s = shift(*s);
+        }
+    }
+}
+
 /// The themes of one row: per partnership, the theme's index in its scorecard and how it was
 /// matched.
 pub type Group = Vec<Option<(usize, MatchedBy)>>;
@@ -46,6 +101,8 @@ pub type Group = Vec<Option<(usize, MatchedBy)>>;
 struct Rows<'a> {
     cards: &'a [&'a Scorecard],
     rows: Vec<Group>,
+    /// Rows started by a theme split off by hand: closed to automatic matches.
+    closed: Vec<bool>,
 }
 
 impl<'a> Rows<'a> {
@@ -59,8 +116,17 @@ impl<'a> Rows<'a> {
 
     /// The first row without partnership `p` whose first theme passes `test`.
     fn open_row(&self, p: usize, test: impl Fn(&Theme) -> bool) -> Option<usize> {
-        (0..self.rows.len())
-            .find(|&r| self.rows[r][p].is_none() && self.first_of(r).is_some_and(&test))
+        (0..self.rows.len()).find(|&r| {
+            !self.closed[r] && self.rows[r][p].is_none() && self.first_of(r).is_some_and(&test)
+        })
+    }
+
+    /// Starts a row with theme `i` of partnership `p`.
+    fn push(&mut self, (p, i): Place, closed: bool) {
+        let mut row = vec![None; self.cards.len()];
+        row[p] = Some((i, MatchedBy::First));
+        self.rows.push(row);
+        self.closed.push(closed);
     }
 
     /// The row of a theme the analyst matched to this one, by hand.
@@ -87,6 +153,7 @@ pub fn groups(cards: &[&Scorecard], hand: &Hand) -> (Vec<Group>, Vec<String>) {
     let mut rows = Rows {
         cards,
         rows: Vec::new(),
+        closed: Vec::new(),
     };
     let mut notes = Vec::new();
     for (p, card) in cards.iter().enumerate() {
@@ -113,9 +180,7 @@ pub fn groups(cards: &[&Scorecard], hand: &Hand) -> (Vec<Group>, Vec<String>) {
             if q == p && i < placed.len() && !placed[i] {
                 // A split theme takes no category match either.
                 placed[i] = true;
-                let mut row = vec![None; cards.len()];
-                row[p] = Some((i, MatchedBy::First));
-                rows.rows.push(row);
+                rows.push((p, i), true);
             }
         }
         by_category(&mut rows, p, &mut placed);
@@ -129,9 +194,7 @@ pub fn groups(cards: &[&Scorecard], hand: &Hand) -> (Vec<Group>, Vec<String>) {
                     t.id, o.name, t.name
                 ));
             }
-            let mut row = vec![None; cards.len()];
-            row[p] = Some((i, MatchedBy::First));
-            rows.rows.push(row);
+            rows.push((p, i), false);
         }
     }
     (rows.rows, notes)
@@ -153,7 +216,7 @@ fn by_category(rows: &mut Rows<'_>, p: usize, placed: &mut [bool]) {
             .filter(|(j, o)| !placed[*j] && name_key(&o.category) == cat)
             .count();
         let open: Vec<usize> = (0..rows.rows.len())
-            .filter(|&r| rows.rows[r][p].is_none())
+            .filter(|&r| !rows.closed[r] && rows.rows[r][p].is_none())
             .filter(|&r| {
                 rows.first_of(r)
                     .is_some_and(|o| name_key(&o.category) == cat)

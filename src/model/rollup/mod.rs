@@ -52,6 +52,9 @@ pub struct Cell {
     pub name: Option<String>,
     /// How it was matched to the row.
     pub matched_by: Option<MatchedBy>,
+    /// Its index in its scorecard's themes (for matching by hand).
+    #[serde(skip)]
+    pub index: Option<usize>,
     /// Its rank there.
     pub rank: Option<u32>,
     /// Its band there (only when every method is the same).
@@ -83,6 +86,25 @@ pub struct Row {
     pub reach: &'static str,
     /// A priority in two or more areas, but scored with low confidence in two or more.
     pub confidence_flag: bool,
+}
+
+impl Row {
+    /// Where its themes are: (partnership, theme index) of each assessed cell.
+    pub fn places(&self) -> Vec<matching::Place> {
+        self.cells
+            .iter()
+            .enumerate()
+            .filter_map(|(p, c)| c.index.map(|i| (p, i)))
+            .collect()
+    }
+
+    /// Whether it can be joined with `other`: no partnership has a theme in both.
+    pub fn joins(&self, other: &Row) -> bool {
+        self.cells
+            .iter()
+            .zip(&other.cells)
+            .all(|(a, b)| a.index.is_none() || b.index.is_none())
+    }
 }
 
 /// The partnership whose scorecard is a column.
@@ -283,6 +305,7 @@ fn cell(
         return Cell {
             name: None,
             matched_by: None,
+            index: None,
             rank: None,
             band: None,
             band_index: None,
@@ -302,6 +325,7 @@ fn cell(
     Cell {
         name: Some(theme.name.clone()),
         matched_by: Some(by),
+        index: Some(i),
         rank: r.rank,
         band: band.map(|b| b.label.to_string()),
         band_index: band.map(|b| b.index),

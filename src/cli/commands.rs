@@ -80,6 +80,9 @@ pub(super) fn dispatch(command: CliCommand) -> anyhow::Result<ExitCode> {
             for p in crate::generate::police::write_sample_data(&out)? {
                 eprintln!("wrote {}", p.display());
             }
+            for p in crate::generate::areas::write_peninsula(&out.join("peninsula"))? {
+                eprintln!("wrote {}", p.display());
+            }
         }
         CliCommand::Method {
             action: MethodAction::Show { name },

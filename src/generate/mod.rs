@@ -2,6 +2,7 @@
 //! Uses its own small generator (SplitMix64) so a seed gives the same file on every platform
 //! and every version of its dependencies.
 
+pub mod areas;
 pub mod police;
 
 use std::collections::BTreeMap;

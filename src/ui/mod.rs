@@ -111,13 +111,16 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
     } else {
         // A quarter of a 1024-pixel screen, so the vote grid's factors fit beside it.
         let list_w = (ui.available_width() * 0.26).clamp(200.0, 300.0);
-        egui::Panel::left("theme_list")
-            .resizable(true)
-            .default_size(list_w)
-            .min_size(200.0)
-            .show(ui, |ui| {
-                theme_list::theme_list_ui(ui, cx.doc, view, &enabled, &mut out);
-            });
+        // The Partnerships tab is about other scorecards: this one's themes give way to it.
+        if view.tab != Tab::Rollup {
+            egui::Panel::left("theme_list")
+                .resizable(true)
+                .default_size(list_w)
+                .min_size(200.0)
+                .show(ui, |ui| {
+                    theme_list::theme_list_ui(ui, cx.doc, view, &enabled, &mut out);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| tab_ui(ui, &cx, view, charts, &mut out));
         let ctx = ui.ctx().clone();
         export_dialog::export_dialog_ui(&ctx, &mut view.export, &cx.doc.card.marking, &mut out);

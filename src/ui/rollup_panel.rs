@@ -186,7 +186,7 @@ fn chart(
 /// Column widths: the theme, "priority in", each partnership, the ranks.
 fn widths(ui: &Ui, n: usize) -> [f32; 4] {
     let avail = ui.available_width();
-    let name = (avail * 0.26).clamp(180.0, 320.0);
+    let name = (avail * 0.22).clamp(180.0, 320.0);
     let cell = ((avail - name - 80.0 - 100.0) / n.max(1) as f32).clamp(130.0, 320.0);
     [name, 80.0, cell, 100.0]
 }
@@ -217,9 +217,10 @@ fn table(ui: &mut Ui, v: &mut RollupView, r: &Rollup) {
         });
 }
 
+/// A heading, on up to two lines.
 fn head(ui: &mut Ui, w: f32, text: &str) {
-    boxed(ui, w, 20.0, |ui| {
-        ui.add(egui::Label::new(RichText::new(text).strong()).truncate())
+    boxed(ui, w, 36.0, |ui| {
+        ui.add(egui::Label::new(RichText::new(text).strong()).wrap())
             .on_hover_text(text);
     });
 }

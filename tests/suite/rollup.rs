@@ -688,3 +688,71 @@ fn click_last(h: &mut egui_kittest::Harness<'_, trh::app::TrhApp>, label: &str) 
     h.query_all_by_label(label).last().expect(label).click();
     h.run_steps(4);
 }
+
+/// The illustrative peninsula `trh sample-data` writes, rolled up: each cell is the rank that
+/// partnership's own ranking gives, a priority exactly where its cut line or board says so;
+/// the theme one area alone assessed, the theme one area dropped, the theme one area calls by
+/// another name (matched by category, to check), the method mix and the strictest marking.
+#[test]
+fn the_illustrative_peninsula_rolls_up_as_each_area_ranks_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_trh"))
+        .args(["sample-data"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let folder = dir.path().join("peninsula");
+    let (r, left_out) = trh::file::rollup_file::roll_up(&folder).expect("rolled up");
+    assert!(left_out.is_empty());
+    assert_eq!(r.columns.len(), 4);
+    assert!(!r.same_method, "Somerset-style uses probability × harm");
+    assert_eq!(r.marking, "OFFICIAL-SENSITIVE", "Devon-style's marking");
+    let files = trh::file::rollup_file::scorecards_in(&folder);
+    for (p, path) in files.iter().enumerate() {
+        let card = trh::file::load_scorecard(path).expect("load");
+        let ranking = trh::model::rank(&card);
+        let cut = card.cut();
+        for row in &r.rows {
+            let cell = &row.cells[p];
+            let Some(name) = cell.name.as_deref() else {
+                continue;
+            };
+            let own = ranking
+                .rows
+                .iter()
+                .find(|x| card.theme(&x.id).is_some_and(|t| t.name == name))
+                .expect("its own row");
+            assert_eq!(cell.rank, own.rank, "{name} in {}", r.columns[p].name);
+            let adopted = own.decision == Some(trh::model::DecisionKind::Adopt);
+            assert_eq!(cell.status == Status::Adopted, adopted);
+            if own.decision.is_none() {
+                let above = own.rank.is_some_and(|k| (k as usize) <= cut);
+                assert_eq!(cell.status.is_priority(), above, "{name}: cut {cut}");
+            }
+        }
+    }
+    let rural = row(&r, "Rural and wildlife crime");
+    assert_eq!(rural.assessed_in, 1, "Cornwall-style alone assessed it");
+    let slavery = row(&r, "Modern slavery");
+    assert_eq!(
+        slavery.cells[0].status,
+        Status::NotAssessed,
+        "Cornwall dropped it"
+    );
+    let nte = row(&r, "Night-time economy violence");
+    assert_eq!(
+        nte.cells[1].name.as_deref(),
+        Some("Violence in the evening economy")
+    );
+    assert_eq!(nte.cells[1].matched_by, Some(MatchedBy::Category));
+    assert_eq!(
+        nte.cells[1].status,
+        Status::Adopted,
+        "Devon-style's board adopted it"
+    );
+}

@@ -186,8 +186,9 @@ fn chart(
 /// Column widths: the theme, "priority in", each partnership, the ranks.
 fn widths(ui: &Ui, n: usize) -> [f32; 4] {
     let avail = ui.available_width();
+    let gaps = ui.spacing().item_spacing.x * (n + 3) as f32;
     let name = (avail * 0.22).clamp(180.0, 320.0);
-    let cell = ((avail - name - 80.0 - 100.0) / n.max(1) as f32).clamp(130.0, 320.0);
+    let cell = ((avail - name - 80.0 - 100.0 - gaps) / n.max(1) as f32).clamp(130.0, 320.0);
     [name, 80.0, cell, 100.0]
 }
 

@@ -55,6 +55,20 @@ fn main() {
             &trh::model::rollup::Hand::default(),
         ));
     });
+    // A match or split by hand rolls up again from the scorecards already read (the app does
+    // this in the background after each change).
+    let cards: Vec<_> = trh::file::load_scorecards(&files)
+        .into_iter()
+        .map(|r| r.expect("load"))
+        .collect();
+    let named: Vec<(String, &trh::model::Scorecard)> =
+        cards.iter().map(|c| (c.area.clone(), c)).collect();
+    let mut hand = trh::model::rollup::Hand::default();
+    hand.join(&[(0, 0), (1, 5)]);
+    hand.split((2, 3));
+    let again = best(3, || {
+        std::hint::black_box(trh::model::rollup::rollup(&named, &hand));
+    });
     println!("{FILES} scorecards of {THEMES} themes:");
     println!(
         "  trh rank, one file after another (load + rank): {:.3} s",
@@ -64,6 +78,10 @@ fn main() {
         "  trh rollup (parallel load + match + table):     {:.3} s ({:.2}× the sequential time)",
         rolled,
         rolled / sequential
+    );
+    println!(
+        "  after a match by hand (scorecards already read):  {:.3} s",
+        again
     );
     if rolled > sequential {
         eprintln!(

@@ -58,6 +58,20 @@ impl ChartKind {
         Self::Acceptability,
     ];
 
+    /// Whether the chart means anything under `method`: the position chart needs a
+    /// partnership-position section with grades.
+    pub fn applies(self, method: &crate::model::method::Method) -> bool {
+        match self {
+            Self::PositionRisk => {
+                method
+                    .section(crate::model::method::SectionKind::Position)
+                    .is_some()
+                    && !method.grades.is_empty()
+            }
+            _ => true,
+        }
+    }
+
     /// Title shown on the chart and its tab.
     pub fn title(self) -> &'static str {
         match self {

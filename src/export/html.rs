@@ -15,7 +15,7 @@ pub(super) const STYLE: &str = r#"
 body { font-family: "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; color: #111; margin: 0; }
 .page { width: 100%; border-collapse: collapse; }
 .page > thead td, .page > tfoot td { height: 14mm; }
-main { max-width: 190mm; margin: 0 auto; padding: 0 4mm; }
+main { max-width: 190mm; margin: 0 auto; padding: 0 4mm; box-sizing: border-box; }
 .marking { position: fixed; left: 0; right: 0; text-align: center; font-weight: bold;
   letter-spacing: 0.08em; background: #fff; padding: 2mm 0; border: 0 solid #111; }
 .marking.top { top: 0; border-bottom-width: 1px; }
@@ -25,6 +25,11 @@ h2 { font-size: 14pt; border-bottom: 1px solid #888; margin-top: 8mm; }
 h3 { font-size: 11pt; margin: 5mm 0 1mm; }
 table.data { border-collapse: collapse; width: 100%; font-size: 9pt; }
 table.data th, table.data td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+table.data tr { page-break-inside: avoid; break-inside: avoid; }
+table.data td.name { min-width: 36mm; }
+table.data td.num { white-space: nowrap; }
+table.ranked { font-size: 8pt; }
+table.ranked th, table.ranked td { padding: 0.8mm 1mm; }
 table.data th { background: #eee; }
 table.data td.num { text-align: right; }
 .band { display: inline-block; min-width: 7mm; padding: 0 1mm; border: 1px solid #333; text-align: center; font-weight: bold; }
@@ -36,7 +41,12 @@ figure svg { width: 100%; height: auto; }
 table.multiples { width: 100%; border-collapse: collapse; }
 table.multiples td { width: 50%; vertical-align: top; padding: 0 1mm; }
 table.multiples tr { page-break-inside: avoid; break-inside: avoid; }
-.theme { page-break-inside: avoid; break-inside: avoid; }
+.theme h3, .theme > p { page-break-after: avoid; break-after: avoid; }
+.summary { page-break-after: always; break-after: page; font-size: 8.5pt; }
+.summary h3 { font-size: 9.5pt; margin: 0 0 0.3mm; }
+.summary .item { page-break-inside: avoid; break-inside: avoid; border-left: 3px solid #888; padding-left: 3mm; margin: 2mm 0; }
+.summary .item p { margin: 0.2mm 0; }
+.facts { color: #333; }
 @page { size: A4; margin: 8mm 10mm; }
 @media print {
   h2 { page-break-after: avoid; break-after: avoid; }
@@ -68,6 +78,7 @@ pub fn report(
     // content clear of the marking.
     h.push_str("<table class=\"page\"><thead><tr><td></td></tr></thead><tfoot><tr><td></td></tr></tfoot><tbody><tr><td>\n<main>\n");
     header(&mut h, card);
+    super::html_board::summary(&mut h, card, ranking);
     ranked_list(&mut h, card, ranking, cut);
     super::stability::html(&mut h, figures);
     charts(&mut h, card, ranking, figures)?;
@@ -117,7 +128,7 @@ fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) 
             e(&tie.sentence(cut))
         );
     }
-    h.push_str("<table class=\"data\"><thead><tr><th>Rank</th><th>Theme</th><th>Harm</th><th>Likelihood</th><th>Risk</th><th>Band</th><th>Confidence</th><th>Position</th><th>Suggested</th><th>Decision</th><th>Flags</th></tr></thead><tbody>\n");
+    h.push_str("<table class=\"data ranked\"><thead><tr><th>Rank</th><th>Theme</th><th>Harm</th><th>Like&#173;li&#173;hood</th><th>Risk</th><th>Band</th><th>Con&#173;fi&#173;dence</th><th>Pos&#173;i&#173;tion</th><th>Sug&#173;gest&#173;ed</th><th>De&#173;ci&#173;sion</th><th>Flags</th></tr></thead><tbody>\n");
     for (i, row) in ranking.rows.iter().enumerate() {
         let c = RowText::of(row);
         let class = if cut > 0 && i + 1 == cut {
@@ -143,7 +154,7 @@ fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) 
         };
         let _ = writeln!(
             h,
-            "<tr{class}><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{band}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr{class}><td class=\"num\">{}</td><td class=\"name\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{band}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             e(&c.rank),
             e(&c.theme),
             e(&c.harm),
@@ -167,7 +178,10 @@ fn charts(
 ) -> Result<(), super::ExportError> {
     let options = super::chart_options(card, ranking.cut);
     h.push_str("<h2>Charts</h2>\n");
-    for kind in ChartKind::ALL {
+    for kind in ChartKind::ALL
+        .into_iter()
+        .filter(|k| k.applies(&card.method))
+    {
         let svg = crate::chart::render_svg(
             &Figure::Chart {
                 kind,
@@ -209,6 +223,8 @@ fn themes(h: &mut String, card: &Scorecard, ranking: &Ranking) {
             dash(&t.outcome),
         );
         let _ = writeln!(h, "<p>{}</p>", e(&totals));
+        let (description, evidence, data) = crate::report::board::theme_text(card, &row.id);
+        super::html_board::texts(h, &description, &evidence, data.as_deref());
         if let Some(d) = row.decision {
             let _ = writeln!(
                 h,

@@ -67,6 +67,28 @@ pub(super) fn method(h: &mut String, card: &Scorecard) {
         );
     }
     h.push_str("</tbody></table>\n");
+    lookup(h, m);
+}
+
+/// The position grades and the band × grade → outcome lookup, so the board can see why a
+/// theme is, say, a "capability gap".
+fn lookup(h: &mut String, m: &crate::model::method::Method) {
+    let Some(t) = crate::report::method_text::lookup_table(m) else {
+        return;
+    };
+    h.push_str("<h3>Outcome: risk band against partnership position</h3>\n<p class=\"quiet\">Each theme's suggested outcome is read from its risk band (down) and its partnership position grade (across, with the position totals each grade covers); — means no outcome until the position is scored.</p>\n<table class=\"data\"><thead><tr><th>Band ↓ / position →</th>");
+    for c in &t.columns {
+        let _ = write!(h, "<th>{}</th>", e(c));
+    }
+    h.push_str("</tr></thead><tbody>\n");
+    for (band, cells) in &t.rows {
+        let _ = write!(h, "<tr><th>{}</th>", e(band));
+        for c in cells {
+            let _ = write!(h, "<td>{}</td>", e(c));
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody></table>\n");
 }
 
 /// A band's range in words ("4 to below 7"), or where a grid method's band comes from.

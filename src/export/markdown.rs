@@ -37,6 +37,7 @@ pub fn markdown(card: &Scorecard, ranking: &Ranking, figures: &crate::document::
     .flatten()
     .collect();
     out.push_str(&facts.join(" · "));
+    board_summary(&mut out, card, ranking);
     ranked_list(&mut out, ranking);
     super::stability::markdown(&mut out, figures, md);
     departures(&mut out, ranking);
@@ -55,9 +56,60 @@ pub fn markdown(card: &Scorecard, ranking: &Ranking, figures: &crate::document::
             md(&crate::report::rank_table::legend(ranking))
         ));
     }
+    themes(&mut out, card, ranking);
     super::evidence::markdown(&mut out, card, md);
     out.push_str(&format!("\n**{marking}**\n"));
     out
+}
+
+/// The board's summary first: the adopted priorities (or the candidates) with their decision,
+/// rationale, description and evidence.
+fn board_summary(out: &mut String, card: &Scorecard, ranking: &Ranking) {
+    let s = crate::report::board::summary(card, ranking);
+    out.push_str(&format!(
+        "\n\n## Summary for the board\n\n{}\n",
+        md(&s.intro)
+    ));
+    for item in &s.items {
+        out.push_str(&format!(
+            "\n### {}{}\n\n{}  \nDecision: {}\n",
+            item.rank.map(|r| format!("{r}. ")).unwrap_or_default(),
+            md(&item.name),
+            md(&item.facts),
+            md(&item.decision)
+        ));
+        texts(out, &item.description, &item.evidence, item.data.as_deref());
+    }
+}
+
+/// A theme's description, evidence and figures from data, as paragraphs.
+fn texts(out: &mut String, description: &str, evidence: &str, data: Option<&str>) {
+    if !description.is_empty() {
+        out.push_str(&format!("\n{}\n", md(description)));
+    }
+    if !evidence.is_empty() {
+        out.push_str(&format!("\n**Evidence:** {}\n", md(evidence)));
+    }
+    if let Some(d) = data {
+        out.push_str(&format!("\n**From data:** {}\n", md(d)));
+    }
+}
+
+/// Every theme's description and evidence, in rank order.
+fn themes(out: &mut String, card: &Scorecard, ranking: &Ranking) {
+    out.push_str("\n## Themes: description and evidence\n");
+    for row in &ranking.rows {
+        let (description, evidence, data) = crate::report::board::theme_text(card, &row.id);
+        out.push_str(&format!(
+            "\n### {}{}\n",
+            row.rank.map(|r| format!("{r}. ")).unwrap_or_default(),
+            md(&row.name)
+        ));
+        if description.is_empty() && evidence.is_empty() && data.is_none() {
+            out.push_str("\nNo description or evidence recorded.\n");
+        }
+        texts(out, &description, &evidence, data.as_deref());
+    }
 }
 
 /// The ranked priority list, with the cut line and any tie across it.

@@ -12,6 +12,7 @@
 
 mod evidence;
 mod html;
+mod html_board;
 mod html_method;
 mod markdown;
 pub mod rollup;

@@ -297,5 +297,30 @@ fn method_sheet(wb: &mut Workbook, card: &Scorecard, s: &Styles) -> Result<(), X
         ws.write_string(r, 3, &b.letter)?;
         ws.write_string(r, 4, super::html_method::band_range(m, b))?;
     }
+    lookup_rows(ws, m, r + 2, s)?;
+    Ok(())
+}
+
+/// The outcome lookup from row `r`: bands down column A, position grades across.
+fn lookup_rows(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    m: &crate::model::method::Method,
+    mut r: u32,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let Some(t) = crate::report::method_text::lookup_table(m) else {
+        return Ok(());
+    };
+    ws.write_string_with_format(r, 0, "Outcome: band ↓ / position →", &s.bold)?;
+    for (c, label) in (1u16..).zip(&t.columns) {
+        ws.write_string_with_format(r, c, label, &s.bold)?;
+    }
+    for (band, cells) in &t.rows {
+        r += 1;
+        ws.write_string(r, 0, band)?;
+        for (c, cell) in (1u16..).zip(cells) {
+            ws.write_string(r, c, cell)?;
+        }
+    }
     Ok(())
 }

@@ -60,6 +60,11 @@ pub(super) fn sheet<'a>(
         ws.set_column_width(c, *width)?;
     }
     ws.set_freeze_panes(HEAD + 1, 0)?;
+    // Printed: A4 landscape, as wide as one page, the marking and headings on every page.
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, HEAD)?;
     Ok(ws)
 }
 

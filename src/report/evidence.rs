@@ -88,6 +88,24 @@ fn call_text(c: Call) -> &'static str {
     }
 }
 
+/// A theme's figures in one phrase: "13,774 in the 12 months to Nov 2017, +24% (a rise more
+/// than chance)"; `None` when it is linked to no counts.
+pub fn gist(f: &ThemeFigures) -> Option<String> {
+    let c = f.counts.as_ref()?;
+    let mut out = format!("{} in {}", text::thousands(c.last), text::period(c.periods));
+    if let Some(ch) = &c.change {
+        let pct = ch.percent.map(text::percent).unwrap_or_default();
+        let call = match ch.call {
+            Call::Rising => "a rise more than chance",
+            Call::Falling => "a fall more than chance",
+            Call::NoClearChange => "no clear change",
+            Call::TooFew => "too few to call",
+        };
+        out.push_str(&format!(", {pct} ({call})"));
+    }
+    Some(out)
+}
+
 /// The row of one theme.
 pub fn row(card: &Scorecard, theme: &Theme) -> EvidenceRow {
     let f: ThemeFigures = card.figures(theme);

@@ -59,3 +59,58 @@ mod tests {
         );
     }
 }
+
+/// The outcome lookup as a table: risk bands down, position grades across (and a column for
+/// themes whose position is not scored yet, where a rule covers them), each cell the outcome
+/// the first matching rule gives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LookupTable {
+    /// The grades' labels with their ranges ("Strong (4 to 6)"), then "not yet graded".
+    pub columns: Vec<String>,
+    /// Per band: its label and the outcome label in each column ("—" where no rule applies).
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+/// The method's position grades and outcome lookup as a table, if it has them.
+pub fn lookup_table(m: &Method) -> Option<LookupTable> {
+    if m.lookup.is_empty() {
+        return None;
+    }
+    let mut grades: Vec<(Option<&str>, String)> = m
+        .grades
+        .iter()
+        .map(|g| {
+            (
+                Some(g.id.as_str()),
+                format!("{} ({})", g.label, g.bounds().text(crate::report::num)),
+            )
+        })
+        .collect();
+    let ungraded = m
+        .bands
+        .iter()
+        .any(|b| !crate::model::method::matching_rules(m, &b.id, None).is_empty());
+    if ungraded {
+        grades.push((None, "position not yet scored".to_owned()));
+    }
+    let rows = m
+        .bands
+        .iter()
+        .map(|b| {
+            let cells = grades
+                .iter()
+                .map(|(g, _)| {
+                    crate::model::method::matching_rules(m, &b.id, *g)
+                        .first()
+                        .and_then(|&i| m.outcome(&m.lookup[i].outcome))
+                        .map_or_else(|| "—".to_owned(), |o| o.label.clone())
+                })
+                .collect();
+            (b.label.clone(), cells)
+        })
+        .collect();
+    Some(LookupTable {
+        columns: grades.into_iter().map(|(_, label)| label).collect(),
+        rows,
+    })
+}

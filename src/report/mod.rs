@@ -1,6 +1,7 @@
 //! Text outputs read from the one `Ranking`: the rank table in several formats and the
 //! per-theme points breakdown.
 
+pub mod board;
 pub mod close_calls;
 pub mod diff;
 pub mod evidence;

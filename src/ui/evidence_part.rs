@@ -92,22 +92,9 @@ pub fn evidence_ui(
 /// "Evidence from data: 13,774 in the 12 months to Nov 2017, +24% (a rise more than chance)".
 fn heading(part: &Part<'_>) -> String {
     let mut out = "Evidence from data".to_owned();
-    if let Some(c) = &part.figures.counts {
-        out.push_str(&format!(
-            ": {} in {}",
-            text::thousands(c.last),
-            text::period(c.periods)
-        ));
-        if let Some(ch) = &c.change {
-            let pct = ch.percent.map(text::percent).unwrap_or_default();
-            let call = match ch.call {
-                crate::model::evidence::Call::Rising => "a rise more than chance",
-                crate::model::evidence::Call::Falling => "a fall more than chance",
-                crate::model::evidence::Call::NoClearChange => "no clear change",
-                crate::model::evidence::Call::TooFew => "too few to call",
-            };
-            out.push_str(&format!(", {pct} ({call})"));
-        }
+    if let Some(g) = crate::report::evidence::gist(part.figures) {
+        out.push_str(": ");
+        out.push_str(&g);
     } else if part.figures.links.is_empty() {
         out.push_str(": not linked to any data");
     }

@@ -469,11 +469,13 @@ const cut = style('table.data tr.cut td');
 const plain = style('table.data tbody tr:not(.cut) td');
 const num = style('table.data td.num');
 const text = style('table.data tbody tr td:nth-child(2)');
+const row = style('table.data tbody tr');
 document.body.setAttribute('data-probe', JSON.stringify({
   cut: cut && parseFloat(cut.borderBottomWidth),
   plain: plain && parseFloat(plain.borderBottomWidth),
   num: num && num.textAlign,
   text: text && text.textAlign,
+  row: row && row.breakInside,
 }));
 </script></body>"#;
     let probed = html.replacen("</body>", probe, 1);
@@ -509,6 +511,10 @@ document.body.setAttribute('data-probe', JSON.stringify({
     assert_eq!(v["plain"], 1.0, "other rows keep the thin rule: {v}");
     assert_eq!(v["num"], "right", "numbers are right-aligned: {v}");
     assert_eq!(v["text"], "left", "{v}");
+    assert_eq!(
+        v["row"], "avoid",
+        "a printed row is never split across pages: {v}"
+    );
 }
 
 /// The decision and agreement log speaks words, not codes: theme names, decisions as the

@@ -27,6 +27,7 @@
 mod common;
 
 mod architecture;
+mod board_paper;
 mod cli;
 mod compat;
 mod decimal;

@@ -17,6 +17,7 @@ mod series;
 mod shape;
 mod slope;
 pub mod strip;
+mod text;
 
 use axes::{mesh, mesh_with, risk_axis};
 

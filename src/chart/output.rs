@@ -27,7 +27,7 @@ pub fn render_rgb(
     let (width, height) = (width.max(64), height.max(64));
     let mut rgb = vec![0u8; width as usize * height as usize * 3];
     let marks = draw(
-        BitMapBackend::with_buffer(&mut rgb, (width, height)),
+        super::text::Text(BitMapBackend::with_buffer(&mut rgb, (width, height))),
         figure,
         options,
     )?;

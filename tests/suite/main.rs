@@ -28,6 +28,7 @@ mod common;
 
 mod architecture;
 mod board_paper;
+mod chart_text;
 mod cli;
 mod compat;
 mod decimal;

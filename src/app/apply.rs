@@ -44,7 +44,7 @@ impl TrhApp {
                 self.state.prefs.import_columns.extend(remember);
                 self.state.view.import = None;
                 let summary = match &edit {
-                    Edit::Import { themes, source } => {
+                    Edit::Import { themes, source, .. } => {
                         let (how_many, counts) =
                             crate::ui::import_dialog::import_summary(&self.state.doc.card, themes);
                         Some(format!(

@@ -250,6 +250,10 @@ fn import_cmd(
     });
     match import::from_table(&table, &method, &title, &name) {
         Ok(card) => {
+            let layout = import::detect(&table, &method, &import::Remembered::new());
+            for w in import_warnings(&table, &layout, &method, &card) {
+                eprintln!("{name}: {w}");
+            }
             file::save::save_scorecard(&card, out)?;
             eprintln!(
                 "wrote {} ({} themes, method {} {}; {name} read as {})",
@@ -266,6 +270,39 @@ fn import_cmd(
             bail!("{}\nnothing was written", lines.join("\n"))
         }
     }
+}
+
+/// What the analyst should know about an import that worked: the heading row chosen, factors
+/// with no column, the marking carried, a notes column kept.
+fn import_warnings(
+    table: &import::Table,
+    layout: &import::Layout,
+    method: &crate::model::Method,
+    card: &crate::model::Scorecard,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if layout.header > 0 {
+        let line = table.rows.get(layout.header).map_or(0, |r| r.line);
+        out.push(format!(
+            "headings read from row {line}; the rows above were skipped"
+        ));
+    }
+    let missing = layout.missing_factors(method);
+    if !missing.is_empty() {
+        out.push(format!(
+            "warning: no column for {} of the method's {} factors ({}): themes do not rank until those are scored",
+            missing.len(),
+            method.factors().count(),
+            missing.join(", ")
+        ));
+    }
+    if card.marking != crate::model::scorecard::DEFAULT_MARKING {
+        out.push(format!("marked {} as the sheet is", card.marking));
+    }
+    if layout.columns.contains(&Some(import::Target::Notes)) {
+        out.push("the notes column is kept with each theme's evidence".to_owned());
+    }
+    out
 }
 
 fn diff_cmd(

@@ -26,6 +26,8 @@ pub enum Target {
     Decision,
     /// The decision's rationale.
     DecisionRationale,
+    /// A notes or comments column: kept, appended to the theme's evidence.
+    Notes,
 }
 
 impl Target {
@@ -41,6 +43,7 @@ impl Target {
         all.extend(method.factors().map(|(_, f)| Self::Factor(f.id.clone())));
         all.push(Self::Decision);
         all.push(Self::DecisionRationale);
+        all.push(Self::Notes);
         all
     }
 
@@ -55,6 +58,7 @@ impl Target {
             Self::Factor(f) => format!("factor:{f}"),
             Self::Decision => "decision".into(),
             Self::DecisionRationale => "decision_rationale".into(),
+            Self::Notes => "notes".into(),
         }
     }
 
@@ -81,6 +85,7 @@ impl Target {
             Self::Evidence => "Evidence".into(),
             Self::Decision => "Decision".into(),
             Self::DecisionRationale => "Decision rationale".into(),
+            Self::Notes => "Notes (kept with the evidence)".into(),
         }
     }
 }
@@ -97,6 +102,7 @@ fn classify(method: &Method, header: &str) -> Option<Target> {
         "evidence" => Some(Target::Evidence),
         "decision" => Some(Target::Decision),
         "decision_rationale" | "rationale" => Some(Target::DecisionRationale),
+        "notes" | "note" | "comments" | "comment" | "remarks" => Some(Target::Notes),
         _ => None,
     };
     if fixed.is_some() {
@@ -154,27 +160,31 @@ fn guess(method: &Method, heading: &str, remembered: &Remembered) -> Option<Targ
 }
 
 /// Finds the heading row and guesses every column, from remembered mappings first, then
-/// the documented names. The heading row is the first of the first ten rows with a theme
-/// column, else the fullest of them (a title row above the headings has one cell).
+/// the documented names. The heading row is the one of the first ten with a theme column that
+/// names the most columns (a title such as "Last year's themes" names one), else the fullest.
 pub fn detect(table: &Table, method: &Method, remembered: &Remembered) -> Layout {
     let filled = |r: &Row| r.cells.iter().filter(|c| !c.trim().is_empty()).count();
-    let header = table
-        .rows
-        .iter()
-        .take(10)
-        .position(|r| {
-            r.cells
-                .iter()
-                .any(|c| guess(method, c, remembered) == Some(Target::Theme))
-        })
-        .unwrap_or_else(|| {
-            let most = table.rows.iter().take(10).map(filled).max().unwrap_or(0);
-            table
-                .rows
-                .iter()
-                .position(|r| filled(r) == most)
-                .unwrap_or(0)
-        });
+    let named = |r: &Row| {
+        let guesses: Vec<Option<Target>> = r
+            .cells
+            .iter()
+            .map(|c| guess(method, c, remembered))
+            .collect();
+        guesses
+            .contains(&Some(Target::Theme))
+            .then(|| guesses.iter().flatten().count())
+    };
+    let rows = || table.rows.iter().take(10).enumerate();
+    let best = rows()
+        .filter_map(|(i, r)| named(r).map(|n| (i, n)))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i);
+    let header = best.unwrap_or_else(|| {
+        let most = rows().map(|(_, r)| filled(r)).max().unwrap_or(0);
+        rows()
+            .find(|(_, r)| filled(r) == most)
+            .map_or(0, |(i, _)| i)
+    });
     detect_at(table, method, remembered, header)
 }
 
@@ -240,6 +250,16 @@ impl Layout {
             });
         }
         problems
+    }
+
+    /// The labels of the method's factors no column maps to (themes then lack those scores
+    /// and do not rank until they are scored).
+    pub fn missing_factors(&self, method: &Method) -> Vec<String> {
+        method
+            .factors()
+            .filter(|(_, f)| !self.columns.contains(&Some(Target::Factor(f.id.clone()))))
+            .map(|(_, f)| f.label.clone())
+            .collect()
     }
 
     /// Headings that are not empty and not mapped (the command line refuses these).

@@ -107,6 +107,27 @@ pub fn from_csv<R: Read>(
     from_table(&table, method, title, source)
 }
 
+/// A protective marking written above the headings (OFFICIAL, OFFICIAL-SENSITIVE, SECRET,
+/// TOP SECRET, with any descriptor after it, in capitals as markings are written; "Official
+/// statistics" is no marking), the strictest if there are several.
+pub fn marking_above(table: &Table, header: usize) -> Option<String> {
+    table
+        .rows
+        .iter()
+        .take(header)
+        .flat_map(|r| &r.cells)
+        .map(|c| crate::model::text::on_one_line(c.trim()))
+        .filter(|c| {
+            let u = c.to_uppercase();
+            c.chars().count() <= 80
+                && u == *c
+                && ["OFFICIAL", "SECRET", "TOP SECRET"]
+                    .iter()
+                    .any(|m| u.starts_with(m))
+        })
+        .max_by_key(|m| crate::model::rollup::marking_rank(m))
+}
+
 /// Builds a new scorecard from a table with the documented columns (unknown columns are
 /// errors).
 pub fn from_table(
@@ -124,6 +145,9 @@ pub fn from_table(
     let themes = themes(table, &layout, method, source)?;
     let mut card = Scorecard::new(title, method.clone());
     card.notes = format!("Imported from {source}.");
+    if let Some(m) = marking_above(table, layout.header) {
+        card.marking = m;
+    }
     card.themes = themes.into_iter().map(Arc::new).collect();
     Ok(card)
 }
@@ -156,7 +180,14 @@ fn theme_from_row(
         decision,
         rationale,
         explicit_id,
+        notes,
     } = read;
+    if !notes.trim().is_empty() {
+        if !theme.evidence.is_empty() {
+            theme.evidence.push('\n');
+        }
+        theme.evidence.push_str(&format!("Notes: {}", notes.trim()));
+    }
     if theme.name.is_empty() {
         problems.push(ImportProblem {
             row: Some(row),
@@ -185,12 +216,14 @@ struct RowRead {
     decision: Option<DecisionKind>,
     rationale: String,
     explicit_id: Option<String>,
+    notes: String,
 }
 
 impl Default for RowRead {
     fn default() -> Self {
         Self {
             theme: Theme::new("", ""),
+            notes: String::new(),
             scores: BTreeMap::new(),
             decision: None,
             rationale: String::new(),
@@ -217,6 +250,7 @@ impl RowRead {
             Target::Description => self.theme.description = cell.to_owned(),
             Target::Evidence => self.theme.evidence = cell.to_owned(),
             Target::DecisionRationale => self.rationale = cell.to_owned(),
+            Target::Notes => self.notes = cell.to_owned(),
             Target::Decision if cell.is_empty() => {}
             Target::Decision => match DecisionKind::parse(cell) {
                 Some(d) => self.decision = Some(d),

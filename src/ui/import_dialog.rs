@@ -61,6 +61,7 @@ pub fn import_dialog_ui(
         ui.separator();
         // A mapping changed this frame is checked on the next; until then nothing is offered.
         let checked = f.checked.as_ref().filter(|c| c.layout == f.layout);
+        notices(ui, f, card);
         if let Some(c) = checked {
             ui.label(RichText::new(&c.status).strong());
             for p in &c.problems {
@@ -81,6 +82,7 @@ pub fn import_dialog_ui(
                     edit: Edit::Import {
                         themes: themes.clone(),
                         source: source(f),
+                        marking: crate::import::marking_above(&f.table, f.layout.header),
                     },
                     remember: f.layout.remembered(),
                 });
@@ -93,6 +95,29 @@ pub fn import_dialog_ui(
     });
     if done || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         *form = None;
+    }
+}
+
+/// Factors no column maps to, and a marking in the sheet stricter than the scorecard's.
+fn notices(ui: &mut Ui, f: &ImportForm, card: &Scorecard) {
+    let missing = f.layout.missing_factors(&card.method);
+    if !missing.is_empty() {
+        ui.label(RichText::new(format!(
+            "No column for {} of the method's factors ({}): themes do not rank until those are scored.",
+            missing.len(),
+            missing.join(", ")
+        )).color(ui.visuals().warn_fg_color));
+    }
+    if let Some(m) = crate::import::marking_above(&f.table, f.layout.header).filter(|m| {
+        crate::model::rollup::marking_rank(m) > crate::model::rollup::marking_rank(&card.marking)
+    }) {
+        ui.label(
+            RichText::new(format!(
+                "The sheet is marked {m}: importing marks this scorecard {m} too (it is {} now).",
+                card.marking
+            ))
+            .strong(),
+        );
     }
 }
 

@@ -85,9 +85,13 @@ fn import_into_an_open_scorecard_is_one_edit_that_updates_and_adds() {
     let edit = trh::model::Edit::Import {
         themes,
         source: "new.csv".into(),
+        marking: trh::import::marking_above(&table, layout.header),
     };
     let applied = edit.apply(&mut card).expect("applies");
-    assert_eq!(applied.new, "1 new themes, 1 updated");
+    assert_eq!(
+        applied.new, "1 new themes, 1 updated",
+        "OFFICIAL raises nothing"
+    );
     assert_eq!(card.themes.len(), before.themes.len() + 1);
     let fires = card
         .themes
@@ -318,4 +322,83 @@ fn a_read_counts_rows_and_stops_when_cancelled() {
     cancelled.cancel();
     let err = read_path_with(&path, None, &cancelled).expect_err("stopped");
     assert!(err.message.contains(CANCELLED), "{}", err.message);
+}
+
+/// A sheet as partnerships keep them: a title row (whose "themes" once made it the heading
+/// row, importing junk themes), the marking, the headings on row 3, one factor missing and a
+/// Notes column. The headings are found, the marking is carried (never lowered), the notes are
+/// kept with the evidence, and the command line says what it did.
+#[test]
+fn a_titled_marked_sheet_with_notes_imports_from_its_real_headings() {
+    let method = trh::methods::builtin("morile-style").expect("method");
+    let factors: Vec<(String, String)> = method
+        .factors()
+        .map(|(_, f)| (f.id.to_string(), f.label.clone()))
+        .collect();
+    // Every factor but the last, by id, with a level code each.
+    let (heads, values): (Vec<String>, Vec<String>) = method
+        .factors()
+        .take(factors.len() - 1)
+        .map(|(_, f)| {
+            let code = match &f.scale {
+                trh::model::Scale::Levels(l) => l[0].code.clone(),
+                trh::model::Scale::Range { min, .. } => min.to_string(),
+            };
+            (f.id.to_string(), code)
+        })
+        .unzip();
+    let csv = format!(
+        "A Strategic assessment 2025 – last year's themes\nOFFICIAL-SENSITIVE\ntheme,{},Notes\nKnife crime,{},Raised by the youth panel\n",
+        heads.join(","),
+        values.join(",")
+    );
+    let table = trh::import::table::read_csv(csv.as_bytes(), "titled.csv").expect("reads");
+    let layout = trh::import::detect(&table, &method, &Default::default());
+    assert_eq!(layout.header, 2, "the headings are on row 3");
+    let missing = layout.missing_factors(&method);
+    assert_eq!(missing, vec![factors.last().expect("factor").1.clone()]);
+    let card = trh::import::from_table(&table, &method, "t", "titled.csv").expect("imports");
+    assert_eq!(card.themes.len(), 1);
+    assert_eq!(card.themes[0].name, "Knife crime");
+    assert!(card.themes[0].evidence.contains("Notes: Raised by the youth panel"));
+    assert_eq!(card.marking, "OFFICIAL-SENSITIVE", "the sheet's marking");
+    // Into an open OFFICIAL scorecard: the marking is raised, and a lower one never lowers it.
+    let mut open = trh::model::Scorecard::new("open", method.clone());
+    let themes = trh::import::themes(&table, &layout, &method, "titled.csv").expect("rows");
+    let edit = trh::model::Edit::Import {
+        themes: themes.clone(),
+        source: "titled.csv".into(),
+        marking: trh::import::marking_above(&table, layout.header),
+    };
+    let applied = edit.apply(&mut open).expect("applies");
+    assert_eq!(open.marking, "OFFICIAL-SENSITIVE");
+    assert!(applied.new.contains("marked OFFICIAL-SENSITIVE as the sheet is (was OFFICIAL)"));
+    let lower = trh::model::Edit::Import {
+        themes,
+        source: "again.csv".into(),
+        marking: Some("OFFICIAL".into()),
+    };
+    lower.apply(&mut open).expect("applies");
+    assert_eq!(open.marking, "OFFICIAL-SENSITIVE", "never lowered");
+    // The command line: exits 0, names the heading row, the missing factor and the marking.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("titled.csv");
+    std::fs::write(&path, &csv).expect("write");
+    let out_file = dir.path().join("t.ron");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trh"))
+        .arg("import")
+        .arg(&path)
+        .args(["--method", "morile-style"])
+        .arg("--out")
+        .arg(&out_file)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("headings read from row 3"), "{err}");
+    assert!(err.contains("warning: no column for 1 of the method's"), "{err}");
+    assert!(err.contains("marked OFFICIAL-SENSITIVE as the sheet is"), "{err}");
+    assert!(err.contains("notes column is kept"), "{err}");
+    let saved = trh::file::load_scorecard(&out_file).expect("saved");
+    assert_eq!(saved.marking, "OFFICIAL-SENSITIVE");
 }

@@ -12,6 +12,7 @@ pub(super) fn apply(
     card: &mut Scorecard,
     themes: &[Theme],
     source: &str,
+    marking: Option<&str>,
 ) -> Result<Applied, EditError> {
     for t in themes {
         if t.name.trim().is_empty() {
@@ -44,10 +45,20 @@ pub(super) fn apply(
             }
         }
     }
+    let mut new = format!("{added} new themes, {updated} updated");
+    if let Some(m) = marking.map(str::trim).filter(|m| {
+        crate::model::rollup::marking_rank(m) > crate::model::rollup::marking_rank(&card.marking)
+    }) {
+        new.push_str(&format!(
+            "; marked {m} as the sheet is (was {})",
+            card.marking
+        ));
+        card.marking = m.to_owned();
+    }
     Ok(Applied {
         what: format!("imported \"{source}\""),
         old: String::new(),
-        new: format!("{added} new themes, {updated} updated"),
+        new,
     })
 }
 

@@ -160,6 +160,9 @@ pub enum Edit {
         themes: Vec<Theme>,
         /// The file's name, for the change log.
         source: String,
+        /// The protective marking written in the sheet: the scorecard takes it when it is
+        /// stricter (a marking is never lowered by an import).
+        marking: Option<String>,
     },
     /// Set the candidate-priority cut line (the top N), or go back to the default.
     SetCut {
@@ -268,7 +271,11 @@ impl Edit {
                     new: text(*cut),
                 })
             }
-            Self::Import { themes, source } => import::apply(card, themes, source),
+            Self::Import {
+                themes,
+                source,
+                marking,
+            } => import::apply(card, themes, source, marking.as_deref()),
             Self::SetEvidence { evidence: e } => Ok(evidence::set_evidence(card, e)),
             Self::SetLinks { theme, links } => evidence::set_links(card, theme, links.as_deref()),
             Self::FromData { theme, factor } => evidence::from_data(card, theme, factor),

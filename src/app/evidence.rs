@@ -77,11 +77,13 @@ impl TrhApp {
                 return;
             }
         };
-        let now = self.state.doc.now();
+        // The sources read now: those the scorecard did not have (a read that crossed a
+        // second boundary is still new).
+        let before = &self.state.doc.card.evidence.sources;
         let lines: Vec<String> = evidence
             .sources
             .iter()
-            .filter(|s| s.read_at == now)
+            .filter(|s| !before.contains(s))
             .flat_map(|s| {
                 let months = s
                     .months

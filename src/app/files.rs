@@ -5,10 +5,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::jobs::{Done, LoadPurpose};
-use super::recovery::AUTOSAVE_EVERY;
-use super::{Document, TrhApp};
-use crate::model::Scorecard;
-use crate::model::edit::fresh_participant_id;
+use super::{Document, TrhApp, recovery::AUTOSAVE_EVERY};
+use crate::model::{Scorecard, edit::fresh_participant_id};
 use crate::state::modal::{FileStep, Modal, Retry, Then};
 use crate::state::pick::PickPurpose;
 
@@ -51,6 +49,8 @@ impl TrhApp {
         let mut card = Scorecard::new("Untitled scorecard", method);
         card.author = self.state.prefs.user_name.clone().unwrap_or_default();
         self.replace_document(Document::new(card, None, "Untitled"));
+        // A new scorecard starts with its title, area, period and marking.
+        self.state.view_command(crate::state::Command::Details);
     }
 
     fn replace_document(&mut self, doc: Document) {

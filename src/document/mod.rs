@@ -225,7 +225,8 @@ impl Document {
     }
 
     /// The one place an applied edit becomes a change-log line. A merged run keeps one line:
-    /// the first old value and the last new one.
+    /// the first old value and the last new one; a change back to where it started, or to the
+    /// same value, logs nothing.
     fn log(&mut self, applied: Applied, who: &str, at: &str, merging: bool) {
         let change = Change {
             at: at.to_owned(),
@@ -234,6 +235,10 @@ impl Document {
             old: applied.old,
             new: applied.new,
         };
+        if !merging {
+            // The run before this one may have ended where it began.
+            self.drop_unchanged_last();
+        }
         match self.card.log.last_mut() {
             Some(last) if merging && last.what == change.what => {
                 let last = Arc::make_mut(last);
@@ -242,11 +247,23 @@ impl Document {
             }
             _ => self.card.log.push(Arc::new(change)),
         }
+        if self.merge_key.is_none() {
+            self.drop_unchanged_last();
+        }
+    }
+
+    /// Removes the last change-log line if it changed nothing (typed and typed back, or the
+    /// same text again).
+    fn drop_unchanged_last(&mut self) {
+        if self.card.log.last().is_some_and(|l| l.old == l.new) {
+            self.card.log.pop();
+        }
     }
 
     /// Ends a run of merged edits, so the next edit is its own undo step.
     pub fn end_merge(&mut self) {
         self.merge_key = None;
+        self.drop_unchanged_last();
     }
 
     /// True when there is something to undo.

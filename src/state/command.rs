@@ -22,6 +22,8 @@ pub enum Command {
     ImportEvidence,
     /// Put several partnerships' scorecards side by side.
     CompareAreas,
+    /// The scorecard's title, area, period, author, marking and notes.
+    Details,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -129,7 +131,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 39] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -138,6 +140,7 @@ impl Command {
         Self::Import,
         Self::ImportEvidence,
         Self::CompareAreas,
+        Self::Details,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -181,6 +184,7 @@ impl Command {
             | Self::Import
             | Self::ImportEvidence
             | Self::CompareAreas
+            | Self::Details
             | Self::Quit => Menu::File,
             Self::RevealVotes
             | Self::NextRound
@@ -213,6 +217,7 @@ impl Command {
             Self::Import => "Import spreadsheet…",
             Self::ImportEvidence => "Import evidence…",
             Self::CompareAreas => "Compare partnerships…",
+            Self::Details => "Scorecard details…",
             Self::AcceptAllData => "Accept all data suggestions",
             Self::ShowEvidence => "Evidence",
             Self::Quit => "Quit",
@@ -268,9 +273,8 @@ impl Command {
             Self::MoveThemeDown => "Move the selected theme down the list",
             Self::RemoveTheme => "Remove the selected theme and its scores",
             Self::EditNote => "Edit the evidence note of the factor the keyboard is on",
-            Self::CompareAreas => {
-                "Choose a folder of partnerships' scorecards (or a .rollup.ron file) to see their priorities side by side"
-            }
+            Self::CompareAreas => "Several partnerships' scorecards side by side",
+            Self::Details => "Title, area, period, author, protective marking and notes",
             Self::ImportEvidence => {
                 "Read police.uk street-level crime, partners' counts tables and survey results as evidence"
             }

@@ -158,6 +158,8 @@ pub struct ViewState {
     pub compare: Option<CompareView>,
     /// The evidence dialog, while it is open.
     pub evidence_form: Option<super::evidence::EvidenceForm>,
+    /// The scorecard details dialog, while it is open.
+    pub details: Option<DetailsForm>,
     /// Several partnerships' scorecards side by side, once chosen.
     pub rollup: Option<RollupView>,
     /// The roll-up's version (each change counts one; an older job's result is dropped) and
@@ -202,6 +204,35 @@ pub struct CompareView {
     pub old: std::sync::Arc<crate::model::Scorecard>,
 }
 
+/// The scorecard details dialog: the details as typed, the marking when it opened, and whether
+/// the user confirmed lowering it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DetailsForm {
+    /// The details as typed.
+    pub details: crate::model::edit::details::Details,
+    /// The marking when the dialog opened.
+    pub was: String,
+    /// The user ticked "lower the marking on purpose".
+    pub lower_ok: bool,
+}
+
+impl DetailsForm {
+    /// The form for a scorecard as it is.
+    pub fn of(card: &crate::model::Scorecard) -> Self {
+        Self {
+            details: crate::model::edit::details::Details::of(card),
+            was: card.marking.clone(),
+            lower_ok: false,
+        }
+    }
+
+    /// Whether the marking typed is lower than the one the scorecard had.
+    pub fn lowers(&self) -> bool {
+        crate::model::rollup::marking_rank(&self.details.marking)
+            < crate::model::rollup::marking_rank(&self.was)
+    }
+}
+
 /// A roll-up of several partnerships' scorecards (*File → Compare partnerships…*).
 #[derive(Clone, Debug, Default)]
 pub struct RollupView {
@@ -241,6 +272,7 @@ impl Default for ViewState {
             import: None,
             compare: None,
             evidence_form: None,
+            details: None,
             rollup: None,
             rollup_jobs: (0, false),
             evidence_sort: (0, false),

@@ -16,6 +16,9 @@ impl State {
         match command {
             Command::New => self.modal = Some(Modal::ChooseMethod),
             Command::Shortcuts => self.modal = Some(Modal::Shortcuts),
+            Command::Details => {
+                view.details = Some(super::view::DetailsForm::of(&self.doc.card));
+            }
             Command::About => self.modal = Some(Modal::About),
             Command::RemoveTheme => {
                 if let Some(id) = self.selected().cloned() {

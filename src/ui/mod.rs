@@ -7,6 +7,7 @@ pub mod charts_panel;
 mod close_calls_panel;
 pub mod compare_panel;
 pub mod decision_log;
+pub mod details_dialog;
 pub mod dialogs;
 pub mod evidence_dialog;
 mod evidence_part;
@@ -127,6 +128,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
         let columns = &prefs.import_columns;
         import_dialog::import_dialog_ui(&ctx, &mut view.import, &cx.doc.card, columns, &mut out);
         evidence_dialog::evidence_dialog_ui(&ctx, &mut view.evidence_form, &mut out);
+        details_dialog::details_dialog_ui(&ctx, &mut view.details, &mut out);
     }
     status::toasts_ui(ui.ctx(), notes);
     for action in out {

@@ -360,7 +360,11 @@ fn a_titled_marked_sheet_with_notes_imports_from_its_real_headings() {
     let card = trh::import::from_table(&table, &method, "t", "titled.csv").expect("imports");
     assert_eq!(card.themes.len(), 1);
     assert_eq!(card.themes[0].name, "Knife crime");
-    assert!(card.themes[0].evidence.contains("Notes: Raised by the youth panel"));
+    assert!(
+        card.themes[0]
+            .evidence
+            .contains("Notes: Raised by the youth panel")
+    );
     assert_eq!(card.marking, "OFFICIAL-SENSITIVE", "the sheet's marking");
     // Into an open OFFICIAL scorecard: the marking is raised, and a lower one never lowers it.
     let mut open = trh::model::Scorecard::new("open", method.clone());
@@ -372,7 +376,11 @@ fn a_titled_marked_sheet_with_notes_imports_from_its_real_headings() {
     };
     let applied = edit.apply(&mut open).expect("applies");
     assert_eq!(open.marking, "OFFICIAL-SENSITIVE");
-    assert!(applied.new.contains("marked OFFICIAL-SENSITIVE as the sheet is (was OFFICIAL)"));
+    assert!(
+        applied
+            .new
+            .contains("marked OFFICIAL-SENSITIVE as the sheet is (was OFFICIAL)")
+    );
     let lower = trh::model::Edit::Import {
         themes,
         source: "again.csv".into(),
@@ -396,8 +404,14 @@ fn a_titled_marked_sheet_with_notes_imports_from_its_real_headings() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("headings read from row 3"), "{err}");
-    assert!(err.contains("warning: no column for 1 of the method's"), "{err}");
-    assert!(err.contains("marked OFFICIAL-SENSITIVE as the sheet is"), "{err}");
+    assert!(
+        err.contains("warning: no column for 1 of the method's"),
+        "{err}"
+    );
+    assert!(
+        err.contains("marked OFFICIAL-SENSITIVE as the sheet is"),
+        "{err}"
+    );
     assert!(err.contains("notes column is kept"), "{err}");
     let saved = trh::file::load_scorecard(&out_file).expect("saved");
     assert_eq!(saved.marking, "OFFICIAL-SENSITIVE");

@@ -60,6 +60,7 @@ mod trh_live;
 #[cfg(feature = "gui")]
 mod ui;
 #[cfg(feature = "gui")]
+mod ui_details;
 mod ui_exchange;
 #[cfg(feature = "gui")]
 mod ui_keys;

@@ -23,6 +23,9 @@ pub enum EditError {
     /// A theme name is empty.
     #[error("a theme needs a name")]
     EmptyName,
+    /// A scorecard detail that cannot be empty is.
+    #[error("the scorecard needs a {0}")]
+    EmptyDetail(&'static str),
     /// No participant with that id.
     #[error("there is no participant \"{0}\"")]
     NoParticipant(String),

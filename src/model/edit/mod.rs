@@ -181,6 +181,11 @@ pub enum Edit {
         /// The links; an empty list links it to none.
         links: Option<Vec<Link>>,
     },
+    /// Set the scorecard's title, area, period, author, marking and notes.
+    SetDetails {
+        /// The details.
+        details: details::Details,
+    },
     /// Accept the level the data suggests as the draft, and write the figures into the
     /// factor's note. The suggestion is worked out again from the evidence as it is applied.
     FromData {
@@ -279,6 +284,7 @@ impl Edit {
             Self::SetEvidence { evidence: e } => Ok(evidence::set_evidence(card, e)),
             Self::SetLinks { theme, links } => evidence::set_links(card, theme, links.as_deref()),
             Self::FromData { theme, factor } => evidence::from_data(card, theme, factor),
+            Self::SetDetails { details: d } => details::apply(card, d),
             Self::RemoveTheme { theme } => {
                 let i = index_of(card, theme)?;
                 let removed = card.themes.remove(i);
@@ -348,6 +354,7 @@ pub(super) fn one_line(field: &'static str, text: &str) -> Result<(), EditError>
 #[cfg(test)]
 mod tests;
 
+pub mod details;
 mod error;
 pub mod evidence;
 mod fresh_ids;

@@ -143,8 +143,13 @@ pub(super) fn fit(text: &str, max: usize) -> String {
 
 /// The tag right of a bar: band letter and confidence code.
 fn tag(method: &Method, row: &RankedTheme) -> String {
+    let band = super::band_letter(method, row);
+    // A method without a confidence section has no confidence to show.
+    if method.confidence_factor().is_none() {
+        return band.to_string();
+    }
     let conf = row.confidence.as_ref().map_or("?", |c| c.id.as_ref());
-    format!("{} · conf. {conf}", super::band_letter(method, row))
+    format!("{band} · conf. {conf}")
 }
 
 /// The names column's width, and the risk axis's end: the longest bar with room right of it

@@ -39,14 +39,16 @@ impl Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     /// The operating system refused.
-    #[error("{}: {action}: {source}", path.display())]
+    // The cause is in the message and not a `source`, so a chain of errors does not say it
+    // twice ("No such file or directory (os error 2): No such file or directory (os error 2)").
+    #[error("{}: {action}: {cause}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// What was being done ("cannot read", "cannot save").
         action: &'static str,
         /// The cause.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The file to be replaced is marked read-only: trh does not write over it.
     #[error(

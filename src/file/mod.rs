@@ -41,7 +41,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     let io = |source| FileError::Io {
         path: path.to_owned(),
         action: "cannot read",
-        source,
+        cause: source,
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();

@@ -80,7 +80,7 @@ pub fn save_rollup(file: &RollupFile, path: &Path) -> Result<(), FileError> {
             FileError::Io {
                 path: path.to_path_buf(),
                 action: "cannot save",
-                source: std::io::Error::other(e),
+                cause: std::io::Error::other(e),
             }
         })?;
     super::save::replace_atomic(

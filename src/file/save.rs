@@ -47,7 +47,7 @@ pub fn save_scorecard(card: &Scorecard, path: &Path) -> Result<(), FileError> {
     let text = scorecard_to_text(card).map_err(|e| FileError::Io {
         path: path.to_owned(),
         action: "cannot save",
-        source: std::io::Error::other(e),
+        cause: std::io::Error::other(e),
     })?;
     write_atomic(path, text.as_bytes())
 }
@@ -107,7 +107,7 @@ fn replace_error(path: &Path, source: std::io::Error) -> FileError {
     FileError::Io {
         path: path.to_owned(),
         action: "cannot save",
-        source,
+        cause: source,
     }
 }
 
@@ -169,7 +169,7 @@ fn write_file(path: &Path, bytes: &[u8], backup: bool, private: bool) -> Result<
     let io = |source| FileError::Io {
         path: path.to_owned(),
         action: "cannot save",
-        source,
+        cause: source,
     };
     if read_only(path) {
         return Err(FileError::ReadOnly {

@@ -95,7 +95,7 @@ pub fn write_peninsula(dir: &Path) -> Result<Vec<PathBuf>, crate::file::FileErro
     std::fs::create_dir_all(dir).map_err(|e| crate::file::FileError::Io {
         path: dir.to_path_buf(),
         action: "cannot create",
-        source: e,
+        cause: e,
     })?;
     peninsula()
         .into_iter()

@@ -14,7 +14,8 @@ pub struct LogLine {
     pub who: String,
     /// What, e.g. "Road traffic collisions: decision".
     pub what: String,
-    /// The change, e.g. "Not taken forward (reason) → Adopt as priority (reason)".
+    /// The change, e.g. "Not taken forward (reason) to Adopt as priority (reason)" (words, not an
+    /// arrow: the app's font has no arrow).
     pub change: String,
 }
 
@@ -46,8 +47,8 @@ fn line(card: &Scorecard, c: &Change) -> LogLine {
     let change = match (c.old.is_empty(), c.new.is_empty()) {
         (true, true) => String::new(),
         (true, false) => word(&c.new),
-        (false, true) => format!("{} → cleared", word(&c.old)),
-        (false, false) => format!("{} → {}", word(&c.old), word(&c.new)),
+        (false, true) => format!("cleared (was {})", word(&c.old)),
+        (false, false) => format!("{} to {}", word(&c.old), word(&c.new)),
     };
     LogLine {
         when: local_time(&c.at),

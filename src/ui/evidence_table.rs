@@ -108,7 +108,7 @@ pub fn evidence_table_ui(
     if card.evidence.is_empty() {
         ui.label("No data has been read into this scorecard yet.");
         ui.label(quiet(
-            "File → Import evidence… reads police.uk street-level crime (the folder or .zip as downloaded), partners' counts tables and survey results, then suggests Frequency, Trend and Public expectation levels from the method's rules.",
+            "Import evidence… (File menu) reads police.uk street-level crime (the folder or .zip as downloaded), partners' counts tables and survey results, then suggests Frequency, Trend and Public expectation levels from the method's rules.",
         ));
         if ui.button(Command::ImportEvidence.label()).clicked() {
             out.push(Action::Command(Command::ImportEvidence));

@@ -100,12 +100,16 @@ fn row_body_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<
             .or(draft)
             .and_then(|v| c.factor.scale.level(v))
         {
-            ui.label(quiet(format!(
+            // Full size and the body colour: read from across a room, not squinted at.
+            ui.label(format!(
                 "{} ({} pts) — {}",
                 level.label,
                 num(level.points),
                 level.descriptor
-            )));
+            ));
+        } else if matches!(c.factor.scale, Scale::Levels(_)) {
+            // The same line when nothing is chosen, so choosing a level moves nothing below.
+            ui.label("No level yet: point at one to read what it means.");
         }
         if let (Some(d), Some(v)) = (draft, in_force)
             && d != v
@@ -243,7 +247,7 @@ fn levels_ui(
             } else {
                 LevelMark::Plain
             };
-            let text = format!("{} {}", i + 1, level.label);
+            let text = level_text(i, level);
             // No tooltip: hovering shows the level's descriptor beneath the row instead.
             let r = level_choice(ui, &text, mark, || {
                 format!("{}: {}", c.factor.label, level.label)
@@ -364,4 +368,11 @@ fn note_ui(ui: &mut Ui, c: &RowCtx<'_>, note: &str, view: &mut ViewState, out: &
     if r.lost_focus() {
         view.editing_note = None;
     }
+}
+
+/// A level's button: the key to press in brackets and the points spelled out, so "[4] High
+/// (3 pts)" is never read as four points.
+pub fn level_text(i: usize, level: &crate::model::method::Level) -> String {
+    let unit = if level.points == 1.0 { "pt" } else { "pts" };
+    format!("[{}] {} ({} {unit})", i + 1, level.label, num(level.points))
 }

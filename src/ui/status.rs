@@ -47,7 +47,7 @@ pub fn status_ui(ui: &mut egui::Ui, app: &State, out: &mut Vec<Action>) {
                     .color(ui.visuals().warn_fg_color),
                 )
                 .on_hover_text(format!(
-                    "Live voting runs on {}: phones on this network can join with the room code. Workshop → Stop live voting ends it.",
+                    "Live voting runs on {}: phones on this network can join with the room code. Stop live voting (Workshop menu) ends it.",
                     live.short_url
                 ));
             }

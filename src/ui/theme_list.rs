@@ -79,7 +79,11 @@ pub fn theme_list_ui(
     ui.separator();
     let ids = visible_ids(doc, view);
     if ids.is_empty() {
-        ui.label(quiet("No theme matches the search and filters."));
+        ui.label(quiet(if doc.card.themes.is_empty() {
+            "No themes yet: Add one, or bring a list in with Import spreadsheet… (File menu)."
+        } else {
+            "No theme matches the search and filters."
+        }));
         return;
     }
     if ids.len() < doc.card.themes.len() {
@@ -155,7 +159,8 @@ fn row_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, id: &ThemeId, out: 
             visuals.text_color(),
         );
         let name = if row.is_some_and(|r| r.departs) {
-            format!("{} ≠", theme.name)
+            // Before the name, so cutting a long name never cuts the mark off.
+            format!("≠ {}", theme.name)
         } else {
             theme.name.clone()
         };

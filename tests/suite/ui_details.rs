@@ -51,7 +51,7 @@ fn a_new_scorecard_gets_its_details_and_they_reach_the_exports() {
     let line = card.log.last().expect("logged");
     assert_eq!(line.what, "scorecard details");
     assert!(
-        line.new.contains("marking: OFFICIAL → OFFICIAL-SENSITIVE"),
+        line.new.contains("marking: OFFICIAL to OFFICIAL-SENSITIVE"),
         "{}",
         line.new
     );

@@ -208,3 +208,57 @@ fn at_1024_by_768_the_vote_grid_shows_every_factor_column() {
         assert!(cell.bottom() <= 768.0, "{}: {cell:?}", f.label);
     }
 }
+
+/// Scoring an empty factor moves nothing below it (its descriptor line was added on the first
+/// choice, so the next click landed one row off), and each level's button names its key and
+/// its points apart ("[4] High (3 pts)").
+#[test]
+fn scoring_an_empty_factor_keeps_the_rows_below_still() {
+    let mut h = sample_at(1024.0, 768.0);
+    click(&mut h, "Add");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    let method = h.state().state.doc.card.method.clone();
+    let mut factors = method.factors().map(|(_, f)| f.clone());
+    let first = factors.next().expect("factor");
+    let second = factors.next().expect("factor");
+    let level = |f: &trh::model::method::Factor, i: usize| match &f.scale {
+        trh::model::Scale::Levels(l) => format!("{}: {}", f.label, l[i].label),
+        trh::model::Scale::Range { .. } => unreachable!("the sample's harm is levels"),
+    };
+    let below = level(&second, 0);
+    let y_before = h.get_by_label(&below).rect().min.y;
+    h.get_by_label(&level(&first, 1)).hover();
+    h.run_steps(2);
+    click(&mut h, &level(&first, 1));
+    let id = h
+        .state()
+        .state
+        .view
+        .selected
+        .clone()
+        .expect("the new theme");
+    let theme = h.state().state.doc.card.theme(&id).expect("theme").clone();
+    assert_eq!(
+        theme.scores[&first.id].draft,
+        Some(trh::model::Value::Level(1))
+    );
+    let y_after = h.get_by_label(&below).rect().min.y;
+    assert!(
+        (y_after - y_before).abs() < 0.5,
+        "the next factor moved from {y_before} to {y_after}"
+    );
+    let trh::model::Scale::Levels(levels) = &first.scale else {
+        unreachable!()
+    };
+    let high = levels.iter().position(|l| l.label == "High").expect("High");
+    assert_eq!(
+        trh::ui::factor_row::level_text(high, &levels[high]),
+        "[4] High (3 pts)",
+        "the key and the points apart"
+    );
+    assert_eq!(
+        trh::ui::factor_row::level_text(1, &levels[1]),
+        "[2] Low (1 pt)"
+    );
+}

@@ -78,7 +78,7 @@ fn io_error<'a>(path: &'a Path, action: &'static str) -> impl Fn(std::io::Error)
     move |source| FileError::Io {
         path: path.to_owned(),
         action,
-        source,
+        cause: source,
     }
 }
 

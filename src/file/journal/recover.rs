@@ -38,7 +38,7 @@ pub(super) fn read_journal(path: &Path) -> Result<Contents, FileError> {
     let io = |source| FileError::Io {
         path: path.to_owned(),
         action: "cannot read",
-        source,
+        cause: source,
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
@@ -111,7 +111,7 @@ pub fn recover(base: &Path) -> Result<Recovered, FileError> {
             std::fs::rename(&next, &journal).map_err(|source| FileError::Io {
                 path: journal.clone(),
                 action: "cannot replace",
-                source,
+                cause: source,
             })?;
         } else {
             // The base was never replaced: the old journal still describes it.
@@ -127,7 +127,7 @@ pub fn recover(base: &Path) -> Result<Recovered, FileError> {
         std::fs::rename(&journal, &aside).map_err(|source| FileError::Io {
             path: journal.clone(),
             action: "cannot move aside",
-            source,
+            cause: source,
         })?;
         return Ok(Recovered {
             votes: Vec::new(),

@@ -91,7 +91,7 @@ fn a_rebase_cut_short_before_the_base_was_replaced_keeps_the_old_journal() {
         Err(FileError::Io {
             path: base.clone(),
             action: "cannot save",
-            source: std::io::Error::other("disk full"),
+            cause: std::io::Error::other("disk full"),
         })
     });
     assert!(failed.is_err());

@@ -67,7 +67,7 @@ pub(super) fn apply(card: &mut Scorecard, d: &Details) -> Result<Applied, EditEr
     ]
     .into_iter()
     .filter(|(_, a, b)| a.trim() != b.trim())
-    .map(|(k, a, b)| format!("{k}: {} → {}", a.trim(), b.trim()))
+    .map(|(k, a, b)| format!("{k}: {} to {}", a.trim(), b.trim()))
     .collect();
     card.title = d.title.trim().to_owned();
     card.area = d.area.trim().to_owned();

@@ -226,9 +226,16 @@ fn themes(h: &mut String, card: &Scorecard, ranking: &Ranking) {
         let (description, evidence, data) = crate::report::board::theme_text(card, &row.id);
         super::html_board::texts(h, &description, &evidence, data.as_deref());
         if let Some(d) = row.decision {
+            let taken = card
+                .theme(&row.id)
+                .and_then(|t| t.decision.as_ref())
+                .map(crate::model::scorecard::Decision::taken)
+                .filter(|t| !t.is_empty())
+                .map(|t| format!(" (taken at {})", e(&t)))
+                .unwrap_or_default();
             let _ = writeln!(
                 h,
-                "<p><strong>Decision: {}</strong>{}{}</p>",
+                "<p><strong>Decision: {}</strong>{}{}{taken}</p>",
                 e(d.label()),
                 if row.departs {
                     " (departs from the ranking)"

@@ -261,6 +261,12 @@ pub struct DecisionDoc {
     /// When.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub at: String,
+    /// The meeting it was taken at (format version 2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub meeting: String,
+    /// The date it was taken (format version 2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub on: String,
 }
 
 /// A change-log entry.

@@ -37,16 +37,13 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
                 rationale: d.rationale.clone(),
                 by: d.by.clone(),
                 at: d.at.clone(),
+                meeting: d.meeting.clone(),
+                on: d.on.clone(),
             }),
         })
         .collect();
     let evidence = evidence_doc(&card.evidence);
-    // Version 2 only when a version-2 field is written, so older trh still reads the rest.
-    let version = if evidence.is_some() || card.themes.iter().any(|t| t.links.is_some()) {
-        SCORECARD_VERSION
-    } else {
-        1
-    };
+    let version = version_for(card, evidence.is_some());
     ScorecardDoc {
         version,
         evidence,
@@ -110,5 +107,21 @@ fn score_doc(id: &FactorId, scale: &crate::model::Scale, s: &FactorScore) -> Sco
             value: scale.code(a.value),
             rationale: a.rationale.clone(),
         }),
+    }
+}
+
+/// Version 2 only when a version-2 field is written (evidence, links, a decision's meeting or
+/// date), so older trh still reads the rest.
+fn version_for(card: &Scorecard, evidence: bool) -> u32 {
+    let v2 = |t: &crate::model::Theme| {
+        t.links.is_some()
+            || t.decision
+                .as_ref()
+                .is_some_and(|d| !d.meeting.is_empty() || !d.on.is_empty())
+    };
+    if evidence || card.themes.iter().any(|t| v2(t)) {
+        SCORECARD_VERSION
+    } else {
+        1
     }
 }

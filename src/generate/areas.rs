@@ -85,6 +85,8 @@ fn adopt_top(card: &mut Scorecard, n: usize) {
                 rationale: "Illustrative: adopted as a priority by the board.".into(),
                 by: "trh sample-data".into(),
                 at: "2026-03-01".into(),
+                meeting: String::new(),
+                on: String::new(),
             });
         }
     }

@@ -110,6 +110,8 @@ pub fn generate(method: &Method, themes: usize, participants: usize, seed: u64) 
                 rationale: format!("Synthetic decision: {}.", kind.label()),
                 by: "trh generate".into(),
                 at: "2026-01-01".into(),
+                meeting: String::new(),
+                on: String::new(),
             });
         }
         card.push_theme(theme);

@@ -205,6 +205,8 @@ fn theme_from_row(
         rationale,
         by: String::new(),
         at: String::new(),
+        meeting: String::new(),
+        on: String::new(),
     });
     Some(theme)
 }

@@ -143,8 +143,12 @@ pub struct Decision {
     pub rationale: String,
     /// Who recorded it.
     pub by: String,
-    /// When (ISO 8601 text).
+    /// When it was recorded (ISO 8601 text).
     pub at: String,
+    /// The meeting it was taken at ("Safer Plymouth board"), if recorded.
+    pub meeting: String,
+    /// The date it was taken ("2026-03-14"), if recorded.
+    pub on: String,
 }
 
 /// One entry of the change log.
@@ -390,5 +394,6 @@ impl Theme {
     }
 }
 
+mod decisions;
 #[cfg(test)]
 mod tests;

@@ -66,49 +66,7 @@ pub fn summary(card: &Scorecard, ranking: &Ranking) -> Summary {
     };
     let items = chosen
         .into_iter()
-        .map(|i| {
-            let row = &ranking.rows[i];
-            let t = crate::report::row::RowText::of(row);
-            let facts = [
-                ("Band", t.band),
-                ("risk", t.risk),
-                ("confidence", t.confidence),
-                ("suggested", t.outcome),
-            ]
-            .into_iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect::<Vec<_>>()
-            .join(" · ");
-            let decision = match row.decision {
-                Some(d) => {
-                    let mut s = d.label().to_owned();
-                    if row.departs {
-                        s.push_str(" (departs from the ranking)");
-                    }
-                    if !row.decision_rationale.trim().is_empty() {
-                        s.push_str(": ");
-                        s.push_str(row.decision_rationale.trim());
-                    }
-                    s
-                }
-                None => "not yet decided".to_owned(),
-            };
-            let theme = card.theme(&row.id);
-            Item {
-                rank: row.rank,
-                name: row.name.clone(),
-                facts,
-                decision,
-                description: theme
-                    .map(|t| t.description.trim().to_owned())
-                    .unwrap_or_default(),
-                evidence: theme
-                    .map(|t| t.evidence.trim().to_owned())
-                    .unwrap_or_default(),
-                data: theme.and_then(|t| crate::report::evidence::gist(&card.figures(t))),
-            }
-        })
+        .map(|i| item(card, &ranking.rows[i]))
         .collect();
     Summary { intro, items }
 }
@@ -128,4 +86,57 @@ pub fn theme_text(
             )
         },
     )
+}
+
+/// One priority of the summary.
+fn item(card: &Scorecard, row: &crate::model::ranking::RankedTheme) -> Item {
+    let t = crate::report::row::RowText::of(row);
+    let facts = [
+        ("Band", t.band),
+        ("risk", t.risk),
+        ("confidence", t.confidence),
+        ("suggested", t.outcome),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k} {v}"))
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let theme = card.theme(&row.id);
+    let decision = match row.decision {
+        Some(d) => {
+            let mut s = d.label().to_owned();
+            if row.departs {
+                s.push_str(" (departs from the ranking)");
+            }
+            if !row.decision_rationale.trim().is_empty() {
+                s.push_str(": ");
+                s.push_str(row.decision_rationale.trim());
+            }
+            s
+        }
+        None => "not yet decided".to_owned(),
+    };
+    let taken = theme
+        .and_then(|t| t.decision.as_ref())
+        .map(crate::model::scorecard::Decision::taken)
+        .unwrap_or_default();
+    let decision = if taken.is_empty() {
+        decision
+    } else {
+        format!("{decision} (taken at {taken})")
+    };
+    Item {
+        rank: row.rank,
+        name: row.name.clone(),
+        facts,
+        decision,
+        description: theme
+            .map(|t| t.description.trim().to_owned())
+            .unwrap_or_default(),
+        evidence: theme
+            .map(|t| t.evidence.trim().to_owned())
+            .unwrap_or_default(),
+        data: theme.and_then(|t| crate::report::evidence::gist(&card.figures(t))),
+    }
 }

@@ -121,12 +121,15 @@ pub(super) fn decide_ui(
             .clicked()
             || enter && ready
         {
-            // Signed and stamped by the document.
+            // Signed and stamped by the document; taken at the meeting of the last one.
+            let (meeting, on) = doc.card.last_meeting();
             let decision = crate::model::scorecard::Decision {
                 kind,
                 rationale: why.trim().to_owned(),
                 by: String::new(),
                 at: String::new(),
+                meeting,
+                on,
             };
             reply = Some(edit(crate::model::Edit::SetDecision {
                 theme: theme.clone(),

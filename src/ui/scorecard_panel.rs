@@ -83,7 +83,7 @@ pub fn scorecard_ui(
                 }
             }
             ui.add_space(6.0);
-            decision_ui(ui, theme, row, look, out);
+            decision_ui(ui, theme, row, look, (cx.doc.card.last_meeting(), out));
         });
 }
 
@@ -169,12 +169,14 @@ fn details_ui(ui: &mut Ui, theme: &Theme, out: &mut Vec<Action>) {
         });
 }
 
+/// The board's decision: the choice, its rationale, and the meeting and date it was taken at
+/// (a new decision starts at the meeting of the last one recorded).
 fn decision_ui(
     ui: &mut Ui,
     theme: &Theme,
     row: Option<&RankedTheme>,
     look: Look,
-    out: &mut Vec<Action>,
+    (last, out): ((String, String), &mut Vec<Action>),
 ) {
     ui.heading("Board decision");
     let current = theme.decision.as_ref();
@@ -182,20 +184,26 @@ fn decision_ui(
     if let Some(s) = suggested {
         ui.label(quiet(format!("The outcome suggests: {}", s.label())));
     }
-    let set = |kind: Option<DecisionKind>, rationale: String| Edit::SetDecision {
-        theme: theme.id.clone(),
-        decision: kind.map(|kind| Decision {
-            kind,
-            rationale,
-            by: current.map(|d| d.by.clone()).unwrap_or_default(),
-            at: String::new(), // stamped by the document
-        }),
+    let (meeting, on) = current.map_or(last, |d| (d.meeting.clone(), d.on.clone()));
+    let set = |kind: Option<DecisionKind>, rationale: String, (meeting, on): (String, String)| {
+        Edit::SetDecision {
+            theme: theme.id.clone(),
+            decision: kind.map(|kind| Decision {
+                kind,
+                rationale,
+                by: current.map(|d| d.by.clone()).unwrap_or_default(),
+                at: String::new(), // stamped by the document
+                meeting,
+                on,
+            }),
+        }
     };
+    let taken = (meeting.clone(), on.clone());
     let rationale = current.map(|d| d.rationale.clone()).unwrap_or_default();
     ui.horizontal_wrapped(|ui| {
         let none = ui.selectable_label(current.is_none(), "No decision yet");
         if none.clicked() && current.is_some() {
-            out.push(Action::edit(set(None, String::new())));
+            out.push(Action::edit(set(None, String::new(), Default::default())));
         }
         for kind in DecisionKind::ALL {
             let on = current.is_some_and(|d| d.kind == kind);
@@ -212,7 +220,11 @@ fn decision_ui(
                         kind,
                     }));
                 } else {
-                    out.push(Action::edit(set(Some(kind), rationale.clone())));
+                    out.push(Action::edit(set(
+                        Some(kind),
+                        rationale.clone(),
+                        taken.clone(),
+                    )));
                 }
             }
         }
@@ -230,8 +242,47 @@ fn decision_ui(
         )
         .labelled_by(l.id);
     text_edit_actions(&r, &buf, &d.rationale, out, || {
-        set(Some(d.kind), buf.clone())
+        set(Some(d.kind), buf.clone(), taken.clone())
     });
+    taken_ui(ui, &theme.id, d, out);
+    departs_ui(ui, d, row, look);
+}
+
+/// Where and when the board took the decision, each edited like any text (one change).
+fn taken_ui(ui: &mut Ui, theme: &crate::model::ThemeId, d: &Decision, out: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        for (label, meeting, hint) in [
+            ("Taken at", true, "meeting, e.g. CSP board"),
+            ("on", false, "date, e.g. 2026-03-14"),
+        ] {
+            let old = if meeting { &d.meeting } else { &d.on };
+            let l = ui.label(label);
+            let mut buf = old.clone();
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut buf)
+                        .hint_text(hint)
+                        .desired_width(200.0),
+                )
+                .labelled_by(l.id);
+            text_edit_actions(&r, &buf, old, out, || {
+                let mut new = d.clone();
+                if meeting {
+                    new.meeting = buf.clone();
+                } else {
+                    new.on = buf.clone();
+                }
+                Edit::SetDecision {
+                    theme: theme.clone(),
+                    decision: Some(new),
+                }
+            });
+        }
+    });
+}
+
+/// Says when the decision departs from the suggested outcome (and asks why, if no reason).
+fn departs_ui(ui: &mut Ui, d: &Decision, row: Option<&RankedTheme>, look: Look) {
     if row.is_some_and(|r| r.departs) {
         let text = if d.rationale.trim().is_empty() {
             "This decision departs from the suggested outcome: record why."

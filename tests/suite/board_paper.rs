@@ -254,3 +254,41 @@ fn the_printed_report_has_the_summary_on_page_one_and_themes_flowing() {
         assert!(p.contains("OFFICIAL"), "the marking on every page");
     }
 }
+
+/// A board decision keeps the meeting and date it was taken at: saved (format version 2 only
+/// when used), read back, and on the board's summary and theme page.
+#[test]
+fn a_decision_keeps_its_meeting_and_date() {
+    let mut card = sample();
+    let da = std::sync::Arc::make_mut(&mut card.themes[0]);
+    let d = da
+        .decision
+        .as_mut()
+        .expect("the sample's first theme is decided");
+    d.meeting = "Safer Plymouth board".into();
+    d.on = "2018-03-14".into();
+    let name = da.name.clone();
+    assert_eq!(
+        card.last_meeting(),
+        ("Safer Plymouth board".into(), "2018-03-14".into())
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("met.ron");
+    trh::file::save::save_scorecard(&card, &path).expect("save");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("meeting: \"Safer Plymouth board\""));
+    assert!(text.contains("version: 2"));
+    let back = trh::file::load_scorecard(&path).expect("load");
+    let d = back.themes[0].decision.as_ref().expect("decision");
+    assert_eq!(d.taken(), "Safer Plymouth board, 2018-03-14");
+    let html = text_of(&back, ExportFormat::Html);
+    let summary = &html[..html.find("<h2>Ranked priorities</h2>").expect("ranked")];
+    assert!(summary.contains(&escaped(&name)));
+    assert!(summary.contains("(taken at Safer Plymouth board, 2018-03-14)"));
+    let md = text_of(&back, ExportFormat::Md);
+    assert!(md.contains("(taken at Safer Plymouth board, 2018-03-14)"));
+}
+
+fn text_of(card: &Scorecard, format: ExportFormat) -> String {
+    text(card, format)
+}

@@ -122,3 +122,52 @@ fn a_change_that_changes_nothing_logs_nothing() {
     doc.end_merge();
     assert_eq!(doc.card.log.len(), before + 1);
 }
+
+/// The lead records where and when the board decided, once: the next decision starts at the
+/// same meeting.
+#[test]
+fn the_next_decision_is_taken_at_the_same_meeting() {
+    let mut h = sample();
+    click(&mut h, "Reoffending");
+    // The sample leaves no theme undecided, so clear this one's decision first.
+    click(&mut h, "No decision yet");
+    assert!(
+        h.state()
+            .state
+            .doc
+            .card
+            .themes
+            .iter()
+            .any(|t| t.decision.is_none())
+    );
+    click(&mut h, "Alcohol harm");
+    type_into(&mut h, "Taken at", "Safer Plymouth board");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    type_into(&mut h, "on", "2018-03-14");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    let card = &h.state().state.doc.card;
+    let alcohol = card
+        .themes
+        .iter()
+        .find(|t| t.name == "Alcohol harm")
+        .expect("theme");
+    assert_eq!(
+        alcohol.decision.as_ref().expect("decided").taken(),
+        "Safer Plymouth board, 2018-03-14"
+    );
+    click(&mut h, "Reoffending");
+    click(&mut h, "Watching brief (suggested)");
+    let card = &h.state().state.doc.card;
+    let reoffending = card
+        .themes
+        .iter()
+        .find(|t| t.name == "Reoffending")
+        .expect("theme");
+    assert_eq!(
+        reoffending.decision.as_ref().expect("decided").taken(),
+        "Safer Plymouth board, 2018-03-14",
+        "taken at the meeting of the last decision"
+    );
+}

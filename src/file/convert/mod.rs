@@ -211,6 +211,8 @@ fn theme_from(
             rationale: d.rationale,
             by: d.by,
             at: d.at,
+            meeting: d.meeting,
+            on: d.on,
         }),
     }
 }

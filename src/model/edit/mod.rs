@@ -256,15 +256,7 @@ impl Edit {
                 Ok(applied(theme, field.name(), old, text))
             }
             Self::SetDecision { theme, decision } => {
-                check_departure(card, theme, decision.as_ref())?;
-                let t = theme_mut(card, theme)?;
-                let old = std::mem::replace(&mut t.decision, decision.clone());
-                Ok(applied(
-                    theme,
-                    "decision",
-                    decision_text(old.as_ref()),
-                    &decision_text(decision.as_ref()),
-                ))
+                theme::set_decision(card, theme, decision.as_ref())
             }
             Self::AddTheme { theme, at } => add_theme(card, theme, *at),
             Self::SetCut { cut } => {
@@ -362,4 +354,4 @@ mod import;
 mod theme;
 mod workshop;
 
-use theme::{add_theme, check_departure, decision_text, set_draft};
+use theme::{add_theme, set_draft};

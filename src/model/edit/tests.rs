@@ -51,6 +51,8 @@ fn edits_apply_and_describe_themselves() {
                     rationale: "r".into(),
                     by: "me".into(),
                     at: "now".into(),
+                    meeting: String::new(),
+                    on: String::new(),
                 }),
             },
             "decision",
@@ -195,6 +197,8 @@ fn a_departing_decision_needs_a_rationale() {
             rationale: rationale.into(),
             by: "me".into(),
             at: "now".into(),
+            meeting: String::new(),
+            on: String::new(),
         }),
     };
     let before = c.clone();

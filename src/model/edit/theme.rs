@@ -73,6 +73,35 @@ pub(super) fn check_departure(
 }
 
 pub(super) fn decision_text(d: Option<&Decision>) -> String {
-    d.map(|d| format!("{}: {}", d.kind.code(), d.rationale))
-        .unwrap_or_default()
+    d.map(|d| {
+        let taken = d.taken();
+        if taken.is_empty() {
+            format!("{}: {}", d.kind.code(), d.rationale)
+        } else {
+            format!("{}: {} [taken at {taken}]", d.kind.code(), d.rationale)
+        }
+    })
+    .unwrap_or_default()
+}
+
+/// Records (or clears) a theme's board decision: the meeting and date are one line each, and a
+/// departure from the suggested outcome needs its rationale.
+pub(super) fn set_decision(
+    card: &mut Scorecard,
+    theme: &ThemeId,
+    decision: Option<&Decision>,
+) -> Result<Applied, EditError> {
+    if let Some(d) = decision {
+        super::one_line("meeting", &d.meeting)?;
+        super::one_line("date taken", &d.on)?;
+    }
+    check_departure(card, theme, decision)?;
+    let t = theme_mut(card, theme)?;
+    let old = std::mem::replace(&mut t.decision, decision.cloned());
+    Ok(applied(
+        theme,
+        "decision",
+        decision_text(old.as_ref()),
+        &decision_text(decision),
+    ))
 }

@@ -211,6 +211,8 @@ fn departures_and_intelligence_gaps() {
             rationale: "because".into(),
             by: String::new(),
             at: String::new(),
+            meeting: String::new(),
+            on: String::new(),
         });
         t
     };

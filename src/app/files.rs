@@ -28,7 +28,7 @@ impl TrhApp {
                     .pick(ctx, PickPurpose::Open, folder, String::new());
             }
             Then::Open(path) => self.jobs.load(ctx, LoadPurpose::Open, path),
-            Then::New(method_id) => self.new_document(&method_id),
+            Then::New(method, carry) => self.new_under(&method, carry),
             Then::Quit => {
                 self.close_confirmed = true;
                 if let Some(r) = &self.recovery {
@@ -39,21 +39,7 @@ impl TrhApp {
         }
     }
 
-    fn new_document(&mut self, method_id: &str) {
-        let Some(method) = crate::methods::builtin(method_id) else {
-            self.state
-                .notes
-                .error(format!("There is no method \"{method_id}\""));
-            return;
-        };
-        let mut card = Scorecard::new("Untitled scorecard", method);
-        card.author = self.state.prefs.user_name.clone().unwrap_or_default();
-        self.replace_document(Document::new(card, None, "Untitled"));
-        // A new scorecard starts with its title, area, period and marking.
-        self.state.view_command(crate::state::Command::Details);
-    }
-
-    fn replace_document(&mut self, doc: Document) {
+    pub(super) fn replace_document(&mut self, doc: Document) {
         self.stop_live(Some(
             "Live voting stopped: another scorecard is open. Start it again for this one.",
         ));
@@ -245,6 +231,7 @@ impl TrhApp {
     ) {
         let card = match result {
             Ok(card) => card,
+            Err(_) if purpose == LoadPurpose::Open && self.opened_method(&path) => return,
             Err(e) => {
                 self.state.notes.error(format!(
                     "Could not open {}; the open document is unchanged.\n{e}",
@@ -313,7 +300,7 @@ impl TrhApp {
             }
             FileStep::DontSave(then) => self.proceed(ctx, then),
             FileStep::KeepEditing => self.after_save = None,
-            FileStep::NewScorecard(id) => self.guard(ctx, Then::New(id)),
+            FileStep::NewScorecard(id, carry) => self.guard(ctx, Then::New(id, carry)),
             FileStep::Overwrite(path) => self.save_to(ctx, path),
             FileStep::SaveElsewhere => self.save_as(ctx),
             FileStep::TryAgain(path, retry) => self.write_again(ctx, path, retry),

@@ -14,6 +14,7 @@ mod figures;
 mod files;
 pub mod jobs;
 mod live;
+mod methods;
 pub mod native;
 pub mod recovery;
 mod rollup;

@@ -7,6 +7,7 @@ pub mod agencies;
 pub mod aggregate;
 pub mod attainable;
 pub mod bounds;
+pub mod carry;
 pub mod check;
 pub mod close_calls;
 pub mod cut;

@@ -13,8 +13,9 @@ pub enum Then {
     PickOpen,
     /// Open this file.
     Open(PathBuf),
-    /// Start a new scorecard under this method.
-    New(String),
+    /// Start a new scorecard under this method (an id or a method file), carrying the open
+    /// scorecard's themes when true.
+    New(String, bool),
     /// Close the window.
     Quit,
 }
@@ -112,8 +113,8 @@ pub enum FileStep {
     DontSave(Then),
     /// Unsaved changes: do nothing after all (and nothing after a save).
     KeepEditing,
-    /// A new scorecard under this method.
-    NewScorecard(String),
+    /// A new scorecard under this method, carrying the open one's themes when true.
+    NewScorecard(String, bool),
     /// Overwrite the file changed on disk.
     Overwrite(PathBuf),
     /// Save the scorecard elsewhere instead.

@@ -106,7 +106,7 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
         Modal::Unsaved(then) => {
             let doing = match then {
                 Then::PickOpen | Then::Open(_) => "opening another file",
-                Then::New(_) => "starting a new scorecard",
+                Then::New(..) => "starting a new scorecard",
                 Then::Quit => "closing",
             };
             ui.heading("Save changes?");
@@ -123,7 +123,7 @@ fn body_ui(ui: &mut Ui, modal: &Modal, doc: &Document, prefs: &Prefs) -> Option<
                 ],
             )
         }
-        Modal::ChooseMethod => method_choice_ui(ui),
+        Modal::ChooseMethod => method_choice_ui(ui, doc.card.themes.len()),
         Modal::ChangedOnDisk(path) => {
             ui.heading("File changed on disk");
             ui.label(format!(
@@ -220,8 +220,18 @@ fn quit_live_ui(ui: &mut Ui, phones: usize) -> Option<Reply> {
 }
 
 /// Choosing the method of a new scorecard.
-fn method_choice_ui(ui: &mut Ui) -> Option<Reply> {
+fn method_choice_ui(ui: &mut Ui, themes: usize) -> Option<Reply> {
     ui.heading("New scorecard");
+    // Whether to carry the open scorecard's themes across, kept while the dialog is open.
+    let carry_id = egui::Id::unique("trh_new_carry");
+    let mut carry: bool = ui.data_mut(|d| d.get_temp(carry_id)).unwrap_or(false);
+    if themes > 0 {
+        ui.checkbox(
+            &mut carry,
+            format!("Carry this scorecard's {themes} themes across, to score them again under the new method"),
+        );
+        ui.data_mut(|d| d.insert_temp(carry_id, carry));
+    }
     ui.label("Choose the scoring method:");
     let mut reply = None;
     for m in crate::methods::BUILTIN
@@ -233,10 +243,16 @@ fn method_choice_ui(ui: &mut Ui) -> Option<Reply> {
             .on_hover_text(&m.provenance);
         ui.label(RichText::new(&m.description).small());
         if r.clicked() {
-            reply = Some(file(FileStep::NewScorecard(m.id.clone())));
+            reply = Some(file(FileStep::NewScorecard(m.id.clone(), carry)));
         }
         ui.add_space(4.0);
     }
+    ui.label(
+        RichText::new(
+            "Another method (a recipe, or the partnership's own method file): open it with File, Open…, and a new scorecard starts under it.",
+        )
+        .small(),
+    );
     reply.or_else(|| buttons(ui, &[("Cancel", Reply::Closed)]))
 }
 

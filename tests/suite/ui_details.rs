@@ -171,3 +171,57 @@ fn the_next_decision_is_taken_at_the_same_meeting() {
         "taken at the meeting of the last decision"
     );
 }
+
+/// Methods in the app: File → New carries the open scorecard's themes across to be scored
+/// again under another method (drafts kept where the factor and level mean the same), and a
+/// recipe opened with File → Open starts a new scorecard under it instead of failing.
+#[test]
+fn themes_are_carried_into_another_method_and_a_recipe_opens_as_a_new_scorecard() {
+    let mut h = sample();
+    menu(&mut h, "File", "New…");
+    click(
+        &mut h,
+        "Carry this scorecard's 13 themes across, to score them again under the new method",
+    );
+    pick(&mut h, "Probability × Harm (classic CSP matrix)");
+    let doc = &h.state().state.doc;
+    assert_eq!(doc.card.method.id, "probability-harm");
+    assert_eq!(doc.card.themes.len(), 13, "the themes came across");
+    assert!(doc.card.themes.iter().all(|t| t.decision.is_none()));
+    assert!(
+        h.state()
+            .state
+            .notes
+            .log
+            .iter()
+            .any(|n| n.text.starts_with("Carried 13 themes into a new scorecard")),
+        "says what it did"
+    );
+    assert!(
+        h.state().state.view.details.is_some(),
+        "and asks for its details"
+    );
+    pick(&mut h, "Cancel");
+    assert!(h.state().state.view.details.is_none(), "closed");
+    // A recipe is a method: opening it starts a new scorecard under it.
+    let recipe = std::path::Path::new("docs/recipes/cell-grid.ron");
+    let method = trh::methods::resolve(recipe.to_str().expect("path")).expect("recipe");
+    h.state_mut().jobs.fixed_pick = Some(recipe.to_path_buf());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run_steps(4);
+    if h.query_by_label("Don't save").is_some() {
+        click(&mut h, "Don't save");
+    }
+    crate::common::wait_for(&mut h, "the recipe", |app| {
+        app.state.doc.card.method.id == method.id
+    });
+    assert!(h.state().state.doc.card.themes.is_empty());
+    assert!(
+        h.state()
+            .state
+            .notes
+            .log
+            .iter()
+            .any(|n| n.text.contains("is a method, not a scorecard")),
+    );
+}

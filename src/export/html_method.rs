@@ -92,10 +92,7 @@ fn lookup(h: &mut String, m: &crate::model::method::Method) {
 }
 
 /// A band's range in words ("4 to below 7"), or where a grid method's band comes from.
-pub(super) fn band_range(
-    m: &crate::model::method::Method,
-    b: &crate::model::method::Band,
-) -> String {
+pub fn band_range(m: &crate::model::method::Method, b: &crate::model::method::Band) -> String {
     if matches!(m.risk, crate::model::method::RiskFormula::Grid { .. }) {
         "from the grid".to_owned()
     } else {

@@ -14,6 +14,7 @@ mod evidence;
 mod html;
 mod html_board;
 mod html_method;
+pub use html_method::band_range;
 mod markdown;
 pub mod rollup;
 mod stability;

@@ -24,6 +24,8 @@ pub enum Command {
     CompareAreas,
     /// The scorecard's title, area, period, author, marking and notes.
     Details,
+    /// The method the scorecard is scored under, in full.
+    ShowMethod,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -131,7 +133,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 40] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -169,6 +171,7 @@ impl Command {
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomReset,
+        Self::ShowMethod,
         Self::Shortcuts,
         Self::About,
     ];
@@ -201,7 +204,7 @@ impl Command {
             | Self::RemoveTheme
             | Self::EditNote
             | Self::AcceptAllData => Menu::Edit,
-            Self::Shortcuts | Self::About => Menu::Help,
+            Self::ShowMethod | Self::Shortcuts | Self::About => Menu::Help,
             _ => Menu::View,
         }
     }
@@ -218,6 +221,7 @@ impl Command {
             Self::ImportEvidence => "Import evidence…",
             Self::CompareAreas => "Compare partnerships…",
             Self::Details => "Scorecard details…",
+            Self::ShowMethod => "The method…",
             Self::AcceptAllData => "Accept all data suggestions",
             Self::ShowEvidence => "Evidence",
             Self::Quit => "Quit",
@@ -261,9 +265,7 @@ impl Command {
             Self::Export => {
                 "Write the ranking (CSV), a workbook (Excel), a priority list (Markdown), a report (HTML) or a chart (PNG, SVG)"
             }
-            Self::Import => {
-                "Bring themes and draft scores in from a CSV or Excel sheet, with a column-mapping step"
-            }
+            Self::Import => "Bring themes and drafts in from a CSV or Excel sheet",
             Self::Quit => "Close trh (asks first if there are unsaved changes)",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
@@ -275,15 +277,14 @@ impl Command {
             Self::EditNote => "Edit the evidence note of the factor the keyboard is on",
             Self::CompareAreas => "Several partnerships' scorecards side by side",
             Self::Details => "Title, area, period, author, protective marking and notes",
+            Self::ShowMethod => "Factors, scales, bands, grades and the outcome lookup",
             Self::ImportEvidence => {
                 "Read police.uk street-level crime, partners' counts tables and survey results as evidence"
             }
             Self::AcceptAllData => {
                 "Set every level the data suggests as the draft, for every theme (one undo step; agreed values and votes are untouched)"
             }
-            Self::ShowEvidence => {
-                "Every theme's figures from the data, and the levels they suggest beside those in force"
-            }
+            Self::ShowEvidence => "Every theme's figures from data, beside the levels in force",
             Self::ShowScorecard => "Score the selected theme factor by factor",
             Self::ShowRanking => "All themes ranked by risk, with the candidate-priority cut line",
             Self::ShowCharts => "Ranked bar chart, risk matrix and position against risk",
@@ -291,16 +292,12 @@ impl Command {
             Self::Compare => {
                 "Choose last year's scorecard: new, removed and renamed themes, rank movement and changed factors"
             }
-            Self::RevealVotes => {
-                "Show or hide the votes (hidden until revealed, so nobody anchors the room)"
-            }
+            Self::RevealVotes => "Show the votes (hidden until revealed, so nobody anchors)",
             Self::NextRound => "Start the next round of votes on this theme",
             Self::Presenter => {
                 "Full screen for the room: one theme at a time, votes hidden until revealed (Esc leaves)"
             }
-            Self::ReusePeople => {
-                "Add the participants and agencies of another scorecard (for example last year's)"
-            }
+            Self::ReusePeople => "Add the participants of another scorecard (last year's)",
             Self::StartLive => {
                 "Participants vote from their own phones over this room's network, straight into this scorecard; nothing leaves the room"
             }

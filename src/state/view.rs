@@ -160,6 +160,8 @@ pub struct ViewState {
     pub evidence_form: Option<super::evidence::EvidenceForm>,
     /// The scorecard details dialog, while it is open.
     pub details: Option<DetailsForm>,
+    /// The method window (Help → The method…) is open.
+    pub show_method: bool,
     /// Several partnerships' scorecards side by side, once chosen.
     pub rollup: Option<RollupView>,
     /// The roll-up's version (each change counts one; an older job's result is dropped) and
@@ -273,6 +275,7 @@ impl Default for ViewState {
             compare: None,
             evidence_form: None,
             details: None,
+            show_method: false,
             rollup: None,
             rollup_jobs: (0, false),
             evidence_sort: (0, false),

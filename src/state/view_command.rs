@@ -16,6 +16,7 @@ impl State {
         match command {
             Command::New => self.modal = Some(Modal::ChooseMethod),
             Command::Shortcuts => self.modal = Some(Modal::Shortcuts),
+            Command::ShowMethod => view.show_method = true,
             Command::Details => {
                 view.details = Some(super::view::DetailsForm::of(&self.doc.card));
             }

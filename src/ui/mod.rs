@@ -21,6 +21,7 @@ pub mod keys;
 pub mod live_dialog;
 pub mod live_panel;
 pub mod menu;
+pub mod method_view;
 pub mod not_written;
 pub mod path_dialog;
 pub mod presenter;
@@ -111,13 +112,13 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
         presenter::presenter_ui(ui, &cx, view);
     } else {
         // A quarter of a 1024-pixel screen, so the vote grid's factors fit beside it.
-        let list_w = (ui.available_width() * 0.26).clamp(200.0, 300.0);
+        let list_w = (ui.available_width() * 0.26).clamp(160.0, 300.0);
         // The Partnerships tab is about other scorecards: this one's themes give way to it.
         if view.tab != Tab::Rollup {
             egui::Panel::left("theme_list")
                 .resizable(true)
                 .default_size(list_w)
-                .min_size(200.0)
+                .min_size(140.0)
                 .show(ui, |ui| {
                     theme_list::theme_list_ui(ui, cx.doc, view, &enabled, &mut out);
                 });
@@ -129,6 +130,7 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
         import_dialog::import_dialog_ui(&ctx, &mut view.import, &cx.doc.card, columns, &mut out);
         evidence_dialog::evidence_dialog_ui(&ctx, &mut view.evidence_form, &mut out);
         details_dialog::details_dialog_ui(&ctx, &mut view.details, &mut out);
+        method_view::method_view_ui(&ctx, &mut view.show_method, &cx.doc.card.method);
     }
     status::toasts_ui(ui.ctx(), notes);
     for action in out {

@@ -225,3 +225,22 @@ fn themes_are_carried_into_another_method_and_a_recipe_opens_as_a_new_scorecard(
             .any(|n| n.text.contains("is a method, not a scorecard")),
     );
 }
+
+/// Help → The method… shows the method in full, with the outcome lookup the report's appendix
+/// has.
+#[test]
+fn the_method_is_shown_in_the_app() {
+    let mut h = sample();
+    menu(&mut h, "Help", "The method…");
+    assert!(h.state().state.view.show_method);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("Outcome: risk band against partnership position")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Very high (4 pts): Life-threatening injury or death.")
+            .is_some()
+    );
+    assert!(h.query_all_by_label("Priority – capability gap").count() >= 2);
+}

@@ -13,6 +13,15 @@ pub mod rollup;
 pub mod row;
 pub mod stability;
 
+/// Points as people say them: "1 pt", "3 pts", "2.5 pts".
+pub fn pts(x: f64) -> String {
+    if x == 1.0 {
+        "1 pt".to_owned()
+    } else {
+        format!("{} pts", num(x))
+    }
+}
+
 /// A number as people write it: whole numbers without decimals, others to two places.
 pub fn num(x: f64) -> String {
     if (x - x.round()).abs() < 1e-9 {

@@ -10,7 +10,6 @@ use crate::model::method::Factor;
 use crate::model::ranking::{FactorResult, RankedTheme};
 use crate::model::scorecard::Source;
 use crate::model::{Edit, Scale, Theme, Value};
-use crate::report::num;
 use crate::state::Action;
 use crate::state::view::ViewState;
 use crate::ui::widgets::{LevelMark, level_choice, quiet, warning};
@@ -102,9 +101,9 @@ fn row_body_ui(ui: &mut Ui, c: &RowCtx<'_>, view: &mut ViewState, out: &mut Vec<
         {
             // Full size and the body colour: read from across a room, not squinted at.
             ui.label(format!(
-                "{} ({} pts) — {}",
+                "{} ({}) — {}",
                 level.label,
-                num(level.points),
+                crate::report::pts(level.points),
                 level.descriptor
             ));
         } else if matches!(c.factor.scale, Scale::Levels(_)) {
@@ -209,7 +208,7 @@ fn title_job(
 
 fn effective_text(r: &FactorResult) -> RichText {
     let value = match (&r.label, r.points) {
-        (Some(l), Some(p)) => format!("{l} ({} pts)", num(p)),
+        (Some(l), Some(p)) => format!("{l} ({})", crate::report::pts(p)),
         _ => "not scored".to_owned(),
     };
     let source = match r.source {
@@ -373,6 +372,10 @@ fn note_ui(ui: &mut Ui, c: &RowCtx<'_>, note: &str, view: &mut ViewState, out: &
 /// A level's button: the key to press in brackets and the points spelled out, so "[4] High
 /// (3 pts)" is never read as four points.
 pub fn level_text(i: usize, level: &crate::model::method::Level) -> String {
-    let unit = if level.points == 1.0 { "pt" } else { "pts" };
-    format!("[{}] {} ({} {unit})", i + 1, level.label, num(level.points))
+    format!(
+        "[{}] {} ({})",
+        i + 1,
+        level.label,
+        crate::report::pts(level.points)
+    )
 }

@@ -6,7 +6,6 @@
 use egui::{RichText, Ui};
 
 use crate::model::method::{Method, Scale};
-use crate::report::num;
 use crate::ui::widgets::quiet;
 
 /// Draws the window while `open`.
@@ -48,9 +47,9 @@ fn scale_ui(ui: &mut Ui, scale: &Scale) {
         Scale::Levels(levels) => {
             for l in levels {
                 ui.label(format!(
-                    "    {} ({} pts): {}",
+                    "    {} ({}): {}",
                     l.label,
-                    num(l.points),
+                    crate::report::pts(l.points),
                     l.descriptor
                 ));
             }

@@ -75,7 +75,7 @@ fn toolbar_ui(
         ui.selectable_value(&mut view.chart, kind, kind.title());
     }
     ui.separator();
-    super::widgets::cut_ui(ui, cx.doc, "Cut line: top", out);
+    super::widgets::cut_ui(ui, cx.doc, ("Cut line: top", ""), out);
     ui.separator();
     if ui
         .button("Export this chart…")

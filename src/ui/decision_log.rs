@@ -16,7 +16,10 @@ pub fn decision_log_ui(ui: &mut Ui, doc: &Document) {
                 ui.label("No decisions or agreed values recorded yet.");
                 return;
             }
-            egui::ScrollArea::vertical()
+            // Scrolls sideways inside the panel's width: a long change never widens the panel
+            // (which stopped the close-call sentences below from wrapping).
+            egui::ScrollArea::both()
+                .max_width(ui.available_width())
                 .max_height(220.0)
                 .id_salt("decision_log_scroll")
                 .show(ui, |ui| {

@@ -73,8 +73,8 @@ pub fn ranking_board_ui(
     let (doc, figures) = (cx.doc, cx.figures_now());
     let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
     ui.horizontal_wrapped(|ui| {
-        super::widgets::cut_ui(ui, doc, "Candidate priorities: top", out);
-        ui.label(format!("of {ranked} ranked themes"));
+        let of = format!("of {ranked} ranked themes");
+        super::widgets::cut_ui(ui, doc, ("Candidate priorities: top", &of), out);
         let departs = doc.ranking.rows.iter().filter(|r| r.departs).count();
         if departs > 0 {
             ui.label(

@@ -130,7 +130,7 @@ pub fn elided(
 pub fn cut_ui(
     ui: &mut Ui,
     doc: &crate::document::Document,
-    label: &str,
+    (label, after): (&str, &str),
     out: &mut Vec<crate::state::Action>,
 ) {
     let ranked = doc.ranking.rows.iter().filter(|r| r.rank.is_some()).count();
@@ -152,6 +152,10 @@ pub fn cut_ui(
     }
     if r.drag_stopped() || r.lost_focus() {
         out.push(crate::state::Action::EndMerge);
+    }
+    // The rest of the sentence ("of 14 ranked themes") before any warning, never split by it.
+    if !after.is_empty() {
+        ui.label(after);
     }
     if let Some(tie) = doc.ranking.cut_tie() {
         let look = style::current(ui);

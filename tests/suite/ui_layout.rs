@@ -262,3 +262,42 @@ fn scoring_an_empty_factor_keeps_the_rows_below_still() {
         "[2] Low (1 pt)"
     );
 }
+
+/// The cut line's sentence stays whole: "Candidate priorities: top [7] of 14 ranked themes",
+/// with the warning of a tie at the cut after it, never spliced into the middle.
+#[test]
+fn the_tie_warning_follows_the_cut_sentence() {
+    let mut h = sample_at(1024.0, 768.0);
+    // A copy of the 7th theme ties with it across the cut line (top 7).
+    let doc = &h.state().state.doc;
+    let seventh = doc.ranking.rows[6].id.clone();
+    let mut twin = doc.card.theme(&seventh).expect("theme").clone();
+    twin.id = trh::model::ThemeId::new("twin");
+    twin.name = "Twin of the seventh".into();
+    twin.decision = None;
+    h.state_mut()
+        .state
+        .doc
+        .apply(
+            &trh::model::Edit::AddTheme { theme: twin, at: 0 },
+            None,
+            "t",
+        )
+        .expect("adds");
+    assert!(
+        h.state().state.doc.ranking.cut_tie().is_some(),
+        "a tie at the cut"
+    );
+    click(&mut h, "Ranking board");
+    h.run_steps(2);
+    let start = h.get_by_label("Candidate priorities: top").rect();
+    let end = h.get_by_label("of 14 ranked themes").rect();
+    assert!(
+        (start.center().y - end.center().y).abs() < 2.0,
+        "the sentence is on one line: {start:?} {end:?}"
+    );
+    assert!(
+        h.query_by_label_contains("Warning: the cut falls inside a tie")
+            .is_some()
+    );
+}

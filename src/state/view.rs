@@ -248,6 +248,8 @@ pub struct RollupView {
     pub selected: Option<usize>,
     /// The chart on show instead of the table.
     pub show_chart: bool,
+    /// What the table is sorted by, and whether reversed.
+    pub sort: (crate::model::rollup::SortBy, bool),
 }
 
 impl Default for ViewState {

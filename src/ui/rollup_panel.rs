@@ -8,7 +8,7 @@
 
 use egui::{Align, Layout, RichText, Ui};
 
-use crate::model::rollup::{Cell, MatchedBy, Rollup, Row};
+use crate::model::rollup::{Cell, MatchedBy, Rollup, Row, SortBy};
 use crate::report::rollup::cell_text;
 use crate::state::action::{Action, RollupAction};
 use crate::state::view::{RollupView, ViewState};
@@ -199,30 +199,41 @@ fn table(ui: &mut Ui, v: &mut RollupView, r: &Rollup) {
         .id_salt("rollup-table")
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                head(ui, w[0], "Theme");
-                head(ui, w[1], "Priority in");
-                for c in &r.columns {
-                    head(ui, w[2], &c.name);
+                head(ui, w[0], "Theme", SortBy::Theme, &mut v.sort);
+                head(ui, w[1], "Priority in", SortBy::Reach, &mut v.sort);
+                for (p, c) in r.columns.iter().enumerate() {
+                    head(ui, w[2], &c.name, SortBy::Partnership(p), &mut v.sort);
                 }
-                head(ui, w[3], "Ranks (median)");
+                head(ui, w[3], "Ranks (median)", SortBy::Median, &mut v.sort);
             });
+            let order = r.order(v.sort.0, v.sort.1);
             egui::ScrollArea::vertical()
                 .id_salt("rollup-rows")
                 .auto_shrink([false, false])
-                .show_rows(ui, ROW_HEIGHT, r.rows.len(), |ui, shown| {
+                .show_rows(ui, ROW_HEIGHT, order.len(), |ui, shown| {
                     ui.style_mut().interaction.selectable_labels = false;
-                    for i in shown {
+                    for &i in &order[shown] {
                         row_ui(ui, r, i, w, &mut v.selected);
                     }
                 });
         });
 }
 
-/// A heading, on up to two lines.
-fn head(ui: &mut Ui, w: f32, text: &str) {
+/// A heading, on up to two lines: click to sort by it, again to reverse.
+fn head(ui: &mut Ui, w: f32, text: &str, by: SortBy, sort: &mut (SortBy, bool)) {
     boxed(ui, w, 36.0, |ui| {
-        ui.add(egui::Label::new(RichText::new(text).strong()).wrap())
-            .on_hover_text(text);
+        let on = sort.0 == by;
+        let arrow = match (on, sort.1) {
+            (true, true) => " ˇ",
+            (true, false) => " ˆ",
+            _ => "",
+        };
+        let b = egui::Button::new(RichText::new(format!("{text}{arrow}")).strong())
+            .frame(false)
+            .wrap();
+        if ui.add(b).on_hover_text(format!("Sort by {text}")).clicked() {
+            *sort = (by, on && !sort.1);
+        }
     });
 }
 

@@ -498,6 +498,17 @@ fn the_app_matches_and_splits_by_hand_and_saves_the_matches() {
     let dir = tempfile::tempdir().expect("dir");
     let mut h = app_on_folder(dir.path());
     assert_eq!(rows_named(&h, "Anti-social behaviour"), 1, "apart at first");
+    // A heading sorts the table.
+    click_last(&mut h, "Theme");
+    assert_eq!(
+        h.state().state.view.rollup.as_ref().expect("view").sort,
+        (trh::model::rollup::SortBy::Theme, false)
+    );
+    click_last(&mut h, "Priority in");
+    assert_eq!(
+        h.state().state.view.rollup.as_ref().expect("view").sort,
+        (trh::model::rollup::SortBy::Reach, false)
+    );
     // Choose Plymouth's row, then "Same theme as" Peterborough's.
     // (The theme list beside the tab has the sample's theme of that name too: the table's is
     // drawn last.)
@@ -755,4 +766,57 @@ fn the_illustrative_peninsula_rolls_up_as_each_area_ranks_it() {
         Status::Adopted,
         "Devon-style's board adopted it"
     );
+}
+
+/// The table sorts by any column (a heading clicked, then again to reverse): by one
+/// partnership's rank with the themes it did not assess last either way, by name, by median.
+#[test]
+fn the_table_sorts_by_any_column_with_the_unassessed_last() {
+    use trh::model::rollup::SortBy;
+    let (a, b) = (
+        load("plymouth-style-2018.ron"),
+        load("peterborough-style-2016.ron"),
+    );
+    let r = rollup(
+        &[("Plymouth".into(), &a), ("Peterborough".into(), &b)],
+        &trh::model::rollup::Hand::default(),
+    );
+    assert_eq!(
+        r.order(SortBy::Reach, false),
+        (0..r.rows.len()).collect::<Vec<_>>()
+    );
+    for desc in [false, true] {
+        let ranks: Vec<Option<u32>> = r
+            .order(SortBy::Partnership(1), desc)
+            .into_iter()
+            .map(|i| r.rows[i].cells[1].rank)
+            .collect();
+        let known: Vec<u32> = ranks.iter().flatten().copied().collect();
+        let first_none = ranks
+            .iter()
+            .position(Option::is_none)
+            .unwrap_or(ranks.len());
+        assert!(
+            ranks[first_none..].iter().all(Option::is_none),
+            "unassessed last: {ranks:?}"
+        );
+        assert!(
+            known
+                .windows(2)
+                .all(|w| if desc { w[0] >= w[1] } else { w[0] <= w[1] }),
+            "{ranks:?}"
+        );
+    }
+    let names: Vec<String> = r
+        .order(SortBy::Theme, false)
+        .into_iter()
+        .map(|i| r.rows[i].theme.to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]));
+    let medians: Vec<f64> = r
+        .order(SortBy::Median, false)
+        .into_iter()
+        .filter_map(|i| r.rows[i].median_rank)
+        .collect();
+    assert!(medians.windows(2).all(|w| w[0] <= w[1]));
 }

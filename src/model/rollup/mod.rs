@@ -107,6 +107,47 @@ impl Row {
     }
 }
 
+/// What the roll-up's table is sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// How widely a priority, then median rank (the roll-up's own order).
+    #[default]
+    Reach,
+    /// Theme name.
+    Theme,
+    /// One partnership's rank.
+    Partnership(usize),
+    /// Median rank.
+    Median,
+}
+
+impl Rollup {
+    /// The rows' indices sorted by `by`, reversed when `desc`; a theme a partnership did not
+    /// rank (or with no median) comes last either way.
+    pub fn order(&self, by: SortBy, desc: bool) -> Vec<usize> {
+        let key = |r: &Row| -> Option<f64> {
+            match by {
+                SortBy::Reach | SortBy::Theme => Some(0.0),
+                SortBy::Partnership(p) => r.cells.get(p).and_then(|c| c.rank).map(f64::from),
+                SortBy::Median => r.median_rank,
+            }
+        };
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&self.rows[a], &self.rows[b]);
+            let by_value = match by {
+                SortBy::Reach => a.cmp(&b),
+                SortBy::Theme => crate::model::ids::name_key(&x.theme)
+                    .cmp(&crate::model::ids::name_key(&y.theme)),
+                _ => key(x).unwrap_or(0.0).total_cmp(&key(y).unwrap_or(0.0)),
+            };
+            let by_value = if desc { by_value.reverse() } else { by_value };
+            key(x).is_none().cmp(&key(y).is_none()).then(by_value)
+        });
+        order
+    }
+}
+
 /// The partnership whose scorecard is a column.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Column {

@@ -6,7 +6,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::bar::{cut_label, row_name};
+use super::bar::{cut_mark, row_name};
 use super::{ChartOptions, DrawResult, FONT, Mark};
 use crate::model::stability::Stability;
 
@@ -81,13 +81,21 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             rect: [(x0 - name_w as i32) as f32, y0 as f32, x1 as f32, y1 as f32],
         });
     }
-    let cut = st.top;
-    if cut > 0 && cut < rows.len() {
-        let line = ShapeStyle::from(&p.accent).stroke_width((3.0 * s) as u32);
-        let (x, y) = (cut as f64 + 0.5, (n - cut) as f64);
-        area.draw(&PathElement::new(vec![(0.5, y), (n as f64 + 0.5, y)], line))?;
-        area.draw(&PathElement::new(vec![(x, 0.0), (x, n as f64)], line))?;
-        cut_label(root, chart.backend_coord(&(n as f64 + 0.5, y)), cut, o)?;
+    // Down after rank N; across below the themes ranked N or better (a tie is inside).
+    let (cut, inside) = (st.top, inside_cut(&rows, st.top));
+    if cut > 0 && inside < rows.len() {
+        let (x, y) = (cut as f64 + 0.5, (n - inside) as f64);
+        let at = |p: (f64, f64)| chart.backend_coord(&p);
+        cut_mark(root, (at((x, 0.0)), at((x, n as f64))), None, o)?;
+        let across = (at((0.5, y)), at((n as f64 + 0.5, y)));
+        cut_mark(root, across, Some((cut, inside)), o)?;
     }
     Ok(marks)
+}
+
+/// The rows ranked `cut` or better.
+fn inside_cut(rows: &[&crate::model::stability::ThemeStability], cut: usize) -> usize {
+    rows.iter()
+        .take_while(|t| t.rank.is_some_and(|k| k as usize <= cut))
+        .count()
 }

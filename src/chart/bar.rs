@@ -80,13 +80,11 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
             ],
         });
     }
-    if o.cut > 0 && o.cut < rows.len() {
-        let y = (n - o.cut) as f64;
-        area.draw(&PathElement::new(
-            vec![(0.0, y), (max_risk, y)],
-            ShapeStyle::from(&p.accent).stroke_width((3.0 * s) as u32),
-        ))?;
-        cut_label(root, chart.backend_coord(&(max_risk, y)), o.cut, o)?;
+    // Below the themes ranked N or better: a tie at the cut is inside it.
+    let inside = rows.iter().take_while(|r| in_cut(r, o.cut)).count();
+    if o.cut > 0 && inside < rows.len() {
+        let at = |x: f64| chart.backend_coord(&(x, (n - inside) as f64));
+        cut_mark(root, (at(0.0), at(max_risk)), Some((o.cut, inside)), o)?;
     }
     Ok(marks)
 }
@@ -113,15 +111,35 @@ pub(super) fn row_name<DB: DrawingBackend<ErrorType: 'static>>(
 }
 
 /// "cut line: top N", just above the line's right end at `(xr, yr)`.
-pub(super) fn cut_label<DB: DrawingBackend<ErrorType: 'static>>(
+/// The cut line from one point to another (pixels), labelled at the second when asked.
+pub(super) fn cut_mark<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    (from, to): ((i32, i32), (i32, i32)),
+    label: Option<(usize, usize)>,
+    o: &ChartOptions,
+) -> DrawResult<()> {
+    let line = ShapeStyle::from(&o.palette.accent).stroke_width((3.0 * o.scale) as u32);
+    root.draw(&PathElement::new(vec![from, to], line))?;
+    match label {
+        Some(cut) => cut_label(root, to, cut, o),
+        None => Ok(()),
+    }
+}
+
+fn cut_label<DB: DrawingBackend<ErrorType: 'static>>(
     root: &DrawingArea<DB, Shift>,
     (xr, yr): (i32, i32),
-    cut: usize,
+    (cut, inside): (usize, usize),
     o: &ChartOptions,
 ) -> DrawResult<()> {
     let s = o.scale;
+    let text = if inside > cut {
+        format!("cut line: top {cut} ({inside} with the tie)")
+    } else {
+        format!("cut line: top {cut}")
+    };
     root.draw(&Text::new(
-        format!("cut line: top {cut}"),
+        text,
         (xr - (4.0 * s) as i32, yr - (4.0 * s) as i32),
         (FONT, o.palette.size(14.0, s))
             .into_font()

@@ -75,7 +75,7 @@ pub enum CliCommand {
     /// Rank the themes of a scorecard.
     ///
     /// Columns: rank, theme, harm, likelihood, risk, band, confidence, position, outcome,
-    /// decision, flags, candidate (above the cut line: yes, no or "tied at cut") and marking.
+    /// decision, flags, candidate (inside the cut line: yes, no or "yes (tied at cut)") and marking.
     /// Ties: equal risk is ordered by harm, then likelihood; themes equal on all three share
     /// a rank. Themes with a missing factor are listed last, unranked. A cut line that falls
     /// inside a tie is reported.

@@ -73,13 +73,6 @@ impl Figures {
         self.theme(id)?.badge(self.stability.top)
     }
 
-    /// Whether a close call at the cut line names the theme (it moves, or is passed).
-    pub fn has_cut_call(&self, id: &ThemeId) -> bool {
-        self.close
-            .about(id)
-            .any(|c| matches!(c.outcome, close_calls::Crossing::Cut { .. }))
-    }
-
     /// "2,000 resampled runs, seed 1": what the figures rest on.
     pub fn basis(&self) -> String {
         self.stability.basis()

@@ -118,20 +118,20 @@ fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) 
     let palette = crate::chart::Palette::for_look(crate::look::Look::Light);
     let _ = writeln!(
         h,
-        "<h2>Ranked priorities</h2>\n<p class=\"quiet\">The first {cut} ranked themes are the candidate priorities (the heavy line). {}</p>",
+        "<h2>Ranked priorities</h2>\n<p class=\"quiet\">The top {cut} are the candidate priorities (above the heavy line; a tie at the line is all inside it). {}</p>",
         e(&crate::report::rank_table::legend(ranking))
     );
     if let Some(tie) = ranking.cut_tie() {
         let _ = writeln!(
             h,
             "<p class=\"tie\"><strong>Warning:</strong> {}</p>",
-            e(&tie.sentence(cut))
+            e(&tie.sentence())
         );
     }
     h.push_str("<table class=\"data ranked\"><thead><tr><th>Rank</th><th>Theme</th><th>Harm</th><th>Like&#173;li&#173;hood</th><th>Risk</th><th>Band</th><th>Con&#173;fi&#173;dence</th><th>Pos&#173;i&#173;tion</th><th>Sug&#173;gest&#173;ed</th><th>De&#173;ci&#173;sion</th><th>Flags</th></tr></thead><tbody>\n");
     for (i, row) in ranking.rows.iter().enumerate() {
         let c = RowText::of(row);
-        let class = if cut > 0 && i + 1 == cut {
+        let class = if cut > 0 && i + 1 == ranking.line() {
             " class=\"cut\""
         } else {
             ""

@@ -116,21 +116,18 @@ fn themes(out: &mut String, card: &Scorecard, ranking: &Ranking) {
 fn ranked_list(out: &mut String, ranking: &Ranking) {
     out.push_str("\n\n## Ranked priority list\n\n");
     out.push_str(&format!(
-        "Candidate priorities: the top {} (above the line).\n\n",
+        "Candidate priorities: the top {} (above the line; a tie at the line is all inside it).\n\n",
         ranking.cut
     ));
     if let Some(tie) = ranking.cut_tie() {
-        out.push_str(&format!(
-            "> **Warning:** {}\n\n",
-            md(&tie.sentence(ranking.cut))
-        ));
+        out.push_str(&format!("> **Warning:** {}\n\n", md(&tie.sentence())));
     }
     out.push_str(
         "| Rank | Theme | Risk | Band | Confidence | Suggested | Decision | Rationale |\n",
     );
     out.push_str("|---:|---|---:|---|---|---|---|---|\n");
     for (i, row) in ranking.rows.iter().enumerate() {
-        if i == ranking.cut && ranking.cut > 0 {
+        if i == ranking.line() && ranking.cut > 0 {
             out.push_str("| | **— cut line —** | | | | | | |\n");
         }
         let decision = row.decision.map(|d| d.label()).unwrap_or("not yet decided");

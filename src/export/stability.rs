@@ -51,8 +51,9 @@ pub(super) fn html(h: &mut String, f: &Figures) {
     h.push_str("<h2>How much the room's disagreement matters</h2>\n");
     let _ = writeln!(
         h,
-        "<p class=\"quiet\">{} Figures from {}.</p>",
+        "<p class=\"quiet\">{} {} Figures from {}.</p>",
         e(WHAT_IT_SAYS),
+        e(crate::model::stability::BADGES_EXPLAINED),
         e(&basis(f))
     );
     let _ = writeln!(
@@ -83,8 +84,9 @@ pub(super) fn markdown(out: &mut String, f: &Figures, md: fn(&str) -> String) {
     let top = f.stability.top;
     let _ = write!(
         out,
-        "\n## How much the room's disagreement matters\n\n{} Figures from {}.\n\n| Rank | Theme | Rank interval | In the top {top} | Keeps its band | Stability |\n|---:|---|---|---:|---:|---|\n",
+        "\n## How much the room's disagreement matters\n\n{} {} Figures from {}.\n\n| Rank | Theme | Rank interval | In the top {top} | Keeps its band | Stability |\n|---:|---|---|---:|---:|---|\n",
         WHAT_IT_SAYS,
+        crate::model::stability::BADGES_EXPLAINED,
         basis(f)
     );
     for t in ranked(f) {
@@ -145,5 +147,6 @@ pub(super) fn sheet(
     }
     r += 2;
     ws.write_string(r, 1, WHAT_IT_SAYS)?;
+    ws.write_string(r + 1, 1, crate::model::stability::BADGES_EXPLAINED)?;
     Ok(())
 }

@@ -48,7 +48,7 @@ fn ranking_sheet(
     let ws = sheet(wb, "Ranking", card, s, &headings)?;
     ws.write_string(0, 1, format!("{} {}", card.title, card.period).trim())?;
     if let Some(tie) = ranking.cut_tie() {
-        ws.write_string(0, 2, tie.sentence(ranking.cut))?;
+        ws.write_string(0, 2, tie.sentence())?;
     }
     let candidates = ranking.candidates();
     for (i, (row, candidate)) in ranking.rows.iter().zip(&candidates).enumerate() {

@@ -42,10 +42,19 @@ pub fn summary(card: &Scorecard, ranking: &Ranking) -> Summary {
     let (intro, chosen) = if adopted.is_empty() {
         let candidates = ranking.candidates();
         (
-            format!(
-                "No board decisions are recorded yet: these are the candidate priorities, the first {} ranked themes.",
-                ranking.cut
-            ),
+            match ranking.cut_tie() {
+                Some(tie) => format!(
+                    "No board decisions are recorded yet: these are the candidate priorities, the top {} and the {} themes tied at rank {} ({} in all).",
+                    ranking.cut,
+                    tie.tied.len(),
+                    tie.rank,
+                    tie.inside
+                ),
+                None => format!(
+                    "No board decisions are recorded yet: these are the candidate priorities, the top {} ranked themes.",
+                    ranking.cut
+                ),
+            },
             (0..ranking.rows.len())
                 .filter(|&i| candidates[i] != Candidate::No)
                 .collect(),

@@ -61,7 +61,7 @@ fn rows(ranking: &Ranking, top: Option<usize>) -> impl Iterator<Item = &RankedTh
 /// The cut-line sentence printed under a table: where it is, and whether it splits a tie.
 pub fn cut_note(ranking: &Ranking) -> String {
     match ranking.cut_tie() {
-        Some(tie) => format!("warning: {}", tie.sentence(ranking.cut)),
+        Some(tie) => format!("warning: {}", tie.sentence()),
         None => format!("cut line: top {} are candidate priorities", ranking.cut),
     }
 }

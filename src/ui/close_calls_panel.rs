@@ -69,8 +69,9 @@ pub(super) fn close_calls_ui(
     .show(ui, |ui| {
         ui.label(
             RichText::new(format!(
-                "How much the room's disagreement matters, from {}. Each sentence was checked by ranking again with the change made.",
-                r.basis()
+                "How much the room's disagreement matters, from {}. Each sentence was checked by ranking again with the change made. {}",
+                r.basis(),
+                crate::model::stability::BADGES_EXPLAINED
             ))
             .small()
             .weak(),

@@ -99,7 +99,7 @@ pub fn ranking_board_ui(
         .show_rows(ui, row_h, rows.len(), |ui, range| {
             for i in range {
                 let r = rows[i];
-                let cut_above = by_rank && doc.ranking.cut > 0 && i == doc.ranking.cut;
+                let cut_above = by_rank && doc.ranking.cut > 0 && i == doc.ranking.line();
                 let selected = view.selected.as_ref() == Some(&r.id);
                 let place = Place {
                     row_h,

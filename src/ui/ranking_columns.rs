@@ -138,7 +138,14 @@ pub(super) fn header_ui(ui: &mut Ui, cols: &Columns, row_h: f32, view: &mut View
         let id = ui.scope_id().with(("board_heading", i));
         let r = ui
             .interact(cell.intersect(clip), id, egui::Sense::click())
-            .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+            .on_hover_text(if *key == SortKey::Stability {
+                format!(
+                    "Sort by stability\n\n{}",
+                    crate::model::stability::BADGES_EXPLAINED
+                )
+            } else {
+                format!("Sort by {}", name.to_lowercase())
+            });
         let color = if r.hovered() {
             ui.visuals().widgets.hovered.fg_stroke.color
         } else {

@@ -141,7 +141,7 @@ pub fn cut_ui(
         .add(egui::DragValue::new(&mut cut).range(0..=most))
         .labelled_by(l.id)
         .on_hover_text(
-            "Where the cut line falls: themes ranked at or above it are candidate priorities (saved in the scorecard)",
+            "Where the cut line falls: themes ranked N or better are candidate priorities, so a tie at the line is all inside it (saved in the scorecard)",
         );
     if cut != doc.ranking.cut {
         let cut = u32::try_from(cut).ok();
@@ -159,16 +159,8 @@ pub fn cut_ui(
     }
     if let Some(tie) = doc.ranking.cut_tie() {
         let look = style::current(ui);
-        ui.label(warning(
-            format!(
-                "Warning: the cut falls inside a tie at rank {}: {} above, {} below",
-                tie.rank,
-                tie.above.join(", "),
-                tie.below.join(", ")
-            ),
-            look,
-        ))
-        .on_hover_text(tie.sentence(doc.ranking.cut));
+        ui.label(warning(tie.short(), look))
+            .on_hover_text(tie.sentence());
     }
 }
 

@@ -31,6 +31,7 @@ mod board_paper;
 mod chart_text;
 mod cli;
 mod compat;
+mod cut_tie;
 mod decimal;
 mod diff;
 mod evidence;

@@ -296,8 +296,5 @@ fn the_tie_warning_follows_the_cut_sentence() {
         (start.center().y - end.center().y).abs() < 2.0,
         "the sentence is on one line: {start:?} {end:?}"
     );
-    assert!(
-        h.query_by_label_contains("Warning: the cut falls inside a tie")
-            .is_some()
-    );
+    assert!(h.query_by_label_contains("Tie at the cut:").is_some());
 }

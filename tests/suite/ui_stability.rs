@@ -109,7 +109,6 @@ fn presenter_modes_ranking_reveal_marks_the_close_calls() {
         let marked = match t.badge(top) {
             Some(Badge::CoinToss) => " · coin toss",
             Some(Badge::CloseCall) => " · close call",
-            _ if r.has_cut_call(&t.id) => " · close call",
             _ => "",
         };
         let said = format!("{rank} {}{marked}", t.name);
@@ -120,4 +119,61 @@ fn presenter_modes_ranking_reveal_marks_the_close_calls() {
     }
     // Modern slavery (77 % inside the top 7) is one of them.
     assert!(h.query_by_label("6 Modern slavery · close call").is_some());
+}
+
+/// The reveal fits a 1024×768 projector however far it has gone, and shows the cut line (with
+/// the tie it holds) once the first theme below it is revealed.
+#[test]
+fn the_reveal_fits_the_screen_and_shows_the_cut_line() {
+    use trh::app::TrhApp;
+    let app = TrhApp::new(crate::common::config(trh::app::Start::Sample, None));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .build_ui_state(|ui, app: &mut TrhApp| app.show(ui), app);
+    h.run_steps(2);
+    // A copy of the 7th theme ties with it at the cut (top 7).
+    let doc = &h.state().state.doc;
+    let seventh = doc.ranking.rows[6].id.clone();
+    let mut twin = doc.card.theme(&seventh).expect("theme").clone();
+    twin.id = trh::model::ThemeId::new("twin");
+    twin.name = "Twin of the seventh".into();
+    twin.decision = None;
+    let add = trh::model::Edit::AddTheme { theme: twin, at: 0 };
+    h.state_mut()
+        .state
+        .doc
+        .apply(&add, None, "t")
+        .expect("adds");
+    h.run_steps(2);
+    h.key_press(Key::F5);
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    let line = "cut line: top 7 (8 with the tie)";
+    let total = h.state().state.doc.ranking.rows.len();
+    for shown in 1..=total {
+        h.key_press(Key::ArrowRight);
+        h.run_steps(1);
+        let rows: Vec<_> = h
+            .query_all(By::new().role(Role::ListItem))
+            .map(|n| n.rect())
+            .collect();
+        assert_eq!(rows.len(), shown, "revealed");
+        for r in &rows {
+            assert!(
+                r.bottom() <= 768.0 && r.top() >= 0.0,
+                "{shown}: row at {r:?}"
+            );
+        }
+        // Eight themes are inside the line; it shows once the ninth from the top is revealed.
+        assert_eq!(
+            h.query_by_label(line).is_some(),
+            shown >= total - 8,
+            "{shown} shown"
+        );
+    }
+    let tied = h
+        .query_all(By::new().label_contains("· tied at cut"))
+        .count();
+    assert_eq!(tied, 2, "both tied themes say so");
 }

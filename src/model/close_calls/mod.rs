@@ -38,6 +38,8 @@ pub enum Crossing {
         other_rank: u32,
         /// Whether `theme` is inside the top N now.
         inside: bool,
+        /// Coming in by drawing level with `other` (a tie at the line is inside it).
+        level: bool,
     },
     /// `theme` would leave its band.
     Band {
@@ -171,7 +173,6 @@ struct Ctx<'a> {
     /// Per theme: the source of each value.
     sources: Vec<Vec<Source>>,
     scores: Vec<QuickScore>,
-    names: Vec<String>,
 }
 
 /// The scale's values in ordinal order.
@@ -205,7 +206,6 @@ impl<'a> Ctx<'a> {
                 .push(row.map_or_else(Vec::new, |r| r.factors.iter().map(|f| f.source).collect()));
         }
         let scores = values.iter().map(|v| quick_score(&prep, v)).collect();
-        let names = card.themes.iter().map(|t| t.name.to_lowercase()).collect();
         Self {
             card,
             prep,
@@ -213,30 +213,26 @@ impl<'a> Ctx<'a> {
             values,
             sources,
             scores,
-            names,
         }
     }
 
-    /// Whether theme `a` scored `sa` is listed before theme `b` scored `sb`.
-    fn before(&self, a: usize, sa: &QuickScore, b: usize, sb: &QuickScore) -> bool {
+    /// Whether score `a` ranks strictly ahead of score `b` (equal scores share a rank; names
+    /// play no part).
+    fn ahead(&self, a: &QuickScore, b: &QuickScore) -> bool {
         let key = |s: &QuickScore| match (s.risk, s.harm, s.likelihood) {
             (Some(r), Some(h), Some(l)) => Some((r, h, l)),
             _ => None,
         };
-        let by_score = match (key(sa), key(sb)) {
+        match (key(a), key(b)) {
             (Some(x), Some(y)) => {
                 y.0.total_cmp(&x.0)
                     .then(y.1.total_cmp(&x.1))
                     .then(y.2.total_cmp(&x.2))
+                    .is_lt()
             }
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        };
-        by_score
-            .then_with(|| self.names[a].cmp(&self.names[b]))
-            .then_with(|| self.card.themes[a].id.cmp(&self.card.themes[b].id))
-            .is_lt()
+            (Some(_), None) => true,
+            _ => false,
+        }
     }
 
     /// The smallest change to theme `t` for which `goal` holds of its new score, taking at

@@ -1,32 +1,28 @@
 //! The searches of [`super::close_calls`]: the cut line, the bands and the risk weights, each
 //! call checked by recomputation and put into a sentence.
 
-use super::place::{Keyed, listed_after, rank_of, ranked, row};
+use super::place::{Keyed, rank_of, ranked, row};
 use super::{CloseCall, Crossing, Ctx, Found, PEOPLE_LIMIT, Shift};
 use crate::model::method::RiskFormula;
 use crate::model::ranking::{QuickScore, rank, score};
 use crate::model::scorecard::{Scorecard, Source};
 
-/// Checks a cut call on a copy of the card: the change moves `t` across `other`, and one
-/// person fewer does not.
+/// Checks a cut call on a copy of the card: the change takes `t` across the line (its rank
+/// from `top` or better to worse, or back: a tie at the line is inside it), and one person
+/// fewer does not.
 fn verify_cut(
     ctx: &Ctx<'_>,
     scratch: &mut Scorecard,
     f: &Found,
-    other: usize,
-    inside: bool,
+    (top, inside): (usize, bool),
 ) -> bool {
-    let (a, b) = (
-        ctx.card.themes[f.theme].id.as_str(),
-        ctx.card.themes[other].id.as_str(),
-    );
+    let id = &ctx.card.themes[f.theme].id;
     let flipped = |card: &Scorecard| {
-        let r = rank(card);
-        if inside {
-            listed_after(&r, a, b)
-        } else {
-            listed_after(&r, b, a)
-        }
+        let now_in = rank(card)
+            .row(id)
+            .and_then(|r| r.rank)
+            .is_some_and(|k| k as usize <= top);
+        now_in != inside
     };
     scratch.themes[f.theme] = std::sync::Arc::new(ctx.changed(f, usize::MAX));
     let does = flipped(scratch);
@@ -41,21 +37,32 @@ fn verify_cut(
 /// rest), and the weight moves that swap the pair at the line.
 pub(super) fn cut_calls(ctx: &Ctx<'_>, top: usize, out: &mut Vec<Keyed>) {
     let ranked = ranked(ctx);
-    if top == 0 || ranked.len() <= top {
+    // Inside: ranked `top` or better, so a tie at the line is all inside it.
+    let line = ranked
+        .iter()
+        .take_while(|&&t| rank_of(ctx, t) as usize <= top)
+        .count();
+    if top == 0 || line >= ranked.len() {
         return;
     }
-    let (last_in, first_out) = (ranked[top - 1], ranked[top]);
+    let (last_in, first_out) = (ranked[line - 1], ranked[line]);
     let mut scratch: Option<Scorecard> = None;
     for (pos, &t) in ranked.iter().enumerate() {
-        let inside = pos < top;
-        let other = if inside { first_out } else { last_in };
+        let inside = pos < line;
+        // The others' N-th best: coming level with it brings `t` in; falling below it takes
+        // `t` out.
+        let other = if inside && pos < top {
+            ranked[top]
+        } else {
+            ranked[top - 1]
+        };
         let edge = t == last_in || t == first_out;
         let so = ctx.scores[other];
         let goal = |s: &QuickScore| {
             if inside {
-                ctx.before(other, &so, t, s)
+                ctx.ahead(&so, s)
             } else {
-                ctx.before(t, s, other, &so)
+                !ctx.ahead(&so, s)
             }
         };
         let limit = if edge { usize::MAX } else { PEOPLE_LIMIT };
@@ -63,16 +70,24 @@ pub(super) fn cut_calls(ctx: &Ctx<'_>, top: usize, out: &mut Vec<Keyed>) {
             continue;
         };
         let card = scratch.get_or_insert_with(|| ctx.card.clone());
-        if !verify_cut(ctx, card, &found, other, inside) {
+        if !verify_cut(ctx, card, &found, (top, inside)) {
             continue;
         }
         let close = found.size() <= PEOPLE_LIMIT;
+        let moved = crate::model::ranking::score(&ctx.prep, &ctx.changed(&found, usize::MAX));
+        let moved = QuickScore {
+            harm: moved.harm,
+            likelihood: moved.likelihood,
+            risk: moved.risk,
+            band: None,
+        };
         let outcome = Crossing::Cut {
             theme: ctx.card.themes[t].id.clone(),
             rank: rank_of(ctx, t),
             other: ctx.card.themes[other].id.clone(),
             other_rank: rank_of(ctx, other),
             inside,
+            level: !inside && !ctx.ahead(&moved, &so),
         };
         let change = change_of(ctx, &found);
         let sentence = super::text::sentence(ctx, top, &outcome, &change);

@@ -192,3 +192,55 @@ fn weight_calls_for(risk: RiskFormula) {
         Some("No one-level change of one factor alters the top 1.")
     );
 }
+
+/// The one rule for a tie at the cut: ranked N or better is inside, so drawing level with the
+/// last theme inside brings a theme in, and a theme inside leaves only by falling strictly
+/// below. Bravo (4 × 3) draws level with Alpha (4 × 4) at rank 1 if its likelihood is raised;
+/// before the rule, Bravo's name (after Alpha's) kept it out and no call was found for it.
+#[test]
+fn drawing_level_at_the_cut_is_inside_it() {
+    use crate::model::ranking::tests::{card, method, theme};
+    let m = method("impact-likelihood-4x4");
+    let t = |name: &str, i: &str, l: &str| theme(&m, name, &[("impact", i), ("likelihood", l)]);
+    let c = card(
+        &m,
+        vec![
+            t("Alpha", "4", "4"),
+            t("Bravo", "4", "3"),
+            t("Cyber", "1", "1"),
+        ],
+    );
+    let calls = close_calls(&c, 1);
+    let level = calls
+        .calls
+        .iter()
+        .find(|x| matches!(&x.outcome, Crossing::Cut { theme, level: true, .. } if theme.as_str() == "bravo"))
+        .expect("Bravo draws level");
+    assert_eq!(
+        level.sentence,
+        "#2 Bravo would draw level with #1 Alpha, into the top 1 (a tie at the line is inside it), if Bravo's draft Likelihood were Almost certain instead of Likely."
+    );
+    // Checked by ranking again: both share rank 1, so both are inside the top 1.
+    let mut raised = c.clone();
+    let b = Arc::make_mut(&mut raised.themes[1]);
+    let (_, f) = m.factor("likelihood").expect("factor");
+    b.scores
+        .get_mut(&FactorId::from("likelihood"))
+        .expect("score")
+        .draft = Some(f.scale.parse("4").expect("code"));
+    let r = rank(&raised).with_cut(1);
+    assert_eq!(r.line(), 2);
+    assert!(
+        r.rows
+            .iter()
+            .all(|x| x.rank == Some(1) || x.name == "Cyber")
+    );
+    // Alpha leaves only by falling strictly below Bravo: impact down one (3 × 4 = 12 ties on
+    // risk with Bravo's 12 but loses on harm).
+    let alpha = calls
+        .calls
+        .iter()
+        .find(|x| matches!(&x.outcome, Crossing::Cut { theme, inside: true, .. } if theme.as_str() == "alpha"))
+        .expect("Alpha can fall");
+    assert!(alpha.sentence.contains("Impact"), "{}", alpha.sentence);
+}

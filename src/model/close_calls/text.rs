@@ -79,9 +79,14 @@ pub(super) fn sentence(ctx: &Ctx<'_>, top: usize, outcome: &Crossing, change: &S
             other,
             other_rank,
             inside,
+            level,
         } => {
             let (a, b) = (name(ctx, theme), name(ctx, other));
-            if rank.abs_diff(*other_rank) == 1 {
+            if *level {
+                format!(
+                    "#{rank} {a} would draw level with #{other_rank} {b}, into the top {top} (a tie at the line is inside it), if {cond}."
+                )
+            } else if rank.abs_diff(*other_rank) == 1 {
                 let (hi, lo) = if *inside {
                     ((rank, a), (other_rank, b))
                 } else {

@@ -114,6 +114,7 @@ pub(super) fn weight_calls(
             other: ctx.card.themes[y].id.clone(),
             other_rank: rank_of(ctx, y),
             inside: true,
+            level: false,
         };
         let change = Shift::Weight {
             term: name.clone(),

@@ -276,4 +276,4 @@ pub(super) fn named(index: usize, id: &str, label: &str) -> Named {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -7,12 +7,12 @@ use crate::model::method::ConfidenceMode;
 use crate::model::scorecard::{Decision, FactorScore};
 use crate::model::{Method, Scorecard, Theme};
 
-fn method(id: &str) -> Method {
+pub(crate) fn method(id: &str) -> Method {
     crate::methods::builtin(id).expect("shipped method")
 }
 
 /// A theme whose factors are drafted with the given codes.
-fn theme(m: &Method, name: &str, codes: &[(&str, &str)]) -> Theme {
+pub(crate) fn theme(m: &Method, name: &str, codes: &[(&str, &str)]) -> Theme {
     let mut t = Theme::new(&crate::model::ids::slug(name), name);
     for (factor, code) in codes {
         let (_, f) = m.factor(factor).expect("known factor");
@@ -27,7 +27,7 @@ fn theme(m: &Method, name: &str, codes: &[(&str, &str)]) -> Theme {
     t
 }
 
-fn card(m: &Method, themes: Vec<Theme>) -> Scorecard {
+pub(crate) fn card(m: &Method, themes: Vec<Theme>) -> Scorecard {
     let mut c = Scorecard::new("test", m.clone());
     c.themes = themes.into_iter().map(std::sync::Arc::new).collect();
     c
@@ -300,19 +300,24 @@ fn a_cut_line_inside_a_tie_is_reported_and_one_between_ranks_is_not() {
             t("Drugs", "1", "1"),
         ],
     );
-    for (cut, tie) in [
-        (1, None),
-        (2, Some((2, vec!["Burglary"], vec!["Cyber"]))),
-        (3, None),
+    for (cut, tie, line) in [
+        (1, None, 1),
+        (2, Some((2, vec!["Burglary", "Cyber"], 3)), 3),
+        (3, None, 3),
     ] {
         c.cut = Some(cut);
         let r = rank(&c);
-        let found = r.cut_tie().map(|t| (t.rank, t.above, t.below));
-        let tie = tie.map(|(n, a, b): (u32, Vec<&str>, Vec<&str>)| {
-            let own = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect::<Vec<_>>();
-            (n, own(a), own(b))
+        let found = r.cut_tie().map(|t| (t.rank, t.tied, t.inside));
+        let tie = tie.map(|(n, a, inside): (u32, Vec<&str>, usize)| {
+            (
+                n,
+                a.into_iter().map(str::to_owned).collect::<Vec<_>>(),
+                inside,
+            )
         });
         assert_eq!(found, tie, "cut {cut}");
+        // The whole tie is inside the line.
+        assert_eq!(r.line(), line, "cut {cut}");
         let marks = r.candidates();
         let want = match cut {
             1 => vec![Candidate::Yes, Candidate::No, Candidate::No, Candidate::No],

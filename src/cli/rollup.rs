@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
-use crate::file::rollup_file::{MAX_FILES, RollupFile, ThemeRef};
+use crate::file::rollup_file::{MAX_FILES, ThemeRef};
 use crate::model::Scorecard;
 use crate::model::rollup::rollup;
 use crate::report::rollup::{RollupFormat, render};
@@ -179,22 +179,8 @@ fn save(
     cards: &[(&PathBuf, Scorecard)],
     hand: &crate::model::rollup::Hand,
 ) -> anyhow::Result<()> {
-    let dir = out.parent().unwrap_or_else(|| Path::new(""));
-    let rel = |p: &Path| crate::file::rollup_file::relative(p, dir);
-    let as_ref = |(i, t): (usize, usize)| ThemeRef {
-        scorecard: rel(cards[i].0),
-        theme: cards[i].1.themes[t].id.to_string(),
-    };
-    let file = RollupFile {
-        version: 1,
-        scorecards: cards.iter().map(|(p, _)| rel(p)).collect(),
-        matches: hand
-            .matches
-            .iter()
-            .map(|&(a, b)| (as_ref(a), as_ref(b)))
-            .collect(),
-        splits: hand.splits.iter().map(|&s| as_ref(s)).collect(),
-    };
+    let cards: Vec<(&Path, &Scorecard)> = cards.iter().map(|(p, c)| (p.as_path(), c)).collect();
+    let file = crate::file::rollup_file::file_of(out, &cards, hand);
     crate::file::rollup_file::save_rollup(&file, out)?;
     eprintln!("saved {}", out.display());
     Ok(())

@@ -282,28 +282,38 @@ impl RollupSet {
 
     /// The roll-up file as it would be written: paths relative to it where they can be.
     pub fn to_file(&self) -> RollupFile {
-        let dir = self.file.parent().unwrap_or_else(|| Path::new(""));
-        let rel = |p: &Path| relative(p, dir);
-        let as_ref = |(i, t): Place| ThemeRef {
-            scorecard: rel(&self.cards[i].0),
-            theme: self.cards[i].1.themes[t].id.to_string(),
-        };
-        RollupFile {
-            version: 1,
-            scorecards: self.cards.iter().map(|(p, _)| rel(p)).collect(),
-            matches: self
-                .hand
-                .matches
-                .iter()
-                .map(|&(a, b)| (as_ref(a), as_ref(b)))
-                .collect(),
-            splits: self.hand.splits.iter().map(|&s| as_ref(s)).collect(),
-        }
+        let cards: Vec<(&Path, &Scorecard)> = self
+            .cards
+            .iter()
+            .map(|(p, c)| (p.as_path(), &**c))
+            .collect();
+        file_of(&self.file, &cards, &self.hand)
     }
 
     /// Saves the roll-up file.
     pub fn save(&self) -> Result<(), FileError> {
         save_rollup(&self.to_file(), &self.file)
+    }
+}
+
+/// The roll-up file for `cards` matched by `hand`, to be written at `out`: paths relative to
+/// it where they can be. The app's set and `trh rollup --save` both write through this.
+pub fn file_of(out: &Path, cards: &[(&Path, &Scorecard)], hand: &Hand) -> RollupFile {
+    let dir = out.parent().unwrap_or_else(|| Path::new(""));
+    let rel = |p: &Path| relative(p, dir);
+    let as_ref = |(i, t): Place| ThemeRef {
+        scorecard: rel(cards[i].0),
+        theme: cards[i].1.themes[t].id.to_string(),
+    };
+    RollupFile {
+        version: 1,
+        scorecards: cards.iter().map(|(p, _)| rel(p)).collect(),
+        matches: hand
+            .matches
+            .iter()
+            .map(|&(a, b)| (as_ref(a), as_ref(b)))
+            .collect(),
+        splits: hand.splits.iter().map(|&s| as_ref(s)).collect(),
     }
 }
 

@@ -67,6 +67,8 @@ pub enum SortKey {
     Flags,
     /// How often the resampled room keeps the theme on its side of the cut line.
     Stability,
+    /// An Other section's total (by the section's index in the method).
+    Section(usize),
 }
 
 /// The workshop tab's own state.

@@ -16,9 +16,7 @@ use crate::ui::style;
 use crate::ui::widgets::paint_band_chip;
 
 use super::frozen::{frozen_rect, scrolled_clip};
-use super::ranking_columns::{
-    COL_BAND, COL_DECISION, COL_STABILITY, Columns, FROZEN, cell_texts, column_widths, header_ui,
-};
+use super::ranking_columns::{Columns, FROZEN, Kind, cell_texts, column_widths, header_ui};
 
 /// The ranking rows in the board's sort order.
 pub fn sorted_rows<'a>(
@@ -55,6 +53,10 @@ fn compare(key: SortKey, a: &RankedTheme, b: &RankedTheme, figures: Option<&Figu
         SortKey::Outcome => idx(&a.outcome).cmp(&idx(&b.outcome)),
         SortKey::Flags => flags(a).len().cmp(&flags(b).len()),
         SortKey::Stability => f(same_side(a), same_side(b)),
+        SortKey::Section(i) => {
+            let total = |r: &RankedTheme| r.section_totals.get(i).copied().flatten();
+            f(total(a), total(b))
+        }
         SortKey::Decision => a
             .decision
             .map(|d| d.code())
@@ -92,7 +94,7 @@ pub fn ranking_board_ui(
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.5;
     let widths = column_widths(ui, doc, figures, view);
     let cols = Columns::new(&widths);
-    header_ui(ui, &cols, row_h, view);
+    header_ui(ui, (doc, &cols), row_h, view);
     let output = egui::ScrollArea::both()
         .id_salt("ranking_board")
         .auto_shrink([false, false])
@@ -143,11 +145,15 @@ fn row_ui(
     let width = cols.total().max(ui.available_width());
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, place.row_h), egui::Sense::click());
-    let cells = cell_texts(r, figures);
+    let cells = cell_texts(doc, r, figures);
     response.widget_info(|| {
         // Screen readers (and tests) hear the stability cell as the row's value.
         let mut info = egui::WidgetInfo::selected(egui::Role::Row, true, place.selected, &r.name);
-        info.current_text_value = Some(cells[COL_STABILITY].clone());
+        info.current_text_value = cells
+            .iter()
+            .enumerate()
+            .find(|(i, _)| cols.kind(*i) == Kind::Stability)
+            .map(|(_, s)| s.clone());
         info
     });
     if !ui.is_rect_visible(rect) {
@@ -181,13 +187,13 @@ fn row_ui(
     let color = ui.visuals().text_color();
     let badge = figures.and_then(|x| x.badge(&r.id));
     for (i, s) in cells.iter().enumerate() {
-        match i {
-            COL_BAND => band_cell_ui(ui, &cells_at, doc, r, s, place.row_h),
-            COL_STABILITY => {
+        match cols.kind(i) {
+            Kind::Band => band_cell_ui(ui, &cells_at, doc, r, s, place.row_h),
+            Kind::Stability => {
                 let c = super::close_calls_panel::badge_color(ui, badge, look);
                 cells_at.text(ui, i, s, c);
             }
-            COL_DECISION if r.departs => {
+            Kind::Decision if r.departs => {
                 cells_at.text(ui, i, &format!("≠ {s}"), style::warning_color(look));
             }
             _ => cells_at.text(ui, i, s, color),
@@ -247,8 +253,8 @@ impl Cells<'_> {
 
 /// The band cell: the band's chip (colour and letter), then its name.
 fn band_cell_ui(ui: &Ui, at: &Cells<'_>, doc: &Document, r: &RankedTheme, s: &str, row_h: f32) {
-    let cell = at.cell(ui, COL_BAND);
-    let clip = at.clip(ui, COL_BAND);
+    let cell = at.cell(ui, at.cols.band());
+    let clip = at.clip(ui, at.cols.band());
     let font = egui::TextStyle::Body.resolve(ui.style());
     let chip = egui::Rect::from_min_size(
         cell.left_top() + egui::vec2(0.0, row_h * 0.15),

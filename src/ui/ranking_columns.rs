@@ -12,27 +12,61 @@ use crate::state::view::{SortKey, ViewState};
 
 /// The first two columns (rank and theme) stay in view when the table scrolls sideways.
 pub(super) const FROZEN: usize = 2;
-/// The band column (a chip and the band's name).
-pub(super) const COL_BAND: usize = 5;
+/// The band column (a chip and the band's name), counted without the Other sections'.
+const COL_BAND: usize = 5;
 /// The stability column (what screen readers hear as a row's value).
-pub(super) const COL_STABILITY: usize = 6;
+const COL_STABILITY: usize = 6;
 /// The decision column.
-pub(super) const COL_DECISION: usize = 10;
+const COL_DECISION: usize = 10;
+/// Where the Other sections' totals go: after likelihood.
+const COL_OTHERS: usize = 4;
+
+/// What a column shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Band,
+    Stability,
+    Decision,
+    Plain,
+}
+
+/// The board's columns for a method: the twelve fixed ones, with a column for each Other
+/// section's total (a weighted method's "Public concern") after likelihood, since the risk
+/// depends on it.
+pub(super) fn columns(doc: &Document) -> Vec<(String, SortKey)> {
+    let mut out: Vec<(String, SortKey)> =
+        COLUMNS.iter().map(|(n, k)| ((*n).to_owned(), *k)).collect();
+    let others = doc
+        .card
+        .method
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == crate::model::method::SectionKind::Other)
+        .map(|(i, s)| (s.label.clone(), SortKey::Section(i)));
+    out.splice(COL_OTHERS..COL_OTHERS, others);
+    out
+}
 
 /// Column edges: the frozen columns from the left of the view, the others from the left of
 /// the scrolled content.
 pub(super) struct Columns {
     /// Left edge of each column and the right edge of the last, as if nothing were frozen.
-    edges: [f32; 13],
+    edges: Vec<f32>,
+    /// Columns added for Other sections.
+    extra: usize,
 }
 
 impl Columns {
-    pub(super) fn new(widths: &[f32; 12]) -> Self {
-        let mut edges = [0.0; 13];
-        for i in 0..12 {
-            edges[i + 1] = edges[i] + widths[i];
+    pub(super) fn new(widths: &[f32]) -> Self {
+        let mut edges = vec![0.0; widths.len() + 1];
+        for (i, w) in widths.iter().enumerate() {
+            edges[i + 1] = edges[i] + w;
         }
-        Self { edges }
+        Self {
+            edges,
+            extra: widths.len().saturating_sub(COLUMNS.len()),
+        }
     }
 
     pub(super) fn frozen_width(&self) -> f32 {
@@ -40,7 +74,22 @@ impl Columns {
     }
 
     pub(super) fn total(&self) -> f32 {
-        self.edges[12]
+        self.edges.last().copied().unwrap_or(0.0)
+    }
+
+    /// The band column's index.
+    pub(super) fn band(&self) -> usize {
+        COL_BAND + self.extra
+    }
+
+    /// What column `i` shows.
+    pub(super) fn kind(&self, i: usize) -> Kind {
+        match i.checked_sub(self.extra) {
+            Some(COL_BAND) if i >= COL_OTHERS + self.extra => Kind::Band,
+            Some(COL_STABILITY) if i >= COL_OTHERS + self.extra => Kind::Stability,
+            Some(COL_DECISION) if i >= COL_OTHERS + self.extra => Kind::Decision,
+            _ => Kind::Plain,
+        }
     }
 
     /// Where column `i` lies: `view_left` is the left of the visible area, `content_left`
@@ -58,14 +107,16 @@ pub(super) fn column_widths(
     doc: &Document,
     figures: Option<&Figures>,
     view: &mut ViewState,
-) -> [f32; 12] {
+) -> Vec<f32> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let size_key = (font.size * 10.0) as u32;
     let stale = view
         .board
         .fitted
         .as_ref()
-        .is_none_or(|(g, s, w)| *g != doc.generation || *s != size_key || w.len() != 12);
+        .is_none_or(|(g, s, _)| *g != doc.generation || *s != size_key);
+    let names = columns(doc);
+    let n = names.len();
     if stale {
         let measure = |t: &str| {
             ui.painter()
@@ -74,7 +125,7 @@ pub(super) fn column_widths(
                 .x
         };
         let heading = egui::TextStyle::Button.resolve(ui.style());
-        let mut w: Vec<f32> = COLUMNS
+        let mut w: Vec<f32> = names
             .iter()
             .map(|(name, _)| {
                 ui.painter()
@@ -84,15 +135,17 @@ pub(super) fn column_widths(
             })
             .collect();
         for r in &doc.ranking.rows {
-            for (i, text) in cell_texts(r, figures).iter().enumerate() {
+            for (i, text) in cell_texts(doc, r, figures).iter().enumerate() {
                 w[i] = w[i].max(measure(text));
             }
         }
         // Room for the band chip, the ≠ mark and the cell padding.
-        w[COL_BAND] += font.size * 2.2;
-        w[COL_DECISION] += font.size * 1.2;
+        let extra = n - COLUMNS.len();
+        w[COL_BAND + extra] += font.size * 2.2;
+        w[COL_DECISION + extra] += font.size * 1.2;
         // The stability column fits "12–140 · close call" before its figures arrive.
-        w[COL_STABILITY] = w[COL_STABILITY].max(measure("12–140 · close call"));
+        let s = COL_STABILITY + extra;
+        w[s] = w[s].max(measure("12–140 · close call"));
         for x in &mut w {
             *x += 14.0;
         }
@@ -105,8 +158,8 @@ pub(super) fn column_widths(
         .as_ref()
         .map(|(_, _, w)| w.clone())
         .unwrap_or_default();
-    view.board.resized.resize(12, None);
-    let mut out = [60.0; 12];
+    view.board.resized.resize(n, None);
+    let mut out = vec![60.0; n];
     for (i, x) in out.iter_mut().enumerate() {
         *x = view.board.resized[i]
             .or(fitted.get(i).copied())
@@ -115,14 +168,19 @@ pub(super) fn column_widths(
     out
 }
 
-pub(super) fn header_ui(ui: &mut Ui, cols: &Columns, row_h: f32, view: &mut ViewState) {
+pub(super) fn header_ui(
+    ui: &mut Ui,
+    (doc, cols): (&Document, &Columns),
+    row_h: f32,
+    view: &mut ViewState,
+) {
     let (rect, _) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), row_h),
         egui::Sense::hover(),
     );
     let content_left = rect.left() - view.board.scroll_x;
     let scrolled = super::frozen::scrolled_clip(ui, cols.frozen_width(), rect);
-    for (i, (name, key)) in COLUMNS.iter().enumerate() {
+    for (i, (name, key)) in columns(doc).iter().enumerate() {
         let (l, r) = cols.span(i, rect.left(), content_left);
         let cell = egui::Rect::from_x_y_ranges(l..=r - 4.0, rect.y_range());
         let clip = if i < FROZEN { rect } else { scrolled };
@@ -162,7 +220,7 @@ pub(super) fn header_ui(ui: &mut Ui, cols: &Columns, row_h: f32, view: &mut View
         ui.painter()
             .with_clip_rect(clip.intersect(ui.clip_rect()))
             .galley(at, galley, color);
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, *name));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
         if r.clicked() {
             view.sort = if view.sort.0 == *key {
                 (*key, !view.sort.1)
@@ -202,13 +260,17 @@ fn resize_handle_ui(
             .as_ref()
             .and_then(|(_, _, w)| w.get(i).copied())
             .unwrap_or(60.0);
-        view.board.resized.resize(12, None);
+        view.board
+            .resized
+            .resize(view.board.resized.len().max(i + 1), None);
         let w = view.board.resized[i].unwrap_or(now) + r.drag_delta().x;
         view.board.resized[i] = Some(w.clamp(32.0, 800.0));
     }
     if r.double_clicked() {
         // Back to the width that fits the content.
-        view.board.resized.resize(12, None);
+        view.board
+            .resized
+            .resize(view.board.resized.len().max(i + 1), None);
         view.board.resized[i] = None;
     }
 }
@@ -229,9 +291,14 @@ pub(super) const COLUMNS: [(&str, SortKey); 12] = [
     ("Flags", SortKey::Flags),
 ];
 
-/// The twelve cells' text, from the one row formatter ([`RowText`]) and the stability
-/// figures; "–" for a missing value, "…" while the figures are being computed.
-pub(super) fn cell_texts(r: &RankedTheme, figures: Option<&Figures>) -> [String; 12] {
+/// The cells' text, from the one row formatter ([`RowText`]), the Other sections' totals
+/// and the stability figures; "–" for a missing value, "…" while the figures are being
+/// computed.
+pub(super) fn cell_texts(
+    doc: &Document,
+    r: &RankedTheme,
+    figures: Option<&Figures>,
+) -> Vec<String> {
     let t = RowText::of(r);
     let position = t.position_with_total();
     let stability = match figures {
@@ -242,7 +309,7 @@ pub(super) fn cell_texts(r: &RankedTheme, figures: Option<&Figures>) -> [String;
                 .map_or_else(String::new, |b| format!("{} · {}", s.interval(), b.label()))
         }),
     };
-    [
+    let mut out = [
         &t.rank,
         &t.theme,
         &t.harm,
@@ -257,4 +324,21 @@ pub(super) fn cell_texts(r: &RankedTheme, figures: Option<&Figures>) -> [String;
         &t.flags,
     ]
     .map(|s| dash(s).to_owned())
+    .to_vec();
+    let others = columns(doc).into_iter().filter_map(|(_, k)| match k {
+        SortKey::Section(i) => Some(
+            dash(
+                &r.section_totals
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map(crate::report::num)
+                    .unwrap_or_default(),
+            )
+            .to_owned(),
+        ),
+        _ => None,
+    });
+    out.splice(COL_OTHERS..COL_OTHERS, others);
+    out
 }

@@ -448,3 +448,58 @@ fn levels_are_suggested_from_the_data_as_the_recipe_says() {
         [pair("concern", "H")]
     );
 }
+
+/// The ranking board has a column for an Other section's total ("Public concern"), since the
+/// risk depends on it, and it sorts like any other.
+#[test]
+fn the_board_shows_an_other_sections_total() {
+    use egui_kittest::kittest::{By, NodeT, Queryable};
+    let m = recipe("weighted-three-terms.ron");
+    let csv = "theme,physical,psychological,frequency,survey\nDomestic abuse,4,5,4,M\nAnti-social behaviour,1,2,5,High\nCycle theft,0,1,2,L\n";
+    let (card, _) = scored(&m, csv);
+    let start = trh::app::Start::Card(Box::new(card), "recipe".into());
+    let app = trh::app::TrhApp::new(crate::common::config(start, None));
+    let mut h = crate::common::harness(app);
+    crate::common::click(&mut h, "Ranking board");
+    h.run_steps(2);
+    let order = |h: &egui_kittest::Harness<'_, trh::app::TrhApp>| {
+        let mut rows: Vec<(f32, String)> = h
+            .query_all(By::new().role(egui::accesskit::Role::Row))
+            .map(|n| {
+                (
+                    n.rect().top(),
+                    n.accesskit_node().label().unwrap_or_default(),
+                )
+            })
+            .collect();
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+        rows.into_iter().map(|r| r.1).collect::<Vec<_>>()
+    };
+    // By rank: Domestic abuse (risk 6.3) first.
+    assert_eq!(
+        order(&h),
+        ["Domestic abuse", "Anti-social behaviour", "Cycle theft"]
+    );
+    // Public concern: High 5, Medium 3, Low 1. Two clicks sort it from the highest.
+    let concern = m.sections.iter().position(|s| s.label == "Public concern");
+    for r in &h.state().state.doc.ranking.rows {
+        let points = r.section_totals[concern.expect("section")];
+        let want = match r.name.as_str() {
+            "Anti-social behaviour" => 5.0,
+            "Domestic abuse" => 3.0,
+            _ => 1.0,
+        };
+        assert_eq!(points, Some(want), "{}", r.name);
+    }
+    for _ in 0..2 {
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "Public concern")
+            .hover();
+        h.run_steps(1);
+        crate::common::click(&mut h, "Public concern");
+        h.run_steps(2);
+    }
+    assert_eq!(
+        order(&h),
+        ["Anti-social behaviour", "Domestic abuse", "Cycle theft"]
+    );
+}

@@ -202,6 +202,10 @@ pub struct ThemeDoc {
     /// chose them (version 2); an empty list means none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<String>>,
+    /// Last year's theme this one continues, by its id there, when matched by hand in
+    /// year-on-year compare (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_year: Option<String>,
 }
 
 /// Everything recorded for one factor of one theme.

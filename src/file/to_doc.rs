@@ -32,6 +32,7 @@ pub fn to_doc(card: &Scorecard) -> ScorecardDoc {
                 .collect(),
             hidden_rounds: t.hidden_rounds.iter().copied().collect(),
             links: t.links.as_deref().map(links_doc),
+            last_year: t.last_year.as_ref().map(ToString::to_string),
             decision: t.decision.as_ref().map(|d| DecisionDoc {
                 decision: d.kind,
                 rationale: d.rationale.clone(),
@@ -110,11 +111,12 @@ fn score_doc(id: &FactorId, scale: &crate::model::Scale, s: &FactorScore) -> Sco
     }
 }
 
-/// Version 2 only when a version-2 field is written (evidence, links, a decision's meeting or
-/// date), so older trh still reads the rest.
+/// Version 2 only when a version-2 field is written (evidence, links, last year's theme, a
+/// decision's meeting or date), so older trh still reads the rest.
 fn version_for(card: &Scorecard, evidence: bool) -> u32 {
     let v2 = |t: &crate::model::Theme| {
         t.links.is_some()
+            || t.last_year.is_some()
             || t.decision
                 .as_ref()
                 .is_some_and(|d| !d.meeting.is_empty() || !d.on.is_empty())

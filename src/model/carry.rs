@@ -48,6 +48,7 @@ pub fn carry(from: &Scorecard, method: &Method) -> (Vec<Theme>, usize) {
                 decision: None,
                 hidden_rounds: Default::default(),
                 links: t.links.clone(),
+                last_year: t.last_year.clone(),
             }
         })
         .collect();

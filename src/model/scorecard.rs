@@ -99,6 +99,9 @@ pub struct Theme {
     /// The data series the analyst linked the theme to; `None` links it to the series named
     /// as the theme is ([`super::evidence::links::links_for`]).
     pub links: Option<Vec<Link>>,
+    /// Last year's theme this one continues, by its id in last year's scorecard: matched by
+    /// hand in year-on-year compare when the name and id both changed.
+    pub last_year: Option<ThemeId>,
 }
 
 /// Everything recorded about one factor of one theme.
@@ -368,32 +371,7 @@ impl Scorecard {
     }
 }
 
-impl Theme {
-    /// Whether round `round`'s votes may be seen and count: it has votes and is not hidden.
-    pub fn votes_shown(&self, round: u32) -> bool {
-        !self.hidden_rounds.contains(&round)
-            && self
-                .scores
-                .values()
-                .any(|s| s.votes.iter().any(|v| v.round == round))
-    }
-
-    /// A theme with a name and no scores.
-    pub fn new(id: &str, name: &str) -> Self {
-        Self {
-            id: ThemeId::from(id),
-            name: name.to_owned(),
-            description: String::new(),
-            category: String::new(),
-            evidence: String::new(),
-            scores: BTreeMap::new(),
-            decision: None,
-            hidden_rounds: BTreeSet::new(),
-            links: None,
-        }
-    }
-}
-
 mod decisions;
 #[cfg(test)]
 mod tests;
+mod theme;

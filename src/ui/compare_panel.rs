@@ -76,25 +76,37 @@ pub fn compare_ui(
     table_ui(ui, diff, out);
 }
 
-/// Column widths of the table, in points.
-const COLUMNS: [(&str, f32); 6] = [
+/// Column widths of the table, in points; the theme column takes what the others leave
+/// (between [`THEME_MIN`] and its width here) and the table scrolls sideways below that.
+const COLUMNS: [(&str, f32); 7] = [
     ("Last year", 70.0),
     ("This year", 70.0),
     ("Move", 50.0),
     ("Theme", 440.0),
-    ("Band", 170.0),
-    ("Changed", 90.0),
+    ("Band", 150.0),
+    ("Changed", 80.0),
+    ("Matched", 190.0),
 ];
+/// The theme column's narrowest.
+const THEME_MIN: f32 = 200.0;
+
+/// The columns' widths for a table `width` wide.
+fn widths(width: f32) -> [f32; 7] {
+    let mut w = COLUMNS.map(|c| c.1);
+    let others: f32 = w.iter().sum::<f32>() - w[3] + 6.0 * 8.0;
+    w[3] = (width - others).clamp(THEME_MIN, COLUMNS[3].1);
+    w
+}
 
 /// Lays out column `i`'s cell: numbers (the first three columns) right-aligned, words
 /// left-aligned, each within its column's width.
-fn column<R>(ui: &mut Ui, i: usize, add: impl FnOnce(&mut Ui) -> R) -> R {
+fn column<R>(ui: &mut Ui, (i, w): (usize, &[f32; 7]), add: impl FnOnce(&mut Ui) -> R) -> R {
     let layout = if i < 3 {
         egui::Layout::right_to_left(egui::Align::Center)
     } else {
         egui::Layout::left_to_right(egui::Align::Center)
     };
-    let width = COLUMNS[i].1;
+    let width = w[i];
     ui.allocate_ui_with_layout(egui::vec2(width, 18.0), layout, |ui| {
         ui.set_width(width);
         add(ui)
@@ -105,26 +117,109 @@ fn column<R>(ui: &mut Ui, i: usize, add: impl FnOnce(&mut Ui) -> R) -> R {
 /// One line per theme; only the rows on screen are laid out, so hundreds of themes cost no
 /// more than a screenful.
 fn table_ui(ui: &mut Ui, diff: &crate::model::diff::Diff, out: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        for (i, (heading, _)) in COLUMNS.into_iter().enumerate() {
-            column(ui, i, |ui| ui.label(RichText::new(heading).strong()));
-        }
-    });
-    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    egui::ScrollArea::vertical()
-        .id_salt("compare_scroll")
-        .auto_shrink([false, false])
-        .show_rows(ui, row_h, diff.themes.len(), |ui, range| {
-            for t in &diff.themes[range] {
-                ui.horizontal(|ui| row_ui(ui, t, out));
-            }
+    let w = widths(ui.available_width());
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    // Last year's themes no theme of this year continues: a new theme can be matched to one.
+    let removed: Vec<(&crate::model::ThemeId, &str)> = diff
+        .themes
+        .iter()
+        .filter(|t| t.status == crate::model::diff::Status::Removed)
+        .map(|t| (&t.id, t.name.as_str()))
+        .collect();
+    egui::ScrollArea::horizontal()
+        .id_salt("compare_sideways")
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (i, (heading, _)) in COLUMNS.into_iter().enumerate() {
+                    column(ui, (i, &w), |ui| ui.label(RichText::new(heading).strong()));
+                }
+            });
+            egui::ScrollArea::vertical()
+                .id_salt("compare_scroll")
+                .auto_shrink([false, false])
+                .show_rows(ui, row_h, diff.themes.len(), |ui, range| {
+                    for t in &diff.themes[range] {
+                        ui.horizontal(|ui| row_ui(ui, (t, &removed), &w, out));
+                    }
+                });
         });
 }
 
-fn row_ui(ui: &mut Ui, t: &crate::model::diff::ThemeDiff, out: &mut Vec<Action>) {
+/// The last cell: how a theme was matched to last year's, and the control to match a new
+/// theme by hand (or undo a match made by hand).
+fn match_ui(
+    ui: &mut Ui,
+    (t, removed): (
+        &crate::model::diff::ThemeDiff,
+        &[(&crate::model::ThemeId, &str)],
+    ),
+    out: &mut Vec<Action>,
+) {
+    use crate::model::diff::{MatchedBy, Status};
+    let set = |last_year: Option<crate::model::ThemeId>| Action::Edit {
+        edit: crate::model::Edit::SetLastYear {
+            theme: t.id.clone(),
+            last_year,
+        },
+        merge: None,
+    };
+    match (&t.status, t.matched_by) {
+        (_, Some(MatchedBy::Hand)) => {
+            ui.label("by hand");
+            if ui
+                .small_button("Unmatch")
+                .on_hover_text(format!("{} is not the same theme as last year's", t.name))
+                .clicked()
+            {
+                out.push(set(None));
+            }
+        }
+        (Status::New, _) if !removed.is_empty() => {
+            let mut chosen = None;
+            let r = egui::ComboBox::from_id_salt(("last_year", t.id.as_str()))
+                .selected_text("Same as…")
+                .width(150.0)
+                .show_ui(ui, |ui| {
+                    for (id, name) in removed {
+                        if ui.selectable_label(false, *name).clicked() {
+                            chosen = Some((*id).clone());
+                        }
+                    }
+                })
+                .response;
+            // Named for screen readers (and tests) by the theme it is for.
+            let said = format!("Last year's theme for {}", t.name);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &said));
+            r.on_hover_text(format!(
+                "Match {} to the theme of last year's it continues (saved in this scorecard)",
+                t.name
+            ));
+            if chosen.is_some() {
+                out.push(set(chosen));
+            }
+        }
+        (_, Some(MatchedBy::Name)) => {
+            ui.label("by name");
+        }
+        (_, Some(MatchedBy::Id)) => {
+            ui.label("same theme");
+        }
+        _ => {}
+    }
+}
+
+fn row_ui(
+    ui: &mut Ui,
+    (t, removed): (
+        &crate::model::diff::ThemeDiff,
+        &[(&crate::model::ThemeId, &str)],
+    ),
+    w: &[f32; 7],
+    out: &mut Vec<Action>,
+) {
     use crate::model::diff::Status;
     let cell = |ui: &mut Ui, i: usize, text: String| {
-        column(ui, i, |ui| ui.add(egui::Label::new(text).truncate()))
+        column(ui, (i, w), |ui| ui.add(egui::Label::new(text).truncate()))
     };
     cell(ui, 0, rank_text(t.old_rank));
     cell(ui, 1, rank_text(t.new_rank));
@@ -134,7 +229,7 @@ fn row_ui(ui: &mut Ui, t: &crate::model::diff::ThemeDiff, out: &mut Vec<Action>)
         Status::Kept => t.name.clone(),
         s => format!("{} ({})", t.name, s.word()),
     };
-    if column(ui, 3, |ui| ui.link(name).clicked()) {
+    if column(ui, (3, w), |ui| ui.link(name).clicked()) {
         out.push(Action::Select(t.id.clone()));
     }
     cell(ui, 4, band_text(t));
@@ -160,4 +255,5 @@ fn row_ui(ui: &mut Ui, t: &crate::model::diff::ThemeDiff, out: &mut Vec<Action>)
     if !changed.is_empty() {
         r.on_hover_text(changed.join("\n"));
     }
+    column(ui, (6, w), |ui| match_ui(ui, (t, removed), out));
 }

@@ -143,3 +143,53 @@ fn placeholder_ids_never_match_themes_across_years() {
     assert_eq!(status("Hate crime online"), Some(Status::New));
     assert_eq!(status("Fly-tipping"), Some(Status::Removed));
 }
+
+/// Last year's "Child sexual exploitation" (another id and name) is this year's "Child sexual
+/// abuse and exploitation" only when the analyst says so: matched by hand, the link is saved
+/// in this year's scorecard (format 2) and every comparison after uses it.
+#[test]
+fn a_theme_matched_by_hand_to_last_years_is_compared_as_one_theme() {
+    let new = sample(PLYMOUTH);
+    let csae = new
+        .themes
+        .iter()
+        .find(|t| t.name == "Child sexual abuse and exploitation")
+        .expect("theme")
+        .id
+        .clone();
+    let mut old = new.clone();
+    let t = old.themes.iter_mut().find(|t| t.id == csae).expect("theme");
+    let t = std::sync::Arc::make_mut(t);
+    t.id = trh::model::ThemeId::new("cse");
+    t.name = "Child sexual exploitation".into();
+    // Unmatched: one new theme and one removed.
+    let d = trh::model::diff::diff(&old, &new);
+    assert_eq!((d.count("new"), d.count("removed")), (1, 1));
+    // Matched by hand, through the one door for changes.
+    let mut matched = new.clone();
+    let edit = trh::model::Edit::SetLastYear {
+        theme: csae.clone(),
+        last_year: Some(trh::model::ThemeId::new("cse")),
+    };
+    let applied = edit.apply(&mut matched).expect("applies");
+    assert_eq!(applied.new, "cse");
+    // Saved and read back: the link survives, in format 2.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("this-year.ron");
+    trh::file::save::save_scorecard(&matched, &path).expect("saves");
+    let text = std::fs::read_to_string(&path).expect("reads");
+    assert!(text.contains("last_year: \"cse\""), "written");
+    assert!(text.contains("version: 2"), "format 2");
+    let matched = trh::file::load_scorecard(&path).expect("loads");
+    let d = trh::model::diff::diff(&old, &matched);
+    assert_eq!((d.count("new"), d.count("removed")), (0, 0));
+    let t = d.themes.iter().find(|t| t.id == csae).expect("row");
+    assert_eq!(t.matched_by, Some(trh::model::diff::MatchedBy::Hand));
+    assert_eq!(
+        t.status,
+        trh::model::diff::Status::Renamed {
+            old_name: "Child sexual exploitation".into()
+        }
+    );
+    assert_eq!(t.old_rank, t.new_rank, "the same scores, the same rank");
+}

@@ -300,3 +300,64 @@ fn an_export_that_cannot_replace_its_file_offers_another_name() {
     perms.set_readonly(false);
     let _ = std::fs::set_permissions(&locked, perms);
 }
+
+/// In year-on-year compare, a new theme is matched by hand to the theme of last year's it
+/// continues ("Child sexual exploitation" then, "Child sexual abuse and exploitation" now);
+/// the match is an edit (saved, undoable) and can be undone from the table.
+#[test]
+fn year_on_year_matches_a_renamed_theme_by_hand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut old =
+        trh::file::load_scorecard(std::path::Path::new("scorecards/plymouth-style-2018.ron"))
+            .expect("sample");
+    let t = old
+        .themes
+        .iter_mut()
+        .find(|t| t.name == "Child sexual abuse and exploitation")
+        .expect("theme");
+    let t = std::sync::Arc::make_mut(t);
+    t.id = trh::model::ThemeId::new("cse");
+    t.name = "Child sexual exploitation".into();
+    let path = dir.path().join("last-year.ron");
+    trh::file::save::save_scorecard(&old, &path).expect("saves");
+    let mut h = sample();
+    h.state_mut().jobs.fixed_pick = Some(path);
+    menu(&mut h, "View", "Compare with last year…");
+    wait_for(&mut h, "the comparison", |a| a.state.view.compare.is_some());
+    assert!(
+        h.query_by_label("Child sexual abuse and exploitation (new)")
+            .is_some()
+    );
+    let pick = |h: &mut egui_kittest::Harness<'_, trh::app::TrhApp>, label: &str| {
+        h.get_by_label(label).hover();
+        h.run_steps(2);
+        click(h, label);
+        h.run_steps(2);
+    };
+    pick(
+        &mut h,
+        "Last year's theme for Child sexual abuse and exploitation",
+    );
+    pick(&mut h, "Child sexual exploitation");
+    let doc = &h.state().state.doc;
+    let theme = doc
+        .card
+        .themes
+        .iter()
+        .find(|t| t.name == "Child sexual abuse and exploitation")
+        .expect("theme");
+    assert_eq!(theme.last_year.as_ref().map(|x| x.as_str()), Some("cse"));
+    assert!(doc.is_dirty(), "an unsaved change");
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Child sexual abuse and exploitation (was Child sexual exploitation)")
+            .is_some()
+    );
+    assert!(h.query_by_label("by hand").is_some());
+    // Undone from the table.
+    pick(&mut h, "Unmatch");
+    assert!(
+        h.query_by_label("Child sexual abuse and exploitation (new)")
+            .is_some()
+    );
+}

@@ -206,6 +206,7 @@ fn theme_from(
         scores,
         hidden_rounds: t.hidden_rounds.into_iter().filter(|&r| r > 0).collect(),
         links,
+        last_year: t.last_year.map(ThemeId::new),
         decision: t.decision.map(|d| Decision {
             kind: d.decision,
             rationale: d.rationale,

@@ -181,6 +181,14 @@ pub enum Edit {
         /// The links; an empty list links it to none.
         links: Option<Vec<Link>>,
     },
+    /// Match a theme by hand to the theme of last year's scorecard it continues (year-on-year
+    /// compare), or clear the match.
+    SetLastYear {
+        /// This year's theme.
+        theme: ThemeId,
+        /// Last year's theme's id there, or `None` to clear the match.
+        last_year: Option<ThemeId>,
+    },
     /// Set the scorecard's title, area, period, author, marking and notes.
     SetDetails {
         /// The details.
@@ -277,6 +285,9 @@ impl Edit {
             Self::SetLinks { theme, links } => evidence::set_links(card, theme, links.as_deref()),
             Self::FromData { theme, factor } => evidence::from_data(card, theme, factor),
             Self::SetDetails { details: d } => details::apply(card, d),
+            Self::SetLastYear { theme, last_year } => {
+                theme::set_last_year(card, theme, last_year.as_ref())
+            }
             Self::RemoveTheme { theme } => {
                 let i = index_of(card, theme)?;
                 let removed = card.themes.remove(i);

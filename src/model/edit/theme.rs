@@ -105,3 +105,20 @@ pub(super) fn set_decision(
         &decision_text(decision),
     ))
 }
+
+/// Matches a theme by hand to last year's theme (by its id there), or clears the match.
+pub(super) fn set_last_year(
+    card: &mut Scorecard,
+    theme: &ThemeId,
+    last_year: Option<&ThemeId>,
+) -> Result<Applied, EditError> {
+    let t = theme_mut(card, theme)?;
+    let old = std::mem::replace(&mut t.last_year, last_year.cloned());
+    let show = |x: Option<&ThemeId>| x.map(ToString::to_string).unwrap_or_default();
+    Ok(applied(
+        theme,
+        "last year's theme",
+        show(old.as_ref()),
+        &show(last_year),
+    ))
+}

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::ids::{is_placeholder_id, name_key};
+mod pairing;
 use super::ranking::{RankedTheme, rank};
 use super::scorecard::Scorecard;
 use super::{FactorId, ThemeId};
@@ -49,6 +49,8 @@ pub enum MatchedBy {
     Id,
     /// Different id, same name.
     Name,
+    /// Matched by hand: this year's theme names last year's it continues.
+    Hand,
 }
 
 /// One factor whose effective value changed.
@@ -182,35 +184,7 @@ pub fn diff(old: &Scorecard, new: &Scorecard) -> Diff {
     let old_ranking = rank(old);
     let new_ranking = rank(new);
     let same_method = same_method(&old.method, &new.method);
-    // Pair each new row with an old row: by id, then by name among those left.
-    let mut old_taken = vec![false; old_ranking.rows.len()];
-    let mut pairs: Vec<(usize, Option<(usize, MatchedBy)>)> = Vec::new();
-    for (n, row) in new_ranking.rows.iter().enumerate() {
-        // A placeholder id ("new-theme") says nothing about which theme it is.
-        let by_id = old_ranking
-            .rows
-            .iter()
-            .position(|o| o.id == row.id && !is_placeholder_id(row.id.as_str()));
-        if let Some(o) = by_id {
-            old_taken[o] = true;
-        }
-        pairs.push((n, by_id.map(|o| (o, MatchedBy::Id))));
-    }
-    for (n, matched) in pairs.iter_mut() {
-        if matched.is_some() {
-            continue;
-        }
-        let key = name_key(&new_ranking.rows[*n].name);
-        let by_name = old_ranking
-            .rows
-            .iter()
-            .enumerate()
-            .position(|(i, o)| !old_taken[i] && name_key(&o.name) == key);
-        if let Some(o) = by_name {
-            old_taken[o] = true;
-            *matched = Some((o, MatchedBy::Name));
-        }
-    }
+    let (pairs, old_taken) = pairing::pair(new, &old_ranking, &new_ranking);
     let mut themes: Vec<ThemeDiff> = pairs
         .iter()
         .map(|(n, matched)| {

@@ -17,14 +17,10 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     let p = &o.palette;
     let s = o.scale;
     let font = |size: f64| (FONT, p.size(size, s)).into_font().color(&p.text);
-    let n = diff
-        .themes
-        .iter()
-        .flat_map(|t| [t.old_rank, t.new_rank])
-        .flatten()
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    // Each side's themes in rank order, one slot each: two themes sharing a rank get a slot
+    // apiece (both drawn and labelled with their shared rank), never one dot over another.
+    let slots = [side_slots(diff, 0), side_slots(diff, 1)];
+    let n = slots.iter().map(|s| s.len()).max().unwrap_or(1).max(1) as u32;
     let (w, _) = root.dim_in_pixel();
     let name_w = (f64::from(w) * 0.3).min(320.0 * s * p.text_scale) as u32;
     let caption = format!("Rank movement: {} to {}", diff.old_short, diff.new_short);
@@ -46,18 +42,24 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         .label_style(font(13.0))
         .axis_style(p.grid)
         .draw()?;
-    // Rank r is drawn at height n + 1 - r, so rank 1 is at the top.
-    let y = |rank: u32| f64::from(n + 1 - rank);
+    // Slot k (from 1) is drawn at height n + 1 - k, so the top rank is at the top.
+    let y = |side: usize, i: usize| {
+        let k = slots[side]
+            .iter()
+            .position(|&j| j == i)
+            .map_or(n, |k| k as u32 + 1);
+        f64::from(n + 1 - k)
+    };
     let row_px = f64::from(chart.plotting_area().dim_in_pixel().1) / f64::from(n);
     let size = (row_px * 0.7).min(p.size(13.0, s));
     let r = (row_px * 0.25).clamp(2.0, 6.0 * s) as i32;
     let mut placed = [Placed::default(), Placed::default()];
     let mut marks = Vec::new();
-    for t in &diff.themes {
+    for (i, t) in diff.themes.iter().enumerate() {
         let colour = t.band_index.map_or(p.grid, |b| p.band(b));
         let selected = o.selected.as_ref() == Some(&t.id);
-        let old = t.old_rank.map(|r| chart.backend_coord(&(0.0, y(r))));
-        let new = t.new_rank.map(|r| chart.backend_coord(&(1.0, y(r))));
+        let old = t.old_rank.map(|_| chart.backend_coord(&(0.0, y(0, i))));
+        let new = t.new_rank.map(|_| chart.backend_coord(&(1.0, y(1, i))));
         if let (Some(a), Some(b)) = (old, new) {
             let width = if selected { 5 } else { 3 };
             root.draw(&PathElement::new(
@@ -120,7 +122,6 @@ impl End {
         if self.size < 6.0 {
             return Ok(mark);
         }
-        let text = end_label(t, self.side);
         let left = self.side == 0;
         let style = (FONT, p.size(self.size, o.scale))
             .into_font()
@@ -129,8 +130,18 @@ impl End {
                 if left { HPos::Right } else { HPos::Left },
                 VPos::Center,
             ));
-        let (tw, th) = root.estimate_text_size(&text, &style)?;
         let gap = r + 6;
+        // The name is cut short with "…" to the room beside the dot, never the rank or band.
+        let room = if left {
+            x - gap
+        } else {
+            root.dim_in_pixel().0 as i32 - x - gap
+        };
+        let text = fitted(t, self.side, |s| {
+            root.estimate_text_size(s, &style)
+                .is_ok_and(|(w, _)| w as i32 <= room)
+        });
+        let (tw, th) = root.estimate_text_size(&text, &style)?;
         let (l, rr) = if left {
             (x - gap - tw as i32, x - gap)
         } else {
@@ -173,14 +184,39 @@ fn method_change_strip<DB: DrawingBackend<ErrorType: 'static>>(
     Ok(top)
 }
 
-/// A theme's label at one end of its line: rank and name, "(new)" or "(removed)", and this
-/// year's band on the right (side 1).
-fn end_label(t: &ThemeDiff, side: usize) -> String {
-    let rank = if side == 0 { t.old_rank } else { t.new_rank };
+/// The end label with the name shortened (by whole characters, "…" added) until `fits`.
+fn fitted(t: &ThemeDiff, side: usize, fits: impl Fn(&str) -> bool) -> String {
     let name = match (&t.status, side) {
         (Status::Renamed { old_name }, 0) => old_name.as_str(),
         _ => t.name.as_str(),
     };
+    let full = end_label(t, side, name);
+    if fits(&full) {
+        return full;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let cut = |n: usize| {
+        let mut short: String = chars[..n].iter().collect::<String>().trim_end().to_owned();
+        short.push('…');
+        end_label(t, side, &short)
+    };
+    // Longest first, halving the search: a few measurements even for a long name.
+    let (mut lo, mut hi) = (1, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(&cut(mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    cut(lo)
+}
+
+/// A theme's label at one end of its line: rank and name, "(new)" or "(removed)", and this
+/// year's band on the right (side 1).
+fn end_label(t: &ThemeDiff, side: usize, name: &str) -> String {
+    let rank = if side == 0 { t.old_rank } else { t.new_rank };
     let mut text = match (side, &t.status) {
         (1, Status::New) => format!("{} {} (new)", rank.unwrap_or(0), name),
         (0, Status::Removed) => format!("{} (removed) {}", name, rank.unwrap_or(0)),
@@ -193,4 +229,18 @@ fn end_label(t: &ThemeDiff, side: usize) -> String {
         text.push_str(&format!("  ({band})"));
     }
     text
+}
+
+/// The themes on one side (0: last year, 1: this year), as indices into `diff.themes`, in
+/// rank order; a shared rank is ordered by name.
+fn side_slots(diff: &Diff, side: usize) -> Vec<usize> {
+    let rank = |t: &ThemeDiff| if side == 0 { t.old_rank } else { t.new_rank };
+    let mut v: Vec<usize> = (0..diff.themes.len())
+        .filter(|&i| rank(&diff.themes[i]).is_some())
+        .collect();
+    v.sort_by(|&a, &b| {
+        let (x, y) = (&diff.themes[a], &diff.themes[b]);
+        rank(x).cmp(&rank(y)).then_with(|| x.name.cmp(&y.name))
+    });
+    v
 }

@@ -53,7 +53,11 @@ pub fn compare_ui(
         label: "Slope chart of rank movement",
         generation: doc.generation,
         detail: compare.path.display().to_string(),
-        height: (ui.available_height() * 0.5).clamp(220.0, 460.0),
+        // Tall enough for every theme's label at a readable size (about 18 points a row),
+        // leaving the table at least a quarter of the tab.
+        height: (diff.themes.len() as f32 * 18.0 + 110.0)
+            .min(ui.available_height() * 0.75)
+            .max(220.0),
         marking: &diff.marking,
     };
     let figure = crate::chart::Figure::Slope { diff };
@@ -79,16 +83,16 @@ pub fn compare_ui(
 /// Column widths of the table, in points; the theme column takes what the others leave
 /// (between [`THEME_MIN`] and its width here) and the table scrolls sideways below that.
 const COLUMNS: [(&str, f32); 7] = [
-    ("Last year", 70.0),
-    ("This year", 70.0),
-    ("Move", 50.0),
+    ("Last year", 62.0),
+    ("This year", 62.0),
+    ("Move", 44.0),
     ("Theme", 440.0),
-    ("Band", 150.0),
-    ("Changed", 80.0),
-    ("Matched", 190.0),
+    ("Band", 130.0),
+    ("Changed", 72.0),
+    ("Matched", 165.0),
 ];
 /// The theme column's narrowest.
-const THEME_MIN: f32 = 200.0;
+const THEME_MIN: f32 = 150.0;
 
 /// The columns' widths for a table `width` wide.
 fn widths(width: f32) -> [f32; 7] {
@@ -118,7 +122,11 @@ fn column<R>(ui: &mut Ui, (i, w): (usize, &[f32; 7]), add: impl FnOnce(&mut Ui) 
 /// more than a screenful.
 fn table_ui(ui: &mut Ui, diff: &crate::model::diff::Diff, out: &mut Vec<Action>) {
     let w = widths(ui.available_width());
-    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    // Room for the match box, so every row is the same height.
+    let row_h = ui
+        .text_style_height(&egui::TextStyle::Body)
+        .max(ui.spacing().interact_size.y)
+        + 8.0;
     // Last year's themes no theme of this year continues: a new theme can be matched to one.
     let removed: Vec<(&crate::model::ThemeId, &str)> = diff
         .themes
@@ -175,6 +183,8 @@ fn match_ui(
             }
         }
         (Status::New, _) if !removed.is_empty() => {
+            // As tall as a line of text, so the row keeps the table's row height.
+            ui.spacing_mut().button_padding.y = 0.0;
             let mut chosen = None;
             let r = egui::ComboBox::from_id_salt(("last_year", t.id.as_str()))
                 .selected_text("Same as…")
@@ -229,7 +239,15 @@ fn row_ui(
         Status::Kept => t.name.clone(),
         s => format!("{} ({})", t.name, s.word()),
     };
-    if column(ui, (3, w), |ui| ui.link(name).clicked()) {
+    // Cut short with "…" to its column (the whole name on hover), never pushing the rest.
+    let link = egui::Label::new(RichText::new(&name).color(ui.visuals().hyperlink_color))
+        .truncate()
+        .sense(egui::Sense::click());
+    if column(ui, (3, w), |ui| {
+        ui.add(link)
+            .on_hover_cursor(egui::CursorIcon::PointingHand)
+            .clicked()
+    }) {
         out.push(Action::Select(t.id.clone()));
     }
     cell(ui, 4, band_text(t));

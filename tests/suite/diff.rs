@@ -193,3 +193,53 @@ fn a_theme_matched_by_hand_to_last_years_is_compared_as_one_theme() {
     );
     assert_eq!(t.old_rank, t.new_rank, "the same scores, the same rank");
 }
+
+/// Two themes tied this year (a copy of the 7th under another name) each get their own dot
+/// and label on the slope chart, both saying the shared rank; before, one was drawn over the
+/// other and its label dropped. Labels too long for the room beside the dot are shortened
+/// with "…", never cut at the picture's edge.
+#[test]
+fn the_slope_chart_draws_both_of_two_tied_themes_and_fits_every_label() {
+    let old = sample(PLYMOUTH);
+    let mut new = old.clone();
+    let seventh = trh::model::rank(&new).rows[6].id.clone();
+    let mut twin = new.theme(&seventh).expect("theme").clone();
+    twin.id = trh::model::ThemeId::new("twin");
+    twin.name = "Twin".into();
+    new.push_theme(twin);
+    let d = trh::model::diff::diff(&old, &new);
+    let tied: Vec<_> = d.themes.iter().filter(|t| t.new_rank == Some(7)).collect();
+    assert_eq!(tied.len(), 2);
+    let svg = trh::chart::render_svg(
+        &trh::chart::Figure::Slope { diff: &d },
+        &trh::export::chart_options(&new, 0),
+        (1024, 700),
+    )
+    .expect("slope chart draws");
+    for t in &tied {
+        let label = format!("\n7 {}", trh::export::escape(&t.name));
+        assert!(svg.contains(&label), "{} is labelled", t.name);
+    }
+    // Every right-hand label ends inside the picture (its text follows its tag's line).
+    let lines: Vec<&str> = svg.lines().collect();
+    let mut checked = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let attr = |key: &str| {
+            line.split(key)
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|v| v.parse::<f64>().ok())
+        };
+        if line.starts_with("<text") && line.contains("text-anchor=\"start\"") {
+            let (Some(x), Some(size)) = (attr(" x=\""), attr("font-size=\"")) else {
+                continue;
+            };
+            let chars = lines.get(i + 1).map_or(0, |t| t.chars().count());
+            // Half the size per character: an underestimate for this font, so a label that
+            // fails this would certainly run off the edge.
+            assert!(x + chars as f64 * size * 0.5 <= 1024.0, "{}", lines[i + 1]);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 13, "right-hand labels checked: {checked}");
+}

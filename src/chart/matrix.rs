@@ -3,6 +3,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::points::{axis_range, fan_out, points_and_labels};
 use super::{ChartKind, ChartOptions, DrawResult, Mark, ranked};
@@ -32,8 +33,10 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
     );
     let y_range = axis_range(method, SectionKind::Harm, rows.iter().map(|r| r.harm));
     let (_, h) = root.dim_in_pixel();
+    // Two key lines under the chart: the outcomes' shapes, then the bands' colours.
     let legend_h = (34.0 * s * p.text_scale) as u32;
-    let (upper, lower) = root.split_vertically(h.saturating_sub(legend_h));
+    let (upper, lower) = root.split_vertically(h.saturating_sub(2 * legend_h));
+    let (lower, band_key) = lower.split_vertically(legend_h);
 
     let y_label_px = 48.0 * s * p.text_scale;
     let ranges = (x_range.clone(), y_range.clone());
@@ -79,9 +82,62 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         r * 2 + 2,
     );
     let bounds = chart.plotting_area().get_pixel_range();
-    let marks = points_and_labels(root, &spots, r, o, rows.len() <= NAME_ALL_UP_TO, &bounds)?;
+    let marks = points_and_labels(
+        root,
+        &spots,
+        r,
+        o,
+        rows.len() <= NAME_ALL_UP_TO,
+        &bounds,
+        &[],
+    )?;
     super::points::outcome_legend(&lower, method, o)?;
+    band_legend(&band_key, method, o)?;
     Ok(marks)
+}
+
+/// The key to the background: a swatch of each band's tint with its name, lowest first, so
+/// colour is never the only cue to what the ground means.
+fn band_legend<DB: DrawingBackend<ErrorType: 'static>>(
+    area: &DrawingArea<DB, Shift>,
+    method: &Method,
+    o: &ChartOptions,
+) -> DrawResult<()> {
+    let p = &o.palette;
+    let (w, h) = area.dim_in_pixel();
+    let size = p.size(13.0, o.scale);
+    let n = method.bands.len().max(1);
+    let lead = "Ground: band";
+    let style = (super::FONT, size)
+        .into_font()
+        .color(&p.text)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let lead_w = area
+        .estimate_text_size(lead, &style)
+        .map_or(0, |(w, _)| w as i32);
+    let x0 = (12.0 * o.scale) as i32;
+    let slot = ((w as i32 - x0 - lead_w - 12).max(0) / n as i32).max(1);
+    let (y, sw) = (h as i32 / 2, (size * 1.6) as i32);
+    area.draw(&Text::new(lead, (x0, y), style.clone()))?;
+    for (i, band) in method.bands.iter().enumerate() {
+        let x = x0 + lead_w + 12 + slot * i as i32;
+        let swatch = [(x, y - sw / 3), (x + sw, y + sw / 3)];
+        area.draw(&Rectangle::new(
+            swatch,
+            blend(p.background, p.band(i), p.band_tint).filled(),
+        ))?;
+        area.draw(&Rectangle::new(
+            swatch,
+            ShapeStyle::from(&p.text).stroke_width(1),
+        ))?;
+        let max_chars = (f64::from(slot - sw - 10) / (size * 0.5)).max(3.0) as usize;
+        area.draw(&Text::new(
+            super::bar::fit(&band.label, max_chars),
+            (x + sw + 6, y),
+            style.clone(),
+        ))?;
+    }
+    Ok(())
 }
 
 /// The band a risk falls in, by index (lowest first).

@@ -22,10 +22,12 @@ pub(super) fn points_and_labels<DB: DrawingBackend<ErrorType: 'static>>(
     o: &ChartOptions,
     name_all: bool,
     bounds: &(std::ops::Range<i32>, std::ops::Range<i32>),
+    avoid: &[[i32; 4]],
 ) -> DrawResult<Vec<Mark>> {
     let p = &o.palette;
     let mut marks = Vec::with_capacity(placed.len());
-    let mut taken = Placed::default();
+    // Labels keep off the points, one another and what the chart asks (its quadrant lines).
+    let mut taken = Placed(avoid.to_vec());
     for (row, (x, y)) in placed {
         let shape = Shape::for_outcome(row.outcome.as_ref().map_or(0, |x| x.index));
         let fill = p.band(row.band.as_ref().map_or(0, |b| b.index));
@@ -57,11 +59,34 @@ pub(super) fn points_and_labels<DB: DrawingBackend<ErrorType: 'static>>(
         )
     });
     for i in order {
-        let (row, (x, y)) = placed[i];
-        let text = super::bar::fit(&row.name, 28);
-        let w = (text.chars().count() as f64 * size * 0.5) as i32;
-        let h = size as i32;
-        let gap = r + 9;
+        let (row, at) = placed[i];
+        label(root, row, (at, r, size), bounds, &mut taken, o)?;
+    }
+    Ok(marks)
+}
+
+/// One point's label: the whole name where it fits beside the point, else shorter versions
+/// of it; each measured, so a label sits right beside its point on whichever side is free.
+fn label<DB: DrawingBackend<ErrorType: 'static>>(
+    root: &DrawingArea<DB, Shift>,
+    row: &RankedTheme,
+    ((x, y), r, size): ((i32, i32), i32, f64),
+    bounds: &(std::ops::Range<i32>, std::ops::Range<i32>),
+    taken: &mut Placed,
+    o: &ChartOptions,
+) -> DrawResult<()> {
+    let style = (FONT, size)
+        .into_font()
+        .color(&o.palette.text)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for text in [
+        row.name.clone(),
+        super::bar::fit(&row.name, 28),
+        super::bar::fit(&row.name, 16),
+    ] {
+        let (w, h) = root.estimate_text_size(&text, &style)?;
+        let (w, h) = (w as i32, (h as i32).max(size as i32));
+        let gap = r + 6;
         let candidates: Vec<[i32; 4]> = [
             [x + gap, y - h / 2, x + gap + w, y + h / 2],
             [x - gap - w, y - h / 2, x - gap, y + h / 2],
@@ -77,19 +102,12 @@ pub(super) fn points_and_labels<DB: DrawingBackend<ErrorType: 'static>>(
                 && c[3] <= bounds.1.end
         })
         .collect();
-        let Some([l, t, _, _]) = taken.take(&candidates) else {
-            continue;
-        };
-        root.draw(&Text::new(
-            text,
-            (l, t + h / 2),
-            (FONT, size)
-                .into_font()
-                .color(&p.text)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
+        if let Some([l, t, _, _]) = taken.take(&candidates) {
+            root.draw(&Text::new(text, (l, t + h / 2), style))?;
+            break;
+        }
     }
-    Ok(marks)
+    Ok(())
 }
 
 /// Themes on the same spot fan out so each can be seen and clicked.

@@ -80,7 +80,12 @@ pub(super) fn draw<DB: DrawingBackend<ErrorType: 'static>>(
         r * 2 + 2,
     );
     let bounds = chart.plotting_area().get_pixel_range();
-    let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20, &bounds)?;
+    let (lx, ly) = chart.backend_coord(&(x_split, y_split));
+    let lines = [
+        [lx - 2, bounds.1.start, lx + 2, bounds.1.end],
+        [bounds.0.start, ly - 2, bounds.0.end, ly + 2],
+    ];
+    let marks = points_and_labels(root, &spots, r, o, rows.len() <= 20, &bounds, &lines)?;
     outcome_legend(&lower, method, o)?;
     Ok(marks)
 }

@@ -278,3 +278,33 @@ fn the_rank_acceptability_chart_shades_where_each_theme_ranked() {
         }
     }
 }
+
+/// The risk matrix keys its band colours ("Ground: band" and each band's name), and a name
+/// is drawn whole where there is room for it: on a 1600-pixel picture "Domestic abuse and
+/// sexual violence" used to be cut to 28 characters with room to spare.
+#[test]
+fn the_matrix_keys_its_bands_and_names_are_cut_only_when_they_must_be() {
+    let (card, ranking) = sample(PLYMOUTH);
+    let figure = |kind| Figure::Chart {
+        kind,
+        ranking: &ranking,
+        method: &card.method,
+        stability: None,
+    };
+    let svg = render_svg(&figure(ChartKind::RiskMatrix), &options(7), (1600, 900)).expect("draws");
+    assert!(svg.contains("Ground: band"));
+    for band in &card.method.bands {
+        assert!(
+            svg.contains(&format!("\n{}\n", band.label)),
+            "{} keyed",
+            band.label
+        );
+    }
+    for kind in [ChartKind::RiskMatrix, ChartKind::PositionRisk] {
+        let svg = render_svg(&figure(kind), &options(7), (1600, 900)).expect("draws");
+        assert!(
+            svg.contains("\nDomestic abuse and sexual violence\n"),
+            "{kind:?}: the whole name"
+        );
+    }
+}

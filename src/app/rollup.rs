@@ -260,6 +260,10 @@ impl TrhApp {
                 F::Png | F::Svg => {
                     crate::export::rollup::chart(&r, format, 1600).map_err(|e| e.to_string())
                 }
+                // The roll-up offers HTML, workbook, CSV and Markdown only.
+                F::Pdf => {
+                    Err("the roll-up is not made as a PDF: save the report and print it".into())
+                }
                 F::Csv => render(&r, None, RollupFormat::Csv)
                     .map(|t| format!("\u{feff}{t}").into_bytes())
                     .map_err(|e| e.to_string()),

@@ -11,11 +11,14 @@
 //!   plain string in XLSX.
 
 mod evidence;
+mod format;
 mod html;
 mod html_board;
 mod html_method;
 pub use html_method::band_range;
 mod markdown;
+mod pdf;
+mod pdf_paper;
 pub mod rollup;
 mod stability;
 mod tables;
@@ -30,77 +33,8 @@ use crate::document::Figures;
 use crate::look::Look;
 use crate::model::{Ranking, Scorecard};
 
+pub use format::ExportFormat;
 pub use tables::{FactorRow, factor_rows, participants_by_agency};
-
-/// The file formats trh exports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// The ranking as RFC 4180 CSV (the columns of `trh rank --format csv`).
-    Csv,
-    /// An Excel workbook: ranking, factors, decisions, participants and the method.
-    Xlsx,
-    /// The ranked priority list with decisions and rationales, for a board paper.
-    Md,
-    /// One self-contained HTML report, ready to print on A4.
-    Html,
-    /// A chart as a PNG picture.
-    Png,
-    /// A chart as an SVG drawing.
-    Svg,
-}
-
-impl ExportFormat {
-    /// Every format, in menu order.
-    pub const ALL: [Self; 6] = [
-        Self::Html,
-        Self::Xlsx,
-        Self::Csv,
-        Self::Md,
-        Self::Png,
-        Self::Svg,
-    ];
-
-    /// The file extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Csv => "csv",
-            Self::Xlsx => "xlsx",
-            Self::Md => "md",
-            Self::Html => "html",
-            Self::Png => "png",
-            Self::Svg => "svg",
-        }
-    }
-
-    /// The file ending, as a list (for file choosers).
-    pub fn extensions(self) -> &'static [&'static str] {
-        match self {
-            Self::Csv => &["csv"],
-            Self::Xlsx => &["xlsx"],
-            Self::Md => &["md"],
-            Self::Html => &["html"],
-            Self::Png => &["png"],
-            Self::Svg => &["svg"],
-        }
-    }
-
-    /// What the format is for, for the export dialog.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Csv => "CSV: the ranking table",
-            Self::Xlsx => "Excel workbook: ranking, factors, decisions, participants, method",
-            Self::Md => "Markdown: the ranked priority list for a board paper",
-            Self::Html => "HTML report: everything, self-contained, prints on A4",
-            Self::Png => "PNG picture of a chart",
-            Self::Svg => "SVG drawing of a chart",
-        }
-    }
-
-    /// True for the chart formats.
-    pub fn is_chart(self) -> bool {
-        matches!(self, Self::Png | Self::Svg)
-    }
-}
 
 /// Which chart a PNG or SVG export draws.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -264,7 +198,7 @@ pub fn export_with(
     let ranking = crate::model::rank(card).with_cut(request.cut);
     let needs = matches!(
         request.format,
-        ExportFormat::Md | ExportFormat::Html | ExportFormat::Xlsx
+        ExportFormat::Md | ExportFormat::Html | ExportFormat::Pdf | ExportFormat::Xlsx
     ) || (request.format.is_chart() && request.chart == ChartChoice::Acceptability);
     let own;
     let figures = match figures.filter(|f| f.cut() == request.cut) {
@@ -293,11 +227,12 @@ pub fn export_with(
             bytes.extend(text(crate::report::rank_table::csv(&ranking, options))?);
             Ok(bytes)
         }
-        ExportFormat::Md | ExportFormat::Html | ExportFormat::Xlsx => {
+        ExportFormat::Md | ExportFormat::Html | ExportFormat::Pdf | ExportFormat::Xlsx => {
             let f = figures.ok_or_else(|| ExportError::Text("no stability figures".into()))?;
             Ok(match request.format {
                 ExportFormat::Md => markdown::markdown(card, &ranking, f).into_bytes(),
                 ExportFormat::Html => html::report(card, &ranking, f)?.into_bytes(),
+                ExportFormat::Pdf => pdf_paper::paper(card, &ranking, f)?,
                 _ => xlsx::workbook(card, &ranking, f)?,
             })
         }

@@ -108,7 +108,7 @@ fn options_ui(ui: &mut Ui, r: &mut ExportRequest) {
                 ui.label(RichText::new(text).small());
             }
         }
-        ExportFormat::Html => {
+        ExportFormat::Html | ExportFormat::Pdf => {
             ui.horizontal(|ui| {
                 ui.label("Candidate priorities: the top");
                 ui.add(egui::DragValue::new(&mut r.cut).range(1..=500));

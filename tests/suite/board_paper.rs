@@ -292,3 +292,93 @@ fn a_decision_keeps_its_meeting_and_date() {
 fn text_of(card: &Scorecard, format: ExportFormat) -> String {
     text(card, format)
 }
+
+/// The board paper as a PDF, made by trh itself (no browser): A4, the marking at the top and
+/// bottom of every page with "Page k of n", the summary for the board first, then the ranked
+/// priorities with the cut line, and every theme with its evidence. Its text is real text
+/// (embedded font with a Unicode map), so it can be searched, copied and read back here.
+#[test]
+fn the_board_paper_is_a_pdf_made_without_a_browser() {
+    let mut card = sample();
+    card.marking = "OFFICIAL-SENSITIVE".into();
+    let pdf = bytes(&card, ExportFormat::Pdf);
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    assert!(
+        pdf.windows(11).any(|w| w == b"/FontFile2 "),
+        "the font is embedded"
+    );
+    if crate::skip::on_windows("the PDF's text", "pdftotext") {
+        return;
+    }
+    let found = |c: &str| std::process::Command::new(c).arg("-v").output().is_ok();
+    if !(found("pdftotext") && found("pdfinfo")) {
+        assert!(
+            std::env::var_os("TRH_REQUIRE_CHROMIUM").is_none(),
+            "TRH_REQUIRE_CHROMIUM is set but poppler's pdftotext is not installed"
+        );
+        eprintln!("SKIPPED: pdftotext is not installed, so the PDF's text was not read back");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("paper.pdf");
+    std::fs::write(&path, &pdf).expect("write");
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("595 x 842 pts (A4)"), "{info}");
+    let fonts = std::process::Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    let ubuntu = fonts
+        .lines()
+        .find(|l| l.starts_with("Ubuntu-Light"))
+        .expect("the font");
+    // Embedded, with a Unicode map (the columns: name, type (2 words), encoding, emb, sub, uni).
+    let cols: Vec<&str> = ubuntu.split_whitespace().collect();
+    assert_eq!(
+        (cols[1], cols[4], cols[6]),
+        ("CID", "yes", "yes"),
+        "{ubuntu}"
+    );
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() >= 4, "{} pages", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.matches("OFFICIAL-SENSITIVE").count() >= 2,
+            "page {}: the marking top and bottom",
+            i + 1
+        );
+        assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())));
+    }
+    assert!(
+        pages[0].contains("Summary for the board"),
+        "the summary first"
+    );
+    let ranked = text.find("Ranked priorities").expect("ranked list");
+    let themes = text.find("Theme by theme").expect("theme pages");
+    assert!(text.find("Summary for the board").expect("summary") < ranked && ranked < themes);
+    // Every theme is on its page with its description and evidence (lines may wrap).
+    let flat = text[themes..]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for t in &card.themes {
+        assert!(flat.contains(&t.name), "{}", t.name);
+        let evidence = t.evidence.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&evidence), "{}'s evidence", t.name);
+    }
+}

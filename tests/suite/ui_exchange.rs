@@ -37,6 +37,20 @@ fn file_export_writes_the_chosen_format_with_the_marking() {
     wait_for(&mut h, "the chart", |_| png.is_file());
     let img = image::open(&png).expect("png");
     assert_eq!((img.width(), img.height()), (1600, 900));
+
+    // The board paper as a PDF, from the app, without a browser.
+    let pdf = dir.path().join("board-paper.pdf");
+    h.state_mut().jobs.fixed_pick = Some(pdf.clone());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    click(
+        &mut h,
+        "PDF board paper: summary, ranked list, chart and themes, on A4",
+    );
+    click(&mut h, "Export…");
+    wait_for(&mut h, "the PDF", |_| pdf.is_file());
+    let bytes = std::fs::read(&pdf).expect("written");
+    assert!(bytes.starts_with(b"%PDF-"));
 }
 
 #[test]

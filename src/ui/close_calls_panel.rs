@@ -65,17 +65,20 @@ pub(super) fn close_calls_ui(
         close.len()
     ))
     .id_salt("close_calls")
-    .default_open(true)
+    // Open where the board keeps room for its rows beneath (not at 150 % on 1024 × 768).
+    .default_open(ui.available_height() > 560.0)
     .show(ui, |ui| {
         ui.label(
             RichText::new(format!(
-                "How much the room's disagreement matters, from {}. Each sentence was checked by ranking again with the change made. {}",
+                "How much the room's disagreement matters, from {}. Each sentence was checked by ranking again with the change made.",
                 r.basis(),
-                crate::model::stability::BADGES_EXPLAINED
             ))
             .small()
             .weak(),
         );
+        // The stability words in one line; the whole explanation on hover.
+        ui.label(RichText::new(crate::model::stability::BADGES_BRIEF).small().weak())
+            .on_hover_text(crate::model::stability::BADGES_EXPLAINED);
         if let Some(s) = &r.close.summary {
             ui.label(s);
         }

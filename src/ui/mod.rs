@@ -113,12 +113,16 @@ pub fn frame_ui(ui: &mut egui::Ui, app: &mut State, charts: &mut chart_cache::Ch
     } else {
         // A quarter of a 1024-pixel screen, so the vote grid's factors fit beside it.
         let list_w = (ui.available_width() * 0.26).clamp(160.0, 300.0);
+        // Never more than 30 % of the window (at most 200 points at 150 % zoom on 1024
+        // pixels), however wide it was made at another zoom, so the tabs keep their room.
+        let list_max = (ui.available_width() * 0.3).max(160.0);
         // The Partnerships tab is about other scorecards: this one's themes give way to it.
         if view.tab != Tab::Rollup {
             egui::Panel::left("theme_list")
                 .resizable(true)
                 .default_size(list_w)
                 .min_size(140.0)
+                .max_size(list_max)
                 .show(ui, |ui| {
                     theme_list::theme_list_ui(ui, cx.doc, view, &enabled, &mut out);
                 });

@@ -49,7 +49,13 @@ pub fn vote_grid_ui(
         head_len: fit.head_len,
         factors,
         look,
-        moved: view.workshop.shown.as_ref() != Some(&(theme.id.clone(), view.workshop.cursor)),
+        // Moved within this theme's grid: a theme just shown starts at the top left, headings
+        // in view (scrolling to its first cell then hid the factor headings).
+        moved: view
+            .workshop
+            .shown
+            .as_ref()
+            .is_some_and(|(id, at)| id == &theme.id && *at != view.workshop.cursor),
     };
     header_ui(ui, &grid);
     let people = grid_people(doc);

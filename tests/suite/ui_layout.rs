@@ -298,3 +298,23 @@ fn the_tie_warning_follows_the_cut_sentence() {
     );
     assert!(h.query_by_label_contains("Tie at the cut:").is_some());
 }
+
+/// Opening the Workshop tab shows the grid from its top: the factor headings are in view,
+/// below the round controls. Scrolling to the first cell on a theme's first showing used to
+/// scroll the headings out of sight.
+#[test]
+fn the_workshop_grid_opens_with_its_factor_headings_in_view() {
+    for (w, ht) in SIZES {
+        let mut h = sample_at(w, ht);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+        h.run_steps(4);
+        let round = h.get_by_label("Next round").rect();
+        let head = h
+            .get_by_role_and_label(egui::accesskit::Role::ColumnHeader, "Physical harm")
+            .rect();
+        assert!(
+            head.top() >= round.bottom() - 1.0,
+            "{w}x{ht}: the headings {head:?} are below the round controls {round:?}, in view"
+        );
+    }
+}

@@ -97,6 +97,9 @@ pub enum Badge {
 /// and every export say it in these words.
 pub const BADGES_EXPLAINED: &str = "Stability says how often the resampled room leaves a theme on the same side of the cut line as its scores do (inside the line means ranked N or better, so a tie at the line is inside it). Solid: the same side in at least 95 % of runs. Close call: in 70 % to 95 %. Coin toss: in under 70 %; the room could as well have put it on the other side.";
 
+/// The three words in one line, for where room is short (the whole explanation on hover).
+pub const BADGES_BRIEF: &str = "Solid: on the same side of the cut line in 95 % of runs or more · close call: 70 % to 95 % · coin toss: under 70 %";
+
 impl Badge {
     /// The word shown.
     pub fn label(self) -> &'static str {

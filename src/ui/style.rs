@@ -45,16 +45,22 @@ pub fn current(ui: &egui::Ui) -> Look {
     }
 }
 
-/// Applies a look to egui: visuals and text sizes.
-pub fn apply(ctx: &egui::Context, look: Look) {
+/// A look's visuals.
+fn visuals(look: Look) -> egui::Visuals {
     let mut visuals = match look {
         Look::Light => egui::Visuals::light(),
         Look::Dark => egui::Visuals::dark(),
         Look::Projector => projector_visuals(),
     };
-    let scale = look.text_scale();
     visuals.selection.bg_fill = color(look.selection());
     visuals.selection.stroke.color = color(look.selection_stroke());
+    visuals
+}
+
+/// Applies a look to egui: visuals and text sizes.
+pub fn apply(ctx: &egui::Context, look: Look) {
+    let visuals = visuals(look);
+    let scale = look.text_scale();
     let theme = if look.is_dark() {
         egui::Theme::Dark
     } else {
@@ -104,22 +110,51 @@ fn projector_visuals() -> egui::Visuals {
 mod tests {
     use super::*;
 
+    /// WCAG's contrast ratio of two colours.
+    fn contrast(a: egui::Color32, b: egui::Color32) -> f64 {
+        let lum = |c: egui::Color32| {
+            let f = |x: u8| {
+                let x = f64::from(x) / 255.0;
+                if x <= 0.039_28 {
+                    x / 12.92
+                } else {
+                    ((x + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * f(c.r()) + 0.7152 * f(c.g()) + 0.0722 * f(c.b())
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
     /// Hints and secondary text in the projector look are dark enough to read across a room
     /// (at least 4.5:1 against the white panel, WCAG's level for body text).
     #[test]
     fn projector_hints_are_not_faint() {
         let v = projector_visuals();
-        let c = v.weak_text_color();
-        let lum = |x: u8| {
-            let x = f64::from(x) / 255.0;
-            if x <= 0.039_28 {
-                x / 12.92
-            } else {
-                ((x + 0.055) / 1.055).powf(2.4)
+        let c = contrast(v.weak_text_color(), v.panel_fill);
+        assert!(c >= 4.5, "contrast {c:.1}");
+    }
+
+    /// A level's descriptor (what "High" means) is body text in every look: at least 4.5:1
+    /// against the panel and the shaded rows, at the body size. It was about 10 px at 2.9:1.
+    #[test]
+    fn level_descriptors_are_readable_in_every_look() {
+        for look in [Look::Light, Look::Dark, Look::Projector] {
+            let v = visuals(look);
+            // The shaded rows' colour is a premultiplied tint laid over the panel.
+            let over = |c: egui::Color32, bg: egui::Color32| {
+                let a = 1.0 - f32::from(c.a()) / 255.0;
+                let mix = |x: u8, y: u8| (f32::from(x) + f32::from(y) * a).min(255.0) as u8;
+                egui::Color32::from_rgb(mix(c.r(), bg.r()), mix(c.g(), bg.g()), mix(c.b(), bg.b()))
+            };
+            let shaded = over(v.faint_bg_color, v.panel_fill);
+            for ground in [v.panel_fill, shaded, v.window_fill] {
+                let c = contrast(v.text_color(), ground);
+                assert!(c >= 4.5, "{look:?}: {c:.1} against {ground:?}");
             }
-        };
-        let l = 0.2126 * lum(c.r()) + 0.7152 * lum(c.g()) + 0.0722 * lum(c.b());
-        let contrast = 1.05 / (l + 0.05);
-        assert!(contrast >= 4.5, "contrast {contrast:.1}");
+            let body = text_styles(look.text_scale())[&TextStyle::Body].size;
+            assert!(body >= 14.0, "{look:?}: body text {body}");
+        }
     }
 }

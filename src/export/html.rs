@@ -128,7 +128,15 @@ fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) 
             e(&tie.sentence())
         );
     }
-    h.push_str("<table class=\"data ranked\"><thead><tr><th>Rank</th><th>Theme</th><th>Harm</th><th>Like&#173;li&#173;hood</th><th>Risk</th><th>Band</th><th>Con&#173;fi&#173;dence</th><th>Pos&#173;i&#173;tion</th><th>Sug&#173;gest&#173;ed</th><th>De&#173;ci&#173;sion</th><th>Flags</th></tr></thead><tbody>\n");
+    // An Other section's total (a weighted method's "Public concern") after likelihood.
+    let others: String = ranking
+        .others
+        .iter()
+        .map(|(_, label)| format!("<th>{}</th>", e(label)))
+        .collect();
+    h.push_str("<table class=\"data ranked\"><thead><tr><th>Rank</th><th>Theme</th><th>Harm</th><th>Like&#173;li&#173;hood</th>");
+    h.push_str(&others);
+    h.push_str("<th>Risk</th><th>Band</th><th>Con&#173;fi&#173;dence</th><th>Pos&#173;i&#173;tion</th><th>Sug&#173;gest&#173;ed</th><th>De&#173;ci&#173;sion</th><th>Flags</th></tr></thead><tbody>\n");
     for (i, row) in ranking.rows.iter().enumerate() {
         let c = RowText::of(row);
         let class = if cut > 0 && i + 1 == ranking.line() {
@@ -154,11 +162,15 @@ fn ranked_list(h: &mut String, card: &Scorecard, ranking: &Ranking, cut: usize) 
         };
         let _ = writeln!(
             h,
-            "<tr{class}><td class=\"num\">{}</td><td class=\"name\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{band}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr{class}><td class=\"num\">{}</td><td class=\"name\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{}<td class=\"num\">{}</td><td>{band}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             e(&c.rank),
             e(&c.theme),
             e(&c.harm),
             e(&c.likelihood),
+            crate::report::rank_table::other_totals(ranking, row)
+                .iter()
+                .map(|t| format!("<td class=\"num\">{}</td>", e(t)))
+                .collect::<String>(),
             e(&c.risk),
             e(&c.confidence),
             e(&c.position),

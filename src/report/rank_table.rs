@@ -189,16 +189,22 @@ fn table(ranking: &Ranking, top: Option<usize>) -> String {
 pub fn csv(ranking: &Ranking, options: Options) -> Result<String, anyhow::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let marking = safe_cell(&crate::model::text::on_one_line(&ranking.marking));
+    // An Other section's total (a weighted method's "Public concern") after likelihood.
+    let mut header: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    let others = ranking.others.iter().map(|(_, label)| safe_cell(label));
+    header.splice(4..4, others);
+    header.extend(CSV_EXTRA.iter().map(|c| (*c).to_owned()));
     if options.marking_row {
-        let mut banner = vec![String::new(); COLUMNS.len() + CSV_EXTRA.len()];
+        let mut banner = vec![String::new(); header.len()];
         banner[0].clone_from(&marking);
         w.write_record(&banner)?;
     }
-    w.write_record(COLUMNS.iter().chain(CSV_EXTRA.iter()))?;
+    w.write_record(&header)?;
     let candidates = ranking.candidates();
     for (row, candidate) in rows(ranking, options.top).zip(&candidates) {
         let text = RowText::of(row);
         let mut record: Vec<String> = text.columns().iter().map(|c| safe_cell(c)).collect();
+        record.splice(4..4, other_totals(ranking, row));
         record.push(text.flags);
         record.push(candidate.text().to_owned());
         record.push(marking.clone());
@@ -218,4 +224,20 @@ fn markdown(ranking: &Ranking, top: Option<usize>) -> String {
     }
     out.push_str(&format!("\n{}\n\n{}\n", legend(ranking), cut_note(ranking)));
     out
+}
+
+/// A row's Other sections' totals, in the order of `ranking.others` ("" when not counted).
+pub fn other_totals(ranking: &Ranking, row: &RankedTheme) -> Vec<String> {
+    ranking
+        .others
+        .iter()
+        .map(|(i, _)| {
+            row.section_totals
+                .get(*i)
+                .copied()
+                .flatten()
+                .map(super::num)
+                .unwrap_or_default()
+        })
+        .collect()
 }

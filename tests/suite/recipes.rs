@@ -503,3 +503,31 @@ fn the_board_shows_an_other_sections_total() {
         ["Anti-social behaviour", "Domestic abuse", "Cycle theft"]
     );
 }
+
+/// The CSV and the report carry an Other section's total as a column after likelihood, as the
+/// board does.
+#[test]
+fn exports_carry_an_other_sections_total() {
+    let m = recipe("weighted-three-terms.ron");
+    let csv = "theme,physical,psychological,frequency,survey\nDomestic abuse,4,5,4,M\nAnti-social behaviour,1,2,5,High\n";
+    let (card, ranking) = scored(&m, csv);
+    let text = trh::report::rank_table::csv(&ranking, trh::report::rank_table::Options::default())
+        .expect("csv");
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    assert!(
+        header.starts_with("rank,theme,harm,likelihood,Public concern,risk,"),
+        "{header}"
+    );
+    let asb = text
+        .lines()
+        .find(|l| l.contains("Anti-social behaviour"))
+        .expect("row");
+    let cells: Vec<&str> = asb.split(',').collect();
+    assert_eq!(cells[4], "5", "{asb}");
+    let mut request = trh::export::ExportRequest::new(trh::export::ExportFormat::Html);
+    request.cut = card.cut();
+    let html =
+        String::from_utf8(trh::export::export(&card, &request).expect("html")).expect("utf8");
+    assert!(html.contains("<th>Like&#173;li&#173;hood</th><th>Public concern</th><th>Risk</th>"));
+}

@@ -45,6 +45,10 @@ pub struct Ranking {
     pub rows: Vec<RankedTheme>,
     /// The candidate-priority cut line: the top N rows (from the scorecard).
     pub cut: usize,
+    /// The method's Other sections (a weighted method's "Public concern"), by index into each
+    /// row's `section_totals`, with their labels: their totals are columns of the exports.
+    #[serde(skip)]
+    pub others: Vec<(usize, String)>,
 }
 
 /// A band, grade, outcome or level, by position in the method and by name.
@@ -216,6 +220,13 @@ pub(super) fn ranking_of(card: &Scorecard, rows: Vec<RankedTheme>) -> Ranking {
         contested_steps: method.contested_steps,
         rows,
         cut: card.cut(),
+        others: method
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == crate::model::SectionKind::Other)
+            .map(|(i, s)| (i, s.label.clone()))
+            .collect(),
     }
 }
 

@@ -180,7 +180,10 @@ fn table_row(w: &mut Writer, cells: &[String; 7], cut_below: bool) {
 }
 
 fn chart(w: &mut Writer, card: &Scorecard, ranking: &Ranking) -> Result<(), super::ExportError> {
-    let options = super::chart_options(card, ranking.cut);
+    let mut options = super::chart_options(card, ranking.cut);
+    // Drawn at twice the scale: 1600 pixels across the page's 483 points is about 240 dots
+    // an inch, and the chart's text prints at about 8 points.
+    options.scale = 2.0;
     let figure = crate::chart::Figure::Chart {
         kind: crate::chart::ChartKind::RankedBar,
         ranking,
@@ -188,9 +191,11 @@ fn chart(w: &mut Writer, card: &Scorecard, ranking: &Ranking) -> Result<(), supe
         stability: None,
     };
     let rows = ranking.rows.iter().filter(|r| r.rank.is_some()).count() as u32;
-    let size = (1600, (rows * 46 + 220).clamp(600, 2000));
+    let size = (1600, (rows * 64 + 420).clamp(900, 2600));
     let img = crate::chart::render_rgb(&figure, &options, size)
         .map_err(|e| super::ExportError::Text(e.to_string()))?;
+    // The heading goes with its chart, onto the next page if need be.
+    w.keep(WIDTH * img.height as f32 / img.width.max(1) as f32 + 50.0);
     heading(w, "Themes ranked by risk");
     w.picture(&img.rgb, (img.width, img.height), WIDTH);
     Ok(())

@@ -1,7 +1,7 @@
 //! The board paper as a PDF, set by [`super::pdf`] without a browser: the scorecard's details,
 //! the one-page summary for the board, the ranked priorities with the cut line (and any tie at
-//! it), the ranked chart, how much the room's disagreement matters, and every theme with its
-//! description, evidence and decision. The marking is on every page.
+//! it), the ranked chart, how much the room's disagreement matters, every theme with its
+//! description, evidence and decision, and the method. The marking is on every page.
 
 use super::pdf::{Ink, MARGIN, WIDTH, Writer};
 use crate::document::Figures;
@@ -35,6 +35,7 @@ pub(super) fn paper(
     chart(&mut w, card, ranking)?;
     stability(&mut w, figures);
     themes(&mut w, card, ranking);
+    method(&mut w, &card.method);
     Ok(w.finish(card.marking.trim(), &card.title))
 }
 
@@ -136,35 +137,41 @@ fn ranked(w: &mut Writer, ranking: &Ranking) {
             t.outcome.clone(),
             decision,
         ];
-        table_row(w, &cells, ranking.cut > 0 && i + 1 == line);
+        let widths = COLUMNS.map(|c| c.1);
+        let cut_below = ranking.cut > 0 && i + 1 == line;
+        table_row(w, (&cells, &widths), (cut_below, Some(table_head)));
     }
 }
 
 fn table_head(w: &mut Writer) {
     let names = COLUMNS.map(|(n, _)| n.to_owned());
-    table_row(w, &names, false);
+    table_row(w, (&names, &COLUMNS.map(|c| c.1)), (false, None));
 }
 
-/// One row of the ranked table, kept whole on a page; a heavy rule under it when the cut
-/// line runs there. A new page repeats the headings.
-fn table_row(w: &mut Writer, cells: &[String; 7], cut_below: bool) {
+/// One row of a table, kept whole on a page; a heavy rule under it when the cut line runs
+/// there. A new page repeats the headings (`head`).
+fn table_row(
+    w: &mut Writer,
+    (cells, widths): (&[String], &[f32]),
+    (cut_below, head): (bool, Option<fn(&mut Writer)>),
+) {
     let size = 8.5;
     let leading = size * 1.3;
     let wrapped: Vec<Vec<String>> = cells
         .iter()
-        .zip(COLUMNS)
-        .map(|(c, (_, width))| w.wrap(dash(c), size, width - 6.0))
+        .zip(widths)
+        .map(|(c, width)| w.wrap(dash(c), size, width - 6.0))
         .collect();
     let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     let height = lines as f32 * leading + 5.0;
     let page_before = w.y;
     w.keep(height);
-    if w.y > page_before {
-        table_head(w);
+    if let Some(head) = head.filter(|_| w.y > page_before) {
+        head(w);
     }
     let top = w.y;
     let mut x = MARGIN;
-    for (lines, (_, width)) in wrapped.iter().zip(COLUMNS) {
+    for (lines, width) in wrapped.iter().zip(widths) {
         for (k, line) in lines.iter().enumerate() {
             let y = top - size - 2.0 - k as f32 * leading;
             w.text_at(line, (x + 2.0, y), size, Ink::Body);
@@ -252,5 +259,56 @@ fn themes(w: &mut Writer, card: &Scorecard, ranking: &Ranking) {
             decision.push_str(row.decision_rationale.trim());
         }
         w.paragraph(&decision, BODY, (12.0, Ink::Body));
+    }
+}
+
+/// The method appendix: what the numbers rest on, the bands, and the outcome lookup of band
+/// against position grade (why a theme is a "capability gap").
+fn method(w: &mut Writer, m: &crate::model::Method) {
+    // An appendix: on a page of its own, so its lookup table is never split.
+    w.new_page();
+    heading(w, "The method");
+    w.paragraph(&format!("{} {}", m.name, m.version), 12.0, (0.0, Ink::Body));
+    if !m.provenance.trim().is_empty() {
+        w.paragraph(m.provenance.trim(), 8.5, (0.0, Ink::Quiet));
+    }
+    w.paragraph(
+        &crate::report::method_text::risk_rule(m),
+        BODY,
+        (0.0, Ink::Body),
+    );
+    let bands: Vec<String> = m
+        .bands
+        .iter()
+        .map(|b| format!("{} {}", b.label, b.bounds().text(crate::report::num)))
+        .collect();
+    w.paragraph(
+        &format!("Bands: {}.", bands.join("; ")),
+        BODY,
+        (0.0, Ink::Body),
+    );
+    let Some(table) = crate::report::method_text::lookup_table(m) else {
+        return;
+    };
+    w.space(4.0);
+    w.paragraph(
+        "Outcome by risk band (down) and position grade (across)",
+        BODY,
+        (0.0, Ink::Body),
+    );
+    let first = 90.0;
+    let rest = (WIDTH - first) / table.columns.len().max(1) as f32;
+    let widths: Vec<f32> = std::iter::once(first)
+        .chain(table.columns.iter().map(|_| rest))
+        .collect();
+    let head: Vec<String> = std::iter::once("Band".to_owned())
+        .chain(table.columns.iter().cloned())
+        .collect();
+    table_row(w, (&head, &widths), (false, None));
+    for (band, cells) in &table.rows {
+        let row: Vec<String> = std::iter::once(band.clone())
+            .chain(cells.iter().cloned())
+            .collect();
+        table_row(w, (&row, &widths), (false, None));
     }
 }

@@ -371,6 +371,9 @@ fn the_board_paper_is_a_pdf_made_without_a_browser() {
     let ranked = text.find("Ranked priorities").expect("ranked list");
     let themes = text.find("Theme by theme").expect("theme pages");
     assert!(text.find("Summary for the board").expect("summary") < ranked && ranked < themes);
+    // The method appendix, with the outcome lookup (why a theme is a "capability gap").
+    let method = text.find("The method").expect("the method appendix");
+    assert!(themes < method && text[method..].contains("Outcome by risk band"));
     // Every theme is on its page with its description and evidence (lines may wrap).
     let flat = text[themes..]
         .split_whitespace()

@@ -98,14 +98,35 @@ pub(super) fn row_name<DB: DrawingBackend<ErrorType: 'static>>(
     (name_w, label_size): (u32, f64),
     o: &ChartOptions,
 ) -> DrawResult<()> {
-    let max_chars = (f64::from(name_w) / (label_size * 0.5)) as usize;
+    let style = (FONT, label_size)
+        .into_font()
+        .color(&o.palette.text)
+        .pos(Pos::new(HPos::Right, VPos::Center));
+    // Measured: the whole name where the column has room, else cut with "…" to fit.
+    let room = f64::from(name_w) - 10.0 * o.scale;
+    let fits = |t: &str| {
+        root.estimate_text_size(t, &style)
+            .is_ok_and(|(w, _)| f64::from(w) <= room)
+    };
+    let chars = name.chars().count();
+    let text = if fits(name) {
+        name.to_owned()
+    } else {
+        let (mut lo, mut hi) = (1, chars);
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if fits(&fit(name, mid)) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        fit(name, lo)
+    };
     root.draw(&Text::new(
-        fit(name, max_chars),
+        text,
         (x0 - (6.0 * o.scale) as i32, mid_y),
-        (FONT, label_size)
-            .into_font()
-            .color(&o.palette.text)
-            .pos(Pos::new(HPos::Right, VPos::Center)),
+        style,
     ))?;
     Ok(())
 }
@@ -174,7 +195,15 @@ fn tag(method: &Method, row: &RankedTheme) -> String {
 /// for its tag ("VH · conf. M"), however narrow the chart (`w` pixels).
 fn widths(rows: &[&RankedTheme], method: &Method, o: &ChartOptions, w: u32) -> (u32, f64) {
     let (p, s) = (&o.palette, o.scale);
-    let name_w = (f64::from(w) * 0.3).min(300.0 * s * p.text_scale) as u32;
+    // As wide as the longest "12. name" needs (about half the size a character), between
+    // 15 % and 40 % of the picture: names are cut only when they must be.
+    let longest = rows
+        .iter()
+        .map(|r| r.name.chars().count() + 4)
+        .max()
+        .unwrap_or(10);
+    let want = longest as f64 * p.size(14.0, s) * 0.5 + 16.0 * s;
+    let name_w = want.clamp(f64::from(w) * 0.15, f64::from(w) * 0.4) as u32;
     let tag_chars = rows
         .iter()
         .map(|r| tag(method, r).chars().count())

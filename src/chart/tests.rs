@@ -308,3 +308,24 @@ fn the_matrix_keys_its_bands_and_names_are_cut_only_when_they_must_be() {
         );
     }
 }
+
+/// The ranked chart's name column is as wide as its names need (up to 40 % of the picture):
+/// at twice the scale, as the PDF draws it, "1. Domestic abuse and sexual violence" used to
+/// be cut to "…viol…" with the bars' side half empty.
+#[test]
+fn ranked_names_are_whole_where_the_picture_has_room() {
+    let (card, ranking) = sample(PLYMOUTH);
+    let mut o = options(7);
+    o.scale = 2.0;
+    let figure = Figure::Chart {
+        kind: ChartKind::RankedBar,
+        ranking: &ranking,
+        method: &card.method,
+        stability: None,
+    };
+    let svg = render_svg(&figure, &o, (1600, 1400)).expect("draws");
+    for row in &ranking.rows {
+        let label = format!("\n{}. {}\n", row.rank.expect("ranked"), row.name);
+        assert!(svg.contains(&label), "{} whole", row.name);
+    }
+}

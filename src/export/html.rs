@@ -94,20 +94,10 @@ pub fn report(
 
 fn header(h: &mut String, card: &Scorecard) {
     let _ = writeln!(h, "<h1>{}</h1>", e(&card.title));
-    let facts: Vec<String> = [
-        ("Area", &card.area),
-        ("Period", &card.period),
-        ("Prepared by", &card.author),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.trim().is_empty())
-    .map(|(k, v)| format!("{k}: {}", e(v)))
-    .chain([format!(
-        "Method: {} {}",
-        e(&card.method.name),
-        e(&card.method.version)
-    )])
-    .collect();
+    let facts: Vec<String> = crate::report::board::facts(card)
+        .iter()
+        .map(|f| e(f))
+        .collect();
     let _ = writeln!(h, "<p>{}</p>", facts.join(" · "));
     if !card.notes.trim().is_empty() {
         let _ = writeln!(h, "<p class=\"quiet\">{}</p>", e(&card.notes));

@@ -50,19 +50,7 @@ fn heading(w: &mut Writer, text: &str) {
 
 fn details(w: &mut Writer, card: &Scorecard) {
     w.paragraph(&card.title, 20.0, (0.0, Ink::Body));
-    let facts: Vec<String> = [
-        ("Area", &card.area),
-        ("Period", &card.period),
-        ("Prepared by", &card.author),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.trim().is_empty())
-    .map(|(k, v)| format!("{k}: {v}"))
-    .chain([format!(
-        "Method: {} {}",
-        card.method.name, card.method.version
-    )])
-    .collect();
+    let facts = crate::report::board::facts(card);
     w.paragraph(&facts.join(" · "), BODY, (0.0, Ink::Quiet));
     if !card.notes.trim().is_empty() {
         w.paragraph(card.notes.trim(), BODY, (0.0, Ink::Quiet));

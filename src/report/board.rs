@@ -80,6 +80,24 @@ pub fn summary(card: &Scorecard, ranking: &Ranking) -> Summary {
     Summary { intro, items }
 }
 
+/// The scorecard's facts under its title: "Area: … · Period: … · Prepared by: … · Method: …",
+/// each given (the report's header and the PDF's first lines).
+pub fn facts(card: &Scorecard) -> Vec<String> {
+    [
+        ("Area", &card.area),
+        ("Period", &card.period),
+        ("Prepared by", &card.author),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k}: {v}"))
+    .chain([format!(
+        "Method: {} {}",
+        card.method.name, card.method.version
+    )])
+    .collect()
+}
+
 /// A theme's description, evidence text and figures from data, for its page.
 pub fn theme_text(
     card: &Scorecard,

@@ -268,22 +268,7 @@ fn scoring_an_empty_factor_keeps_the_rows_below_still() {
 #[test]
 fn the_tie_warning_follows_the_cut_sentence() {
     let mut h = sample_at(1024.0, 768.0);
-    // A copy of the 7th theme ties with it across the cut line (top 7).
-    let doc = &h.state().state.doc;
-    let seventh = doc.ranking.rows[6].id.clone();
-    let mut twin = doc.card.theme(&seventh).expect("theme").clone();
-    twin.id = trh::model::ThemeId::new("twin");
-    twin.name = "Twin of the seventh".into();
-    twin.decision = None;
-    h.state_mut()
-        .state
-        .doc
-        .apply(
-            &trh::model::Edit::AddTheme { theme: twin, at: 0 },
-            None,
-            "t",
-        )
-        .expect("adds");
+    crate::common::tie_at_the_cut(&mut h);
     assert!(
         h.state().state.doc.ranking.cut_tie().is_some(),
         "a tie at the cut"

@@ -131,19 +131,7 @@ fn the_reveal_fits_the_screen_and_shows_the_cut_line() {
         .with_size(egui::vec2(1024.0, 768.0))
         .build_ui_state(|ui, app: &mut TrhApp| app.show(ui), app);
     h.run_steps(2);
-    // A copy of the 7th theme ties with it at the cut (top 7).
-    let doc = &h.state().state.doc;
-    let seventh = doc.ranking.rows[6].id.clone();
-    let mut twin = doc.card.theme(&seventh).expect("theme").clone();
-    twin.id = trh::model::ThemeId::new("twin");
-    twin.name = "Twin of the seventh".into();
-    twin.decision = None;
-    let add = trh::model::Edit::AddTheme { theme: twin, at: 0 };
-    h.state_mut()
-        .state
-        .doc
-        .apply(&add, None, "t")
-        .expect("adds");
+    crate::common::tie_at_the_cut(&mut h);
     h.run_steps(2);
     h.key_press(Key::F5);
     h.run_steps(2);

@@ -138,3 +138,20 @@ pub fn scroll_sideways(h: &mut Harness<'_, TrhApp>, at: egui::Pos2, notches: usi
     }
     h.run_steps(3);
 }
+
+/// Adds a copy of the 7th theme ("Twin of the seventh", no decision), so a tie sits across
+/// the cut line (top 7).
+pub fn tie_at_the_cut(h: &mut Harness<'_, TrhApp>) {
+    let doc = &h.state().state.doc;
+    let seventh = doc.ranking.rows[6].id.clone();
+    let mut twin = doc.card.theme(&seventh).expect("theme").clone();
+    twin.id = trh::model::ThemeId::new("twin");
+    twin.name = "Twin of the seventh".into();
+    twin.decision = None;
+    let add = trh::model::Edit::AddTheme { theme: twin, at: 0 };
+    h.state_mut()
+        .state
+        .doc
+        .apply(&add, None, "t")
+        .expect("adds");
+}
